@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+// llmerr — the catalogue of documented error codes and its lookup API.
+//
+// Every documented error code of Volcengine Ark, Alibaba DashScope and Baidu Qianfan, generated from
+// data/*.json into a sorted constexpr table. Everything here is constexpr, noexcept, allocation-free and
+// depends on the standard library only (no JSON).
+//
+//   constexpr auto* e = llmerr::lookup(llmerr::provider::dashscope, "Throttling.AllocationQuota",
+//                                      "Free allocated quota exceeded.");
+//   static_assert(e->category == llmerr::category::quota_exhausted && !e->retryable);
+#ifndef LLMERR_CATALOG_HPP
+#define LLMERR_CATALOG_HPP
+
+#include <array>        // std::array (the generated table)
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint16_t, std::int32_t
+#include <string_view>  // std::string_view
+
+#include <llmerr/category.hpp>
+#include <llmerr/config.hpp>
+#include <llmerr/detail/match.hpp>
+#include <llmerr/provider.hpp>
+
+LLMERR_BEGIN_NAMESPACE
+
+// catalog_entry
+//
+// One documented meaning of one error code. A code with several documented messages that mean different
+// things (Ark `QuotaExceeded`, DashScope `Throttling.AllocationQuota`, …) has one entry per meaning,
+// numbered by `variant` (0 = the primary meaning). All strings point to static storage.
+struct catalog_entry {
+    llmerr::provider provider;     // whose code this is
+    std::string_view api;          // API surface or group: "inference", "v1", "iam", "data.dataset", …
+    std::string_view code;         // exactly as sent; Qianfan numeric codes as decimal strings
+    std::uint8_t variant;          // 0 = primary meaning of (api, code); 1, 2, … = further documented messages
+    std::uint16_t http_status;     // documented HTTP status; 0 when undocumented
+    std::string_view type;         // OpenAI-style / HTTP-class `type` sent alongside, when documented
+    std::string_view message;      // documented English message (or the original text when none is English)
+    std::string_view description;  // documented Chinese text
+    std::string_view match;        // pattern selecting this variant from an actual message
+    llmerr::category category;     // what the caller must do
+    bool retryable;                // the identical request, sent again later, can succeed
+    llmerr::retry_hint retry_hint; // what the docs say beyond yes/no
+    std::string_view aliases;      // other spellings of the code, space-separated (DashScope compat ↔ native)
+    std::string_view note;         // why the label departs from the code's name, status or category default
+    std::string_view doubt;        // what is uncertain about this entry; empty when nothing is
+    std::string_view source;       // seed file or documentation address the entry comes from
+    std::int32_t value;            // stable integer for std::error_code; Qianfan numeric codes keep theirs
+};
+
+// A contiguous run of catalogue entries, usable in a range-for.
+struct entry_range {
+    const catalog_entry* first = nullptr;
+    const catalog_entry* last = nullptr;
+    [[nodiscard]] constexpr const catalog_entry* begin() const noexcept { return first; }
+    [[nodiscard]] constexpr const catalog_entry* end() const noexcept { return last; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(last - first); }
+    [[nodiscard]] constexpr bool empty() const noexcept { return first == last; }
+    [[nodiscard]] constexpr const catalog_entry& operator[](std::size_t i) const noexcept { return first[i]; }
+};
+
+namespace detail {
+
+struct index_range {
+    std::uint16_t begin;
+    std::uint16_t end;
+};
+
+struct alias_entry {
+    llmerr::provider provider;
+    std::string_view alias;
+    std::uint16_t row;
+};
+
+struct template_entry {
+    llmerr::provider provider;
+    std::string_view prefix;  // text before the placeholder
+    std::string_view suffix;  // text after it
+    std::uint16_t row;
+};
+
+}  // namespace detail
+
+LLMERR_END_NAMESPACE
+
+#include <llmerr/generated/catalog_table.hpp>
+
+LLMERR_BEGIN_NAMESPACE
+namespace detail {
+
+// How a code was found; larger = more specific. The parser uses it to pick between a code in a structured
+// field and one written into the message.
+enum class match_kind : std::uint8_t { none = 0, prefix = 1, family = 2, alias = 3, exact = 4 };
+
+struct resolved {
+    const catalog_entry* entry;
+    match_kind kind;
+};
+
+[[nodiscard]] constexpr index_range rows_of(provider p) noexcept {
+    const auto i = static_cast<std::size_t>(p);
+    return i < provider_rows.size() ? provider_rows[i] : index_range{0, 0};
+}
+
+// Variant 0 of (api, code) — of the highest-priority api when `api` is empty — or nullptr.
+[[nodiscard]] constexpr const catalog_entry* find_exact(provider p, std::string_view api,
+                                                        std::string_view code) noexcept {
+    const index_range r = rows_of(p);
+    std::size_t lo = r.begin, hi = r.end;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (catalog_rows[mid].code < code) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (; lo < r.end && catalog_rows[lo].code == code; ++lo) {
+        if (api.empty() || catalog_rows[lo].api == api) return &catalog_rows[lo];
+    }
+    return nullptr;
+}
+
+[[nodiscard]] constexpr const catalog_entry* find_alias(provider p, std::string_view api,
+                                                        std::string_view code) noexcept {
+    std::size_t lo = 0, hi = catalog_aliases.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        const alias_entry& a = catalog_aliases[mid];
+        if (a.provider < p || (a.provider == p && a.alias < code)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < catalog_aliases.size() && catalog_aliases[lo].provider == p && catalog_aliases[lo].alias == code) {
+        const catalog_entry& row = catalog_rows[catalog_aliases[lo].row];
+        return api.empty() ? &row : find_exact(p, api, row.code);
+    }
+    return nullptr;
+}
+
+[[nodiscard]] constexpr const catalog_entry* find_family(provider p, std::string_view api,
+                                                         std::string_view code) noexcept {
+    for (const template_entry& t : catalog_templates) {
+        if (t.provider == p && code.size() > t.prefix.size() + t.suffix.size() && starts_with(code, t.prefix) &&
+            ends_with(code, t.suffix)) {
+            const catalog_entry& row = catalog_rows[t.row];
+            const catalog_entry* hit = api.empty() ? &row : find_exact(p, api, row.code);
+            if (hit != nullptr) return hit;
+        }
+    }
+    return nullptr;
+}
+
+// Exact code, then alias, then templated family, then dotted prefix ("Throttling.Foo" → "Throttling").
+[[nodiscard]] constexpr resolved resolve(provider p, std::string_view api, std::string_view code) noexcept {
+    if (code.empty()) return {nullptr, match_kind::none};
+    if (const catalog_entry* e = find_exact(p, api, code)) return {e, match_kind::exact};
+    if (const catalog_entry* e = find_alias(p, api, code)) return {e, match_kind::alias};
+    if (const catalog_entry* e = find_family(p, api, code)) return {e, match_kind::family};
+    for (std::size_t dot = code.rfind('.'); dot != std::string_view::npos && dot > 0; dot = code.rfind('.')) {
+        code = code.substr(0, dot);
+        if (const catalog_entry* e = find_exact(p, api, code)) return {e, match_kind::prefix};
+        if (const catalog_entry* e = find_alias(p, api, code)) return {e, match_kind::prefix};
+    }
+    return {nullptr, match_kind::none};
+}
+
+// Among the variants of `primary`'s (api, code), the one whose pattern matches `message` with the most
+// literal text (ties: the one documented with `http_status`); else the first documented with `http_status`;
+// else `primary`.
+[[nodiscard]] constexpr const catalog_entry* select_variant(const catalog_entry* primary, std::string_view message,
+                                                            int http_status) noexcept {
+    if (primary == nullptr) return nullptr;
+    const std::size_t first = static_cast<std::size_t>(primary - catalog_rows.data());
+    const catalog_entry* best = nullptr;
+    const catalog_entry* by_status = nullptr;
+    std::size_t best_len = 0;
+    bool best_status = false;
+    for (std::size_t i = first; i < catalog_rows.size(); ++i) {
+        const catalog_entry& e = catalog_rows[i];
+        if (e.provider != primary->provider || e.code != primary->code || e.api != primary->api) break;
+        const bool status_ok = http_status != 0 && e.http_status == http_status;
+        const std::size_t len = message.empty() ? 0 : match_pattern(e.match, message);
+        if (len > best_len || (len != 0 && len == best_len && status_ok && !best_status)) {
+            best = &e;
+            best_len = len;
+            best_status = status_ok;
+        }
+        if (status_ok && by_status == nullptr) by_status = &e;
+    }
+    if (best != nullptr) return best;
+    if (by_status != nullptr) return by_status;
+    return primary;
+}
+
+}  // namespace detail
+
+// Returns the primary entry for `code`: the exact code; else the templated family
+// (`MissingParameter.messages` → `MissingParameter.{parameter}`); else the longest dotted prefix
+// (`Throttling.Foo` → `Throttling`); else nullptr. A code documented in several API groups (Qianfan)
+// resolves to its group of highest priority: model capability (v1, v2), then IAM, then the management APIs.
+// DashScope's OpenAI-compatible spellings (`insufficient_quota`) find their native row.
+[[nodiscard]] constexpr const catalog_entry* lookup(provider p, std::string_view code) noexcept {
+    return detail::resolve(p, {}, code).entry;
+}
+
+// As lookup(p, code), then picks the variant whose documented message matches `message`
+// (case-insensitive; placeholders such as `xxx`, `%s`, `{parameter}` match anything; the longest match
+// wins); the primary entry when none matches.
+[[nodiscard]] constexpr const catalog_entry* lookup(provider p, std::string_view code,
+                                                    std::string_view message) noexcept {
+    return detail::select_variant(detail::resolve(p, {}, code).entry, message, 0);
+}
+
+// As lookup(p, code, message), also preferring, among equally good matches, the variant documented with
+// `http_status` (DashScope sends `Throttling.AllocationQuota` at 429 for a rate limit and at 400 for a
+// voice-count limit).
+[[nodiscard]] constexpr const catalog_entry* lookup(provider p, std::string_view code, std::string_view message,
+                                                    int http_status) noexcept {
+    return detail::select_variant(detail::resolve(p, {}, code).entry, message, http_status);
+}
+
+// As lookup(p, code, message, http_status), restricted to one API surface or group (`"v1"`, `"iam"`,
+// `"data.dataset"`); nullptr when `api` is empty or does not document the code.
+[[nodiscard]] constexpr const catalog_entry* lookup_in(provider p, std::string_view api, std::string_view code,
+                                                       std::string_view message = {}, int http_status = 0) noexcept {
+    if (api.empty()) return nullptr;
+    return detail::select_variant(detail::resolve(p, api, code).entry, message, http_status);
+}
+
+// All entries of one provider, sorted by code, then API priority, then variant.
+[[nodiscard]] constexpr entry_range entries(provider p) noexcept {
+    const detail::index_range r = detail::rows_of(p);
+    return {detail::catalog_rows.data() + r.begin, detail::catalog_rows.data() + r.end};
+}
+
+// All entries of all providers.
+[[nodiscard]] constexpr entry_range entries() noexcept {
+    return {detail::catalog_rows.data(), detail::catalog_rows.data() + detail::catalog_rows.size()};
+}
+
+// The entries sharing `e`'s provider, api and code: its primary meaning and every variant.
+[[nodiscard]] constexpr entry_range variants(const catalog_entry& e) noexcept {
+    const catalog_entry* first = detail::find_exact(e.provider, e.api, e.code);
+    if (first == nullptr) return {};
+    const catalog_entry* last = first;
+    const catalog_entry* end = detail::catalog_rows.data() + detail::catalog_rows.size();
+    while (last != end && last->provider == e.provider && last->api == e.api && last->code == e.code) ++last;
+    return {first, last};
+}
+
+LLMERR_END_NAMESPACE
+
+#endif  // LLMERR_CATALOG_HPP

@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: MIT
+// llmerr — a small validating JSON scanner for the fields of provider error envelopes. Internal.
+//
+// Why not only nlohmann: its lexer, not its DOM, dominates the cost of parsing a 200-byte error body, and a
+// gateway calls find_error() on every success body. This scanner validates the whole input as RFC 8259 JSON
+// (like nlohmann: UTF-8, escapes, numbers, nesting, nothing after the value) but materialises only the
+// handful of fields llmerr keeps, and skips everything else. It is iterative (no recursion) and gives up
+// past max_depth, where parse() falls back to nlohmann. A fuzz target checks that on every input it accepts,
+// it extracts exactly what nlohmann's DOM does (tests/fuzz/fuzz_differential.cpp).
+#ifndef LLMERR_DETAIL_JSON_SCAN_HPP
+#define LLMERR_DETAIL_JSON_SCAN_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint32_t
+#include <cstring>      // std::memchr
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+#include <llmerr/config.hpp>
+
+LLMERR_BEGIN_NAMESPACE
+namespace detail {
+
+enum class scan_status : std::uint8_t {
+    ok,            // valid JSON; fields extracted
+    syntax_error,  // not valid JSON (fields seen before the error are kept, for salvaging truncated bodies)
+    too_deep,      // valid so far but nested deeper than max_depth: ask nlohmann
+};
+
+// One extracted value. Strings are decoded; integers keep their decimal digits; anything else (null, bool,
+// float, object, array, integers beyond 64 bits) is `other` with empty text.
+struct json_field {
+    enum class kind : std::uint8_t { absent, string, integer, other };
+    kind k = kind::absent;
+    std::string text;
+
+    [[nodiscard]] bool present() const noexcept { return k != kind::absent; }
+    [[nodiscard]] bool is_text() const noexcept { return k == kind::string || k == kind::integer; }
+    void clear() noexcept {
+        k = kind::absent;
+        text.clear();
+    }
+};
+
+// The fields llmerr reads from an error envelope, at the top level and inside a top-level "error" object.
+struct envelope_fields {
+    bool top_is_object = false;
+    json_field code, message, msg, error_code, error_msg, request_id, request_id_camel, id, status;
+    json_field error;  // the top-level "error" value itself when it is not an object (a string, usually)
+    bool error_is_object = false;
+    json_field error_code_field, error_message, error_type, error_param;
+    bool success_marker = false;  // a top-level "choices", "output", "result", "data" or "object" key
+};
+
+struct scan_result {
+    scan_status status = scan_status::syntax_error;
+    std::size_t consumed = 0;  // bytes read before the verdict
+    envelope_fields fields;
+};
+
+inline constexpr std::size_t max_depth = 128;
+
+class json_scanner {
+public:
+    explicit json_scanner(std::string_view in) noexcept : p_(in.data()), end_(in.data() + in.size()), begin_(in.data()) {}
+
+    // Validates the whole input and extracts the envelope fields. `keys_only`: skip string contents without
+    // checking UTF-8 or decoding escapes (find_error's fast success check; the verdict is then only about
+    // structure, and parse() re-scans in full when the body turns out to be an error).
+    scan_result run(bool keys_only = false) {
+        keys_only_ = keys_only;
+        scan_result r;
+        r.status = scan_document(r.fields);
+        r.consumed = static_cast<std::size_t>(p_ - begin_);
+        return r;
+    }
+
+private:
+    enum class slot : std::uint8_t { none, code, message, msg, error_code, error_msg, request_id, request_id_camel,
+                                     id, status, error, e_code, e_message, e_type, e_param, success };
+
+    const char* p_;
+    const char* end_;
+    const char* begin_;
+    bool keys_only_ = false;
+    std::string key_;  // decoded key with escapes, rarely needed
+
+    static bool is_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    void skip_ws() noexcept {
+        while (p_ != end_ && is_ws(*p_)) ++p_;
+    }
+
+    static slot top_slot(std::string_view k) noexcept {
+        if (k == "code") return slot::code;
+        if (k == "message") return slot::message;
+        if (k == "msg") return slot::msg;
+        if (k == "error_code") return slot::error_code;
+        if (k == "error_msg") return slot::error_msg;
+        if (k == "request_id") return slot::request_id;
+        if (k == "requestId") return slot::request_id_camel;
+        if (k == "id") return slot::id;
+        if (k == "status") return slot::status;
+        if (k == "error") return slot::error;
+        if (k == "choices" || k == "output" || k == "result" || k == "data" || k == "object") return slot::success;
+        return slot::none;
+    }
+    static slot error_slot(std::string_view k) noexcept {
+        if (k == "code") return slot::e_code;
+        if (k == "message") return slot::e_message;
+        if (k == "type") return slot::e_type;
+        if (k == "param") return slot::e_param;
+        return slot::none;
+    }
+    static json_field* field_of(envelope_fields& f, slot s) noexcept {
+        switch (s) {
+            case slot::code: return &f.code;
+            case slot::message: return &f.message;
+            case slot::msg: return &f.msg;
+            case slot::error_code: return &f.error_code;
+            case slot::error_msg: return &f.error_msg;
+            case slot::request_id: return &f.request_id;
+            case slot::request_id_camel: return &f.request_id_camel;
+            case slot::id: return &f.id;
+            case slot::status: return &f.status;
+            case slot::error: return &f.error;
+            case slot::e_code: return &f.error_code_field;
+            case slot::e_message: return &f.error_message;
+            case slot::e_type: return &f.error_type;
+            case slot::e_param: return &f.error_param;
+            default: return nullptr;
+        }
+    }
+
+    // Appends code point cp as UTF-8.
+    static void put_utf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    bool hex4(std::uint32_t& v) noexcept {
+        if (end_ - p_ < 4) return false;
+        v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = *p_++;
+            v <<= 4;
+            if (c >= '0' && c <= '9') {
+                v |= static_cast<std::uint32_t>(c - '0');
+            } else if (c >= 'a' && c <= 'f') {
+                v |= static_cast<std::uint32_t>(c - 'a' + 10);
+            } else if (c >= 'A' && c <= 'F') {
+                v |= static_cast<std::uint32_t>(c - 'A' + 10);
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Validates one UTF-8 sequence starting at p_ (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF).
+    bool utf8_sequence() noexcept {
+        const auto b0 = static_cast<unsigned char>(*p_);
+        int n;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            n = 1;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            n = 2;
+            if (b0 == 0xE0) lo = 0xA0;
+            if (b0 == 0xED) hi = 0x9F;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            n = 3;
+            if (b0 == 0xF0) lo = 0x90;
+            if (b0 == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (end_ - p_ <= n) return false;
+        const auto b1 = static_cast<unsigned char>(p_[1]);
+        if (b1 < lo || b1 > hi) return false;
+        for (int i = 2; i <= n; ++i) {
+            const auto b = static_cast<unsigned char>(p_[i]);
+            if (b < 0x80 || b > 0xBF) return false;
+        }
+        p_ += n + 1;
+        return true;
+    }
+
+    // p_ is just past the opening quote. Reads to just past the closing quote. With `out`, decodes into it.
+    bool string_body(std::string* out) {
+        if (keys_only_ && out == nullptr) {
+            // Structure only: find the closing quote, honouring backslash escapes.
+            for (;;) {
+                const void* q = std::memchr(p_, '"', static_cast<std::size_t>(end_ - p_));
+                if (q == nullptr) return false;
+                const char* quote = static_cast<const char*>(q);
+                std::size_t backslashes = 0;
+                for (const char* b = quote; b != p_ && b[-1] == '\\'; --b) ++backslashes;
+                p_ = quote + 1;
+                if (backslashes % 2 == 0) return true;
+            }
+        }
+        const char* run = p_;
+        for (;;) {
+            if (p_ == end_) return false;
+            const auto c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
+                ++p_;
+                return true;
+            }
+            if (c < 0x20) return false;
+            if (c < 0x80 && c != '\\') {
+                ++p_;
+                continue;
+            }
+            if (c >= 0x80) {
+                if (!utf8_sequence()) return false;
+                continue;
+            }
+            // backslash escape
+            if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
+            ++p_;
+            if (p_ == end_) return false;
+            const char e = *p_++;
+            char plain = 0;
+            switch (e) {
+                case '"': plain = '"'; break;
+                case '\\': plain = '\\'; break;
+                case '/': plain = '/'; break;
+                case 'b': plain = '\b'; break;
+                case 'f': plain = '\f'; break;
+                case 'n': plain = '\n'; break;
+                case 'r': plain = '\r'; break;
+                case 't': plain = '\t'; break;
+                case 'u': {
+                    std::uint32_t cp = 0;
+                    if (!hex4(cp)) return false;
+                    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // lone low surrogate
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {
+                        std::uint32_t lo = 0;
+                        if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+                        p_ += 2;
+                        if (!hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    }
+                    if (out != nullptr) put_utf8(*out, cp);
+                    break;
+                }
+                default: return false;
+            }
+            if (plain != 0 && out != nullptr) *out += plain;
+            run = p_;
+        }
+    }
+
+    // Reads a key (p_ at its opening quote) and returns it; decoded only when it holds escapes.
+    bool key(std::string_view& k) {
+        const char* start = ++p_;
+        const bool saved = keys_only_;
+        keys_only_ = false;  // keys are always validated and decoded
+        const void* q = std::memchr(p_, '"', static_cast<std::size_t>(end_ - p_));
+        const void* bs = q == nullptr ? nullptr : std::memchr(p_, '\\', static_cast<std::size_t>(static_cast<const char*>(q) - p_));
+        bool ok;
+        if (q != nullptr && bs == nullptr) {
+            ok = string_body(nullptr);
+            k = std::string_view(start, static_cast<std::size_t>(p_ - start - 1));
+        } else {
+            key_.clear();
+            ok = string_body(&key_);
+            k = key_;
+        }
+        keys_only_ = saved;
+        return ok;
+    }
+
+    bool number(json_field* f) noexcept {
+        const char* start = p_;
+        if (p_ != end_ && *p_ == '-') ++p_;
+        if (p_ == end_) return false;
+        if (*p_ == '0') {
+            ++p_;
+        } else if (*p_ >= '1' && *p_ <= '9') {
+            while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        } else {
+            return false;
+        }
+        bool integral = true;
+        if (p_ != end_ && *p_ == '.') {
+            integral = false;
+            ++p_;
+            if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
+            while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        }
+        if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+            integral = false;
+            ++p_;
+            if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+            if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
+            while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        }
+        if (f != nullptr) {
+            const std::string_view digits(start, static_cast<std::size_t>(p_ - start));
+            // Like nlohmann: integers within int64 (negative) or uint64 (positive) stay integers.
+            if (integral && fits_64(digits)) {
+                f->k = json_field::kind::integer;
+                f->text.assign(digits.data(), digits.size());
+            } else {
+                f->k = json_field::kind::other;
+                f->text.clear();
+            }
+        }
+        return true;
+    }
+
+    static bool fits_64(std::string_view d) noexcept {
+        const bool neg = !d.empty() && d[0] == '-';
+        if (neg) d.remove_prefix(1);
+        const std::string_view limit = neg ? std::string_view("9223372036854775808") : std::string_view("18446744073709551615");
+        if (d.size() != limit.size()) return d.size() < limit.size();
+        return d <= limit;
+    }
+
+    bool literal(std::string_view word) noexcept {
+        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+        p_ += word.size();
+        return true;
+    }
+
+    // Reads one scalar (p_ at its first byte) into f (may be null). Returns false on a syntax error.
+    bool scalar(json_field* f) {
+        const char c = *p_;
+        if (c == '"') {
+            ++p_;
+            if (f == nullptr) return string_body(nullptr);
+            f->text.clear();
+            const bool saved = keys_only_;
+            keys_only_ = false;
+            const bool ok = string_body(&f->text);
+            keys_only_ = saved;
+            f->k = json_field::kind::string;
+            return ok;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) return number(f);
+        bool ok = false;
+        if (c == 't') ok = literal("true");
+        if (c == 'f') ok = literal("false");
+        if (c == 'n') ok = literal("null");
+        if (ok && f != nullptr) {
+            f->k = json_field::kind::other;
+            f->text.clear();
+        }
+        return ok;
+    }
+
+    // The whole document, iteratively. Depth 1 = the top-level container; the "error" object is depth 2.
+    scan_status scan_document(envelope_fields& f) {
+        skip_ws();
+        if (p_ == end_) return scan_status::syntax_error;
+        // Container stack as bits: 1 = object, 0 = array. max_depth levels.
+        std::uint64_t kinds[(max_depth + 63) / 64] = {};
+        std::size_t depth = 0;
+        bool in_error_object = false;  // the container at depth 2 is the top-level "error" object
+        slot pending = slot::none;     // where the next value goes
+
+        auto set_kind = [&](std::size_t d, bool object) {
+            const std::uint64_t bit = std::uint64_t{1} << (d % 64);
+            if (object) {
+                kinds[d / 64] |= bit;
+            } else {
+                kinds[d / 64] &= ~bit;
+            }
+        };
+        auto is_object = [&](std::size_t d) { return (kinds[d / 64] >> (d % 64)) & 1U; };
+
+        for (;;) {
+            // --- a value is expected here ---
+            skip_ws();
+            if (p_ == end_) return scan_status::syntax_error;
+            const char c = *p_;
+            if (c == '{' || c == '[') {
+                const bool obj = c == '{';
+                if (depth == 0 && obj) f.top_is_object = true;
+                if (pending == slot::error) {
+                    // A repeated "error" key replaces the earlier value entirely, as in nlohmann.
+                    f.error.clear();
+                    f.error_code_field.clear();
+                    f.error_message.clear();
+                    f.error_type.clear();
+                    f.error_param.clear();
+                    f.error_is_object = obj;
+                    if (!obj) f.error.k = json_field::kind::other;
+                    in_error_object = obj;
+                } else if (pending != slot::none) {
+                    if (json_field* t = field_of(f, pending)) {
+                        t->k = json_field::kind::other;
+                        t->text.clear();
+                    }
+                }
+                if (depth == max_depth) return scan_status::too_deep;
+                set_kind(depth, obj);
+                ++depth;
+                ++p_;
+                skip_ws();
+                if (p_ == end_) return scan_status::syntax_error;
+                if ((obj && *p_ == '}') || (!obj && *p_ == ']')) {
+                    ++p_;
+                    --depth;
+                    if (depth == 1) in_error_object = false;
+                } else if (obj) {
+                    if (*p_ != '"') return scan_status::syntax_error;
+                    pending = read_key_slot(depth, in_error_object);
+                    if (pending == slot::success && depth == 1) f.success_marker = true;
+                    if (pending == slot::none && !ok_) return scan_status::syntax_error;
+                    continue;
+                } else {
+                    pending = slot::none;
+                    continue;
+                }
+            } else {
+                json_field* target = nullptr;
+                if (pending == slot::error) {
+                    f.error_is_object = false;
+                    f.error_code_field.clear();
+                    f.error_message.clear();
+                    f.error_type.clear();
+                    f.error_param.clear();
+                    target = &f.error;
+                } else if (pending != slot::none && pending != slot::success) {
+                    target = field_of(f, pending);
+                }
+                if (!scalar(target)) return scan_status::syntax_error;
+            }
+            pending = slot::none;
+            // --- after a value: a comma, a closing bracket, or the end ---
+            for (;;) {
+                skip_ws();
+                if (depth == 0) return p_ == end_ ? scan_status::ok : scan_status::syntax_error;
+                if (p_ == end_) return scan_status::syntax_error;
+                const bool obj = is_object(depth - 1);
+                if (*p_ == ',') {
+                    ++p_;
+                    if (obj) {
+                        skip_ws();
+                        if (p_ == end_ || *p_ != '"') return scan_status::syntax_error;
+                        pending = read_key_slot(depth, in_error_object);
+                        if (pending == slot::success && depth == 1) f.success_marker = true;
+                        if (pending == slot::none && !ok_) return scan_status::syntax_error;
+                    }
+                    break;
+                }
+                if ((obj && *p_ == '}') || (!obj && *p_ == ']')) {
+                    ++p_;
+                    --depth;
+                    if (depth == 1) in_error_object = false;
+                    continue;
+                }
+                return scan_status::syntax_error;
+            }
+        }
+    }
+
+    bool ok_ = true;
+
+    // p_ at the opening quote of a key. Reads key and colon; returns the slot its value goes to.
+    slot read_key_slot(std::size_t depth, bool in_error_object) {
+        ok_ = false;
+        std::string_view k;
+        if (!key(k)) return slot::none;
+        skip_ws();
+        if (p_ == end_ || *p_ != ':') return slot::none;
+        ++p_;
+        ok_ = true;
+        if (depth == 1) return top_slot(k);
+        if (depth == 2 && in_error_object) return error_slot(k);
+        return slot::none;
+    }
+};
+
+// Scans `body` (already trimmed of BOM and white space by the caller, or not).
+inline scan_result scan_json(std::string_view body, bool keys_only = false) {
+    return json_scanner(body).run(keys_only);
+}
+
+}  // namespace detail
+LLMERR_END_NAMESPACE
+
+#endif  // LLMERR_DETAIL_JSON_SCAN_HPP

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// llmerr — documented-message patterns: case-insensitive search with placeholders. Internal.
+#ifndef LLMERR_DETAIL_MATCH_HPP
+#define LLMERR_DETAIL_MATCH_HPP
+
+#include <cstddef>      // std::size_t
+#include <string_view>  // std::string_view
+
+#include <llmerr/config.hpp>
+
+LLMERR_BEGIN_NAMESPACE
+namespace detail {
+
+// Only this much of an actual message is searched: documented messages are short, and a hostile
+// multi-megabyte message must not make variant selection quadratic.
+inline constexpr std::size_t match_window = 2048;
+
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    }
+    return true;
+}
+
+[[nodiscard]] constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+    return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+[[nodiscard]] constexpr bool ends_with(std::string_view s, std::string_view suffix) noexcept {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Position of `needle` in `hay` at or after `from`, ASCII case-insensitively; npos when absent.
+[[nodiscard]] constexpr std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) noexcept {
+    if (needle.size() > hay.size()) return std::string_view::npos;
+    for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+        if (iequals(hay.substr(i, needle.size()), needle)) return i;
+    }
+    return std::string_view::npos;
+}
+
+// Length of the placeholder starting at p[i] (`xxx`, `%s`, `%d`, `%v`, `{…}`, `…`, `...`), or 0.
+[[nodiscard]] constexpr std::size_t placeholder_at(std::string_view p, std::size_t i) noexcept {
+    const std::string_view rest = p.substr(i);
+    if (rest.size() >= 2 && rest[0] == '%' && (rest[1] == 's' || rest[1] == 'd' || rest[1] == 'v')) return 2;
+    if (rest.size() >= 3 && iequals(rest.substr(0, 3), "xxx")) return 3;
+    if (starts_with(rest, "\xE2\x80\xA6")) return 3;  // U+2026 HORIZONTAL ELLIPSIS
+    if (starts_with(rest, "...")) return 3;
+    if (rest[0] == '{') {
+        const std::size_t close = rest.find('}');
+        if (close != std::string_view::npos) return close + 1;
+    }
+    return 0;
+}
+
+// Drops trailing white space and sentence punctuation: "Free allocated quota exceeded." must still match
+// a message that arrives without the full stop.
+[[nodiscard]] constexpr std::string_view trim_pattern(std::string_view p) noexcept {
+    for (;;) {
+        if (!p.empty() && (p.back() == ' ' || p.back() == '.' || p.back() == '!')) {
+            p.remove_suffix(1);
+        } else if (ends_with(p, "\xE3\x80\x82") || ends_with(p, "\xEF\xBC\x81")) {  // 。 ！
+            p.remove_suffix(3);
+        } else {
+            return p;
+        }
+    }
+}
+
+// How much literal text of `pattern` occurs, in order, in `text`; 0 when it does not match (or the
+// pattern is nothing but placeholders). Longer literal text = a more specific documented message.
+[[nodiscard]] constexpr std::size_t match_pattern(std::string_view pattern, std::string_view text) noexcept {
+    pattern = trim_pattern(pattern);
+    text = text.substr(0, text.size() < match_window ? text.size() : match_window);
+    std::size_t literal = 0, pos = 0, i = 0;
+    while (i < pattern.size()) {
+        std::size_t j = i;
+        while (j < pattern.size() && placeholder_at(pattern, j) == 0) ++j;
+        if (j > i) {
+            const std::string_view segment = pattern.substr(i, j - i);
+            const std::size_t at = ifind(text, segment, pos);
+            if (at == std::string_view::npos) return 0;
+            pos = at + segment.size();
+            literal += segment.size();
+        }
+        if (j < pattern.size()) j += placeholder_at(pattern, j);
+        i = j;
+    }
+    return literal;
+}
+
+}  // namespace detail
+LLMERR_END_NAMESPACE
+
+#endif  // LLMERR_DETAIL_MATCH_HPP

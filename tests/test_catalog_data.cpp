@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+// Data-driven: reads data/*.json itself (not through the generator) and checks that every row is reachable
+// through the public lookup API with every field equal, so that a generator bug cannot hide.
+#include <llmerr/catalog.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "data_files.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+const std::vector<std::pair<std::string, llmerr::provider>> providers = {
+    {"ark", llmerr::provider::ark}, {"dashscope", llmerr::provider::dashscope}, {"qianfan", llmerr::provider::qianfan}};
+
+std::string opt(const json& row, const char* key) { return row.contains(key) ? row[key].get<std::string>() : ""; }
+
+std::string joined_aliases(const json& row) {
+    std::string out;
+    if (!row.contains("aliases")) return out;
+    for (const auto& a : row["aliases"]) {
+        if (!out.empty()) out += ' ';
+        out += a.get<std::string>();
+    }
+    return out;
+}
+
+std::string key_of(const json& row) {
+    return row["api"].get<std::string>() + "/" + row["code"].get<std::string>() + "#" +
+           std::to_string(row.value("variant", 0));
+}
+
+}  // namespace
+
+TEST_CASE("every data row is reachable through lookup_in with every field equal", "[catalog][data]") {
+    std::size_t total = 0;
+    for (const auto& [name, p] : providers) {
+        const json doc = testdata::provider_file(name);
+        const json& rows = doc.at("entries");
+        total += rows.size();
+        CHECK(llmerr::entries(p).size() == rows.size());
+        for (const json& row : rows) {
+            INFO(name << " " << key_of(row));
+            const std::string api = row["api"], code = row["code"], message = row["message"];
+            const std::string match = row.contains("match") ? opt(row, "match") : message;
+            const int status = row["http_status"];
+            const auto* e = llmerr::lookup_in(p, api, code, match, status);
+            REQUIRE(e != nullptr);
+            CHECK(e->provider == p);
+            CHECK(e->api == api);
+            CHECK(e->code == code);
+            CHECK(int{e->variant} == row.value("variant", 0));
+            CHECK(int{e->http_status} == status);
+            CHECK(e->type == opt(row, "type"));
+            CHECK(e->message == message);
+            CHECK(e->description == row["description"].get<std::string>());
+            CHECK(e->match == match);
+            CHECK(llmerr::to_string(e->category) == row["category"].get<std::string>());
+            CHECK(e->retryable == row["retryable"].get<bool>());
+            CHECK(llmerr::to_string(e->retry_hint) == (row.contains("retry_hint") ? opt(row, "retry_hint") : "none"));
+            CHECK(e->aliases == joined_aliases(row));
+            CHECK(e->note == opt(row, "note"));
+            CHECK(e->doubt == opt(row, "doubt"));
+            CHECK(e->source == row["source"].get<std::string>());
+            CHECK(e->value == doc.at("code_values").at(code).get<int>());
+        }
+    }
+    CHECK(llmerr::entries().size() == total);
+}
+
+TEST_CASE("a code without api resolves to its highest-priority api, variant 0", "[catalog][data]") {
+    for (const auto& [name, p] : providers) {
+        const json doc = testdata::provider_file(name);
+        std::vector<std::string> order;
+        for (const auto& a : doc["apis"]) order.push_back(a["name"]);
+        std::map<std::string, std::size_t> best;  // code -> index in order
+        for (const json& row : doc["entries"]) {
+            const std::size_t rank = static_cast<std::size_t>(
+                std::find(order.begin(), order.end(), row["api"].get<std::string>()) - order.begin());
+            auto [it, fresh] = best.emplace(row["code"].get<std::string>(), rank);
+            if (!fresh && rank < it->second) it->second = rank;
+        }
+        for (const auto& [code, rank] : best) {
+            INFO(name << " " << code);
+            const auto* e = llmerr::lookup(p, code);
+            REQUIRE(e != nullptr);
+            CHECK(e->code == code);
+            CHECK(e->api == order[rank]);
+            CHECK(e->variant == 0);
+        }
+    }
+}
+
+TEST_CASE("aliases find their native row", "[catalog][data]") {
+    for (const auto& [name, p] : providers) {
+        const json doc = testdata::provider_file(name);
+        for (const json& row : doc["entries"]) {
+            if (!row.contains("aliases")) continue;
+            for (const auto& a : row["aliases"]) {
+                INFO(name << " alias " << a.get<std::string>());
+                const auto* e = llmerr::lookup(p, a.get<std::string>());
+                REQUIRE(e != nullptr);
+                CHECK(e->code == row["code"].get<std::string>());
+            }
+        }
+    }
+}
+
+TEST_CASE("data rows obey the taxonomy", "[catalog][data]") {
+    const std::set<std::string> retryable_default = {"rate_limited", "overloaded", "model_loading", "timeout",
+                                                     "server_error"};
+    for (const auto& [name, p] : providers) {
+        const json doc = testdata::provider_file(name);
+        std::set<std::string> keys;
+        std::set<int> values;
+        for (const auto& [code, v] : doc["code_values"].items()) {
+            INFO(name << " value of " << code);
+            CHECK(values.insert(v.get<int>()).second);
+        }
+        for (const json& row : doc["entries"]) {
+            INFO(name << " " << key_of(row));
+            CHECK(keys.insert(key_of(row)).second);
+            const std::string cat = row["category"];
+            REQUIRE(llmerr::category_from_string(cat).has_value());
+            const bool departs = cat == "unknown" || row["retryable"].get<bool>() != (retryable_default.count(cat) == 1);
+            if (departs) CHECK_FALSE(opt(row, "note").empty());
+            const int status = row["http_status"];
+            CHECK((status == 0 || (status >= 100 && status <= 599)));
+            CHECK_FALSE(row["source"].get<std::string>().empty());
+            CHECK_FALSE(row["message"].get<std::string>().empty());
+        }
+    }
+}
+
+TEST_CASE("the generated table is sorted by provider, code, api priority, variant", "[catalog]") {
+    const auto all = llmerr::entries();
+    for (std::size_t i = 1; i < all.size(); ++i) {
+        const auto& a = all[i - 1];
+        const auto& b = all[i];
+        INFO(a.code << " / " << b.code);
+        CHECK((a.provider < b.provider || (a.provider == b.provider && a.code <= b.code)));
+        if (a.provider == b.provider && a.code == b.code && a.api == b.api) CHECK(a.variant < b.variant);
+    }
+}

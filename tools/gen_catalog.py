@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Validate data/*.json and generate include/llmerr/generated/catalog_table.hpp.
+
+Python 3 standard library only, so that nobody needs anything from PyPI to regenerate.
+
+  python3 tools/gen_catalog.py                  validate and (re)write the committed header
+  python3 tools/gen_catalog.py --check          validate; fail if the committed header is stale
+  python3 tools/gen_catalog.py --output FILE    validate and write the header elsewhere
+  python3 tools/gen_catalog.py --assign-values  give new codes a stable integer in code_values, rewrite data files
+"""
+import argparse
+import json
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROVIDERS = ["ark", "dashscope", "qianfan"]  # enum order: llmerr::provider::ark == 1, …
+CATEGORIES = [
+    "unknown", "invalid_request", "authentication", "permission_denied", "billing", "quota_exhausted",
+    "rate_limited", "content_filtered", "context_length_exceeded", "payload_too_large", "unsupported",
+    "not_found", "conflict", "timeout", "cancelled", "overloaded", "model_loading", "server_error",
+]
+RETRYABLE_BY_DEFAULT = {"rate_limited", "overloaded", "model_loading", "timeout", "server_error"}
+RETRY_HINTS = [
+    "none", "backoff", "slow_ramp_up", "refresh_credentials_once", "wait_for_quota_reset",
+    "wait_for_resource_state", "reduce_concurrency", "use_streaming", "fix_clock",
+]
+FIELDS = {  # name: (required, type)
+    "api": (True, str), "code": (True, str), "variant": (False, int), "http_status": (True, int),
+    "type": (False, str), "message": (True, str), "description": (True, str), "match": (False, str),
+    "category": (True, str), "retryable": (True, bool), "retry_hint": (False, str),
+    "aliases": (False, list), "note": (False, str), "doubt": (False, str), "source": (True, str),
+}
+OUTPUT = os.path.join("include", "llmerr", "generated", "catalog_table.hpp")
+
+
+class DataError(Exception):
+    pass
+
+
+def load(provider):
+    rel = os.path.join("data", provider + ".json")
+    try:
+        with open(os.path.join(ROOT, rel), encoding="utf-8") as f:
+            return rel, json.load(f)
+    except (OSError, ValueError) as e:
+        raise DataError(f"{rel}: cannot read: {e}")
+
+
+def validate(rel, doc, provider, errors):
+    """Append every problem found to errors, each naming the file and row."""
+    def err(where, msg):
+        errors.append(f"{rel}: {where}: {msg}")
+
+    if not isinstance(doc, dict):
+        err("top level", "must be an object")
+        return []
+    for key in doc:
+        if key not in ("provider", "apis", "code_values", "entries"):
+            err("top level", f"unknown key '{key}'")
+    if doc.get("provider") != provider:
+        err("provider", f"must be '{provider}' (the file name), not {doc.get('provider')!r}")
+    apis = doc.get("apis")
+    api_names = []
+    if not isinstance(apis, list) or not apis:
+        err("apis", "must be a non-empty list")
+        apis = []
+    for i, a in enumerate(apis):
+        if not isinstance(a, dict) or not isinstance(a.get("name"), str) or not a.get("name"):
+            err(f"apis[{i}]", "needs a non-empty 'name'")
+            continue
+        if not isinstance(a.get("description"), str):
+            err(f"apis[{i}]", "needs a 'description' string")
+        if a["name"] in api_names:
+            err(f"apis[{i}]", f"duplicate api '{a['name']}'")
+        api_names.append(a["name"])
+
+    entries = doc.get("entries")
+    if not isinstance(entries, list):
+        err("entries", "must be a list")
+        return []
+    rows, keys, groups = [], {}, {}
+    for i, row in enumerate(entries):
+        where = f"entries[{i}]"
+        if not isinstance(row, dict):
+            err(where, "must be an object")
+            continue
+        if isinstance(row.get("api"), str) and isinstance(row.get("code"), str):
+            where += f" ({row['api']}/{row['code']}#{row.get('variant', 0)})"
+        bad = False
+        for name, (required, typ) in FIELDS.items():
+            if name not in row:
+                if required:
+                    err(where, f"missing field '{name}'")
+                    bad = True
+            elif type(row[name]) is not typ:  # bool is not int here, on purpose
+                err(where, f"field '{name}' must be {typ.__name__}")
+                bad = True
+        for name in row:
+            if name not in FIELDS:
+                err(where, f"unknown field '{name}'")
+                bad = True
+        if bad:
+            continue
+        r = dict(row)
+        r.setdefault("variant", 0)
+        r.setdefault("retry_hint", "none")
+        for opt in ("type", "match", "note", "doubt"):
+            r.setdefault(opt, "")
+        r.setdefault("aliases", [])
+        if r["api"] not in api_names:
+            err(where, f"api '{r['api']}' is not in apis")
+        if not r["code"] or r["code"] != r["code"].strip() or re.search(r"[\t\r\n]|  ", r["code"]):
+            err(where, "code must be non-empty, without leading, trailing, repeated or control white space")
+        if r["variant"] < 0 or r["variant"] > 255:
+            err(where, "variant must be 0..255")
+        if r["http_status"] != 0 and not 100 <= r["http_status"] <= 599:
+            err(where, f"bad http_status {r['http_status']} (0 or 100-599)")
+        if r["category"] not in CATEGORIES:
+            err(where, f"unknown category '{r['category']}'")
+        if r["retry_hint"] not in RETRY_HINTS:
+            err(where, f"unknown retry_hint '{r['retry_hint']}'")
+        if not r["message"].strip():
+            err(where, "message must not be empty")
+        if not r["source"].strip():
+            err(where, "source must not be empty")
+        default = r["category"] in RETRYABLE_BY_DEFAULT
+        if r["category"] == "unknown" and not r["note"]:
+            err(where, "category 'unknown' needs a note saying why")
+        elif r["category"] != "unknown" and r["retryable"] != default and not r["note"]:
+            err(where, f"retryable={str(r['retryable']).lower()} departs from the default of "
+                       f"'{r['category']}' without a note")
+        if not all(isinstance(a, str) and a and not re.search(r"\s", a) for a in r["aliases"]):
+            err(where, "aliases must be non-empty strings without white space")
+        if r["aliases"] and r["variant"] != 0:
+            err(where, "aliases belong on variant 0 only")
+        key = (r["api"], r["code"], r["variant"])
+        if key in keys:
+            err(where, f"duplicate key (api, code, variant) = {key}, first at entries[{keys[key]}]")
+            continue
+        keys[key] = i
+        groups.setdefault((r["api"], r["code"]), []).append(r)
+        r["_rank"] = api_names.index(r["api"]) if r["api"] in api_names else 0
+        r["_where"] = where
+        rows.append(r)
+    for (api, code), members in groups.items():
+        if not any(m["variant"] == 0 for m in members):
+            err(f"{api}/{code}", "has no variant 0 (the primary row)")
+    codes = {r["code"] for r in rows}
+    for r in rows:
+        for a in r["aliases"]:
+            if a in codes and a != r["code"]:
+                err(r["_where"], f"alias '{a}' is also a code of its own in this file")
+
+    values = doc.get("code_values", {})
+    if not isinstance(values, dict):
+        err("code_values", "must be an object")
+        values = {}
+    seen = {}
+    for code, v in values.items():
+        if type(v) is not int or v <= 0 or v > 2**31 - 1:
+            err(f"code_values[{code!r}]", "must be a positive 32-bit integer")
+        elif v in seen:
+            err(f"code_values[{code!r}]", f"value {v} already used by {seen[v]!r}")
+        else:
+            seen[v] = code
+        if code not in codes:
+            err(f"code_values[{code!r}]", "names no code in entries (values are never reused: keep the row)")
+        if code.isdigit() and v != int(code):
+            err(f"code_values[{code!r}]", "a numeric code's value must be the number itself")
+    for code in sorted(codes - set(values)):
+        err(f"code_values", f"code '{code}' has no value (run tools/gen_catalog.py --assign-values)")
+    for r in rows:
+        r["_value"] = values.get(r["code"], 0)
+    return rows
+
+
+def assign_values(doc):
+    """Give codes without a value the next free number; numeric codes get their own number."""
+    values = doc.setdefault("code_values", {})
+    codes = []
+    for row in doc.get("entries", []):
+        c = row.get("code")
+        if isinstance(c, str) and c not in values and c not in codes:
+            codes.append(c)
+    used = set(values.values())
+    # String codes count up from 1 (ark, dashscope) or 100000000 (qianfan, whose numeric codes live below that).
+    base = 100000000 if doc.get("provider") == "qianfan" else 1
+    nxt = max([v for v in used if v >= base] + [base - 1]) + 1
+    for c in codes:
+        if c.isdigit():
+            values[c] = int(c)
+        else:
+            while nxt in used:
+                nxt += 1
+            values[c] = nxt
+            used.add(nxt)
+    return len(codes)
+
+
+def cpp_str(s):
+    """A string_view initializer with its byte length, so no compiler evaluates strlen over the table."""
+    out = []
+    for ch in s:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "?":
+            out.append("\\?")  # no trigraphs, ever
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            raise DataError(f"control character U+{ord(ch):04X} in {s!r}")
+        else:
+            out.append(ch)
+    return '{"%s", %d}' % ("".join(out), len(s.encode("utf-8")))
+
+
+def sort_key(r):
+    return (PROVIDERS.index(r["_provider"]), r["code"].encode("utf-8"), r["_rank"], r["variant"])
+
+
+def generate(all_rows, inputs):
+    rows = sorted(all_rows, key=sort_key)
+    index = {id(r): i for i, r in enumerate(rows)}
+
+    def primary_of(provider, code, api=None):
+        # The first row of a code within its provider is variant 0 of the highest-priority api.
+        for r in rows:
+            if r["_provider"] == provider and r["code"] == code and (api is None or r["api"] == api):
+                return index[id(r)]
+        raise AssertionError
+
+    aliases = {}
+    for r in rows:
+        for a in r["aliases"]:
+            k = (r["_provider"], a)
+            if k not in aliases or r["_rank"] < rows[aliases[k]]["_rank"]:
+                aliases[k] = index[id(r)]
+    alias_list = sorted(aliases.items(), key=lambda kv: (PROVIDERS.index(kv[0][0]), kv[0][1].encode("utf-8")))
+
+    templates = []
+    seen_t = set()
+    for r in rows:
+        m = re.fullmatch(r"([^{}]*)\{[^{}]+\}([^{}]*)", r["code"])
+        if m and (r["_provider"], r["code"]) not in seen_t:
+            seen_t.add((r["_provider"], r["code"]))
+            templates.append((r["_provider"], m.group(1), m.group(2), primary_of(r["_provider"], r["code"])))
+
+    ranges = []
+    for p in PROVIDERS:
+        idx = [i for i, r in enumerate(rows) if r["_provider"] == p]
+        ranges.append((idx[0], idx[-1] + 1) if idx else (0, 0))
+
+    L = []
+    w = L.append
+    w("// SPDX-License-Identifier: MIT")
+    w("// GENERATED FILE — DO NOT EDIT.")
+    w("// Generated by tools/gen_catalog.py from " + ", ".join(inputs) + ".")
+    w("// To change a row, edit data/ and run `cmake --build <build> --target llmerr_regenerate`.")
+    w("#ifndef LLMERR_GENERATED_CATALOG_TABLE_HPP")
+    w("#define LLMERR_GENERATED_CATALOG_TABLE_HPP")
+    w("")
+    w("// Included by <llmerr/catalog.hpp> after catalog_entry is defined; not meant to be included alone.")
+    w("")
+    w("LLMERR_BEGIN_NAMESPACE")
+    w("namespace detail {")
+    w("")
+    w("// clang-format off")
+    w(f"inline constexpr std::array<catalog_entry, {len(rows)}> catalog_rows{{{{")
+    for r in rows:
+        fields = [
+            f"provider::{r['_provider']}", cpp_str(r["api"]), cpp_str(r["code"]), str(r["variant"]),
+            str(r["http_status"]), cpp_str(r["type"]), cpp_str(r["message"]), cpp_str(r["description"]),
+            cpp_str(r["match"] or r["message"]), f"category::{r['category']}",
+            "true" if r["retryable"] else "false", f"retry_hint::{r['retry_hint']}",
+            cpp_str(" ".join(r["aliases"])), cpp_str(r["note"]), cpp_str(r["doubt"]), cpp_str(r["source"]),
+            str(r["_value"]),
+        ]
+        w("    catalog_entry{" + ", ".join(fields) + "},")
+    w("}};")
+    w("")
+    w("// [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.")
+    w("inline constexpr std::array<index_range, 4> provider_rows{{")
+    w("    index_range{0, 0},")
+    for p, (b, e) in zip(PROVIDERS, ranges):
+        w(f"    index_range{{{b}, {e}}},  // {p}")
+    w("}};")
+    w("")
+    w("// Other spellings of a code (DashScope OpenAI-compatible ↔ native), sorted like catalog_rows.")
+    w(f"inline constexpr std::array<alias_entry, {max(len(alias_list), 1)}> catalog_aliases{{{{")
+    for (p, a), i in alias_list:
+        w(f"    alias_entry{{provider::{p}, {cpp_str(a)}, {i}}},")
+    if not alias_list:
+        w("    alias_entry{provider::unknown, {\"\", 0}, 0},")
+    w("}};")
+    w("")
+    w("// Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.")
+    w(f"inline constexpr std::array<template_entry, {max(len(templates), 1)}> catalog_templates{{{{")
+    for p, pre, suf, i in templates:
+        w(f"    template_entry{{provider::{p}, {cpp_str(pre)}, {cpp_str(suf)}, {i}}},")
+    if not templates:
+        w("    template_entry{provider::unknown, {\"\", 0}, {\"\", 0}, 0},")
+    w("}};")
+    w("// clang-format on")
+    w("")
+    w("}  // namespace detail")
+    w("LLMERR_END_NAMESPACE")
+    w("")
+    w("#endif  // LLMERR_GENERATED_CATALOG_TABLE_HPP")
+    return "\n".join(L) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="fail if the committed header differs")
+    ap.add_argument("--output", help="write the header here instead of include/")
+    ap.add_argument("--assign-values", action="store_true", help="give new codes stable values")
+    args = ap.parse_args()
+
+    try:
+        docs = {p: load(p) for p in PROVIDERS}
+    except DataError as e:
+        print(f"gen_catalog: {e}", file=sys.stderr)
+        return 1
+    if args.assign_values:
+        for p, (rel, doc) in docs.items():
+            n = assign_values(doc)
+            if n:
+                with open(os.path.join(ROOT, rel), "w", encoding="utf-8", newline="\n") as f:
+                    json.dump(doc, f, ensure_ascii=False, indent=2)
+                    f.write("\n")
+                print(f"{rel}: assigned values to {n} new code(s)")
+    errors, rows = [], []
+    for p, (rel, doc) in docs.items():
+        for r in validate(rel, doc, p, errors):
+            r["_provider"] = p
+            rows.append(r)
+    if errors:
+        for e in errors:
+            print(f"gen_catalog: {e}", file=sys.stderr)
+        print(f"gen_catalog: {len(errors)} error(s); nothing written", file=sys.stderr)
+        return 1
+    try:
+        text = generate(rows, [docs[p][0].replace(os.sep, "/") for p in PROVIDERS])
+    except DataError as e:
+        print(f"gen_catalog: {e}", file=sys.stderr)
+        return 1
+    target = os.path.join(ROOT, OUTPUT)
+    if args.check:
+        try:
+            with open(target, encoding="utf-8", newline="") as f:
+                current = f.read()
+        except OSError:
+            current = None
+        if current != text:
+            print(f"gen_catalog: {OUTPUT} is stale: run `python3 tools/gen_catalog.py` "
+                  f"(or build the llmerr_regenerate target) and commit the result", file=sys.stderr)
+            return 1
+        print(f"gen_catalog: {len(rows)} rows valid; {OUTPUT} is up to date")
+        return 0
+    out = args.output or target
+    tmp = out + ".tmp"
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    os.replace(tmp, out)
+    print(f"gen_catalog: {len(rows)} rows -> {os.path.relpath(out, os.getcwd())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
