@@ -179,12 +179,6 @@ inline void read_header(header_info& h, std::string_view name, std::string_view 
 
 // Header names and values from a pair (std::map, std::multimap, std::unordered_map, std::vector<pair>,
 // cpp-httplib's Headers, cpr::Header) or from a Boost.Beast field (name_string(), value()).
-template <class T, class = void>
-struct is_pair_like : std::false_type {};
-template <class T>
-struct is_pair_like<T, std::void_t<decltype(std::declval<const T&>().first), decltype(std::declval<const T&>().second)>>
-    : std::true_type {};
-
 template <class S>
 [[nodiscard]] std::string_view as_view(const S& s) noexcept {
     if constexpr (std::is_convertible_v<const S&, std::string_view>) {
@@ -194,9 +188,30 @@ template <class S>
     }
 }
 
+template <class T, class = void>
+struct is_text_like : std::false_type {};
+template <class T>
+struct is_text_like<T, std::void_t<decltype(std::declval<const T&>().data()), decltype(std::declval<const T&>().size())>>
+    : std::is_convertible<decltype(std::declval<const T&>().data()), const char*> {};
+
+template <class T, class = void>
+struct is_pair_field : std::false_type {};
+template <class T>
+struct is_pair_field<T, std::void_t<decltype(std::declval<const T&>().first), decltype(std::declval<const T&>().second)>>
+    : std::bool_constant<is_text_like<std::decay_t<decltype(std::declval<const T&>().first)>>::value &&
+                         is_text_like<std::decay_t<decltype(std::declval<const T&>().second)>>::value> {};
+
+template <class T, class = void>
+struct is_beast_field : std::false_type {};
+template <class T>
+struct is_beast_field<T, std::void_t<decltype(std::declval<const T&>().name_string()),
+                                     decltype(std::declval<const T&>().value())>>
+    : std::bool_constant<is_text_like<std::decay_t<decltype(std::declval<const T&>().name_string())>>::value &&
+                         is_text_like<std::decay_t<decltype(std::declval<const T&>().value())>>::value> {};
+
 template <class Field>
 [[nodiscard]] std::pair<std::string_view, std::string_view> header_pair(const Field& f) noexcept {
-    if constexpr (is_pair_like<Field>::value) {
+    if constexpr (is_pair_field<Field>::value) {
         return {as_view(f.first), as_view(f.second)};
     } else {
         return {as_view(f.name_string()), as_view(f.value())};
@@ -213,11 +228,13 @@ header_info read_headers(const Headers& headers, std::chrono::system_clock::time
     return h;
 }
 
+// A range whose elements are header fields.
 template <class T, class = void>
 struct is_header_range : std::false_type {};
 template <class T>
-struct is_header_range<T, std::void_t<decltype(header_pair(*std::begin(std::declval<const T&>())))>>
-    : std::true_type {};
+struct is_header_range<T, std::void_t<decltype(*std::begin(std::declval<const T&>()))>>
+    : std::bool_constant<is_pair_field<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value ||
+                         is_beast_field<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {};
 
 }  // namespace detail
 LLMERR_END_NAMESPACE

@@ -316,7 +316,11 @@ private:
             // Like nlohmann: integers within int64 (negative) or uint64 (positive) stay integers.
             if (integral && fits_64(digits)) {
                 f->k = json_field::kind::integer;
-                f->text.assign(digits.data(), digits.size());
+                if (digits == "-0") {
+                    f->text = "0";  // nlohmann reads -0 as the integer 0
+                } else {
+                    f->text.assign(digits.data(), digits.size());
+                }
             } else {
                 f->k = json_field::kind::other;
                 f->text.clear();
@@ -447,7 +451,8 @@ private:
             // --- after a value: a comma, a closing bracket, or the end ---
             for (;;) {
                 skip_ws();
-                if (depth == 0) return p_ == end_ ? scan_status::ok : scan_status::syntax_error;
+                // Like nlohmann, a NUL byte after the value ends the input.
+                if (depth == 0) return (p_ == end_ || *p_ == '\0') ? scan_status::ok : scan_status::syntax_error;
                 if (p_ == end_) return scan_status::syntax_error;
                 const bool obj = is_object(depth - 1);
                 if (*p_ == ',') {

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+// llmerr — classifying what the catalogue does not know: HTTP status, then well-known message words. Internal.
+#ifndef LLMERR_DETAIL_CLASSIFY_HPP
+#define LLMERR_DETAIL_CLASSIFY_HPP
+
+#include <cstddef>      // std::size_t
+#include <string_view>  // std::string_view
+
+#include <llmerr/category.hpp>
+#include <llmerr/config.hpp>
+#include <llmerr/detail/match.hpp>
+
+LLMERR_BEGIN_NAMESPACE
+namespace detail {
+
+// The category an HTTP status implies on its own.
+[[nodiscard]] constexpr category category_from_status(int status) noexcept {
+    switch (status) {
+        case 400: return category::invalid_request;
+        case 401: return category::authentication;
+        case 402: return category::billing;  // Payment Required
+        case 403: return category::permission_denied;
+        case 404: return category::not_found;
+        case 405: return category::invalid_request;  // Qianfan v2 method_not_supported
+        case 408: return category::timeout;
+        case 409: return category::conflict;
+        case 413: return category::payload_too_large;
+        case 415: return category::unsupported;
+        case 422: return category::invalid_request;
+        case 429: return category::rate_limited;
+        case 499: return category::cancelled;
+        case 500: return category::server_error;
+        case 502:
+        case 503: return category::overloaded;
+        case 504: return category::timeout;
+        default: break;
+    }
+    if (status >= 500 && status <= 599) return category::server_error;
+    if (status >= 400 && status <= 499) return category::invalid_request;
+    return category::unknown;
+}
+
+struct message_word {
+    std::string_view word;  // matched case-insensitively anywhere in the message
+    category cat;
+};
+
+// Words that say what a message means when its code is unknown or missing. First match wins, so the
+// specific come before the general. Structured fields always beat these: they are consulted only when the
+// catalogue has no entry for the response.
+inline constexpr message_word message_words[] = {
+    // Billing — Ark AccountOverdueError "overdue balance"; DashScope Arrearage "in good standing";
+    // Qianfan v2 account_overdue; Chinese docs say 欠费 / 余额不足.
+    {"overdue", category::billing},
+    {"arrear", category::billing},
+    {"in good standing", category::billing},
+    {"insufficient balance", category::billing},
+    {"\xE6\xAC\xA0\xE8\xB4\xB9", category::billing},                          // 欠费
+    {"\xE4\xBD\x99\xE9\xA2\x9D\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 余额不足
+    // Content moderation — DashScope DataInspectionFailed "inappropriate content"; Ark
+    // SensitiveContentDetected "sensitive information"; Qianfan 文审/图审不安全, 敏感.
+    {"inappropriate content", category::content_filtered},
+    {"sensitive", category::content_filtered},
+    {"unsafe", category::content_filtered},
+    {"\xE6\x95\x8F\xE6\x84\x9F", category::content_filtered},  // 敏感
+    {"\xE8\xBF\x9D\xE8\xA7\x84", category::content_filtered},  // 违规
+    // Context length — DashScope "Range of input length", "exceed model limit"; Qianfan
+    // "Prompt tokens too long", "max input characters"; OpenAI-style "maximum context length".
+    {"context length", category::context_length_exceeded},
+    {"context_length", category::context_length_exceeded},
+    {"maximum context", category::context_length_exceeded},
+    {"tokens too long", category::context_length_exceeded},
+    {"input length", category::context_length_exceeded},
+    {"max input characters", category::context_length_exceeded},
+    {"\xE8\xB6\x85\xE8\xBF\x87\xE6\x9C\x80\xE5\xA4\xA7\xE9\x95\xBF\xE5\xBA\xA6", category::context_length_exceeded},  // 超过最大长度
+    // Exhausted quotas, which no quick retry fixes — DashScope "Free allocated quota exceeded", "free tier";
+    // Ark "free trial quota", "usage quota … will reset"; Qianfan "daily request limit"; 额度已用完/耗尽.
+    {"free allocated quota", category::quota_exhausted},
+    {"free tier", category::quota_exhausted},
+    {"free trial", category::quota_exhausted},
+    {"usage quota", category::quota_exhausted},
+    {"daily request limit", category::quota_exhausted},
+    {"total request limit", category::quota_exhausted},
+    {"\xE9\xA2\x9D\xE5\xBA\xA6\xE5\xB7\xB2\xE7\x94\xA8\xE5\xAE\x8C", category::quota_exhausted},  // 额度已用完
+    {"\xE8\x80\x97\xE5\xB0\xBD", category::quota_exhausted},                                      // 耗尽
+    // Rate limits — "Rate limit reached for RPM/TPM" (Qianfan), "Requests throttling triggered"
+    // (DashScope), "Too many requests", "qps request limit"; 限流 / 超限额.
+    {"rate limit", category::rate_limited},
+    {"throttl", category::rate_limited},
+    {"too many requests", category::rate_limited},
+    {"request limit", category::rate_limited},
+    {"requests per minute", category::rate_limited},
+    {"tokens per minute", category::rate_limited},
+    {"\xE9\x99\x90\xE6\xB5\x81", category::rate_limited},  // 限流
+    // Credentials — DashScope "Invalid API-key provided", Ark "API key … missing or invalid", Qianfan
+    // "Access token invalid or no longer valid", IAM "Signature does not match"; 鉴权失败.
+    {"api key", category::authentication},
+    {"api-key", category::authentication},
+    {"apikey", category::authentication},
+    {"access token", category::authentication},
+    {"unauthorized", category::authentication},
+    {"authentication", category::authentication},
+    {"signature", category::authentication},
+    {"\xE9\x89\xB4\xE6\x9D\x83", category::authentication},  // 鉴权
+    // Permission — "Access denied", "not activated", "no permission"; 无权限.
+    {"access denied", category::permission_denied},
+    {"permission", category::permission_denied},
+    {"forbidden", category::permission_denied},
+    {"not activated", category::permission_denied},
+    {"\xE6\x97\xA0\xE6\x9D\x83", category::permission_denied},  // 无权
+    // Timeouts — "Request timed out" (DashScope RequestTimeOut), "timeout"; 超时.
+    {"timed out", category::timeout},
+    {"timeout", category::timeout},
+    {"\xE8\xB6\x85\xE6\x97\xB6", category::timeout},  // 超时
+    // Capacity — Ark ServerOverloaded "server overload", DashScope ModelServingError "system capacity
+    // limits", Qianfan 336100 "与我互动的人过多", "service is busy".
+    {"overload", category::overloaded},
+    {"capacity", category::overloaded},
+    {"temporarily unavailable", category::overloaded},
+    {"busy", category::overloaded},
+    {"\xE7\xB9\x81\xE5\xBF\x99", category::overloaded},  // 繁忙
+    // Model loading — Ark ModelLoadingError "model is currently being loaded".
+    {"being loaded", category::model_loading},
+    // Size — DashScope BadRequest.TooLarge "Payload Too Large", "exceeds size limit".
+    {"too large", category::payload_too_large},
+    {"size limit", category::payload_too_large},
+    // Not found / unsupported — "does not exist", "not found", "not supported"; 不存在 / 不支持.
+    {"not found", category::not_found},
+    {"does not exist", category::not_found},
+    {"not exist", category::not_found},
+    {"\xE4\xB8\x8D\xE5\xAD\x98\xE5\x9C\xA8", category::not_found},  // 不存在
+    {"not support", category::unsupported},
+    {"unsupported", category::unsupported},
+    {"\xE4\xB8\x8D\xE6\x94\xAF\xE6\x8C\x81", category::unsupported},  // 不支持
+    // Cancellation — Ark RequestCancelled "has been cancelled", RequestCanceled "is canceled".
+    {"cancelled", category::cancelled},
+    {"canceled", category::cancelled},
+};
+
+// The category the message's words imply, or unknown.
+[[nodiscard]] constexpr category category_from_words(std::string_view message) noexcept {
+    if (message.empty()) return category::unknown;
+    for (const message_word& w : message_words) {
+        if (ifind(message.substr(0, message.size() < match_window ? message.size() : match_window), w.word, 0) !=
+            std::string_view::npos) {
+            return w.cat;
+        }
+    }
+    return category::unknown;
+}
+
+// Status first; words refine it (a 400 that says "inappropriate content" is content_filtered, a 429 that
+// says "free tier" is quota_exhausted). A number inside a message is never read as a status.
+[[nodiscard]] constexpr category classify_uncatalogued(int status, std::string_view message) noexcept {
+    const category by_words = category_from_words(message);
+    const category by_status = category_from_status(status);
+    if (by_words == category::unknown) return by_status;
+    // 401 is unambiguous: whatever the words, the credentials failed.
+    if (status == 401) return category::authentication;
+    return by_words;
+}
+
+}  // namespace detail
+LLMERR_END_NAMESPACE
+
+#endif  // LLMERR_DETAIL_CLASSIFY_HPP

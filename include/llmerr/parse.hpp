@@ -1,0 +1,577 @@
+// SPDX-License-Identifier: MIT
+// llmerr — turn any error response (status, headers, body) into one llmerr::llm_error.
+//
+//   auto res = client.Post("/api/v3/chat/completions", body, "application/json");  // cpp-httplib
+//   if (auto err = llmerr::find_error(res->status, res->body, res->headers)) {
+//       if (err->retryable) schedule_retry(err->retry_after);
+//       log("{} {} {} ({})", to_string(err->provider), err->code, err->message, to_string(err->category));
+//   }
+//
+// Handles Ark `{"error":{…}}`, DashScope native `{"request_id","code","message"}` and compatible mode,
+// Qianfan v1 `{"error_code","error_msg"}` (also `{"code":336501,"msg":…}`, usually with HTTP 200), v2
+// `{"error":{…},"id"}` and IAM `{"requestId","code","message"}`; SSE bodies and chunks; a UTF-8 BOM, white
+// space, a client's prefix before the JSON, truncated JSON, HTML gateway pages and plain text. Never throws.
+#ifndef LLMERR_PARSE_HPP
+#define LLMERR_PARSE_HPP
+
+#include <chrono>       // std::chrono::milliseconds, system_clock
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::int64_t
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <type_traits>  // std::enable_if_t
+
+#include <nlohmann/json.hpp>
+
+#include <llmerr/catalog.hpp>
+#include <llmerr/config.hpp>
+#include <llmerr/detail/classify.hpp>
+#include <llmerr/detail/headers.hpp>
+#include <llmerr/detail/json_scan.hpp>
+#include <llmerr/detail/sse.hpp>
+#include <llmerr/url.hpp>
+
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+#define LLMERR_HAS_EXCEPTIONS 1
+#else
+#define LLMERR_HAS_EXCEPTIONS 0
+#endif
+
+LLMERR_BEGIN_NAMESPACE
+
+// A message longer than this is cut (at a UTF-8 boundary) and llm_error::truncated is set.
+inline constexpr std::size_t max_message_bytes = 64 * 1024;
+// Codes, types, params and request ids longer than this are cut.
+inline constexpr std::size_t max_field_bytes = 1024;
+
+// envelope
+//
+// Which shape of error body was recognised.
+enum class envelope : std::uint8_t {
+    none = 0,          // empty body
+    error_object = 1,  // {"error":{"code","message","type","param"}}: Ark, DashScope compatible mode, Qianfan v2
+    code_message = 2,  // {"code","message"} at the top level: DashScope native, Qianfan IAM (BCE)
+    error_code = 3,    // {"error_code","error_msg"} or {"code":<number>,"msg"}: Qianfan v1
+    error_string = 4,  // {"error":"text"}
+    json_other = 5,    // JSON, but no recognised error envelope
+    html = 6,          // an HTML page, typically a gateway's
+    text = 7,          // plain text, or bytes that are not JSON
+};
+
+[[nodiscard]] constexpr std::string_view to_string(envelope e) noexcept {
+    switch (e) {
+        case envelope::error_object: return "error_object";
+        case envelope::code_message: return "code_message";
+        case envelope::error_code: return "error_code";
+        case envelope::error_string: return "error_string";
+        case envelope::json_other: return "json_other";
+        case envelope::html: return "html";
+        case envelope::text: return "text";
+        case envelope::none: break;
+    }
+    return "none";
+}
+
+// llm_error
+//
+// One failed call, whatever the provider and shape. Strings hold what the provider sent (the raw code and
+// message survive even when the catalogue does not know them); `entry` points into the catalogue when it
+// does. A parsed error is always an error: there is no "ok" state.
+struct llm_error {
+    llmerr::provider provider = llmerr::provider::unknown;  // who sent it; unknown when ambiguous
+    int http_status = 0;        // as received; the catalogue's documented status when 0 was passed
+    std::string code;           // as sent: "InvalidApiKey", "336501" (numeric codes in decimal)
+    std::string message;        // as sent (cut at max_message_bytes)
+    std::string request_id;     // from the body, else a header, else the message ("Request id: …")
+    llmerr::category category = llmerr::category::unknown;  // what the caller must do
+    bool retryable = false;     // whether sending the identical request again later can succeed
+    std::optional<std::chrono::milliseconds> retry_after;  // from retry-after-ms / Retry-After
+    const catalog_entry* entry = nullptr;  // the catalogue's row (variant chosen by message); null if unknown
+    std::string type;           // OpenAI-style `type` ("BadRequest", "invalid_request_error", …)
+    std::string param;          // OpenAI-style `param`, when a string
+    std::string_view api;       // API surface: the entry's, else the shape's ("v1", "v2", "iam"); may be empty
+    llmerr::retry_hint retry_hint = llmerr::retry_hint::none;  // the catalogue's advice beyond yes/no
+    std::optional<bool> should_retry;  // the x-should-retry header, when sent (it overrides `retryable`)
+    llmerr::envelope envelope = llmerr::envelope::none;  // which body shape was recognised
+    bool from_stream = false;   // the error came from an SSE event
+    bool truncated = false;     // the message was cut at max_message_bytes
+    bool salvaged = false;      // the JSON was broken (e.g. truncated); fields were read up to the break
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Drops a UTF-8 BOM and surrounding white space.
+[[nodiscard]] constexpr std::string_view trim_body(std::string_view b) noexcept {
+    if (starts_with(b, "\xEF\xBB\xBF")) b.remove_prefix(3);
+    while (!b.empty() && is_space(b.front())) b.remove_prefix(1);
+    while (!b.empty() && is_space(b.back())) b.remove_suffix(1);
+    return b;
+}
+
+// Copies at most `cap` bytes, never splitting a UTF-8 sequence; returns whether it cut.
+inline bool assign_capped(std::string& dst, std::string_view src, std::size_t cap) {
+    if (src.size() <= cap) {
+        dst.assign(src.data(), src.size());
+        return false;
+    }
+    std::size_t n = cap;
+    while (n > 0 && (static_cast<unsigned char>(src[n]) & 0xC0) == 0x80) --n;
+    dst.assign(src.data(), n);
+    return true;
+}
+
+// The code DashScope writes at the start of a native message: "<400> InternalError.Algo.InvalidParameter: …".
+[[nodiscard]] constexpr std::string_view embedded_code(std::string_view m) noexcept {
+    if (m.size() < 8 || m[0] != '<' || m[4] != '>' || m[5] != ' ') return {};
+    for (std::size_t i = 1; i < 4; ++i) {
+        if (m[i] < '0' || m[i] > '9') return {};
+    }
+    std::size_t i = 6;
+    while (i < m.size() && i < 6 + 128 &&
+           ((m[i] >= 'A' && m[i] <= 'Z') || (m[i] >= 'a' && m[i] <= 'z') || (m[i] >= '0' && m[i] <= '9') ||
+            m[i] == '.' || m[i] == '_')) {
+        ++i;
+    }
+    if (i == 6 || i >= m.size() || m[i] != ':') return {};
+    return m.substr(6, i - 6);
+}
+
+// The id after "Request id:" / "Request ID:" in a message (Ark appends it to every message).
+[[nodiscard]] constexpr std::string_view request_id_in_message(std::string_view m) noexcept {
+    m = m.substr(0, m.size() < match_window ? m.size() : match_window);
+    const std::size_t at = ifind(m, "request id:", 0);
+    if (at == std::string_view::npos) return {};
+    std::size_t i = at + 11;
+    while (i < m.size() && m[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < m.size() && ((m[i] >= 'A' && m[i] <= 'Z') || (m[i] >= 'a' && m[i] <= 'z') ||
+                            (m[i] >= '0' && m[i] <= '9') || m[i] == '-' || m[i] == '_')) {
+        ++i;
+    }
+    return m.substr(start, i - start);
+}
+
+// The `type` words Ark sends (and the others do not).
+[[nodiscard]] constexpr bool is_ark_type(std::string_view t) noexcept {
+    for (std::string_view w : {"BadRequest", "Unauthorized", "Forbidden", "NotFound", "TooManyRequests",
+                               "InternalServerError", "ClientClosedRequest"}) {
+        if (t == w) return true;
+    }
+    return false;
+}
+
+// Extraction from nlohmann's DOM, mirroring json_scanner: used past the scanner's depth limit and as the
+// reference in the differential fuzz target.
+inline json_field field_from_json(const nlohmann::json& v) {
+    json_field f;
+    if (v.is_string()) {
+        f.k = json_field::kind::string;
+        f.text = v.get_ref<const std::string&>();
+    } else if (v.is_number_unsigned()) {
+        f.k = json_field::kind::integer;
+        f.text = std::to_string(v.get<std::uint64_t>());
+    } else if (v.is_number_integer()) {
+        f.k = json_field::kind::integer;
+        f.text = std::to_string(v.get<std::int64_t>());
+    } else {
+        f.k = json_field::kind::other;
+    }
+    return f;
+}
+
+inline envelope_fields fields_from_json(const nlohmann::json& j) {
+    envelope_fields f;
+    if (!j.is_object()) return f;
+    f.top_is_object = true;
+    for (const auto& [key, value] : j.items()) {
+        if (key == "code") f.code = field_from_json(value);
+        else if (key == "message") f.message = field_from_json(value);
+        else if (key == "msg") f.msg = field_from_json(value);
+        else if (key == "error_code") f.error_code = field_from_json(value);
+        else if (key == "error_msg") f.error_msg = field_from_json(value);
+        else if (key == "request_id") f.request_id = field_from_json(value);
+        else if (key == "requestId") f.request_id_camel = field_from_json(value);
+        else if (key == "id") f.id = field_from_json(value);
+        else if (key == "status") f.status = field_from_json(value);
+        else if (key == "choices" || key == "output" || key == "result" || key == "data" || key == "object") {
+            f.success_marker = true;
+        } else if (key == "error") {
+            if (value.is_object()) {
+                f.error_is_object = true;
+                for (const auto& [k, v] : value.items()) {
+                    if (k == "code") f.error_code_field = field_from_json(v);
+                    else if (k == "message") f.error_message = field_from_json(v);
+                    else if (k == "type") f.error_type = field_from_json(v);
+                    else if (k == "param") f.error_param = field_from_json(v);
+                }
+            } else {
+                f.error = field_from_json(value);
+            }
+        }
+    }
+    return f;
+}
+
+// Scans with json_scanner; past its depth limit, parses with nlohmann (iterative, exception-free).
+inline scan_result scan_envelope(std::string_view json) {
+    scan_result r = scan_json(json);
+    if (r.status == scan_status::too_deep) {
+        const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
+        if (j.is_discarded()) {
+            r.status = scan_status::syntax_error;
+            r.fields = envelope_fields{};
+        } else {
+            r.status = scan_status::ok;
+            r.fields = fields_from_json(j);
+        }
+    }
+    return r;
+}
+
+// What the body says, before the catalogue is consulted.
+struct body_facts {
+    llmerr::envelope shape = llmerr::envelope::none;
+    std::string code, message, type, param, request_id;
+    provider shape_provider = provider::unknown;  // a provider only this shape belongs to
+    std::string_view shape_api;                   // Qianfan "v1" / "v2" / "iam" by shape
+    bool salvaged = false, truncated = false;
+};
+
+inline void take(std::string& dst, const json_field& f, std::size_t cap = max_field_bytes) {
+    if (f.is_text() && dst.empty()) assign_capped(dst, f.text, cap);
+}
+
+inline void read_fields(const envelope_fields& f, body_facts& b) {
+    if (f.error_is_object) {
+        b.shape = envelope::error_object;
+        take(b.code, f.error_code_field);
+        if (f.error_message.is_text()) b.truncated = assign_capped(b.message, f.error_message.text, max_message_bytes);
+        take(b.type, f.error_type);
+        if (f.error_param.k == json_field::kind::string) take(b.param, f.error_param);
+        if (f.request_id.is_text()) {
+            b.shape_provider = provider::dashscope;  // compatible mode keeps the native request_id
+        } else if (f.id.is_text()) {
+            b.shape_provider = provider::qianfan;  // v2 answers with the request's "id"
+            b.shape_api = "v2";
+        }
+        take(b.request_id, f.request_id);
+        take(b.request_id, f.id);
+        return;
+    }
+    if (f.error.k == json_field::kind::string && !f.error.text.empty()) {
+        b.shape = envelope::error_string;
+        b.truncated = assign_capped(b.message, f.error.text, max_message_bytes);
+        take(b.code, f.code);
+    } else if (f.error_code.is_text()) {
+        b.shape = envelope::error_code;
+        b.shape_provider = provider::qianfan;
+        b.shape_api = "v1";
+        take(b.code, f.error_code);
+        const json_field& m = f.error_msg.is_text() ? f.error_msg : f.msg.is_text() ? f.msg : f.message;
+        if (m.is_text()) b.truncated = assign_capped(b.message, m.text, max_message_bytes);
+        take(b.request_id, f.id);  // v1 errors carry the request's "id" (as-…)
+    } else if (f.code.is_text() && f.msg.is_text() && !f.message.present()) {
+        b.shape = envelope::error_code;  // Qianfan's rate-limit example: {"code":336501,"msg":…}
+        b.shape_provider = provider::qianfan;
+        b.shape_api = "v1";
+        take(b.code, f.code);
+        b.truncated = assign_capped(b.message, f.msg.text, max_message_bytes);
+        take(b.request_id, f.id);
+    } else if (f.code.is_text() && f.message.present()) {
+        b.shape = envelope::code_message;
+        take(b.code, f.code);
+        if (f.message.is_text()) b.truncated = assign_capped(b.message, f.message.text, max_message_bytes);
+        if (f.request_id_camel.is_text()) {
+            b.shape_provider = provider::qianfan;
+            b.shape_api = "iam";
+        } else if (f.request_id.is_text()) {
+            b.shape_provider = provider::dashscope;
+        }
+    } else {
+        b.shape = envelope::json_other;
+        take(b.code, f.code);
+        const json_field& m = f.message.is_text() ? f.message : f.msg.is_text() ? f.msg : f.error_msg;
+        if (m.is_text()) b.truncated = assign_capped(b.message, m.text, max_message_bytes);
+    }
+    take(b.request_id, f.request_id);
+    take(b.request_id, f.request_id_camel);
+}
+
+// The body (already trimmed, SSE already unwrapped) as facts.
+inline body_facts read_body(std::string_view t) {
+    body_facts b;
+    if (t.empty()) return b;
+    std::string_view json = t;
+    if (t.front() != '{' && t.front() != '[') {
+        // A client's prefix before the JSON ("Error code: 400 - {…}"); never inside an HTML page.
+        const std::size_t brace = t.front() == '<' ? std::string_view::npos : t.find('{');
+        json = brace == std::string_view::npos || brace > 256 ? std::string_view() : t.substr(brace);
+    }
+    if (!json.empty()) {
+        const scan_result r = scan_envelope(json);
+        if (r.status == scan_status::ok && r.fields.top_is_object) {
+            read_fields(r.fields, b);
+            return b;
+        }
+        if (r.status == scan_status::syntax_error && r.fields.top_is_object &&
+            (r.fields.error_is_object || r.fields.error_code.present() || r.fields.code.present() ||
+             r.fields.message.present() || r.fields.error.present())) {
+            read_fields(r.fields, b);  // truncated or broken JSON: keep what was readable
+            b.salvaged = true;
+            if (b.message.empty()) b.truncated = assign_capped(b.message, t, max_message_bytes);
+            return b;
+        }
+        if (r.status == scan_status::ok) {
+            b.shape = envelope::json_other;  // valid JSON, but not an object
+            b.truncated = assign_capped(b.message, t, max_message_bytes);
+            return b;
+        }
+    }
+    b.shape = (t.front() == '<') ? envelope::html : envelope::text;
+    b.truncated = assign_capped(b.message, t, max_message_bytes);
+    return b;
+}
+
+// The provider a code belongs to when exactly one provider documents it (exactly or as an alias).
+[[nodiscard]] constexpr provider provider_by_vocabulary(std::string_view code) noexcept {
+    if (code.empty()) return provider::unknown;
+    provider found = provider::unknown;
+    for (provider p : {provider::ark, provider::dashscope, provider::qianfan}) {
+        const match_kind k = resolve(p, {}, code).kind;
+        if (k == match_kind::exact || k == match_kind::alias) {
+            if (found != provider::unknown) return provider::unknown;  // documented by several: ambiguous
+            found = p;
+        }
+    }
+    return found;
+}
+
+// The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
+inline const catalog_entry* match_documented(provider p, std::string_view message, int status) noexcept {
+    const catalog_entry* best = nullptr;
+    std::size_t best_len = 0;
+    bool ambiguous = false;
+    const entry_range rows = p == provider::unknown ? entries() : entries(p);
+    for (const catalog_entry& e : rows) {
+        const std::size_t len = match_pattern(e.match, message);
+        if (len < 12 || len < best_len) continue;
+        if (len > best_len) {
+            best = &e;
+            best_len = len;
+            ambiguous = false;
+        } else if (best != nullptr && (e.category != best->category || e.provider != best->provider)) {
+            if (status != 0 && e.http_status == status && best->http_status != status) {
+                best = &e;
+                ambiguous = false;
+            } else if (!(status != 0 && best->http_status == status && e.http_status != status)) {
+                ambiguous = true;
+            }
+        }
+    }
+    return ambiguous ? nullptr : best;
+}
+
+inline llm_error parse_impl(std::string_view body, int http_status, provider hint, const header_info* headers) {
+    llm_error r;
+    r.http_status = http_status;
+    std::string_view t = trim_body(body);
+
+    // SSE: find the error event and read its data.
+    std::string sse_data;
+    bool dashscope_framing = false;
+    if (looks_like_sse(t)) {
+        sse_error ev = find_sse_error(t);
+        if (ev.found) {
+            r.from_stream = true;
+            if (ev.status != 0) r.http_status = ev.status;
+            dashscope_framing = ev.dashscope_framing;
+            sse_data = std::move(ev.data);
+            t = trim_body(sse_data);
+        }
+    }
+
+    body_facts b = read_body(t);
+    if (headers != nullptr && b.code.empty() && !headers->bce_error_code.empty()) {
+        assign_capped(b.code, headers->bce_error_code, max_field_bytes);  // Qianfan IAM, in headers only
+        if (b.message.empty()) assign_capped(b.message, headers->bce_error_message, max_message_bytes);
+        if (b.shape_api.empty()) b.shape_api = "iam";
+    }
+    const std::string_view embedded = embedded_code(b.message);
+
+    // Provider: the hint, else the body's shape, else the code's vocabulary, else Ark's tell-tales, else
+    // headers. Ambiguous evidence leaves it unknown.
+    provider p = hint;
+    if (p == provider::unknown) p = b.shape_provider;
+    if (p == provider::unknown && (dashscope_framing || !embedded.empty())) p = provider::dashscope;
+    if (p == provider::unknown) p = provider_by_vocabulary(b.code);
+    if (p == provider::unknown && b.code.empty()) p = provider_by_vocabulary(b.type);
+    if (p == provider::unknown && (is_ark_type(b.type) || !request_id_in_message(b.message).empty())) {
+        p = provider::ark;
+    }
+    if (p == provider::unknown && headers != nullptr) p = headers->evidence;
+    if (p == provider::unknown && b.shape_api == "iam") p = provider::qianfan;
+
+    // The most specific code wins: structured field, code written into the message, or (when no code was
+    // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.
+    const int match_status = r.http_status;
+    const catalog_entry* entry = nullptr;
+    if (p != provider::unknown) {
+        resolved best = resolve(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{},
+                                b.code);
+        if (best.entry == nullptr) best = resolve(p, {}, b.code);
+        if (!embedded.empty()) {
+            const resolved from_message = resolve(p, {}, embedded);
+            if (from_message.kind >= best.kind && from_message.entry != nullptr) best = from_message;
+        }
+        if (best.entry == nullptr && b.code.empty()) best = resolve(p, {}, b.type);
+        entry = select_variant(best.entry, b.message, match_status);
+    }
+    if (entry == nullptr && b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
+        entry = match_documented(p, b.message, match_status);  // a body that is only a message
+        if (entry != nullptr && p == provider::unknown) p = entry->provider;
+    }
+
+    r.provider = p;
+    r.code = std::move(b.code);
+    r.message = std::move(b.message);
+    r.type = std::move(b.type);
+    r.param = std::move(b.param);
+    r.envelope = b.shape;
+    r.truncated = b.truncated;
+    r.salvaged = b.salvaged;
+    if (entry != nullptr) {
+        r.entry = entry;
+        r.category = entry->category;
+        r.retryable = entry->retryable;
+        r.retry_hint = entry->retry_hint;
+        r.api = entry->api;
+        if (r.http_status == 0) r.http_status = entry->http_status;
+    } else {
+        // Unknown to the catalogue. With no provider, several providers may still agree on the code.
+        category agreed = category::unknown;
+        bool agree = p == provider::unknown && !r.code.empty();
+        const catalog_entry* any = nullptr;
+        for (provider q : {provider::ark, provider::dashscope, provider::qianfan}) {
+            if (!agree) break;
+            const resolved k = resolve(q, {}, r.code);
+            if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;
+            const catalog_entry* e = select_variant(k.entry, r.message, match_status);
+            if (any != nullptr && e->category != agreed) agree = false;
+            any = e;
+            agreed = e->category;
+        }
+        r.category = (agree && any != nullptr) ? agreed : classify_uncatalogued(r.http_status, r.message);
+        r.retryable = is_retryable_by_default(r.category);
+        r.api = b.shape_api;
+    }
+
+    if (headers != nullptr) {
+        r.retry_after = headers->retry_after;
+        r.should_retry = headers->should_retry;
+        if (headers->should_retry.has_value()) r.retryable = *headers->should_retry;
+    }
+    if (r.request_id.empty()) r.request_id = std::move(b.request_id);
+    if (r.request_id.empty() && headers != nullptr) r.request_id = headers->request_id;
+    if (r.request_id.empty()) assign_capped(r.request_id, request_id_in_message(r.message), max_field_bytes);
+    return r;
+}
+
+// What parse() returns when even building the result failed (memory exhausted): the status's category.
+inline llm_error failed_parse(int http_status, provider hint) noexcept {
+    llm_error r;
+    r.provider = hint;
+    r.http_status = http_status;
+    r.category = category_from_status(http_status);
+    r.retryable = is_retryable_by_default(r.category);
+    return r;
+}
+
+// Whether a 2xx body holds an error: scans top-level keys only, skipping values without decoding them.
+inline bool success_body_has_error(std::string_view t) {
+    if (t.empty()) return false;
+    if (looks_like_sse(t)) return find_sse_error(t).found;
+    if (t.front() != '{') return false;  // not JSON: a 2xx with text is not an error response
+    const scan_result r = scan_json(t, /*keys_only=*/true);
+    if (r.status == scan_status::too_deep) return false;
+    return is_error_envelope(r.fields);
+}
+
+// Whether find_error() reports an error for this response. When in doubt (even out of memory), yes.
+inline bool response_is_error(int http_status, std::string_view body) noexcept {
+    if (http_status != 0 && (http_status < 200 || http_status > 299)) return true;
+    const std::string_view t = trim_body(body);
+#if LLMERR_HAS_EXCEPTIONS
+    try {
+#endif
+        if (success_body_has_error(t)) return true;
+#if LLMERR_HAS_EXCEPTIONS
+    } catch (...) {
+        return true;
+    }
+#endif
+    // Status unknown and the body is neither JSON nor SSE: a plain-text error, most likely.
+    return http_status == 0 && !t.empty() && t.front() != '{' && t.front() != '[' && !looks_like_sse(t);
+}
+
+}  // namespace detail
+
+// Parses one error response. `http_status` 0 = unknown (the catalogue's documented status is then used);
+// a non-unknown `hint` says who sent it. Never throws; any bytes of any length give a classified result.
+[[nodiscard]] inline llm_error parse(std::string_view body, int http_status = 0,
+                                     provider hint = provider::unknown) noexcept {
+#if LLMERR_HAS_EXCEPTIONS
+    try {
+        return detail::parse_impl(body, http_status, hint, nullptr);
+    } catch (...) {
+        return detail::failed_parse(http_status, hint);
+    }
+#else
+    return detail::parse_impl(body, http_status, hint, nullptr);
+#endif
+}
+
+// As parse(body, http_status, hint), also reading the response headers: any range of name/value pairs
+// (std::map, std::multimap, std::unordered_map, std::vector<std::pair<…>>, cpp-httplib's Headers,
+// cpr::Header) or of Boost.Beast fields. Names match case-insensitively. Reads the request-id headers
+// (x-request-id, x-dashscope-request-id, x-acs-request-id, x-bce-request-id, x-client-request-id),
+// retry-after-ms, Retry-After (seconds or HTTP-date), x-should-retry and Qianfan's X-Bce-Error-Code.
+template <class Headers, std::enable_if_t<detail::is_header_range<Headers>::value, int> = 0>
+[[nodiscard]] llm_error parse(std::string_view body, int http_status, const Headers& headers,
+                              provider hint = provider::unknown) noexcept {
+#if LLMERR_HAS_EXCEPTIONS
+    try {
+#endif
+        const detail::header_info h = detail::read_headers(headers, std::chrono::system_clock::now());
+        return detail::parse_impl(body, http_status, hint, &h);
+#if LLMERR_HAS_EXCEPTIONS
+    } catch (...) {
+        return detail::failed_parse(http_status, hint);
+    }
+#endif
+}
+
+// For responses that may be successes: std::nullopt for a 2xx without an error (checked by scanning
+// top-level keys only), the parsed error otherwise — including Qianfan's HTTP-200 `error_code` bodies and
+// SSE error events. A non-2xx status is always an error; with status 0 the body decides.
+[[nodiscard]] inline std::optional<llm_error> find_error(int http_status, std::string_view body,
+                                                         provider hint = provider::unknown) noexcept {
+    if (!detail::response_is_error(http_status, body)) return std::nullopt;
+    return parse(body, http_status, hint);
+}
+
+// As find_error(http_status, body, hint), also reading the response headers (see parse).
+template <class Headers, std::enable_if_t<detail::is_header_range<Headers>::value, int> = 0>
+[[nodiscard]] std::optional<llm_error> find_error(int http_status, std::string_view body, const Headers& headers,
+                                                  provider hint = provider::unknown) noexcept {
+    if (!detail::response_is_error(http_status, body)) return std::nullopt;
+    return parse(body, http_status, headers, hint);
+}
+
+LLMERR_END_NAMESPACE
+
+#endif  // LLMERR_PARSE_HPP

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: MIT
+// parse(), find_error() and provider_from_url() on each provider's surfaces, and the rules between them.
+#include <llmerr/parse.hpp>
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "catch.hpp"
+
+using llmerr::category;
+using llmerr::envelope;
+using llmerr::parse;
+using llmerr::provider;
+
+TEST_CASE("Ark: error object, request id inside the message", "[parse][ark]") {
+    const auto e = parse(R"({"error":{"code":"InvalidParameter.Messages","message":"A parameter specified in the request is not valid: messages. Request id: 021732847391234abcdef","param":"messages","type":"BadRequest"}})",
+                         400);
+    CHECK(e.provider == provider::ark);
+    CHECK(e.code == "InvalidParameter.Messages");
+    CHECK(e.entry->code == "InvalidParameter.{parameter}");
+    CHECK(e.category == category::invalid_request);
+    CHECK(e.param == "messages");
+    CHECK(e.type == "BadRequest");
+    CHECK(e.request_id == "021732847391234abcdef");
+    CHECK(e.envelope == envelope::error_object);
+}
+
+TEST_CASE("DashScope native and compatible mode", "[parse][dashscope]") {
+    SECTION("native, code prefix in the message selects the variant") {
+        const auto e = parse(R"({"request_id":"54dc32fd-968b-4aed-b6a8-ae63d6fda4d5","code":"InvalidParameter","message":"<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 129024]"})",
+                             400);
+        CHECK(e.provider == provider::dashscope);
+        CHECK(e.code == "InvalidParameter");
+        CHECK(e.category == category::context_length_exceeded);
+        CHECK(e.request_id == "54dc32fd-968b-4aed-b6a8-ae63d6fda4d5");
+        CHECK(e.envelope == envelope::code_message);
+    }
+    SECTION("compatible mode wraps a native code in a generic one") {
+        const auto e = parse(R"({"error":{"code":"internal_server_error","message":"<500> InternalError.Algo: An error occurred in model serving, error message is: [Request rejected by inference engine!]","param":null,"type":"internal_server_error"},"request_id":"r-1"})",
+                             500);
+        CHECK(e.provider == provider::dashscope);
+        CHECK(e.code == "internal_server_error");  // the raw code survives
+        REQUIRE(e.entry != nullptr);
+        CHECK(e.entry->code == "InternalError.Algo");
+        CHECK(e.category == category::server_error);
+        CHECK(e.retryable);
+        CHECK(e.param.empty());
+    }
+    SECTION("compatible-mode alias with a rate-limit message") {
+        const auto e = parse(R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"},"request_id":"x"})",
+                             429);
+        CHECK(e.entry->code == "Throttling.AllocationQuota");
+        CHECK(e.category == category::rate_limited);
+    }
+}
+
+TEST_CASE("Qianfan v1, v2 and IAM", "[parse][qianfan]") {
+    SECTION("v1 error_code as a number, HTTP 200") {
+        const auto e = parse(R"({"error_code":110,"error_msg":"Access token invalid or no longer valid"})", 200);
+        CHECK(e.provider == provider::qianfan);
+        CHECK(e.code == "110");
+        CHECK(e.api == "v1");
+        CHECK(e.http_status == 200);
+        CHECK(e.category == category::authentication);
+        CHECK_FALSE(e.retryable);
+        CHECK(e.retry_hint == llmerr::retry_hint::refresh_credentials_once);
+        CHECK(e.envelope == envelope::error_code);
+    }
+    SECTION("v1 error_code as a string") {
+        const auto e = parse(R"({"error_code":"336501","error_msg":"Rate limit reached for RPM"})");
+        CHECK(e.code == "336501");
+        CHECK(e.category == category::rate_limited);
+    }
+    SECTION("the {code, msg} spelling of the rate-limit example") {
+        const auto e = parse("{\n  \"code\": 336502,\n  \"msg\": \"Rate limit reached for TPM\"\n}", 200);
+        CHECK(e.provider == provider::qianfan);
+        CHECK(e.code == "336502");
+        CHECK(e.category == category::rate_limited);
+    }
+    SECTION("v2") {
+        const auto e = parse(R"({"error":{"code":"tpm_rate_limit_exceeded","message":"Rate limit reached for TPM","type":"rate_limit_exceeded"},"id":"as-bcmt5ct4dy"})",
+                             429);
+        CHECK(e.provider == provider::qianfan);
+        CHECK(e.api == "v2");
+        CHECK(e.request_id == "as-bcmt5ct4dy");
+        CHECK(e.retryable);
+    }
+    SECTION("IAM prefers the IAM meaning of a code shared with management APIs") {
+        const auto e = parse(R"({"requestId":"8d4c2e9a-1f1b-4b5e-9a57-5a8f8c0e2b11","code":"InternalError","message":"We encountered an internal error Please try again."})",
+                             500);
+        CHECK(e.provider == provider::qianfan);
+        CHECK(e.api == "iam");
+        CHECK(e.request_id == "8d4c2e9a-1f1b-4b5e-9a57-5a8f8c0e2b11");
+    }
+    SECTION("IAM failure only in X-Bce-Error-Code headers") {
+        const std::map<std::string, std::string> h{{"X-Bce-Error-Code", "SignatureDoesNotMatch"},
+                                                   {"X-Bce-Request-Id", "bce-1"}};
+        const auto e = parse("", 400, h);
+        CHECK(e.provider == provider::qianfan);
+        CHECK(e.code == "SignatureDoesNotMatch");
+        CHECK(e.category == category::authentication);
+        CHECK(e.request_id == "bce-1");
+    }
+}
+
+TEST_CASE("SSE bodies and chunks", "[parse][sse]") {
+    SECTION("DashScope native error frame with :HTTP_STATUS") {
+        const std::string body =
+            "id:1\nevent:error\n:HTTP_STATUS/400\ndata:{\"code\":\"InvalidParameter\",\"message\":\"<400> "
+            "InternalError.Algo.InvalidParameter: Range of max_tokens should be [1, 8192]\",\"request_id\":\"r-9\"}\n\n";
+        const auto e = parse(body, 200);
+        CHECK(e.from_stream);
+        CHECK(e.http_status == 400);
+        CHECK(e.provider == provider::dashscope);
+        CHECK(e.request_id == "r-9");
+        CHECK(e.category == category::invalid_request);
+    }
+    SECTION("an error chunk after content, keep-alives and CRLF") {
+        const std::string body =
+            ": keep-alive\r\n\r\n"
+            "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\r\n\r\n"
+            "data: {\"error\":{\"code\":\"OutputTextSensitiveContentDetected\",\"message\":\"The request failed because "
+            "the output text may contain sensitive information.\",\"param\":\"\",\"type\":\"BadRequest\"}}\r\n\r\n";
+        const auto found = llmerr::find_error(200, body);
+        REQUIRE(found.has_value());
+        CHECK(found->provider == provider::ark);
+        CHECK(found->category == category::content_filtered);
+        CHECK(found->from_stream);
+    }
+    SECTION("a stream that ends with [DONE] holds no error") {
+        const std::string body =
+            "data: {\"choices\":[{\"delta\":{\"content\":\"ok\"}}]}\n\ndata: [DONE]\n\n";
+        CHECK_FALSE(llmerr::find_error(200, body).has_value());
+    }
+    SECTION("Qianfan v1: a bare JSON error line inside a stream") {
+        const std::string body =
+            "data: {\"id\":\"as-1\",\"result\":\"你好\",\"is_end\":false}\n\n{\"error_code\":336100,\"error_msg\":\"try "
+            "again later\"}\n";
+        const auto found = llmerr::find_error(200, body);
+        REQUIRE(found.has_value());
+        CHECK(found->code == "336100");
+        CHECK(found->category == category::overloaded);
+    }
+}
+
+TEST_CASE("framing noise around the JSON", "[parse]") {
+    const std::string ark = R"({"error":{"code":"AuthenticationError","message":"The API key in the request is missing or invalid.","type":"Unauthorized"}})";
+    CHECK(parse("\xEF\xBB\xBF \r\n" + ark + "\n\n").code == "AuthenticationError");
+    const auto prefixed = parse("Error code: 401 - " + ark);
+    CHECK(prefixed.code == "AuthenticationError");
+    CHECK(prefixed.http_status == 401);  // documented status, since none was passed
+    CHECK(prefixed.category == category::authentication);
+}
+
+TEST_CASE("a body that is only a message", "[parse]") {
+    SECTION("with a hint") {
+        const auto e = parse("Open api daily request limit reached", 0, provider::qianfan);
+        REQUIRE(e.entry != nullptr);
+        CHECK(e.entry->code == "17");
+        CHECK(e.code.empty());  // nothing invented: no code was sent
+        CHECK(e.message == "Open api daily request limit reached");
+    }
+    SECTION("without a hint") {
+        const auto e = parse("Invalid API-key provided.", 401);
+        REQUIRE(e.entry != nullptr);
+        CHECK(e.entry->code == "InvalidApiKey");
+        CHECK(e.provider == provider::dashscope);
+        CHECK(e.category == category::authentication);
+    }
+    SECTION("JSON with a message but no code") {
+        const auto e = parse(R"({"message":"Free allocated quota exceeded."})", 429, provider::dashscope);
+        CHECK(e.category == category::quota_exhausted);
+    }
+}
+
+TEST_CASE("unknown codes: status, then words; structured fields beat words", "[parse]") {
+    CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 429).category == category::rate_limited);
+    CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 503).category == category::overloaded);
+    CHECK(parse(R"({"error":{"code":"brand_new_code","message":"Input data may contain inappropriate content"}})", 400)
+              .category == category::content_filtered);
+    CHECK(parse(R"({"error":{"code":"brand_new_code","message":"您的账户已欠费"}})", 400).category == category::billing);
+    CHECK(parse(R"({"error":{"code":"x","message":"This model's maximum context length is 8192 tokens"}})", 400)
+              .category == category::context_length_exceeded);
+    CHECK(parse("upstream request timeout", 504).category == category::timeout);
+    // A catalogued code keeps its meaning whatever its message says.
+    CHECK(parse(R"({"request_id":"r","code":"Arrearage","message":"rate limit timeout sensitive"})", 400).category ==
+          category::billing);
+    // A number inside a message never becomes a status.
+    const auto e = parse("HTTP 429 Too Many Requests, retry in 500 ms");
+    CHECK(e.http_status == 0);
+    CHECK(e.category == category::rate_limited);
+    // The raw code and message survive.
+    const auto raw = parse(R"({"code":"Totally.New","message":"新的错误"})", 418);
+    CHECK(raw.code == "Totally.New");
+    CHECK(raw.message == "新的错误");
+    CHECK(raw.entry == nullptr);
+    CHECK(raw.category == category::invalid_request);
+}
+
+TEST_CASE("provider detection says unknown rather than guess", "[parse]") {
+    // AccessDenied is documented by all three providers: the shape alone does not say who.
+    const auto e = parse(R"({"error":{"code":"AccessDenied","message":"Access denied."}})", 403);
+    CHECK(e.provider == provider::unknown);
+    CHECK(e.entry == nullptr);
+    CHECK(e.category == category::permission_denied);  // all three agree on what it means
+    // A hint wins.
+    CHECK(parse(R"({"error":{"code":"AccessDenied","message":"Access denied."}})", 403, provider::dashscope).provider ==
+          provider::dashscope);
+}
+
+TEST_CASE("headers: request ids, Retry-After forms, x-should-retry", "[parse][headers]") {
+    const std::string body = R"({"request_id":"","code":"Throttling","message":"Requests throttling triggered."})";
+    SECTION("seconds, any header container, any case") {
+        const std::vector<std::pair<std::string, std::string>> v{{"RETRY-AFTER", "7"}, {"X-Request-Id", "hdr"}};
+        const auto e = parse(body, 429, v);
+        REQUIRE(e.retry_after.has_value());
+        CHECK(e.retry_after->count() == 7000);
+        CHECK(e.request_id == "hdr");
+        const std::unordered_map<std::string, std::string> u{{"retry-after", "1.5"}};
+        CHECK(parse(body, 429, u).retry_after->count() == 1500);
+        const std::multimap<std::string, std::string> mm{{"x-client-request-id", "client"}, {"x-request-id", "server"}};
+        CHECK(parse(body, 429, mm).request_id == "server");
+    }
+    SECTION("retry-after-ms wins over Retry-After") {
+        const std::map<std::string, std::string> h{{"Retry-After", "9"}, {"retry-after-ms", "250"}};
+        CHECK(parse(body, 429, h).retry_after->count() == 250);
+    }
+    SECTION("HTTP-date, relative to now") {
+        namespace chr = std::chrono;
+        const auto now = chr::system_clock::time_point(chr::seconds(784111777));  // Sun, 06 Nov 1994 08:49:37 GMT
+        for (const char* date : {"Sun, 06 Nov 1994 08:50:07 GMT", "Sunday, 06-Nov-94 08:50:07 GMT",
+                                 "Sun Nov  6 08:50:07 1994"}) {
+            INFO(date);
+            llmerr::detail::header_info h;
+            llmerr::detail::read_header(h, "Retry-After", date, now);
+            REQUIRE(h.retry_after.has_value());
+            CHECK(h.retry_after->count() == 30000);
+        }
+        llmerr::detail::header_info past;
+        llmerr::detail::read_header(past, "Retry-After", "Sun, 06 Nov 1994 08:00:00 GMT", now);
+        CHECK(past.retry_after->count() == 0);
+        llmerr::detail::header_info junk;
+        llmerr::detail::read_header(junk, "Retry-After", "soon", now);
+        CHECK_FALSE(junk.retry_after.has_value());
+        llmerr::detail::header_info huge;
+        llmerr::detail::read_header(huge, "Retry-After", "99999999999999999999", now);
+        CHECK(huge.retry_after->count() == llmerr::detail::max_retry_after_ms);
+    }
+    SECTION("x-should-retry overrides the catalogue") {
+        const std::map<std::string, std::string> no{{"x-should-retry", "false"}};
+        const auto e = parse(body, 429, no);
+        CHECK_FALSE(e.retryable);
+        CHECK(e.should_retry == false);
+        const std::map<std::string, std::string> yes{{"X-Should-Retry", "true"}};
+        CHECK(parse(R"({"error":{"code":"MissingParameter","message":"m"}})", 400, yes).retryable);
+    }
+}
+
+TEST_CASE("find_error on success bodies", "[parse][find_error]") {
+    CHECK_FALSE(llmerr::find_error(200, R"({"id":"chatcmpl-1","object":"chat.completion","choices":[{"message":{"content":"{\"error\":1}"}}]})").has_value());
+    CHECK_FALSE(llmerr::find_error(200, R"({"output":{"text":"hi"},"usage":{},"request_id":"r"})").has_value());
+    CHECK_FALSE(llmerr::find_error(200, R"({"code":0,"message":"success","data":{}})").has_value());
+    CHECK_FALSE(llmerr::find_error(204, "").has_value());
+    CHECK_FALSE(llmerr::find_error(200, R"({"error":null,"result":"ok"})").has_value());
+    CHECK(llmerr::find_error(200, R"({"error_code":17,"error_msg":"Open api daily request limit reached"})").has_value());
+    CHECK(llmerr::find_error(200, R"({"id":"as-1","error":{"code":"x","message":"y"}})").has_value());
+    CHECK(llmerr::find_error(500, "").has_value());
+    CHECK(llmerr::find_error(0, "Service Unavailable").has_value());
+    CHECK_FALSE(llmerr::find_error(0, R"({"choices":[]})").has_value());
+}
+
+TEST_CASE("provider_from_url", "[url]") {
+    static_assert(llmerr::provider_from_url("https://ark.cn-beijing.volces.com/api/v3") == provider::ark);
+    CHECK(llmerr::provider_from_url("ark.ap-southeast.bytepluses.com") == provider::ark);
+    CHECK(llmerr::provider_from_url("https://dashscope.aliyuncs.com/compatible-mode/v1") == provider::dashscope);
+    CHECK(llmerr::provider_from_url("https://dashscope-intl.aliyuncs.com/api/v1/services") == provider::dashscope);
+    CHECK(llmerr::provider_from_url("coding.dashscope.aliyuncs.com") == provider::dashscope);
+    CHECK(llmerr::provider_from_url("https://qianfan.baidubce.com/v2/chat/completions") == provider::qianfan);
+    CHECK(llmerr::provider_from_url("https://aip.baidubce.com/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/x?access_token=t") ==
+          provider::qianfan);
+    CHECK(llmerr::provider_from_url("HTTPS://ARK.CN-BEIJING.VOLCES.COM:443/") == provider::ark);
+    CHECK(llmerr::provider_from_url("https://user@dashscope.aliyuncs.com.") == provider::dashscope);
+    CHECK(llmerr::provider_from_url("https://ark.cn-beijing.volces.com.evil.example/") == provider::unknown);
+    CHECK(llmerr::provider_from_url("https://evil.example/?u=dashscope.aliyuncs.com") == provider::unknown);
+    CHECK(llmerr::provider_from_url("https://notaip.baidubce.com") == provider::unknown);
+    CHECK(llmerr::provider_from_url("") == provider::unknown);
+    CHECK(llmerr::provider_from_url("[::1]:8080") == provider::unknown);
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// Every bundled sample (data/samples/*.body + .meta.json) classifies as its hand-written `expect` says.
+#include <llmerr/parse.hpp>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "data_files.hpp"
+
+namespace {
+
+struct sample {
+    std::string name, body;
+    nlohmann::json meta;
+};
+
+std::vector<sample> load_samples() {
+    std::vector<sample> out;
+    const std::filesystem::path dir = std::filesystem::path(LLMERR_DATA_DIR) / "samples";
+    for (const auto& f : std::filesystem::directory_iterator(dir)) {
+        const std::string file = f.path().filename().string();
+        const std::string suffix = ".meta.json";
+        if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        const std::string name = file.substr(0, file.size() - suffix.size());
+        out.push_back({name, testdata::read_file((dir / (name + ".body")).string()),
+                       nlohmann::json::parse(testdata::read_file(f.path().string()))});
+    }
+    std::sort(out.begin(), out.end(), [](const sample& a, const sample& b) { return a.name < b.name; });
+    return out;
+}
+
+std::map<std::string, std::string> headers_of(const nlohmann::json& meta) {
+    std::map<std::string, std::string> h;
+    for (const auto& [k, v] : meta["headers"].items()) h[k] = v.get<std::string>();
+    return h;
+}
+
+}  // namespace
+
+TEST_CASE("bundled samples classify as expected", "[parse][samples]") {
+    const auto samples = load_samples();
+    REQUIRE(samples.size() >= 40);
+    for (const auto& s : samples) {
+        INFO(s.name);
+        const int status = s.meta["status"];
+        const auto provider = *llmerr::provider_from_string(s.meta["provider"].get<std::string>());
+        const auto headers = headers_of(s.meta);
+        const auto found = llmerr::find_error(status, s.body, headers);
+        if (s.meta["expect"].is_null()) {
+            CHECK_FALSE(found.has_value());
+            continue;
+        }
+        REQUIRE(found.has_value());
+        const nlohmann::json& expect = s.meta["expect"];
+        for (const bool hinted : {false, true}) {
+            INFO((hinted ? "with provider hint" : "without hint"));
+            const llmerr::llm_error e =
+                llmerr::parse(s.body, status, headers, hinted ? provider : llmerr::provider::unknown);
+            CHECK(e.code == expect["code"].get<std::string>());
+            CHECK(llmerr::to_string(e.category) == expect["category"].get<std::string>());
+            CHECK(e.retryable == expect["retryable"].get<bool>());
+            if (expect.contains("request_id")) CHECK(e.request_id == expect["request_id"].get<std::string>());
+            const bool body_says_nothing = e.envelope == llmerr::envelope::html || e.envelope == llmerr::envelope::none;
+            if (!body_says_nothing) CHECK(e.provider == provider);
+            if (!expect["code"].get<std::string>().empty()) CHECK(e.entry != nullptr);
+        }
+        // The same result through find_error.
+        CHECK(found->code == expect["code"].get<std::string>());
+        CHECK(llmerr::to_string(found->category) == expect["category"].get<std::string>());
+    }
+}
+
+TEST_CASE("the sample log has one line per error sample, plus the bad lines", "[samples]") {
+    const std::string log = testdata::read_file(std::string(LLMERR_DATA_DIR) + "/samples/log.jsonl");
+    std::size_t good = 0, bad = 0, pos = 0;
+    while (pos < log.size()) {
+        std::size_t nl = log.find('\n', pos);
+        if (nl == std::string::npos) nl = log.size();
+        const auto line = nlohmann::json::parse(log.substr(pos, nl - pos), nullptr, false);
+        pos = nl + 1;
+        if (line.is_object() && line.contains("body") && line["body"].is_string()) {
+            ++good;
+            const auto e = llmerr::parse(line["body"].get<std::string>(), line.value("status", 0));
+            CHECK(e.http_status != 0);
+        } else {
+            ++bad;
+        }
+    }
+    CHECK(good >= 40);
+    CHECK(bad == 3);
+}
