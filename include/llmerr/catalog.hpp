@@ -92,19 +92,21 @@ namespace detail {
 // field and one written into the message.
 enum class match_kind : std::uint8_t { none = 0, prefix = 1, family = 2, alias = 3, exact = 4 };
 
-struct resolved {
-    const catalog_entry* entry;
-    match_kind kind;
-};
-
 [[nodiscard]] constexpr index_range rows_of(provider p) noexcept {
     const auto i = static_cast<std::size_t>(p);
     return i < provider_rows.size() ? provider_rows[i] : index_range{0, 0};
 }
 
-// Variant 0 of (api, code) — of the highest-priority api when `api` is empty — or nullptr.
-[[nodiscard]] constexpr const catalog_entry* find_exact(provider p, std::string_view api,
-                                                        std::string_view code) noexcept {
+// Rows are handled by index inside constant expressions: GCC's UBSan makes `&row != nullptr`
+// non-constant, and lookup() must work in static_assert under sanitizers too.
+inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
+
+[[nodiscard]] constexpr const catalog_entry* row_ptr(std::size_t i) noexcept {
+    return i == no_row ? nullptr : &catalog_rows[i];
+}
+
+// Variant 0 of (api, code) — of the highest-priority api when `api` is empty — or no_row.
+[[nodiscard]] constexpr std::size_t find_exact(provider p, std::string_view api, std::string_view code) noexcept {
     const index_range r = rows_of(p);
     std::size_t lo = r.begin, hi = r.end;
     while (lo < hi) {
@@ -116,13 +118,12 @@ struct resolved {
         }
     }
     for (; lo < r.end && catalog_rows[lo].code == code; ++lo) {
-        if (api.empty() || catalog_rows[lo].api == api) return &catalog_rows[lo];
+        if (api.empty() || catalog_rows[lo].api == api) return lo;
     }
-    return nullptr;
+    return no_row;
 }
 
-[[nodiscard]] constexpr const catalog_entry* find_alias(provider p, std::string_view api,
-                                                        std::string_view code) noexcept {
+[[nodiscard]] constexpr std::size_t find_alias(provider p, std::string_view api, std::string_view code) noexcept {
     std::size_t lo = 0, hi = catalog_aliases.size();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
@@ -134,65 +135,83 @@ struct resolved {
         }
     }
     if (lo < catalog_aliases.size() && catalog_aliases[lo].provider == p && catalog_aliases[lo].alias == code) {
-        const catalog_entry& row = catalog_rows[catalog_aliases[lo].row];
-        return api.empty() ? &row : find_exact(p, api, row.code);
+        const std::size_t row = catalog_aliases[lo].row;
+        return api.empty() ? row : find_exact(p, api, catalog_rows[row].code);
     }
-    return nullptr;
+    return no_row;
 }
 
-[[nodiscard]] constexpr const catalog_entry* find_family(provider p, std::string_view api,
-                                                         std::string_view code) noexcept {
+[[nodiscard]] constexpr std::size_t find_family(provider p, std::string_view api, std::string_view code) noexcept {
     for (const template_entry& t : catalog_templates) {
         if (t.provider == p && code.size() > t.prefix.size() + t.suffix.size() && starts_with(code, t.prefix) &&
             ends_with(code, t.suffix)) {
-            const catalog_entry& row = catalog_rows[t.row];
-            const catalog_entry* hit = api.empty() ? &row : find_exact(p, api, row.code);
-            if (hit != nullptr) return hit;
+            const std::size_t hit = api.empty() ? t.row : find_exact(p, api, catalog_rows[t.row].code);
+            if (hit != no_row) return hit;
         }
     }
-    return nullptr;
+    return no_row;
 }
+
+struct resolved_row {
+    std::size_t row;
+    match_kind kind;
+};
 
 // Exact code, then alias, then templated family, then dotted prefix ("Throttling.Foo" → "Throttling").
-[[nodiscard]] constexpr resolved resolve(provider p, std::string_view api, std::string_view code) noexcept {
-    if (code.empty()) return {nullptr, match_kind::none};
-    if (const catalog_entry* e = find_exact(p, api, code)) return {e, match_kind::exact};
-    if (const catalog_entry* e = find_alias(p, api, code)) return {e, match_kind::alias};
-    if (const catalog_entry* e = find_family(p, api, code)) return {e, match_kind::family};
+[[nodiscard]] constexpr resolved_row resolve_row(provider p, std::string_view api, std::string_view code) noexcept {
+    if (code.empty()) return {no_row, match_kind::none};
+    if (const std::size_t i = find_exact(p, api, code); i != no_row) return {i, match_kind::exact};
+    if (const std::size_t i = find_alias(p, api, code); i != no_row) return {i, match_kind::alias};
+    if (const std::size_t i = find_family(p, api, code); i != no_row) return {i, match_kind::family};
     for (std::size_t dot = code.rfind('.'); dot != std::string_view::npos && dot > 0; dot = code.rfind('.')) {
         code = code.substr(0, dot);
-        if (const catalog_entry* e = find_exact(p, api, code)) return {e, match_kind::prefix};
-        if (const catalog_entry* e = find_alias(p, api, code)) return {e, match_kind::prefix};
+        if (const std::size_t i = find_exact(p, api, code); i != no_row) return {i, match_kind::prefix};
+        if (const std::size_t i = find_alias(p, api, code); i != no_row) return {i, match_kind::prefix};
     }
-    return {nullptr, match_kind::none};
+    return {no_row, match_kind::none};
 }
 
-// Among the variants of `primary`'s (api, code), the one whose pattern matches `message` with the most
+// Among the variants of row `primary`'s (api, code), the one whose pattern matches `message` with the most
 // literal text (ties: the one documented with `http_status`); else the first documented with `http_status`;
 // else `primary`.
-[[nodiscard]] constexpr const catalog_entry* select_variant(const catalog_entry* primary, std::string_view message,
-                                                            int http_status) noexcept {
-    if (primary == nullptr) return nullptr;
-    const std::size_t first = static_cast<std::size_t>(primary - catalog_rows.data());
-    const catalog_entry* best = nullptr;
-    const catalog_entry* by_status = nullptr;
-    std::size_t best_len = 0;
+[[nodiscard]] constexpr std::size_t select_variant_row(std::size_t primary, std::string_view message,
+                                                       int http_status) noexcept {
+    if (primary == no_row) return no_row;
+    const catalog_entry& first = catalog_rows[primary];
+    std::size_t best = no_row, by_status = no_row, best_len = 0;
     bool best_status = false;
-    for (std::size_t i = first; i < catalog_rows.size(); ++i) {
+    for (std::size_t i = primary; i < catalog_rows.size(); ++i) {
         const catalog_entry& e = catalog_rows[i];
-        if (e.provider != primary->provider || e.code != primary->code || e.api != primary->api) break;
+        if (e.provider != first.provider || e.code != first.code || e.api != first.api) break;
         const bool status_ok = http_status != 0 && e.http_status == http_status;
         const std::size_t len = message.empty() ? 0 : match_pattern(e.match, message);
         if (len > best_len || (len != 0 && len == best_len && status_ok && !best_status)) {
-            best = &e;
+            best = i;
             best_len = len;
             best_status = status_ok;
         }
-        if (status_ok && by_status == nullptr) by_status = &e;
+        if (status_ok && by_status == no_row) by_status = i;
     }
-    if (best != nullptr) return best;
-    if (by_status != nullptr) return by_status;
+    if (best != no_row) return best;
+    if (by_status != no_row) return by_status;
     return primary;
+}
+
+// Pointer forms, for run-time callers (the parser).
+struct resolved {
+    const catalog_entry* entry;
+    match_kind kind;
+};
+
+[[nodiscard]] constexpr resolved resolve(provider p, std::string_view api, std::string_view code) noexcept {
+    const resolved_row r = resolve_row(p, api, code);
+    return {row_ptr(r.row), r.kind};
+}
+
+[[nodiscard]] inline const catalog_entry* select_variant(const catalog_entry* primary, std::string_view message,
+                                                         int http_status) noexcept {
+    if (primary == nullptr) return nullptr;
+    return row_ptr(select_variant_row(static_cast<std::size_t>(primary - catalog_rows.data()), message, http_status));
 }
 
 }  // namespace detail
@@ -203,7 +222,7 @@ struct resolved {
 // resolves to its group of highest priority: model capability (v1, v2), then IAM, then the management APIs.
 // DashScope's OpenAI-compatible spellings (`insufficient_quota`) find their native row.
 [[nodiscard]] constexpr const catalog_entry* lookup(provider p, std::string_view code) noexcept {
-    return detail::resolve(p, {}, code).entry;
+    return detail::row_ptr(detail::resolve_row(p, {}, code).row);
 }
 
 // As lookup(p, code), then picks the variant whose documented message matches `message`
@@ -211,7 +230,7 @@ struct resolved {
 // wins); the primary entry when none matches.
 [[nodiscard]] constexpr const catalog_entry* lookup(provider p, std::string_view code,
                                                     std::string_view message) noexcept {
-    return detail::select_variant(detail::resolve(p, {}, code).entry, message, 0);
+    return detail::row_ptr(detail::select_variant_row(detail::resolve_row(p, {}, code).row, message, 0));
 }
 
 // As lookup(p, code, message), also preferring, among equally good matches, the variant documented with
@@ -219,7 +238,7 @@ struct resolved {
 // voice-count limit).
 [[nodiscard]] constexpr const catalog_entry* lookup(provider p, std::string_view code, std::string_view message,
                                                     int http_status) noexcept {
-    return detail::select_variant(detail::resolve(p, {}, code).entry, message, http_status);
+    return detail::row_ptr(detail::select_variant_row(detail::resolve_row(p, {}, code).row, message, http_status));
 }
 
 // As lookup(p, code, message, http_status), restricted to one API surface or group (`"v1"`, `"iam"`,
@@ -227,7 +246,7 @@ struct resolved {
 [[nodiscard]] constexpr const catalog_entry* lookup_in(provider p, std::string_view api, std::string_view code,
                                                        std::string_view message = {}, int http_status = 0) noexcept {
     if (api.empty()) return nullptr;
-    return detail::select_variant(detail::resolve(p, api, code).entry, message, http_status);
+    return detail::row_ptr(detail::select_variant_row(detail::resolve_row(p, api, code).row, message, http_status));
 }
 
 // All entries of one provider, sorted by code, then API priority, then variant.
@@ -243,12 +262,14 @@ struct resolved {
 
 // The entries sharing `e`'s provider, api and code: its primary meaning and every variant.
 [[nodiscard]] constexpr entry_range variants(const catalog_entry& e) noexcept {
-    const catalog_entry* first = detail::find_exact(e.provider, e.api, e.code);
-    if (first == nullptr) return {};
-    const catalog_entry* last = first;
-    const catalog_entry* end = detail::catalog_rows.data() + detail::catalog_rows.size();
-    while (last != end && last->provider == e.provider && last->api == e.api && last->code == e.code) ++last;
-    return {first, last};
+    const std::size_t first = detail::find_exact(e.provider, e.api, e.code);
+    if (first == detail::no_row) return {};
+    std::size_t last = first;
+    while (last < detail::catalog_rows.size() && detail::catalog_rows[last].provider == e.provider &&
+           detail::catalog_rows[last].api == e.api && detail::catalog_rows[last].code == e.code) {
+        ++last;
+    }
+    return {detail::catalog_rows.data() + first, detail::catalog_rows.data() + last};
 }
 
 LLMERR_END_NAMESPACE
