@@ -58,3 +58,6 @@ target_link_libraries(test_self_contained_headers PRIVATE llmerr::llmerr llmerr_
 add_executable(test_link_two_units link_test_1.cpp link_test_2.cpp)
 target_link_libraries(test_link_two_units PRIVATE llmerr::llmerr llmerr_warnings)
 add_test(NAME link_two_units COMMAND test_link_two_units)
+
+add_test(NAME readme_examples_verbatim COMMAND "${CMAKE_COMMAND}" -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+                                               -P "${CMAKE_CURRENT_SOURCE_DIR}/cmake/check_readme.cmake")

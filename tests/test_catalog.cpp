@@ -33,6 +33,8 @@ static_assert(lookup(provider::qianfan, "110")->retry_hint == llmerr::retry_hint
 static_assert(lookup(provider::qianfan, "336501")->category == category::rate_limited);
 static_assert(lookup(provider::qianfan, "InternalError")->api == "iam");
 static_assert(lookup(provider::qianfan, "no-such-code") == nullptr);
+static_assert(llmerr::is_documented(provider::dashscope, "Throttling.NewKind"));
+static_assert(!llmerr::is_documented(provider::dashscope, "NoSuchThing"));
 
 TEST_CASE("names round-trip", "[catalog]") {
     for (int i = 0; i < static_cast<int>(llmerr::category_count); ++i) {

@@ -249,6 +249,12 @@ struct resolved {
     return detail::row_ptr(detail::select_variant_row(detail::resolve_row(p, api, code).row, message, http_status));
 }
 
+// Whether lookup(p, code) finds an entry. Prefer this to `lookup(…) != nullptr` inside static_assert: GCC's
+// UBSan (-fsanitize=undefined) rejects comparing a table address with nullptr in a constant expression.
+[[nodiscard]] constexpr bool is_documented(provider p, std::string_view code) noexcept {
+    return detail::resolve_row(p, {}, code).row != detail::no_row;
+}
+
 // All entries of one provider, sorted by code, then API priority, then variant.
 [[nodiscard]] constexpr entry_range entries(provider p) noexcept {
     const detail::index_range r = detail::rows_of(p);

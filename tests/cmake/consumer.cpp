@@ -5,7 +5,7 @@
 #include <cstdio>
 
 int main() {
-    static_assert(llmerr::lookup(llmerr::provider::ark, "AuthenticationError") != nullptr);
+    static_assert(llmerr::is_documented(llmerr::provider::ark, "AuthenticationError"));
     const auto e = llmerr::parse(R"({"error_code":18,"error_msg":"Open api qps request limit reached"})", 200);
     const bool ok = e.provider == llmerr::provider::qianfan && e.category == llmerr::category::rate_limited &&
                     e.retryable && LLMERR_VERSION_MAJOR >= 0;
