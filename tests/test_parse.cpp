@@ -207,6 +207,10 @@ TEST_CASE("provider detection says unknown rather than guess", "[parse]") {
     CHECK(e.provider == provider::unknown);
     CHECK(e.entry == nullptr);
     CHECK(e.category == category::permission_denied);  // all three agree on what it means
+    // A short number is anybody's code.
+    CHECK(parse(R"({"error":{"code":"1","message":"Unknown error"}})", 500).provider == provider::unknown);
+    CHECK(parse(R"({"error":{"code":"336501","message":"Rate limit reached for RPM"}})", 429).provider ==
+          provider::qianfan);
     // A hint wins.
     CHECK(parse(R"({"error":{"code":"AccessDenied","message":"Access denied."}})", 403, provider::dashscope).provider ==
           provider::dashscope);

@@ -339,6 +339,8 @@ inline body_facts read_body(std::string_view t) {
 
 // The provider a code belongs to when exactly one provider documents it (exactly or as an alias).
 [[nodiscard]] constexpr provider provider_by_vocabulary(std::string_view code) noexcept {
+    // A short number ("1", "17", "500") is any gateway's code; only the error_code shape says Qianfan v1.
+    if (code.size() < 6 && all_digits(code)) return provider::unknown;
     if (code.empty()) return provider::unknown;
     provider found = provider::unknown;
     for (provider p : {provider::ark, provider::dashscope, provider::qianfan}) {
