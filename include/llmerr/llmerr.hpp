@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // llmerr — everything: the catalogue, the parser, std::error_code integration and retry advice.
+// Not included: <llmerr/exception.hpp> (needs exceptions) and <llmerr/json.hpp> (nlohmann to_json/from_json).
 #ifndef LLMERR_LLMERR_HPP
 #define LLMERR_LLMERR_HPP
 
@@ -9,5 +10,7 @@
 #include <llmerr/catalog.hpp>
 #include <llmerr/url.hpp>
 #include <llmerr/parse.hpp>
+#include <llmerr/error_code.hpp>
+#include <llmerr/retry.hpp>
 
 #endif  // LLMERR_LLMERR_HPP
