@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// llmerr — nlohmann::json conversions for llm_error and catalog_entry.
+//
+//   nlohmann::json j = err;                  // to_json
+//   auto back = j.get<llmerr::llm_error>();  // from_json: back.entry == err.entry
+//
+// An llm_error becomes
+//
+//   {"provider":"dashscope","http_status":429,"code":"Throttling.AllocationQuota","category":"rate_limited",
+//    "retryable":true,"retry_hint":"backoff","retry_after_ms":7000,"should_retry":null,
+//    "request_id":"6176ffcd-…","api":"inference",
+//    "entry":{"api":"inference","code":"Throttling.AllocationQuota","variant":0},
+//    "type":"","param":"","envelope":"code_message","from_stream":false,"truncated":false,"salvaged":false,
+//    "message":"Allocated quota exceeded, please increase your quota limit."}
+//
+// Enumerations are written as their to_string names. `entry` is null when the catalogue did not know the
+// error, else the key of its row, which from_json looks up again (lookup_in + variant) so that the restored
+// pointer is the same row of this program's catalogue. `retry_after_ms` and `should_retry` are null when
+// absent.
+//
+// from_json is lenient where a newer llmerr may have written the JSON: a missing key keeps the default, an
+// enum name this version does not know reads as `unknown` / `none`, an entry this catalogue lacks reads as
+// null, and an `api` that is neither the entry's nor a name the catalogue or the parser uses reads as empty
+// (llm_error::api is a string_view into static storage). Keys of the wrong JSON type throw
+// nlohmann::json::type_error, as nlohmann's own conversions do.
+#ifndef LLMERR_JSON_HPP
+#define LLMERR_JSON_HPP
+
+#include <chrono>       // std::chrono::milliseconds
+#include <cstdint>      // std::int64_t, std::uint8_t
+#include <cstdlib>      // std::abort (without exceptions)
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+#include <nlohmann/json.hpp>
+
+#include <llmerr/catalog.hpp>
+#include <llmerr/config.hpp>
+#include <llmerr/parse.hpp>
+
+LLMERR_BEGIN_NAMESPACE
+
+namespace detail {
+
+// The envelope named exactly `name`; none when unknown.
+[[nodiscard]] constexpr envelope envelope_from_string(std::string_view name) noexcept {
+    for (std::uint8_t i = 0; i <= static_cast<std::uint8_t>(envelope::text); ++i) {
+        if (to_string(static_cast<envelope>(i)) == name) return static_cast<envelope>(i);
+    }
+    return envelope::none;
+}
+
+// `api` as a view into static storage: the entry's own api, an api some catalogue row uses, or one of the
+// parser's shape names; empty when none of them.
+[[nodiscard]] constexpr std::string_view static_api(std::string_view api, const catalog_entry* entry) noexcept {
+    if (api.empty()) return {};
+    if (entry != nullptr && entry->api == api) return entry->api;
+    for (std::string_view shape : {std::string_view("v1"), std::string_view("v2"), std::string_view("iam")}) {
+        if (shape == api) return shape;
+    }
+    for (const catalog_entry& e : entries()) {
+        if (e.api == api) return e.api;
+    }
+    return {};
+}
+
+// The row (provider, api, code, variant); nullptr when this catalogue lacks it.
+[[nodiscard]] constexpr const catalog_entry* find_row(provider p, std::string_view api, std::string_view code,
+                                                      long long variant) noexcept {
+    const catalog_entry* primary = lookup_in(p, api, code);
+    if (primary == nullptr || primary->code != code) return nullptr;  // lookup_in also resolves families
+    for (const catalog_entry& v : variants(*primary)) {
+        if (v.variant == variant) return &v;
+    }
+    return nullptr;
+}
+
+template <class Json, class T>
+void read_if_present(const Json& j, const char* key, T& out) {
+    const auto it = j.find(key);
+    if (it != j.end() && !it->is_null()) it->get_to(out);
+}
+
+}  // namespace detail
+
+inline void to_json(nlohmann::json& j, const catalog_entry& e) {
+    j = nlohmann::json{
+        {"provider", to_string(e.provider)},
+        {"api", e.api},
+        {"code", e.code},
+        {"variant", e.variant},
+        {"http_status", e.http_status},
+        {"type", e.type},
+        {"message", e.message},
+        {"description", e.description},
+        {"match", e.match},
+        {"category", to_string(e.category)},
+        {"retryable", e.retryable},
+        {"retry_hint", to_string(e.retry_hint)},
+        {"aliases", e.aliases},
+        {"note", e.note},
+        {"doubt", e.doubt},
+        {"source", e.source},
+        {"value", e.value},
+    };
+}
+
+inline void to_json(nlohmann::json& j, const llm_error& e) {
+    j = nlohmann::json::object();
+    j["provider"] = to_string(e.provider);
+    j["http_status"] = e.http_status;
+    j["code"] = e.code;
+    j["category"] = to_string(e.category);
+    j["retryable"] = e.retryable;
+    j["retry_hint"] = to_string(e.retry_hint);
+    j["retry_after_ms"] = e.retry_after ? nlohmann::json(static_cast<std::int64_t>(e.retry_after->count()))
+                                        : nlohmann::json(nullptr);
+    j["should_retry"] = e.should_retry ? nlohmann::json(*e.should_retry) : nlohmann::json(nullptr);
+    j["request_id"] = e.request_id;
+    j["api"] = e.api;
+    j["entry"] = e.entry != nullptr
+                     ? nlohmann::json{{"api", e.entry->api}, {"code", e.entry->code}, {"variant", e.entry->variant}}
+                     : nlohmann::json(nullptr);
+    j["type"] = e.type;
+    j["param"] = e.param;
+    j["envelope"] = to_string(e.envelope);
+    j["from_stream"] = e.from_stream;
+    j["truncated"] = e.truncated;
+    j["salvaged"] = e.salvaged;
+    j["message"] = e.message;
+}
+
+inline void from_json(const nlohmann::json& j, llm_error& e) {
+    e = llm_error{};
+    if (!j.is_object()) {
+#if LLMERR_HAS_EXCEPTIONS
+        throw nlohmann::json::type_error::create(302, "an llm_error must be a JSON object, not " +
+                                                          std::string(j.type_name()), &j);
+#else
+        std::abort();  // as nlohmann does for its own errors without exceptions
+#endif
+    }
+    std::string name;
+    detail::read_if_present(j, "provider", name);
+    e.provider = provider_from_string(name).value_or(provider::unknown);
+    detail::read_if_present(j, "http_status", e.http_status);
+    detail::read_if_present(j, "code", e.code);
+    detail::read_if_present(j, "message", e.message);
+    detail::read_if_present(j, "request_id", e.request_id);
+    name.clear();
+    detail::read_if_present(j, "category", name);
+    e.category = category_from_string(name).value_or(category::unknown);
+    detail::read_if_present(j, "retryable", e.retryable);
+    name.clear();
+    detail::read_if_present(j, "retry_hint", name);
+    e.retry_hint = retry_hint_from_string(name).value_or(retry_hint::none);
+    if (const auto ms = j.find("retry_after_ms"); ms != j.end() && !ms->is_null()) {
+        e.retry_after = std::chrono::milliseconds(ms->get<std::int64_t>());
+    }
+    if (const auto should = j.find("should_retry"); should != j.end() && !should->is_null()) {
+        e.should_retry = should->get<bool>();
+    }
+    detail::read_if_present(j, "type", e.type);
+    detail::read_if_present(j, "param", e.param);
+    name.clear();
+    detail::read_if_present(j, "envelope", name);
+    e.envelope = detail::envelope_from_string(name);
+    detail::read_if_present(j, "from_stream", e.from_stream);
+    detail::read_if_present(j, "truncated", e.truncated);
+    detail::read_if_present(j, "salvaged", e.salvaged);
+
+    const auto entry = j.find("entry");
+    if (entry != j.end() && entry->is_object()) {
+        std::string api, code;
+        long long variant = 0;
+        detail::read_if_present(*entry, "api", api);
+        detail::read_if_present(*entry, "code", code);
+        detail::read_if_present(*entry, "variant", variant);
+        e.entry = detail::find_row(e.provider, api, code, variant);
+    }
+    std::string api;
+    detail::read_if_present(j, "api", api);
+    e.api = detail::static_api(api, e.entry);
+}
+
+LLMERR_END_NAMESPACE
+
+#endif  // LLMERR_JSON_HPP

@@ -1,0 +1,592 @@
+// SPDX-License-Identifier: MIT
+// llmerr CLI — reading a JSONL log: a bounded line reader and a one-pass record parser.
+//
+// A log line is `{"status":429,"provider":"dashscope","headers":{…},"body":"…"}`. The record parser reads
+// the line once, validating it as JSON and decoding only these four members, so no DOM is built; buffers
+// are reused from line to line. (nlohmann's lexer alone, which copies every string byte by byte, cost more
+// than classifying the line.) The line reader holds at most one line (capped) plus a fixed buffer, so
+// memory stays constant however long the log is.
+#ifndef LLMERR_TOOLS_CLI_JSONL_HPP
+#define LLMERR_TOOLS_CLI_JSONL_HPP
+
+#include <cerrno>       // errno, EINTR
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::int64_t, std::uint64_t
+#include <cstdio>       // std::FILE, std::fread, std::ferror
+#include <cstring>      // std::memchr
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::pair
+#include <vector>       // std::vector
+
+#include "cli_json.hpp"  // utf8_step
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>  // read, fileno
+#define LLMERR_CLI_POSIX 1
+#else
+#define LLMERR_CLI_POSIX 0
+#endif
+
+namespace llmerr_cli {
+
+// Splits a stream into lines ('\n', an optional '\r' before it dropped). A line longer than the cap is
+// skipped up to its end and reported as too long, without being stored.
+class line_reader {
+public:
+    line_reader(std::FILE* f, std::size_t max_line_bytes) : max_(max_line_bytes), buf_(1 << 20) {
+#if LLMERR_CLI_POSIX
+        fd_ = ::fileno(f);
+#else
+        file_ = f;
+#endif
+    }
+
+    // The next line, valid until the next call; false at the end of the input. `too_long` tells that the
+    // line exceeded the cap (its text is then empty). `bytes` counts what was consumed, for progress.
+    bool next(std::string_view& line, bool& too_long) {
+        too_long = false;
+        long_.clear();
+        bool any = false;
+        for (;;) {
+            if (pos_ == end_) {
+                if (eof_ || !fill()) break;
+            }
+            any = true;
+            const char* start = buf_.data() + pos_;
+            const auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+            const std::size_t len = nl != nullptr ? static_cast<std::size_t>(nl - start) : end_ - pos_;
+            pos_ += len + (nl != nullptr ? 1 : 0);
+            bytes += len + (nl != nullptr ? 1 : 0);
+            if (!too_long) {
+                if (long_.size() + len > max_) {
+                    too_long = true;
+                    long_.clear();
+                    long_.shrink_to_fit();
+                } else if (nl != nullptr && long_.empty()) {
+                    line = std::string_view(start, len);  // the whole line is in the buffer: no copy
+                    return finish(line, too_long);
+                } else {
+                    long_.append(start, len);
+                }
+            }
+            if (nl != nullptr) break;
+        }
+        if (!any) return false;
+        line = too_long ? std::string_view() : std::string_view(long_);
+        return finish(line, too_long);
+    }
+
+    [[nodiscard]] bool read_failed() const noexcept { return failed_; }
+
+    std::uint64_t bytes = 0;
+
+private:
+    bool finish(std::string_view& line, bool too_long) noexcept {
+        if (!too_long && !line.empty() && line.back() == '\r') line.remove_suffix(1);
+        return true;
+    }
+
+    bool fill() {
+        pos_ = 0;
+#if LLMERR_CLI_POSIX
+        // read(2) returns what a pipe holds now, so `tail -f log | llmerr classify --jsonl -` keeps up.
+        for (;;) {
+            const ssize_t n = ::read(fd_, buf_.data(), buf_.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                eof_ = true;
+                failed_ = n < 0;
+                end_ = 0;
+                return false;
+            }
+            end_ = static_cast<std::size_t>(n);
+            return true;
+        }
+#else
+        end_ = std::fread(buf_.data(), 1, buf_.size(), file_);
+        if (end_ < buf_.size()) {
+            eof_ = true;
+            failed_ = std::ferror(file_) != 0;
+        }
+        return end_ != 0;
+#endif
+    }
+
+#if LLMERR_CLI_POSIX
+    int fd_ = -1;
+#else
+    std::FILE* file_ = nullptr;
+#endif
+    std::size_t max_;
+    std::vector<char> buf_;
+    std::size_t pos_ = 0, end_ = 0;
+    bool eof_ = false, failed_ = false;
+    std::string long_;  // a line that straddles buffer refills
+};
+
+// One parsed log line.
+struct log_record {
+    int status = 0;                                             // 0 when absent or null
+    std::string provider;                                       // empty when absent or not a string
+    std::vector<std::pair<std::string, std::string>> headers;   // reused; only the first `header_count` count
+    std::size_t header_count = 0;
+    std::string body;
+
+    struct header_range {
+        const std::pair<std::string, std::string>* first;
+        const std::pair<std::string, std::string>* last;
+        [[nodiscard]] const std::pair<std::string, std::string>* begin() const noexcept { return first; }
+        [[nodiscard]] const std::pair<std::string, std::string>* end() const noexcept { return last; }
+    };
+    [[nodiscard]] header_range header_fields() const noexcept {
+        return {headers.data(), headers.data() + header_count};
+    }
+};
+
+// Reads a log line into a log_record in one pass: a validating RFC 8259 parser (UTF-8, escapes, surrogate
+// pairs, numbers, nesting, nothing after the value — what nlohmann accepts) that decodes only the members
+// it keeps and skips the rest. Iterative: nesting costs one byte of stack per level, on the heap.
+//
+// A member given twice counts as the last one, as in nlohmann's DOM. Header values that are strings are
+// kept, integers as their digits; other values are ignored. tests/cli/test_jsonl_record.cpp checks the
+// verdicts and fields against nlohmann::json::parse.
+class record_parser {
+public:
+    // Parses `line` into `rec`; false (with problem() set) when the line is not a usable record.
+    bool parse(std::string_view line, log_record& rec) {
+        begin_ = p_ = line.data();
+        end_ = line.data() + line.size();
+        problem_.clear();
+        rec.status = 0;
+        rec.provider.clear();
+        rec.header_count = 0;
+        rec.body.clear();
+
+        skip_ws();
+        if (p_ == end_) return syntax("unexpected end of input");
+        if (*p_ != '{') {
+            const char* kind = kind_of(*p_);
+            if (!skip_value() || !at_end()) return false;
+            problem_ = std::string("not a JSON object (") + kind + ")";
+            return false;
+        }
+        const char* body_kind = nullptr;  // kind of the last "body" value; "a string" when usable
+        const char* status_problem = nullptr;
+        ++p_;
+        skip_ws();
+        if (p_ != end_ && *p_ == '}') {
+            ++p_;
+        } else {
+            for (;;) {
+                if (p_ == end_ || *p_ != '"') return syntax("expected a member name");
+                key_.clear();
+                if (!string(&key_)) return false;
+                skip_ws();
+                if (p_ == end_ || *p_ != ':') return syntax("expected ':'");
+                ++p_;
+                skip_ws();
+                if (p_ == end_) return syntax("unexpected end of input");
+                if (key_ == "body") {
+                    body_kind = kind_of(*p_);
+                    rec.body.clear();
+                    if (!(*p_ == '"' ? string(&rec.body) : skip_value())) return false;
+                } else if (key_ == "status") {
+                    if (!status(rec, status_problem)) return false;
+                } else if (key_ == "provider") {
+                    rec.provider.clear();
+                    if (!(*p_ == '"' ? string(&rec.provider) : skip_value())) return false;
+                } else if (key_ == "headers") {
+                    rec.header_count = 0;
+                    if (!(*p_ == '{' ? headers(rec) : skip_value())) return false;
+                } else if (!skip_value()) {
+                    return false;
+                }
+                skip_ws();
+                if (p_ != end_ && *p_ == ',') {
+                    ++p_;
+                    skip_ws();
+                    continue;
+                }
+                if (p_ != end_ && *p_ == '}') {
+                    ++p_;
+                    break;
+                }
+                return syntax("expected ',' or '}'");
+            }
+        }
+        if (!at_end()) return false;
+        if (body_kind == nullptr) {
+            problem_ = "no \"body\" member";
+            return false;
+        }
+        if (std::string_view(body_kind) != "a string") {
+            problem_ = std::string("\"body\" is ") + body_kind + ", not a string";
+            return false;
+        }
+        if (status_problem != nullptr) {
+            problem_ = status_problem;
+            return false;
+        }
+        return true;
+    }
+
+    [[nodiscard]] const std::string& problem() const noexcept { return problem_; }
+
+private:
+    static bool is_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    void skip_ws() noexcept {
+        while (p_ != end_ && is_ws(*p_)) ++p_;
+    }
+
+    static const char* kind_of(char c) noexcept {
+        switch (c) {
+            case '{': return "an object";
+            case '[': return "an array";
+            case '"': return "a string";
+            case 't':
+            case 'f': return "a boolean";
+            case 'n': return "null";
+            default: return "a number";
+        }
+    }
+
+    bool syntax(const char* what) {
+        problem_ = "not JSON: ";
+        problem_ += what;
+        problem_ += " at column ";
+        problem_ += std::to_string(p_ - begin_ + 1);
+        return false;
+    }
+
+    bool at_end() {
+        skip_ws();
+        return p_ == end_ || syntax("unexpected text after the JSON value");
+    }
+
+    static void put_utf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    bool hex4(std::uint32_t& v) noexcept {
+        if (end_ - p_ < 4) return false;
+        v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = *p_++;
+            v <<= 4;
+            if (c >= '0' && c <= '9') {
+                v |= static_cast<std::uint32_t>(c - '0');
+            } else if (c >= 'a' && c <= 'f') {
+                v |= static_cast<std::uint32_t>(c - 'a' + 10);
+            } else if (c >= 'A' && c <= 'F') {
+                v |= static_cast<std::uint32_t>(c - 'A' + 10);
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A string (p_ at its opening quote), decoded into `out` when given; p_ ends just past the closing quote.
+    bool string(std::string* out) {
+        ++p_;
+        const char* run = p_;
+        for (;;) {
+            // Plain bytes in bulk: the common case, and most of a body.
+            while (p_ != end_) {
+                const auto c = static_cast<unsigned char>(*p_);
+                if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+                ++p_;
+            }
+            if (p_ == end_) return syntax("unterminated string");
+            const auto c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
+                ++p_;
+                return true;
+            }
+            if (c < 0x20) return syntax("control character in a string");
+            if (c >= 0x80) {
+                bool valid = false;
+                const std::size_t n = utf8_step(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0, valid);
+                if (!valid) return syntax("invalid UTF-8 in a string");
+                p_ += n;
+                continue;
+            }
+            // A backslash escape.
+            if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
+            ++p_;
+            if (p_ == end_) return syntax("unterminated string");
+            const char e = *p_++;
+            char plain = 0;
+            switch (e) {
+                case '"': plain = '"'; break;
+                case '\\': plain = '\\'; break;
+                case '/': plain = '/'; break;
+                case 'b': plain = '\b'; break;
+                case 'f': plain = '\f'; break;
+                case 'n': plain = '\n'; break;
+                case 'r': plain = '\r'; break;
+                case 't': plain = '\t'; break;
+                case 'u': {
+                    std::uint32_t cp = 0;
+                    if (!hex4(cp)) return syntax("invalid \\u escape");
+                    if (cp >= 0xDC00 && cp <= 0xDFFF) return syntax("lone low surrogate");
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {
+                        std::uint32_t lo = 0;
+                        if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return syntax("lone high surrogate");
+                        p_ += 2;
+                        if (!hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return syntax("lone high surrogate");
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    }
+                    if (out != nullptr) put_utf8(*out, cp);
+                    break;
+                }
+                default: return syntax("invalid escape");
+            }
+            if (plain != 0 && out != nullptr) *out += plain;
+            run = p_;
+        }
+    }
+
+    // A number (RFC 8259 syntax). `digits` gets the text, `integral` whether it has no fraction or exponent.
+    bool number(std::string_view& digits, bool& integral) {
+        const char* start = p_;
+        integral = true;
+        if (p_ != end_ && *p_ == '-') ++p_;
+        if (p_ == end_) return syntax("invalid number");
+        if (*p_ == '0') {
+            ++p_;
+        } else if (*p_ >= '1' && *p_ <= '9') {
+            while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        } else {
+            return syntax("invalid value");
+        }
+        if (p_ != end_ && *p_ == '.') {
+            integral = false;
+            ++p_;
+            if (p_ == end_ || *p_ < '0' || *p_ > '9') return syntax("invalid number");
+            while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        }
+        if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+            integral = false;
+            ++p_;
+            if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+            if (p_ == end_ || *p_ < '0' || *p_ > '9') return syntax("invalid number");
+            while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        }
+        digits = std::string_view(start, static_cast<std::size_t>(p_ - start));
+        return true;
+    }
+
+    bool literal(std::string_view word) {
+        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) {
+            return syntax("invalid literal");
+        }
+        p_ += word.size();
+        return true;
+    }
+
+    // Any one value, validated and skipped (p_ at its first byte).
+    bool skip_value() {
+        stack_.clear();
+        for (;;) {
+            skip_ws();
+            if (p_ == end_) return syntax("unexpected end of input");
+            bool scalar = true;
+            switch (*p_) {
+                case '{':
+                    ++p_;
+                    skip_ws();
+                    if (p_ != end_ && *p_ == '}') {
+                        ++p_;
+                        break;
+                    }
+                    stack_ += '}';
+                    if (!member_name()) return false;
+                    scalar = false;
+                    break;
+                case '[':
+                    ++p_;
+                    skip_ws();
+                    if (p_ != end_ && *p_ == ']') {
+                        ++p_;
+                        break;
+                    }
+                    stack_ += ']';
+                    scalar = false;
+                    break;
+                case '"':
+                    if (!string(nullptr)) return false;
+                    break;
+                case 't':
+                    if (!literal("true")) return false;
+                    break;
+                case 'f':
+                    if (!literal("false")) return false;
+                    break;
+                case 'n':
+                    if (!literal("null")) return false;
+                    break;
+                default: {
+                    std::string_view digits;
+                    bool integral = false;
+                    if (!number(digits, integral)) return false;
+                }
+            }
+            if (!scalar) continue;  // the first value inside the new container follows
+            // After a value: close containers, or move to the next element.
+            for (;;) {
+                if (stack_.empty()) return true;
+                skip_ws();
+                if (p_ == end_) return syntax("unexpected end of input");
+                if (*p_ == stack_.back()) {
+                    ++p_;
+                    stack_.pop_back();
+                    continue;
+                }
+                if (*p_ != ',') return syntax(stack_.back() == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+                ++p_;
+                if (stack_.back() == '}') {
+                    skip_ws();
+                    if (!member_name()) return false;
+                }
+                break;
+            }
+        }
+    }
+
+    // `"name" :` inside an object being skipped.
+    bool member_name() {
+        if (p_ == end_ || *p_ != '"') return syntax("expected a member name");
+        if (!string(nullptr)) return false;
+        skip_ws();
+        if (p_ == end_ || *p_ != ':') return syntax("expected ':'");
+        ++p_;
+        return true;
+    }
+
+    // The value of "status": an integer 0-999, digits in a string, or null (unknown).
+    bool status(log_record& rec, const char*& problem) {
+        constexpr const char* bad = "\"status\" is not an HTTP status (0-999)";
+        rec.status = 0;
+        problem = nullptr;
+        const char c = *p_;
+        if (c == '"') {
+            key_.clear();
+            if (!string(&key_)) return false;
+            int v = 0;
+            bool ok = !key_.empty() && key_.size() <= 3;
+            for (std::size_t i = 0; ok && i < key_.size(); ++i) {
+                ok = key_[i] >= '0' && key_[i] <= '9';
+                v = v * 10 + (key_[i] - '0');
+            }
+            if (ok) {
+                rec.status = v;
+            } else {
+                problem = bad;
+            }
+            return true;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            std::string_view digits;
+            bool integral = false;
+            if (!number(digits, integral)) return false;
+            if (!integral) {
+                problem = "\"status\" is a fractional number, not an HTTP status";
+                return true;
+            }
+            const bool negative = digits.front() == '-';
+            if (negative) digits.remove_prefix(1);
+            if (digits.size() > 3 || (negative && digits != "0")) {
+                problem = bad;
+                return true;
+            }
+            int v = 0;
+            for (const char d : digits) v = v * 10 + (d - '0');
+            rec.status = v;
+            return true;
+        }
+        if (c == 'n') return literal("null");
+        problem = c == '{' ? "\"status\" is an object, not a number"
+                  : c == '[' ? "\"status\" is an array, not a number"
+                             : "\"status\" is a boolean, not a number";
+        return skip_value();
+    }
+
+    // The "headers" object (p_ at '{'): string values kept, integers as digits, the rest skipped.
+    bool headers(log_record& rec) {
+        ++p_;
+        skip_ws();
+        if (p_ != end_ && *p_ == '}') {
+            ++p_;
+            return true;
+        }
+        auto& h = rec.headers;
+        for (;;) {
+            if (p_ == end_ || *p_ != '"') return syntax("expected a member name");
+            if (rec.header_count == h.size()) h.emplace_back();
+            auto& field = h[rec.header_count];
+            field.first.clear();
+            if (!string(&field.first)) return false;
+            skip_ws();
+            if (p_ == end_ || *p_ != ':') return syntax("expected ':'");
+            ++p_;
+            skip_ws();
+            if (p_ == end_) return syntax("unexpected end of input");
+            if (*p_ == '"') {
+                field.second.clear();
+                if (!string(&field.second)) return false;
+                ++rec.header_count;
+            } else if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) {
+                std::string_view digits;
+                bool integral = false;
+                if (!number(digits, integral)) return false;
+                // "Content-Length": 161. Kept like nlohmann keeps it: non-negative and within 64 bits.
+                if (integral && digits.front() != '-' &&
+                    (digits.size() < 20 || (digits.size() == 20 && digits <= "18446744073709551615"))) {
+                    field.second.assign(digits.data(), digits.size());
+                    ++rec.header_count;
+                }
+            } else if (!skip_value()) {
+                return false;
+            }
+            skip_ws();
+            if (p_ != end_ && *p_ == ',') {
+                ++p_;
+                skip_ws();
+                continue;
+            }
+            if (p_ != end_ && *p_ == '}') {
+                ++p_;
+                return true;
+            }
+            return syntax("expected ',' or '}'");
+        }
+    }
+
+    const char* begin_ = nullptr;
+    const char* p_ = nullptr;
+    const char* end_ = nullptr;
+    std::string key_;    // a member name, or a status given as a string
+    std::string stack_;  // closing brackets of the containers being skipped
+    std::string problem_;
+};
+
+}  // namespace llmerr_cli
+
+#endif  // LLMERR_TOOLS_CLI_JSONL_HPP

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Builds the libFuzzer targets (preset `fuzz`, clang) and runs each for SECONDS (default 60), one at a time,
+# with tests/fuzz/llmerr.dict, inputs up to 4096 bytes, and a temporary copy of the committed corpus as the
+# working corpus (the committed one is never written). Prints one line per target; exits non-zero when any
+# target finds a crash, a leak, a timeout or a broken invariant (the input is kept under ARTIFACTS).
+#
+#   tools/run_fuzz.sh [SECONDS] [TARGET…]        e.g. tools/run_fuzz.sh 300 fuzz_parse
+#
+# Environment: LLMERR_FUZZ_MERGE=1 merges new coverage back into tests/fuzz/corpus/<target>/ afterwards;
+# LLMERR_FUZZ_BUILD=0 skips the build; LLMERR_FUZZ_ARTIFACTS (default build/fuzz/artifacts) keeps findings.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+    targets=(fuzz_parse fuzz_find_error fuzz_sse fuzz_match fuzz_differential)
+fi
+build="${LLMERR_FUZZ_BUILD_DIR:-$root/build/fuzz}"
+artifacts="${LLMERR_FUZZ_ARTIFACTS:-$build/artifacts}"
+
+if [[ "${LLMERR_FUZZ_BUILD:-1}" != 0 ]]; then
+    (cd "$root" && cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j2 >/dev/null)
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/llmerr-fuzz.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+
+status=0
+for t in "${targets[@]}"; do
+    exe="$build/tests/fuzz/$t"
+    if [[ ! -x "$exe" ]]; then
+        echo "$t: no executable at $exe" >&2
+        status=1
+        continue
+    fi
+    corpus="$work/$t"
+    mkdir -p "$corpus" "$artifacts/$t"
+    if [[ -d "$root/tests/fuzz/corpus/$t" ]]; then cp -r "$root/tests/fuzz/corpus/$t/." "$corpus/"; fi
+    inputs=("$corpus")
+    if [[ -d "$root/tests/fuzz/regressions/$t" ]]; then inputs+=("$root/tests/fuzz/regressions/$t"); fi
+    before=$(find "$corpus" -type f | wc -l)
+    log="$work/$t.log"
+    rc=0
+    "$exe" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -dict="$root/tests/fuzz/llmerr.dict" -artifact_prefix="$artifacts/$t/" "${inputs[@]}" >"$log" 2>&1 || rc=$?
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+    after=$(find "$corpus" -type f | wc -l)
+    if [[ $rc -eq 0 ]]; then
+        verdict=ok
+    else
+        verdict="FAILED (exit $rc; finding in $artifacts/$t/, log below)"
+        status=1
+    fi
+    printf '%s: %s execs in %s s, cov %s, corpus %s -> %s, %s\n' \
+        "$t" "${execs:-?}" "${took:-$seconds}" "${cov:-?}" "$before" "$after" "$verdict"
+    if [[ $rc -ne 0 ]]; then
+        grep -E 'ERROR|invariant failed|differs|SUMMARY|Test unit written' "$log" | head -20 >&2 || true
+        cp "$log" "$artifacts/$t/last.log"
+    fi
+    if [[ "${LLMERR_FUZZ_MERGE:-0}" == 1 && $rc -eq 0 ]]; then
+        "$exe" -merge=1 -max_len=4096 "$root/tests/fuzz/corpus/$t" "$corpus" >/dev/null 2>&1
+    fi
+done
+exit $status
