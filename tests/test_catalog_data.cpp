@@ -148,3 +148,20 @@ TEST_CASE("the generated table is sorted by provider, code, api priority, varian
         if (a.provider == b.provider && a.code == b.code && a.api == b.api) CHECK(a.variant < b.variant);
     }
 }
+
+TEST_CASE("apis() lists each provider's API groups in the data's priority order", "[catalog][data]") {
+    for (const auto& [name, p] : providers) {
+        const json doc = testdata::provider_file(name);
+        const auto listed = llmerr::apis(p);
+        REQUIRE(listed.size() == doc["apis"].size());
+        std::size_t i = 0;
+        for (const llmerr::api_info& a : listed) {
+            INFO(name << " api " << i);
+            CHECK(a.provider == p);
+            CHECK(a.name == doc["apis"][i]["name"].get<std::string>());
+            CHECK(a.description == doc["apis"][i]["description"].get<std::string>());
+            ++i;
+        }
+    }
+    CHECK(llmerr::apis(llmerr::provider::unknown).size() == 0);
+}

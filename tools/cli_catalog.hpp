@@ -160,44 +160,6 @@ inline void append_md_code(std::string& out, std::string_view s) {
     out += has_tick ? " ``" : "`";
 }
 
-// The API surfaces of `rows` in priority order. The catalogue lists a code documented by several APIs in
-// priority order, which orders those APIs pairwise; the rest keep the order of first appearance.
-inline std::vector<std::string_view> apis_in_priority_order(llmerr::entry_range rows) {
-    std::vector<std::string_view> apis;  // first appearance
-    for (const auto& e : rows) {
-        if (std::find(apis.begin(), apis.end(), e.api) == apis.end()) apis.push_back(e.api);
-    }
-    const std::size_t n = apis.size();
-    auto index = [&](std::string_view a) {
-        return static_cast<std::size_t>(std::find(apis.begin(), apis.end(), a) - apis.begin());
-    };
-    std::vector<std::vector<bool>> before(n, std::vector<bool>(n, false));  // before[a][b]: a ranks above b
-    for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
-        const auto& a = rows[i];
-        const auto& b = rows[i + 1];
-        if (a.code == b.code && a.api != b.api) before[index(a.api)][index(b.api)] = true;
-    }
-    std::vector<std::string_view> order;
-    std::vector<bool> placed(n, false);
-    while (order.size() < n) {
-        std::size_t pick = n;
-        for (std::size_t c = 0; c < n && pick == n; ++c) {  // the first unplaced API nothing unplaced outranks
-            if (placed[c]) continue;
-            bool free = true;
-            for (std::size_t o = 0; o < n && free; ++o) free = placed[o] || !before[o][c];
-            if (free) pick = c;
-        }
-        if (pick == n) {  // contradictory order (not expected): first appearance
-            for (std::size_t c = 0; c < n && pick == n; ++c) {
-                if (!placed[c]) pick = c;
-            }
-        }
-        placed[pick] = true;
-        order.push_back(apis[pick]);
-    }
-    return order;
-}
-
 }  // namespace llmerr_cli
 
 #endif  // LLMERR_TOOLS_CLI_CATALOG_HPP

@@ -225,7 +225,7 @@ def sort_key(r):
     return (PROVIDERS.index(r["_provider"]), r["code"].encode("utf-8"), r["_rank"], r["variant"])
 
 
-def generate(all_rows, inputs):
+def generate(all_rows, inputs, apis):
     rows = sorted(all_rows, key=sort_key)
     index = {id(r): i for i, r in enumerate(rows)}
 
@@ -292,6 +292,13 @@ def generate(all_rows, inputs):
         w(f"    index_range{{{b}, {e}}},  // {p}")
     w("}};")
     w("")
+    w("// Each provider's API surfaces or groups, in lookup priority order (data/*.json \"apis\").")
+    api_rows = [(p, a) for p in PROVIDERS for a in apis[p]]
+    w(f"inline constexpr std::array<api_info, {len(api_rows)}> catalog_apis{{{{")
+    for p, a in api_rows:
+        w(f"    api_info{{provider::{p}, {cpp_str(a['name'])}, {cpp_str(a['description'])}}},")
+    w("}};")
+    w("")
     w("// Other spellings of a code (DashScope OpenAI-compatible ↔ native), sorted like catalog_rows.")
     w(f"inline constexpr std::array<alias_entry, {max(len(alias_list), 1)}> catalog_aliases{{{{")
     for (p, a), i in alias_list:
@@ -347,7 +354,8 @@ def main():
         print(f"gen_catalog: {len(errors)} error(s); nothing written", file=sys.stderr)
         return 1
     try:
-        text = generate(rows, [docs[p][0].replace(os.sep, "/") for p in PROVIDERS])
+        text = generate(rows, [docs[p][0].replace(os.sep, "/") for p in PROVIDERS],
+                        {p: docs[p][1]["apis"] for p in PROVIDERS})
     except DataError as e:
         print(f"gen_catalog: {e}", file=sys.stderr)
         return 1

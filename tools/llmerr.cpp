@@ -817,13 +817,14 @@ void append_markdown(std::string& out, const std::vector<const llmerr::catalog_e
         if (per_provider[static_cast<std::size_t>(p)] == 0) continue;
         const std::string pname(llmerr::to_string(p));
         out += "\n<a id=\"" + pname + "\"></a>\n\n## " + pname + " — " + std::string(provider_title(p)) + "\n";
-        for (const std::string_view api : llmerr_cli::apis_in_priority_order(llmerr::entries(p))) {
+        for (const llmerr::api_info& api : llmerr::apis(p)) {
             std::vector<const llmerr::catalog_entry*> group;
             for (const auto* e : rows) {
-                if (e->provider == p && e->api == api) group.push_back(e);
+                if (e->provider == p && e->api == api.name) group.push_back(e);
             }
             if (group.empty()) continue;
-            out += "\n### " + pname + " / " + std::string(api) + "\n\n";
+            out += "\n### " + pname + " / " + std::string(api.name) + "\n\n";
+            out += std::string(api.description) + "\n\n";
             out += "| code | variant | HTTP | category | retryable | hint | message | 描述 | notes |\n";
             out += "|---|---|---|---|---|---|---|---|---|\n";
             for (const auto* e : group) {

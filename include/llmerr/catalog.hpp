@@ -48,6 +48,13 @@ struct catalog_entry {
     std::int32_t value;            // stable integer for std::error_code; Qianfan numeric codes keep theirs
 };
 
+// One API surface or group of a provider ("inference", "v1", "iam", "data.dataset", …).
+struct api_info {
+    llmerr::provider provider;
+    std::string_view name;
+    std::string_view description;
+};
+
 // A contiguous run of catalogue entries, usable in a range-for.
 struct entry_range {
     const catalog_entry* first = nullptr;
@@ -247,6 +254,25 @@ struct resolved {
                                                        std::string_view message = {}, int http_status = 0) noexcept {
     if (api.empty()) return nullptr;
     return detail::row_ptr(detail::select_variant_row(detail::resolve_row(p, api, code).row, message, http_status));
+}
+
+// The API surfaces or groups of a provider, as a range.
+struct api_range {
+    const api_info* first = nullptr;
+    const api_info* last = nullptr;
+    [[nodiscard]] constexpr const api_info* begin() const noexcept { return first; }
+    [[nodiscard]] constexpr const api_info* end() const noexcept { return last; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(last - first); }
+};
+
+// The API surfaces or groups of `p`, highest lookup priority first: a code documented in several of them
+// resolves, when no api is given, to the first that has it.
+[[nodiscard]] constexpr api_range apis(provider p) noexcept {
+    std::size_t b = 0;
+    while (b < detail::catalog_apis.size() && detail::catalog_apis[b].provider != p) ++b;
+    std::size_t e = b;
+    while (e < detail::catalog_apis.size() && detail::catalog_apis[e].provider == p) ++e;
+    return {detail::catalog_apis.data() + b, detail::catalog_apis.data() + e};
 }
 
 // Whether lookup(p, code) finds an entry. Prefer this to `lookup(…) != nullptr` inside static_assert: GCC's

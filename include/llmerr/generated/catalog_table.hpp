@@ -765,6 +765,35 @@ inline constexpr std::array<index_range, 4> provider_rows{{
     index_range{349, 743},  // qianfan
 }};
 
+// Each provider's API surfaces or groups, in lookup priority order (data/*.json "apis").
+inline constexpr std::array<api_info, 25> catalog_apis{{
+    api_info{provider::ark, {"inference", 9}, {"Model inference API (/api/v3 chat, responses, images, video …), including historical and third-party codes", 108}},
+    api_info{provider::ark, {"fine_tuning", 11}, {"Fine-tuning job errors (no HTTP status)", 39}},
+    api_info{provider::ark, {"managed_agent", 13}, {"Managed Agent HTTP-stage error codes", 36}},
+    api_info{provider::ark, {"managed_agent_stream", 20}, {"Managed Agent SSE-stage session.error events, keyed by error.type (no error.code, no HTTP status)", 97}},
+    api_info{provider::dashscope, {"inference", 9}, {"Model serving: native /api/v1/services/… and OpenAI-compatible /compatible-mode/v1 (chat, multimodal, speech, image, apps)", 124}},
+    api_info{provider::dashscope, {"batch", 5}, {"Batch / file API input-file errors", 34}},
+    api_info{provider::dashscope, {"sdk", 3}, {"Errors produced locally by the official DashScope SDKs, not sent by the server", 78}},
+    api_info{provider::qianfan, {"v1", 2}, {"Model-capability API (aip.baidubce.com …/wenxinworkshop), numeric error_code/error_msg, usually HTTP 200", 106}},
+    api_info{provider::qianfan, {"v2", 2}, {"OpenAI-compatible API qianfan.baidubce.com/v2, string error.code", 64}},
+    api_info{provider::qianfan, {"iam", 3}, {"IAM / BCE common error codes (body {requestId, code, message})", 62}},
+    api_info{provider::qianfan, {"model", 5}, {"Management API: 模型管理 (model management)", 47}},
+    api_info{provider::qianfan, {"prompt", 6}, {"Management API: Prompt工程 (prompt engineering)", 49}},
+    api_info{provider::qianfan, {"service", 7}, {"Management API: 服务管理 (service management)", 49}},
+    api_info{provider::qianfan, {"finetune", 8}, {"Management API: 模型精调 (fine-tuning)", 42}},
+    api_info{provider::qianfan, {"data.common", 11}, {"Management API: 数据管理 - 公共 (Common)", 46}},
+    api_info{provider::qianfan, {"data.dataset", 12}, {"Management API: 数据管理 - 数据集 (Dataset)", 50}},
+    api_info{provider::qianfan, {"data.dataset_group", 18}, {"Management API: 数据管理 - 数据集组 (DatasetGroup)", 58}},
+    api_info{provider::qianfan, {"data.import", 11}, {"Management API: 数据管理 - 数据集导入 (DatasetImport)", 62}},
+    api_info{provider::qianfan, {"data.export", 11}, {"Management API: 数据管理 - 数据集导出 (DatasetExport)", 62}},
+    api_info{provider::qianfan, {"data.release", 12}, {"Management API: 数据管理 - 数据集发布 (DatasetRelease)", 63}},
+    api_info{provider::qianfan, {"data.resource", 13}, {"Management API: 数据管理 - 资源 (Resource)", 48}},
+    api_info{provider::qianfan, {"data.user", 9}, {"Management API: 数据管理 - 用户 (User)", 44}},
+    api_info{provider::qianfan, {"quota", 5}, {"Management API: TPM/RPM配额管理 (TPM/RPM quota management)", 62}},
+    api_info{provider::qianfan, {"batch", 5}, {"Management API: 批量预测 (batch prediction)", 47}},
+    api_info{provider::qianfan, {"coding_plan", 11}, {"Qianfan Coding Plan codes, third-party only", 43}},
+}};
+
 // Other spellings of a code (DashScope OpenAI-compatible ↔ native), sorted like catalog_rows.
 inline constexpr std::array<alias_entry, 10> catalog_aliases{{
     alias_entry{provider::dashscope, {"LimitRequests", 13}, 333},
