@@ -264,43 +264,6 @@ private:
         return p_ == end_ || syntax("unexpected text after the JSON value");
     }
 
-    static void put_utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
-    bool hex4(std::uint32_t& v) noexcept {
-        if (end_ - p_ < 4) return false;
-        v = 0;
-        for (int i = 0; i < 4; ++i) {
-            const char c = *p_++;
-            v <<= 4;
-            if (c >= '0' && c <= '9') {
-                v |= static_cast<std::uint32_t>(c - '0');
-            } else if (c >= 'a' && c <= 'f') {
-                v |= static_cast<std::uint32_t>(c - 'a' + 10);
-            } else if (c >= 'A' && c <= 'F') {
-                v |= static_cast<std::uint32_t>(c - 'A' + 10);
-            } else {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // A string (p_ at its opening quote), decoded into `out` when given; p_ ends just past the closing quote.
     bool string(std::string* out) {
         ++p_;
@@ -321,44 +284,21 @@ private:
             }
             if (c < 0x20) return syntax("control character in a string");
             if (c >= 0x80) {
-                bool valid = false;
-                const std::size_t n = utf8_step(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0, valid);
-                if (!valid) return syntax("invalid UTF-8 in a string");
+                const std::size_t n = llmerr::detail::utf8_sequence_length(p_, end_);
+                if (n == 0) return syntax("invalid UTF-8 in a string");
                 p_ += n;
                 continue;
             }
             // A backslash escape.
             if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
             ++p_;
-            if (p_ == end_) return syntax("unterminated string");
-            const char e = *p_++;
-            char plain = 0;
-            switch (e) {
-                case '"': plain = '"'; break;
-                case '\\': plain = '\\'; break;
-                case '/': plain = '/'; break;
-                case 'b': plain = '\b'; break;
-                case 'f': plain = '\f'; break;
-                case 'n': plain = '\n'; break;
-                case 'r': plain = '\r'; break;
-                case 't': plain = '\t'; break;
-                case 'u': {
-                    std::uint32_t cp = 0;
-                    if (!hex4(cp)) return syntax("invalid \\u escape");
-                    if (cp >= 0xDC00 && cp <= 0xDFFF) return syntax("lone low surrogate");
-                    if (cp >= 0xD800 && cp <= 0xDBFF) {
-                        std::uint32_t lo = 0;
-                        if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return syntax("lone high surrogate");
-                        p_ += 2;
-                        if (!hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return syntax("lone high surrogate");
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    }
-                    if (out != nullptr) put_utf8(*out, cp);
-                    break;
-                }
-                default: return syntax("invalid escape");
+            switch (llmerr::detail::decode_escape(p_, end_, out)) {
+                case llmerr::detail::escape_status::ok: break;
+                case llmerr::detail::escape_status::truncated: return syntax("unterminated string");
+                case llmerr::detail::escape_status::bad_unicode: return syntax("invalid \\u escape");
+                case llmerr::detail::escape_status::lone_surrogate: return syntax("lone surrogate");
+                case llmerr::detail::escape_status::bad_escape: return syntax("invalid escape");
             }
-            if (plain != 0 && out != nullptr) *out += plain;
             run = p_;
         }
     }

@@ -185,6 +185,11 @@ struct resolved_row {
                                                        int http_status) noexcept {
     if (primary == no_row) return no_row;
     const catalog_entry& first = catalog_rows[primary];
+    const std::size_t next = primary + 1;
+    if (next == catalog_rows.size() || catalog_rows[next].code != first.code ||
+        catalog_rows[next].api != first.api || catalog_rows[next].provider != first.provider) {
+        return primary;  // the only meaning of this code: nothing to match
+    }
     std::size_t best = no_row, by_status = no_row, best_len = 0;
     bool best_status = false;
     for (std::size_t i = primary; i < catalog_rows.size(); ++i) {

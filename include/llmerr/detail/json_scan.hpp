@@ -60,6 +60,112 @@ struct scan_result {
 
 inline constexpr std::size_t max_depth = 128;
 
+// --- pieces shared by every JSON reader in the project (the scanner here, the CLI's log reader) ---
+
+// Appends code point cp as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// The length of the valid UTF-8 sequence at p (a byte >= 0x80), or 0 when it is not one (RFC 3629: no
+// overlongs, no surrogates, nothing above U+10FFFF) — the rule nlohmann applies.
+[[nodiscard]] inline std::size_t utf8_sequence_length(const char* p, const char* end) noexcept {
+    const auto b0 = static_cast<unsigned char>(*p);
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        n = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        if (b0 == 0xE0) lo = 0xA0;
+        if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (static_cast<std::size_t>(end - p) < n) return 0;
+    const auto b1 = static_cast<unsigned char>(p[1]);
+    if (b1 < lo || b1 > hi) return 0;
+    for (std::size_t i = 2; i < n; ++i) {
+        const auto b = static_cast<unsigned char>(p[i]);
+        if (b < 0x80 || b > 0xBF) return 0;
+    }
+    return n;
+}
+
+enum class escape_status : std::uint8_t { ok, truncated, bad_escape, bad_unicode, lone_surrogate };
+
+// Reads four hex digits at p.
+[[nodiscard]] inline bool read_hex4(const char*& p, const char* end, std::uint32_t& v) noexcept {
+    if (end - p < 4) return false;
+    v = 0;
+    for (int i = 0; i < 4; ++i) {
+        const char c = *p++;
+        v <<= 4;
+        if (c >= '0' && c <= '9') {
+            v |= static_cast<std::uint32_t>(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+            v |= static_cast<std::uint32_t>(c - 'a' + 10);
+        } else if (c >= 'A' && c <= 'F') {
+            v |= static_cast<std::uint32_t>(c - 'A' + 10);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Decodes the escape after a backslash (p at the character after it; p ends past the escape), appending the
+// result to `out` when given. Surrogate pairs must be complete, as nlohmann requires.
+inline escape_status decode_escape(const char*& p, const char* end, std::string* out) {
+    if (p == end) return escape_status::truncated;
+    char plain = 0;
+    switch (*p++) {
+        case '"': plain = '"'; break;
+        case '\\': plain = '\\'; break;
+        case '/': plain = '/'; break;
+        case 'b': plain = '\b'; break;
+        case 'f': plain = '\f'; break;
+        case 'n': plain = '\n'; break;
+        case 'r': plain = '\r'; break;
+        case 't': plain = '\t'; break;
+        case 'u': {
+            std::uint32_t cp = 0;
+            if (!read_hex4(p, end, cp)) return escape_status::bad_unicode;
+            if (cp >= 0xDC00 && cp <= 0xDFFF) return escape_status::lone_surrogate;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                std::uint32_t lo = 0;
+                if (end - p < 2 || p[0] != '\\' || p[1] != 'u') return escape_status::lone_surrogate;
+                p += 2;
+                if (!read_hex4(p, end, lo) || lo < 0xDC00 || lo > 0xDFFF) return escape_status::lone_surrogate;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            if (out != nullptr) append_utf8(*out, cp);
+            return escape_status::ok;
+        }
+        default: return escape_status::bad_escape;
+    }
+    if (out != nullptr) *out += plain;
+    return escape_status::ok;
+}
+
 class json_scanner {
 public:
     explicit json_scanner(std::string_view in) noexcept : p_(in.data()), end_(in.data() + in.size()), begin_(in.data()) {}
@@ -131,73 +237,6 @@ private:
         }
     }
 
-    // Appends code point cp as UTF-8.
-    static void put_utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
-    bool hex4(std::uint32_t& v) noexcept {
-        if (end_ - p_ < 4) return false;
-        v = 0;
-        for (int i = 0; i < 4; ++i) {
-            const char c = *p_++;
-            v <<= 4;
-            if (c >= '0' && c <= '9') {
-                v |= static_cast<std::uint32_t>(c - '0');
-            } else if (c >= 'a' && c <= 'f') {
-                v |= static_cast<std::uint32_t>(c - 'a' + 10);
-            } else if (c >= 'A' && c <= 'F') {
-                v |= static_cast<std::uint32_t>(c - 'A' + 10);
-            } else {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // Validates one UTF-8 sequence starting at p_ (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF).
-    bool utf8_sequence() noexcept {
-        const auto b0 = static_cast<unsigned char>(*p_);
-        int n;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            n = 1;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            n = 2;
-            if (b0 == 0xE0) lo = 0xA0;
-            if (b0 == 0xED) hi = 0x9F;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            n = 3;
-            if (b0 == 0xF0) lo = 0x90;
-            if (b0 == 0xF4) hi = 0x8F;
-        } else {
-            return false;
-        }
-        if (end_ - p_ <= n) return false;
-        const auto b1 = static_cast<unsigned char>(p_[1]);
-        if (b1 < lo || b1 > hi) return false;
-        for (int i = 2; i <= n; ++i) {
-            const auto b = static_cast<unsigned char>(p_[i]);
-            if (b < 0x80 || b > 0xBF) return false;
-        }
-        p_ += n + 1;
-        return true;
-    }
-
     // p_ is just past the opening quote. Reads to just past the closing quote. With `out`, decodes into it.
     bool string_body(std::string* out) {
         if (keys_only_ && out == nullptr) {
@@ -227,41 +266,15 @@ private:
                 continue;
             }
             if (c >= 0x80) {
-                if (!utf8_sequence()) return false;
+                const std::size_t n = utf8_sequence_length(p_, end_);
+                if (n == 0) return false;
+                p_ += n;
                 continue;
             }
             // backslash escape
             if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
             ++p_;
-            if (p_ == end_) return false;
-            const char e = *p_++;
-            char plain = 0;
-            switch (e) {
-                case '"': plain = '"'; break;
-                case '\\': plain = '\\'; break;
-                case '/': plain = '/'; break;
-                case 'b': plain = '\b'; break;
-                case 'f': plain = '\f'; break;
-                case 'n': plain = '\n'; break;
-                case 'r': plain = '\r'; break;
-                case 't': plain = '\t'; break;
-                case 'u': {
-                    std::uint32_t cp = 0;
-                    if (!hex4(cp)) return false;
-                    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // lone low surrogate
-                    if (cp >= 0xD800 && cp <= 0xDBFF) {
-                        std::uint32_t lo = 0;
-                        if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
-                        p_ += 2;
-                        if (!hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    }
-                    if (out != nullptr) put_utf8(*out, cp);
-                    break;
-                }
-                default: return false;
-            }
-            if (plain != 0 && out != nullptr) *out += plain;
+            if (decode_escape(p_, end_, out) != escape_status::ok) return false;
             run = p_;
         }
     }
