@@ -159,6 +159,15 @@ TEST_CASE("deep nesting, huge bodies, bad bytes", "[parse][hostile]") {
             check_differential(body);
         }
     }
+    SECTION("numbers beyond a double, and a BOM before the JSON (fuzz regressions)") {
+        for (const char* body : {"-1.5e917", "1e309", "1e308", R"({"code":"InvalidApiKey","message":"m","n":1e999})",
+                                 "1.7976931348623157e308", "1.7976931348623158079372897140530341507993413271003782693617377898e308",
+                                 "0.0000e999", "1e-400", "123456789012345678901234567890", "\xEF\xBB\xBF{\"code\":\"x\"}"}) {
+            INFO(body);
+            check_differential(body);
+        }
+        CHECK(parse(R"({"code":"InvalidApiKey","message":"m","n":1e999})", 401).salvaged);
+    }
     SECTION("duplicate keys: the last one wins, as in nlohmann") {
         const auto e = parse(R"({"code":"A","code":"InvalidApiKey","message":"x","message":"Invalid API-key provided."})", 401,
                              llmerr::provider::dashscope);

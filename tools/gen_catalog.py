@@ -221,6 +221,39 @@ def cpp_str(s):
     return '{"%s", %d}' % ("".join(out), len(s.encode("utf-8")))
 
 
+MASK64 = (1 << 64) - 1
+CODE_SLOTS = 1024  # a power of two, at least 1.5x the number of distinct (provider, code) pairs
+
+
+def code_hash(provider, code):
+    """detail::code_hash in catalog.hpp, bit for bit: 8 little-endian bytes per step, then the tail."""
+    data = code.encode("utf-8")
+    h = 0x9E3779B97F4A7C15 ^ ((PROVIDERS.index(provider) + 1) << 56) ^ len(data)
+    i = 0
+    while i + 8 <= len(data):
+        h = ((h ^ int.from_bytes(data[i:i + 8], "little")) * 0xFF51AFD7ED558CCD) & MASK64
+        h ^= h >> 32
+        i += 8
+    h = ((h ^ int.from_bytes(data[i:], "little")) * 0xC4CEB9FE1A85EC53) & MASK64
+    return h ^ (h >> 29)
+
+
+def code_slots(rows):
+    """Open addressing (linear probing) over the first row of each (provider, code): (tag, row + 1) or None."""
+    firsts = [i for i, r in enumerate(rows)
+              if i == 0 or (r["_provider"], r["code"]) != (rows[i - 1]["_provider"], rows[i - 1]["code"])]
+    if len(firsts) * 3 > CODE_SLOTS * 2:
+        raise DataError(f"{len(firsts)} codes: raise CODE_SLOTS in tools/gen_catalog.py")
+    slots = [None] * CODE_SLOTS
+    for i in firsts:
+        h = code_hash(rows[i]["_provider"], rows[i]["code"])
+        at = h & (CODE_SLOTS - 1)
+        while slots[at] is not None:
+            at = (at + 1) & (CODE_SLOTS - 1)
+        slots[at] = (h >> 32, i + 1)
+    return slots
+
+
 def sort_key(r):
     return (PROVIDERS.index(r["_provider"]), r["code"].encode("utf-8"), r["_rank"], r["variant"])
 
@@ -272,6 +305,7 @@ def generate(all_rows, inputs, apis):
     w("namespace detail {")
     w("")
     w("// clang-format off")
+    w("// NOLINTBEGIN")
     w(f"inline constexpr std::array<catalog_entry, {len(rows)}> catalog_rows{{{{")
     for r in rows:
         fields = [
@@ -314,6 +348,15 @@ def generate(all_rows, inputs, apis):
     if not templates:
         w("    template_entry{provider::unknown, {\"\", 0}, {\"\", 0}, 0},")
     w("}};")
+    w("")
+    w("// The first row of each (provider, code), hashed with detail::code_hash: slot = hash % size, then the")
+    w("// next slots (linear probing); {high 32 bits of the hash, row + 1}, {0, 0} when empty.")
+    slots = code_slots(rows)
+    w(f"inline constexpr std::array<code_slot, {len(slots)}> catalog_code_slots{{{{")
+    for k in range(0, len(slots), 8):
+        w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}}}," if s else "{0, 0}," for s in slots[k:k + 8]))
+    w("}};")
+    w("// NOLINTEND")
     w("// clang-format on")
     w("")
     w("}  // namespace detail")

@@ -86,6 +86,11 @@ struct template_entry {
     std::uint16_t row;
 };
 
+struct code_slot {
+    std::uint32_t tag;         // the high half of the code's hash
+    std::uint16_t row_plus_1;  // its first row + 1; 0 = empty slot
+};
+
 }  // namespace detail
 
 LLMERR_END_NAMESPACE
@@ -112,18 +117,50 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
     return i == no_row ? nullptr : &catalog_rows[i];
 }
 
+// `n` ≤ 8 bytes of `s` from `i`, little-endian. At run time on little-endian hosts, one load.
+[[nodiscard]] constexpr std::uint64_t load_le(std::string_view s, std::size_t i, std::size_t n) noexcept {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8 && !__builtin_is_constant_evaluated()) {
+        std::uint64_t w = 0;
+        __builtin_memcpy(&w, s.data() + i, 8);
+        return w;
+    }
+#endif
+    std::uint64_t w = 0;
+    for (std::size_t k = 0; k < n; ++k) w |= std::uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+    return w;
+}
+
+// The hash of catalog_code_slots (tools/gen_catalog.py computes the same in Python): 8 bytes per multiply.
+[[nodiscard]] constexpr std::uint64_t code_hash(provider p, std::string_view code) noexcept {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (std::uint64_t{static_cast<std::uint8_t>(p)} << 56) ^ code.size();
+    std::size_t i = 0;
+    for (; i + 8 <= code.size(); i += 8) {
+        h = (h ^ load_le(code, i, 8)) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+    }
+    h = (h ^ load_le(code, i, code.size() - i)) * 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 29);
+}
+
+// The first row of (p, code), or no_row: one hash and, usually, one probe.
+[[nodiscard]] constexpr std::size_t first_row(provider p, std::string_view code) noexcept {
+    const std::uint64_t h = code_hash(p, code);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    constexpr std::size_t mask = catalog_code_slots.size() - 1;
+    for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
+        const code_slot s = catalog_code_slots[at];
+        if (s.row_plus_1 == 0) return no_row;
+        const std::size_t row = s.row_plus_1 - 1U;
+        if (s.tag == tag && catalog_rows[row].provider == p && catalog_rows[row].code == code) return row;
+    }
+}
+
 // Variant 0 of (api, code) — of the highest-priority api when `api` is empty — or no_row.
 [[nodiscard]] constexpr std::size_t find_exact(provider p, std::string_view api, std::string_view code) noexcept {
     const index_range r = rows_of(p);
-    std::size_t lo = r.begin, hi = r.end;
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (catalog_rows[mid].code < code) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
+    std::size_t lo = first_row(p, code);
+    if (lo == no_row || api.empty()) return lo;  // a code's first row has its highest-priority api
     for (; lo < r.end && catalog_rows[lo].code == code; ++lo) {
         if (api.empty() || catalog_rows[lo].api == api) return lo;
     }

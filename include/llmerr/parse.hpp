@@ -21,6 +21,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::enable_if_t
+#include <vector>       // std::vector
 
 #include <nlohmann/json.hpp>
 
@@ -353,14 +354,108 @@ inline body_facts read_body(std::string_view t) {
     return found;
 }
 
+// A catalogue row's `match` pattern cut into its literal segments (as match_pattern cuts it), lowercased.
+struct pattern_segments {
+    std::vector<std::string> lowered;
+    std::size_t literal = 0;  // their total length: match_pattern's result when the pattern matches
+};
+
+// Every row's pattern, cut once per program. The parser matches a message against many patterns (all
+// variants of a code, or every row for a message-only body); cutting them again on every call cost far
+// more than searching for them.
+inline const std::vector<pattern_segments>& documented_patterns() {
+    static const std::vector<pattern_segments> all = [] {
+        std::vector<pattern_segments> out;
+        out.reserve(entries().size());
+        for (const catalog_entry& e : entries()) {
+            pattern_segments s;
+            const std::string_view p = trim_pattern(e.match);
+            std::size_t i = 0;
+            while (i < p.size()) {
+                std::size_t j = i;
+                while (j < p.size() && placeholder_at(p, j) == 0) ++j;
+                if (j > i) {
+                    std::string segment(p.substr(i, j - i));
+                    for (char& c : segment) c = ascii_lower(c);
+                    s.literal += segment.size();
+                    s.lowered.push_back(std::move(segment));
+                }
+                if (j < p.size()) j += placeholder_at(p, j);
+                i = j;
+            }
+            out.push_back(std::move(s));
+        }
+        return out;
+    }();
+    return all;
+}
+
+// A message's match window, lowercased once per parse, so that segments are found with
+// std::string_view::find (memchr) rather than a byte-by-byte case-insensitive comparison.
+struct lowered_message {
+    char text[match_window];
+    std::size_t size = 0;
+    bool empty_message = true;
+
+    explicit lowered_message(std::string_view m) noexcept : empty_message(m.empty()) {
+        size = m.size() < match_window ? m.size() : match_window;
+        for (std::size_t i = 0; i < size; ++i) text[i] = ascii_lower(m[i]);
+    }
+    [[nodiscard]] std::string_view view() const noexcept { return {text, size}; }
+};
+
+inline const pattern_segments& segments_of(const catalog_entry& e) {
+    return documented_patterns()[static_cast<std::size_t>(&e - entries().begin())];
+}
+
+// match_pattern(pattern, message), on the cut pattern and the lowered message.
+inline std::size_t match_segments(const pattern_segments& s, const lowered_message& m) noexcept {
+    if (s.literal > m.size) return 0;
+    const std::string_view text = m.view();
+    std::size_t pos = 0;
+    for (const std::string& segment : s.lowered) {
+        const std::size_t at = text.find(segment, pos);
+        if (at == std::string_view::npos) return 0;
+        pos = at + segment.size();
+    }
+    return s.literal;
+}
+
+// detail::select_variant (catalog.hpp), matching with match_segments.
+inline const catalog_entry* select_variant_lowered(const catalog_entry* primary, const lowered_message& m,
+                                                   int http_status) {
+    if (primary == nullptr) return nullptr;
+    const catalog_entry* best = nullptr;
+    const catalog_entry* by_status = nullptr;
+    std::size_t best_len = 0;
+    bool best_status = false;
+    for (const catalog_entry* e = primary; e != entries().end(); ++e) {
+        if (e->provider != primary->provider || e->code != primary->code || e->api != primary->api) break;
+        const bool status_ok = http_status != 0 && e->http_status == http_status;
+        const std::size_t len = m.empty_message ? 0 : match_segments(segments_of(*e), m);
+        if (len > best_len || (len != 0 && len == best_len && status_ok && !best_status)) {
+            best = e;
+            best_len = len;
+            best_status = status_ok;
+        }
+        if (status_ok && by_status == nullptr) by_status = e;
+    }
+    if (best != nullptr) return best;
+    if (by_status != nullptr) return by_status;
+    return primary;
+}
+
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
-inline const catalog_entry* match_documented(provider p, std::string_view message, int status) noexcept {
+inline const catalog_entry* match_documented(provider p, const lowered_message& message, int status) {
     const catalog_entry* best = nullptr;
     std::size_t best_len = 0;
     bool ambiguous = false;
+    const std::vector<pattern_segments>& patterns = documented_patterns();
     const entry_range rows = p == provider::unknown ? entries() : entries(p);
     for (const catalog_entry& e : rows) {
-        const std::size_t len = match_pattern(e.match, message);
+        const pattern_segments& s = patterns[static_cast<std::size_t>(&e - entries().begin())];
+        if (s.literal < 12 || s.literal < best_len) continue;  // cannot win, whether it matches or not
+        const std::size_t len = match_segments(s, message);
         if (len < 12 || len < best_len) continue;
         if (len > best_len) {
             best = &e;
@@ -404,6 +499,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         if (b.shape_api.empty()) b.shape_api = "iam";
     }
     const std::string_view embedded = embedded_code(b.message);
+    const lowered_message lowered(b.message);
 
     // Provider: the hint, else the body's shape, else the code's vocabulary, else Ark's tell-tales, else
     // headers. Ambiguous evidence leaves it unknown.
@@ -431,10 +527,10 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
             if (from_message.kind >= best.kind && from_message.entry != nullptr) best = from_message;
         }
         if (best.entry == nullptr && b.code.empty()) best = resolve(p, {}, b.type);
-        entry = select_variant(best.entry, b.message, match_status);
+        entry = select_variant_lowered(best.entry, lowered, match_status);
     }
     if (entry == nullptr && b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
-        entry = match_documented(p, b.message, match_status);  // a body that is only a message
+        entry = match_documented(p, lowered, match_status);  // a body that is only a message
         if (entry != nullptr && p == provider::unknown) p = entry->provider;
     }
 
@@ -462,7 +558,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
             if (!agree) break;
             const resolved k = resolve(q, {}, r.code);
             if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;
-            const catalog_entry* e = select_variant(k.entry, r.message, match_status);
+            const catalog_entry* e = select_variant_lowered(k.entry, lowered, match_status);
             if (any != nullptr && e->category != agreed) agree = false;
             any = e;
             agreed = e->category;

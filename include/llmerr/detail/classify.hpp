@@ -140,11 +140,14 @@ inline constexpr message_word message_words[] = {
 // The category the message's words imply, or unknown.
 [[nodiscard]] constexpr category category_from_words(std::string_view message) noexcept {
     if (message.empty()) return category::unknown;
+    // The window lowercased once (the words are lowercase), so that each word is found with
+    // std::string_view::find (memchr) instead of a byte-by-byte case-insensitive comparison.
+    char lowered[match_window] = {};
+    const std::size_t n = message.size() < match_window ? message.size() : match_window;
+    for (std::size_t i = 0; i < n; ++i) lowered[i] = ascii_lower(message[i]);
+    const std::string_view text(lowered, n);
     for (const message_word& w : message_words) {
-        if (ifind(message.substr(0, message.size() < match_window ? message.size() : match_window), w.word, 0) !=
-            std::string_view::npos) {
-            return w.cat;
-        }
+        if (text.find(w.word) != std::string_view::npos) return w.cat;
     }
     return category::unknown;
 }

@@ -166,6 +166,53 @@ inline escape_status decode_escape(const char*& p, const char* end, std::string*
     return escape_status::ok;
 }
 
+// Whether a JSON number (not a 64-bit integer) is too large for a double: nlohmann rejects such a number
+// ("number overflow"), so the scanner must too. Exact, by digits: the value rounds to infinity iff it is at
+// least 2^1024 - 2^970, the midpoint between the largest double and 2^1024 (ties round to even: up).
+[[nodiscard]] inline bool overflows_double(std::string_view d) noexcept {
+    constexpr std::string_view midpoint =  // 2^1024 - 2^970, 309 digits, trailing zeros dropped
+        "1797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775872070"
+        "9633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447"
+        "5730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904"
+        "174497792";
+    if (!d.empty() && d[0] == '-') d.remove_prefix(1);
+    const std::size_t e_at = d.find_first_of("eE");
+    const std::string_view mantissa = d.substr(0, e_at);
+    long long exponent = 0;
+    if (e_at != std::string_view::npos) {
+        std::string_view e = d.substr(e_at + 1);
+        const bool negative = !e.empty() && e[0] == '-';
+        if (!e.empty() && (e[0] == '-' || e[0] == '+')) e.remove_prefix(1);
+        for (char c : e) {
+            exponent = exponent * 10 + (c - '0');
+            if (exponent > 100000000) break;  // far beyond any double either way
+        }
+        if (negative) exponent = -exponent;
+    }
+    const std::size_t dot = mantissa.find('.');
+    const std::string_view whole = mantissa.substr(0, dot);
+    const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : mantissa.substr(dot + 1);
+    // Significant digits and the decimal exponent E with value = 0.d1d2… × 10^E.
+    std::string_view head, tail;
+    long long magnitude;
+    if (const std::size_t k = whole.find_first_not_of('0'); k != std::string_view::npos) {
+        head = whole.substr(k);
+        tail = fraction;
+        magnitude = static_cast<long long>(head.size()) + exponent;
+    } else if (const std::size_t j = fraction.find_first_not_of('0'); j != std::string_view::npos) {
+        head = fraction.substr(j);
+        magnitude = -static_cast<long long>(j) + exponent;
+    } else {
+        return false;  // zero
+    }
+    if (magnitude != 309) return magnitude > 309;
+    for (std::size_t i = 0; i < midpoint.size(); ++i) {
+        const char digit = i < head.size() ? head[i] : (i - head.size() < tail.size() ? tail[i - head.size()] : '0');
+        if (digit != midpoint[i]) return digit > midpoint[i];
+    }
+    return true;  // equal to the midpoint, or above it by digits past its last nonzero one
+}
+
 class json_scanner {
 public:
     explicit json_scanner(std::string_view in) noexcept : p_(in.data()), end_(in.data() + in.size()), begin_(in.data()) {}
@@ -176,6 +223,8 @@ public:
     scan_result run(bool keys_only = false) {
         keys_only_ = keys_only;
         scan_result r;
+        // Like nlohmann, accept a UTF-8 byte order mark before the value.
+        if (end_ - p_ >= 3 && p_[0] == '\xEF' && p_[1] == '\xBB' && p_[2] == '\xBF') p_ += 3;
         r.status = scan_document(r.fields);
         r.consumed = static_cast<std::size_t>(p_ - begin_);
         return r;
@@ -197,18 +246,20 @@ private:
     }
 
     static slot top_slot(std::string_view k) noexcept {
-        if (k == "code") return slot::code;
-        if (k == "message") return slot::message;
-        if (k == "msg") return slot::msg;
-        if (k == "error_code") return slot::error_code;
-        if (k == "error_msg") return slot::error_msg;
-        if (k == "request_id") return slot::request_id;
-        if (k == "requestId") return slot::request_id_camel;
-        if (k == "id") return slot::id;
-        if (k == "status") return slot::status;
-        if (k == "error") return slot::error;
-        if (k == "choices" || k == "output" || k == "result" || k == "data" || k == "object") return slot::success;
-        return slot::none;
+        // By length first: every top-level key of every body passes here, and most match nothing.
+        switch (k.size()) {
+            case 2: return k == "id" ? slot::id : slot::none;
+            case 3: return k == "msg" ? slot::msg : slot::none;
+            case 4: return k == "code" ? slot::code : k == "data" ? slot::success : slot::none;
+            case 5: return k == "error" ? slot::error : slot::none;
+            case 6:
+                if (k == "status") return slot::status;
+                return (k == "output" || k == "result" || k == "object") ? slot::success : slot::none;
+            case 7: return k == "message" ? slot::message : k == "choices" ? slot::success : slot::none;
+            case 9: return k == "error_msg" ? slot::error_msg : k == "requestId" ? slot::request_id_camel : slot::none;
+            case 10: return k == "error_code" ? slot::error_code : k == "request_id" ? slot::request_id : slot::none;
+            default: return slot::none;
+        }
     }
     static slot error_slot(std::string_view k) noexcept {
         if (k == "code") return slot::e_code;
@@ -282,6 +333,16 @@ private:
     // Reads a key (p_ at its opening quote) and returns it; decoded only when it holds escapes.
     bool key(std::string_view& k) {
         const char* start = ++p_;
+        // Keys are short and plain ASCII: one pass finds the end, with no memchr calls and no decoding.
+        for (const char* q = p_; q != end_; ++q) {
+            const auto c = static_cast<unsigned char>(*q);
+            if (c == '"') {
+                k = std::string_view(start, static_cast<std::size_t>(q - start));
+                p_ = q + 1;
+                return true;
+            }
+            if (c < 0x20 || c >= 0x80 || c == '\\') break;  // escapes, UTF-8 or errors: the full path below
+        }
         const bool saved = keys_only_;
         keys_only_ = false;  // keys are always validated and decoded
         const void* q = std::memchr(p_, '"', static_cast<std::size_t>(end_ - p_));
@@ -324,8 +385,10 @@ private:
             if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
             while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
         }
+        const std::string_view digits(start, static_cast<std::size_t>(p_ - start));
+        // Like nlohmann, which reads any number that is not a 64-bit integer as a double.
+        if ((!integral || !fits_64(digits)) && overflows_double(digits)) return false;
         if (f != nullptr) {
-            const std::string_view digits(start, static_cast<std::size_t>(p_ - start));
             // Like nlohmann: integers within int64 (negative) or uint64 (positive) stay integers.
             if (integral && fits_64(digits)) {
                 f->k = json_field::kind::integer;
@@ -458,7 +521,16 @@ private:
                 } else if (pending != slot::none && pending != slot::success) {
                     target = field_of(f, pending);
                 }
-                if (!scalar(target)) return scan_status::syntax_error;
+                if (keys_only_ && target != nullptr && *p_ == '"' && target != &f.code && target != &f.error_code &&
+                    target != &f.error) {
+                    // is_error_envelope() reads these three values; of the other strings, only that they are there.
+                    ++p_;
+                    target->k = json_field::kind::string;
+                    target->text.clear();
+                    if (!string_body(nullptr)) return scan_status::syntax_error;
+                } else if (!scalar(target)) {
+                    return scan_status::syntax_error;
+                }
             }
             pending = slot::none;
             // --- after a value: a comma, a closing bracket, or the end ---
@@ -496,7 +568,13 @@ private:
     slot read_key_slot(std::size_t depth, bool in_error_object) {
         ok_ = false;
         std::string_view k;
-        if (!key(k)) return slot::none;
+        if (keys_only_ && depth > 1) {
+            // Structure only: no key below the top level decides whether a body is an error.
+            ++p_;
+            if (!string_body(nullptr)) return slot::none;
+        } else if (!key(k)) {
+            return slot::none;
+        }
         skip_ws();
         if (p_ == end_ || *p_ != ':') return slot::none;
         ++p_;

@@ -38,14 +38,25 @@ inline constexpr std::size_t match_window = 2048;
 // Position of `needle` in `hay` at or after `from`, ASCII case-insensitively; npos when absent.
 [[nodiscard]] constexpr std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) noexcept {
     if (needle.size() > hay.size()) return std::string_view::npos;
+    if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
+    const char first = ascii_lower(needle[0]);
     for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
-        if (iequals(hay.substr(i, needle.size()), needle)) return i;
+        if (ascii_lower(hay[i]) != first) continue;  // most positions fail here, before a full comparison
+        std::size_t k = 1;
+        while (k < needle.size() && ascii_lower(hay[i + k]) == ascii_lower(needle[k])) ++k;
+        if (k == needle.size()) return i;
     }
     return std::string_view::npos;
 }
 
 // Length of the placeholder starting at p[i] (`xxx`, `%s`, `%d`, `%v`, `{…}`, `…`, `...`), or 0.
+// Whether `c` can begin a placeholder: a cheap test that spares most bytes placeholder_at's full one.
+[[nodiscard]] constexpr bool may_begin_placeholder(char c) noexcept {
+    return c == '%' || c == 'x' || c == 'X' || c == '.' || c == '{' || c == '\xE2';
+}
+
 [[nodiscard]] constexpr std::size_t placeholder_at(std::string_view p, std::size_t i) noexcept {
+    if (i >= p.size() || !may_begin_placeholder(p[i])) return 0;
     const std::string_view rest = p.substr(i);
     if (rest.size() >= 2 && rest[0] == '%' && (rest[1] == 's' || rest[1] == 'd' || rest[1] == 'v')) return 2;
     if (rest.size() >= 3 && iequals(rest.substr(0, 3), "xxx")) return 3;
@@ -80,7 +91,7 @@ inline constexpr std::size_t match_window = 2048;
     std::size_t literal = 0, pos = 0, i = 0;
     while (i < pattern.size()) {
         std::size_t j = i;
-        while (j < pattern.size() && placeholder_at(pattern, j) == 0) ++j;
+        while (j < pattern.size() && (!may_begin_placeholder(pattern[j]) || placeholder_at(pattern, j) == 0)) ++j;
         if (j > i) {
             const std::string_view segment = pattern.substr(i, j - i);
             const std::size_t at = ifind(text, segment, pos);

@@ -61,23 +61,25 @@ struct sse_error {
 inline sse_error find_sse_error(std::string_view body) {
     sse_error out;
     std::string data, event;
+    std::string_view first_data;  // an event's first data line, copied only if a second one follows
     int status = 0;
-    bool has_data = false;
+    std::size_t data_lines = 0;
 
     auto dispatch = [&]() -> bool {
+        const std::string_view d = data_lines == 1 ? first_data : std::string_view(data);
         const bool error_event = iequals(event, "error");
         bool hit = error_event;
-        if (!hit && has_data && data != "[DONE]") hit = is_error_envelope(scan_json(data, true).fields);
+        if (!hit && data_lines > 0 && d != "[DONE]") hit = is_error_envelope(scan_json(d, true).fields);
         if (hit) {
             out.found = true;
-            out.data = std::move(data);
+            out.data.assign(d.data(), d.size());
             out.event = std::move(event);
             out.status = status;
         }
         data.clear();
         event.clear();
         status = 0;
-        has_data = false;
+        data_lines = 0;
         return hit;
     };
 
@@ -101,8 +103,8 @@ inline sse_error find_sse_error(std::string_view body) {
         } else if (line.front() == '{') {
             // Qianfan v1: a failing stream carries a bare JSON error line.
             if (dispatch()) return out;
-            data.assign(line.data(), line.size());
-            has_data = true;
+            first_data = line;
+            data_lines = 1;
             if (dispatch()) return out;
         } else {
             const std::size_t colon = line.find(':');
@@ -110,9 +112,14 @@ inline sse_error find_sse_error(std::string_view body) {
             std::string_view value = colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
             if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
             if (field == "data") {
-                if (has_data) data += '\n';
-                data.append(value.data(), value.size());
-                has_data = true;
+                if (data_lines == 0) {
+                    first_data = value;  // the usual case: one line per event, scanned in place
+                } else {
+                    if (data_lines == 1) data.assign(first_data.data(), first_data.size());
+                    data += '\n';
+                    data.append(value.data(), value.size());
+                }
+                ++data_lines;
             } else if (field == "event") {
                 event.assign(value.data(), value.size());
             } else if (field == "status") {
