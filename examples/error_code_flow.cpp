@@ -22,10 +22,13 @@ std::error_code check(const response& r) {
 
 const response responses[] = {
     {200, R"({"id":"as-1","result":"你好"})"},
-    {429, R"({"error":{"code":"RateLimitExceeded.EndpointRPMExceeded","message":"RPM limit exceeded.","type":"TooManyRequests"}})"},
-    {429, R"({"request_id":"7d1f","code":"Throttling.RateQuota","message":"Requests rate limit exceeded, please try again later."})"},
+    {429,
+     R"({"error":{"code":"RateLimitExceeded.EndpointRPMExceeded","message":"RPM limit exceeded.","type":"TooManyRequests"}})"},
+    {429,
+     R"({"request_id":"7d1f","code":"Throttling.RateQuota","message":"Requests rate limit exceeded, please try again later."})"},
     {200, R"({"error_code":336501,"error_msg":"Rate limit reached for RPM"})"},
-    {403, R"({"error":{"code":"AccountOverdueError","message":"Your account has an overdue balance.","type":"Forbidden"}})"},
+    {403,
+     R"({"error":{"code":"AccountOverdueError","message":"Your account has an overdue balance.","type":"Forbidden"}})"},
     {502, "<html>502 Bad Gateway</html>"},
 };
 
@@ -40,8 +43,8 @@ int main() {
             continue;
         }
         // ec.default_error_condition() is the llmerr::category: "rate_limited", "billing", …
-        std::printf("%s %d [%s] %s\n", ec.category().name(), ec.value(),
-                    ec.default_error_condition().message().c_str(), ec.message().c_str());
+        std::printf("%s %d [%s] %s\n", ec.category().name(), ec.value(), ec.default_error_condition().message().c_str(),
+                    ec.message().c_str());
         if (ec == llmerr::category::rate_limited) ++rate_limited;  // Ark, DashScope and Qianfan alike
         if (ec == llmerr::category::billing) ++billing;
     }

@@ -16,15 +16,16 @@ int main() {
         r.set_header("x-request-id", "4ef1c4c6-4cb5-9b43-8d0c-2a8f2d53a1c7");
         r.set_header("Retry-After", "2");
         r.set_content(R"({"request_id":"4ef1c4c6-4cb5-9b43-8d0c-2a8f2d53a1c7","code":"Throttling.AllocationQuota",)"
-                      R"("message":"Free allocated quota exceeded."})", "application/json");
+                      R"("message":"Free allocated quota exceeded."})",
+                      "application/json");
     });
     const int port = server.bind_to_any_port("127.0.0.1");
     std::thread serving([&] { server.listen_after_bind(); });
     while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 
     httplib::Client client("127.0.0.1", port);
-    auto res = client.Post("/api/v1/services/aigc/text-generation/generation", R"({"model":"qwen-plus"})",
-                           "application/json");
+    auto res =
+        client.Post("/api/v1/services/aigc/text-generation/generation", R"({"model":"qwen-plus"})", "application/json");
     int exit_code = 1;
     if (!res) {
         std::cerr << "transport error: " << httplib::to_string(res.error()) << '\n';

@@ -22,8 +22,10 @@ struct fake_transport {
     int calls = 0;
     response post() {
         if (++calls <= 2) {
-            return {429, R"({"error":{"code":"RateLimitExceeded.EndpointRPMExceeded","message":"RPM limit exceeded.","type":"TooManyRequests"}})",
-                    {{"Retry-After", "2"}}};
+            return {
+                429,
+                R"({"error":{"code":"RateLimitExceeded.EndpointRPMExceeded","message":"RPM limit exceeded.","type":"TooManyRequests"}})",
+                {{"Retry-After", "2"}}};
         }
         return {200, R"({"choices":[{"message":{"role":"assistant","content":"你好"}}]})", {}};
     }
@@ -53,7 +55,8 @@ int main() {
         std::cout << "attempt " << attempt << ": " << err->code << " (" << to_string(err->category) << ") -> "
                   << to_string(d.reason) << ", wait " << d.delay.count() << " ms\n";
         if (!d.retry) return 1;
-        if (d.refresh_credentials_first) { /* refresh the access token here */ }
+        if (d.refresh_credentials_first) { /* refresh the access token here */
+        }
         sleep_for(d.delay);
     }
 }

@@ -20,14 +20,18 @@ static_assert(lookup(provider::ark, "AuthenticationError")->http_status == 401);
 static_assert(lookup(provider::ark, "AuthenticationError")->category == category::authentication);
 static_assert(!lookup(provider::ark, "AuthenticationError")->retryable);
 static_assert(lookup(provider::ark, "RateLimitExceeded.EndpointRPMExceeded")->retryable);
-static_assert(lookup(provider::ark, "QuotaExceeded", "Your account [2100] has exhausted its free trial quota for the "
-                                                     "[doubao-pro] model.")->category == category::quota_exhausted);
-static_assert(lookup(provider::ark, "QuotaExceeded", "The request has exceeded the quota. Request id: 0217")->retryable);
+static_assert(lookup(provider::ark, "QuotaExceeded",
+                     "Your account [2100] has exhausted its free trial quota for the "
+                     "[doubao-pro] model.")
+                  ->category == category::quota_exhausted);
+static_assert(
+    lookup(provider::ark, "QuotaExceeded", "The request has exceeded the quota. Request id: 0217")->retryable);
 static_assert(lookup(provider::ark, "MissingParameter.messages")->code == "MissingParameter.{parameter}");
 static_assert(lookup(provider::dashscope, "Throttling.AllocationQuota", "Free allocated quota exceeded.")->category ==
               category::quota_exhausted);
 static_assert(lookup(provider::dashscope, "Throttling.AllocationQuota",
-                     "Allocated quota exceeded, please increase your quota limit.")->category == category::rate_limited);
+                     "Allocated quota exceeded, please increase your quota limit.")
+                  ->category == category::rate_limited);
 static_assert(lookup(provider::dashscope, "insufficient_quota")->code == "Throttling.AllocationQuota");
 static_assert(lookup(provider::qianfan, "110")->retry_hint == llmerr::retry_hint::refresh_credentials_once);
 static_assert(lookup(provider::qianfan, "336501")->category == category::rate_limited);
@@ -92,7 +96,8 @@ TEST_CASE("message variants", "[catalog]") {
         CHECK(lookup(provider::dashscope, "InvalidParameter", "")->category == category::invalid_request);
     }
     SECTION("DashScope Throttling.AllocationQuota at HTTP 400 is a count limit") {
-        const auto* e = lookup(provider::dashscope, "Throttling.AllocationQuota", "Free allocated quota exceeded.", 400);
+        const auto* e =
+            lookup(provider::dashscope, "Throttling.AllocationQuota", "Free allocated quota exceeded.", 400);
         CHECK(e->http_status == 400);
         CHECK(e->category == category::quota_exhausted);
         CHECK(lookup(provider::dashscope, "Throttling.AllocationQuota", "Free allocated quota exceeded.", 429)

@@ -128,7 +128,8 @@ TEST_CASE("data rows obey the taxonomy", "[catalog][data]") {
             CHECK(keys.insert(key_of(row)).second);
             const std::string cat = row["category"];
             REQUIRE(llmerr::category_from_string(cat).has_value());
-            const bool departs = cat == "unknown" || row["retryable"].get<bool>() != (retryable_default.count(cat) == 1);
+            const bool departs =
+                cat == "unknown" || row["retryable"].get<bool>() != (retryable_default.count(cat) == 1);
             if (departs) CHECK_FALSE(opt(row, "note").empty());
             const int status = row["http_status"];
             CHECK((status == 0 || (status >= 100 && status <= 599)));

@@ -35,11 +35,12 @@ const std::vector<std::pair<std::string, provider>> providers = {
     {"ark", provider::ark}, {"dashscope", provider::dashscope}, {"qianfan", provider::qianfan}};
 
 // The names category.hpp documents, in enumerator order.
-const std::vector<std::string> category_names = {
-    "unknown",          "invalid_request", "authentication",          "permission_denied", "billing",
-    "quota_exhausted",  "rate_limited",    "content_filtered",        "context_length_exceeded",
-    "payload_too_large", "unsupported",    "not_found",               "conflict",          "timeout",
-    "cancelled",        "overloaded",      "model_loading",           "server_error"};
+const std::vector<std::string> category_names = {"unknown",           "invalid_request",  "authentication",
+                                                 "permission_denied", "billing",          "quota_exhausted",
+                                                 "rate_limited",      "content_filtered", "context_length_exceeded",
+                                                 "payload_too_large", "unsupported",      "not_found",
+                                                 "conflict",          "timeout",          "cancelled",
+                                                 "overloaded",        "model_loading",    "server_error"};
 
 category category_named(const std::string& name) {
     const auto it = std::find(category_names.begin(), category_names.end(), name);
@@ -172,8 +173,8 @@ TEST_CASE("codes compare by provider and value; variants of another meaning stay
     SECTION("DashScope InvalidParameter: the message picks the meaning") {
         const std::int32_t value = dashscope.at("InvalidParameter").value;
         const std::error_code plain = llmerr::make_error_code(provider::dashscope, "InvalidParameter");
-        const std::error_code too_long = llmerr::make_error_code(
-            provider::dashscope, "InvalidParameter", "Range of input length should be [1, 129024]");
+        const std::error_code too_long = llmerr::make_error_code(provider::dashscope, "InvalidParameter",
+                                                                 "Range of input length should be [1, 129024]");
         CHECK(plain.value() == value);
         CHECK(too_long.value() == value);
         CHECK(plain == category::invalid_request);

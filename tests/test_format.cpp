@@ -29,7 +29,8 @@ std::vector<sample> error_samples() {
     for (const auto& f : std::filesystem::directory_iterator(dir)) {
         const std::string file = f.path().filename().string();
         const std::string suffix = ".meta.json";
-        if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
         const std::string name = file.substr(0, file.size() - suffix.size());
         nlohmann::json meta = nlohmann::json::parse(testdata::read_file(f.path().string()));
         if (meta["expect"].is_null()) continue;
@@ -96,8 +97,10 @@ TEST_CASE("to_string names the provider, status, code, category and request id o
         const std::size_t status_end = line.find(' ', provider.size() + 1);
         CHECK(line.rfind(provider + " ", 0) == 0);
         CHECK(line.compare(status_end, tail.size(), tail) == 0);
-        if (!e.from_stream) CHECK(line.rfind(provider + " " + std::to_string(s.meta["status"].get<int>()) + " ", 0) == 0);
-        if (expect.contains("request_id")) CHECK(contains(line, " request_id=" + expect["request_id"].get<std::string>()));
+        if (!e.from_stream)
+            CHECK(line.rfind(provider + " " + std::to_string(s.meta["status"].get<int>()) + " ", 0) == 0);
+        if (expect.contains("request_id"))
+            CHECK(contains(line, " request_id=" + expect["request_id"].get<std::string>()));
         CHECK(line.back() == '"');
 
         std::ostringstream os;
@@ -108,9 +111,7 @@ TEST_CASE("to_string names the provider, status, code, category and request id o
 
 TEST_CASE("to_string: retry fields, missing values and the message's quoting", "[format]") {
     llmerr::llm_error e;
-    SECTION("a default llm_error") {
-        CHECK(llmerr::to_string(e) == "unknown - - unknown non-retryable \"\"");
-    }
+    SECTION("a default llm_error") { CHECK(llmerr::to_string(e) == "unknown - - unknown non-retryable \"\""); }
     SECTION("retry_after, hint, api, stream") {
         e.provider = llmerr::provider::ark;
         e.http_status = 429;
@@ -137,9 +138,11 @@ TEST_CASE("to_string: retry fields, missing values and the message's quoting", "
     }
     SECTION("long messages are cut after 200 bytes, never inside a UTF-8 character") {
         e.message = std::string(300, 'x');
-        CHECK(llmerr::to_string(e) == "unknown - - unknown non-retryable \"" + std::string(200, 'x') + "\xE2\x80\xA6\"");
+        CHECK(llmerr::to_string(e) ==
+              "unknown - - unknown non-retryable \"" + std::string(200, 'x') + "\xE2\x80\xA6\"");
         e.message = std::string(199, 'a') + "\xE4\xB8\xAD" + "tail";  // 中 straddles byte 200
-        CHECK(llmerr::to_string(e) == "unknown - - unknown non-retryable \"" + std::string(199, 'a') + "\xE2\x80\xA6\"");
+        CHECK(llmerr::to_string(e) ==
+              "unknown - - unknown non-retryable \"" + std::string(199, 'a') + "\xE2\x80\xA6\"");
         e.message = std::string(200, 'a');  // exactly the limit: not cut
         CHECK(llmerr::to_string(e) == "unknown - - unknown non-retryable \"" + std::string(200, 'a') + "\"");
     }
@@ -212,9 +215,10 @@ TEST_CASE("from_json(to_json(e)) gives e back, with the same catalogue row", "[j
     CHECK(with_entry >= 40);
 
     SECTION("a variant other than 0 and should_retry") {
-        llmerr::llm_error e = llmerr::parse("{\"request_id\":\"r\",\"code\":\"Throttling.AllocationQuota\","
-                                            "\"message\":\"Free allocated quota exceeded.\"}",
-                                            429, llmerr::provider::dashscope);
+        llmerr::llm_error e = llmerr::parse(
+            "{\"request_id\":\"r\",\"code\":\"Throttling.AllocationQuota\","
+            "\"message\":\"Free allocated quota exceeded.\"}",
+            429, llmerr::provider::dashscope);
         REQUIRE(e.entry != nullptr);
         REQUIRE(e.entry->variant != 0);
         e.should_retry = true;
@@ -223,9 +227,12 @@ TEST_CASE("from_json(to_json(e)) gives e back, with the same catalogue row", "[j
 }
 
 TEST_CASE("from_json is lenient with what a newer llmerr may write", "[json]") {
-    const nlohmann::json j = {{"provider", "openai"},      {"category", "brand_new_category"},
-                              {"retry_hint", "new_hint"},  {"envelope", "new_shape"},
-                              {"code", "X"},               {"api", "no_such_api"},
+    const nlohmann::json j = {{"provider", "openai"},
+                              {"category", "brand_new_category"},
+                              {"retry_hint", "new_hint"},
+                              {"envelope", "new_shape"},
+                              {"code", "X"},
+                              {"api", "no_such_api"},
                               {"entry", {{"api", "inference"}, {"code", "NoSuchCode"}, {"variant", 0}}}};
     const auto e = j.get<llmerr::llm_error>();
     CHECK(e.provider == llmerr::provider::unknown);
@@ -277,8 +284,13 @@ TEST_CASE("the CLI's JSON writer gives what to_json gives", "[json][cli]") {
     e.retry_after = std::chrono::milliseconds(0);
     e.should_retry = true;
     same(e);
-    for (const char* bad : {"\xFF", "\xC0\xAF", "\xE4\xB8", "\xE4\xB8" "a", "\xE0\x80\x80", "\xED\xA0\x80",
-                            "\xF4\x90\x80\x80", "\xF0\x9F\x98", "a\x80" "b", "\xC3"}) {
+    for (const char* bad : {"\xFF", "\xC0\xAF", "\xE4\xB8",
+                            "\xE4\xB8"
+                            "a",
+                            "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF0\x9F\x98",
+                            "a\x80"
+                            "b",
+                            "\xC3"}) {
         INFO(nlohmann::json(std::string(bad)).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
         e.message = std::string("x") + bad + "y";
         same(e);

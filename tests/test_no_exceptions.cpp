@@ -41,7 +41,8 @@ int main() {
     // parse / find_error on an Ark rate limit, with headers.
     const std::map<std::string, std::string> headers = {{"Retry-After", "7"}, {"x-request-id", "req-1"}};
     const auto err = llmerr::find_error(
-        429, R"({"error":{"code":"RateLimitExceeded.EndpointRPMExceeded","message":"Too many requests","type":"TooManyRequests"}})",
+        429,
+        R"({"error":{"code":"RateLimitExceeded.EndpointRPMExceeded","message":"Too many requests","type":"TooManyRequests"}})",
         headers);
     CHECK(err.has_value());
     if (!err) return 1;
@@ -79,7 +80,8 @@ int main() {
     CHECK(d.reason == llmerr::retry_reason::retry_after);
     CHECK(d.delay == ms(7000));
     CHECK(budget.available() == 5);
-    const auto token = llmerr::parse(R"({"error_code":110,"error_msg":"Access token invalid or no longer valid"})", 200);
+    const auto token =
+        llmerr::parse(R"({"error_code":110,"error_msg":"Access token invalid or no longer valid"})", 200);
     const auto refresh = llmerr::advise(token, 1, policy);
     CHECK(refresh.retry && refresh.refresh_credentials_first);
     CHECK(!llmerr::advise(token, 2, policy).retry);

@@ -17,8 +17,9 @@ using llmerr::parse;
 using llmerr::provider;
 
 TEST_CASE("Ark: error object, request id inside the message", "[parse][ark]") {
-    const auto e = parse(R"({"error":{"code":"InvalidParameter.Messages","message":"A parameter specified in the request is not valid: messages. Request id: 021732847391234abcdef","param":"messages","type":"BadRequest"}})",
-                         400);
+    const auto e = parse(
+        R"({"error":{"code":"InvalidParameter.Messages","message":"A parameter specified in the request is not valid: messages. Request id: 021732847391234abcdef","param":"messages","type":"BadRequest"}})",
+        400);
     CHECK(e.provider == provider::ark);
     CHECK(e.code == "InvalidParameter.Messages");
     CHECK(e.entry->code == "InvalidParameter.{parameter}");
@@ -31,8 +32,9 @@ TEST_CASE("Ark: error object, request id inside the message", "[parse][ark]") {
 
 TEST_CASE("DashScope native and compatible mode", "[parse][dashscope]") {
     SECTION("native, code prefix in the message selects the variant") {
-        const auto e = parse(R"({"request_id":"54dc32fd-968b-4aed-b6a8-ae63d6fda4d5","code":"InvalidParameter","message":"<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 129024]"})",
-                             400);
+        const auto e = parse(
+            R"({"request_id":"54dc32fd-968b-4aed-b6a8-ae63d6fda4d5","code":"InvalidParameter","message":"<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 129024]"})",
+            400);
         CHECK(e.provider == provider::dashscope);
         CHECK(e.code == "InvalidParameter");
         CHECK(e.category == category::context_length_exceeded);
@@ -40,8 +42,9 @@ TEST_CASE("DashScope native and compatible mode", "[parse][dashscope]") {
         CHECK(e.envelope == envelope::code_message);
     }
     SECTION("compatible mode wraps a native code in a generic one") {
-        const auto e = parse(R"({"error":{"code":"internal_server_error","message":"<500> InternalError.Algo: An error occurred in model serving, error message is: [Request rejected by inference engine!]","param":null,"type":"internal_server_error"},"request_id":"r-1"})",
-                             500);
+        const auto e = parse(
+            R"({"error":{"code":"internal_server_error","message":"<500> InternalError.Algo: An error occurred in model serving, error message is: [Request rejected by inference engine!]","param":null,"type":"internal_server_error"},"request_id":"r-1"})",
+            500);
         CHECK(e.provider == provider::dashscope);
         CHECK(e.code == "internal_server_error");  // the raw code survives
         REQUIRE(e.entry != nullptr);
@@ -51,8 +54,9 @@ TEST_CASE("DashScope native and compatible mode", "[parse][dashscope]") {
         CHECK(e.param.empty());
     }
     SECTION("compatible-mode alias with a rate-limit message") {
-        const auto e = parse(R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"},"request_id":"x"})",
-                             429);
+        const auto e = parse(
+            R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"},"request_id":"x"})",
+            429);
         CHECK(e.entry->code == "Throttling.AllocationQuota");
         CHECK(e.category == category::rate_limited);
     }
@@ -82,16 +86,18 @@ TEST_CASE("Qianfan v1, v2 and IAM", "[parse][qianfan]") {
         CHECK(e.category == category::rate_limited);
     }
     SECTION("v2") {
-        const auto e = parse(R"({"error":{"code":"tpm_rate_limit_exceeded","message":"Rate limit reached for TPM","type":"rate_limit_exceeded"},"id":"as-bcmt5ct4dy"})",
-                             429);
+        const auto e = parse(
+            R"({"error":{"code":"tpm_rate_limit_exceeded","message":"Rate limit reached for TPM","type":"rate_limit_exceeded"},"id":"as-bcmt5ct4dy"})",
+            429);
         CHECK(e.provider == provider::qianfan);
         CHECK(e.api == "v2");
         CHECK(e.request_id == "as-bcmt5ct4dy");
         CHECK(e.retryable);
     }
     SECTION("IAM prefers the IAM meaning of a code shared with management APIs") {
-        const auto e = parse(R"({"requestId":"8d4c2e9a-1f1b-4b5e-9a57-5a8f8c0e2b11","code":"InternalError","message":"We encountered an internal error Please try again."})",
-                             500);
+        const auto e = parse(
+            R"({"requestId":"8d4c2e9a-1f1b-4b5e-9a57-5a8f8c0e2b11","code":"InternalError","message":"We encountered an internal error Please try again."})",
+            500);
         CHECK(e.provider == provider::qianfan);
         CHECK(e.api == "iam");
         CHECK(e.request_id == "8d4c2e9a-1f1b-4b5e-9a57-5a8f8c0e2b11");
@@ -111,7 +117,8 @@ TEST_CASE("SSE bodies and chunks", "[parse][sse]") {
     SECTION("DashScope native error frame with :HTTP_STATUS") {
         const std::string body =
             "id:1\nevent:error\n:HTTP_STATUS/400\ndata:{\"code\":\"InvalidParameter\",\"message\":\"<400> "
-            "InternalError.Algo.InvalidParameter: Range of max_tokens should be [1, 8192]\",\"request_id\":\"r-9\"}\n\n";
+            "InternalError.Algo.InvalidParameter: Range of max_tokens should be [1, "
+            "8192]\",\"request_id\":\"r-9\"}\n\n";
         const auto e = parse(body, 200);
         CHECK(e.from_stream);
         CHECK(e.http_status == 400);
@@ -122,8 +129,11 @@ TEST_CASE("SSE bodies and chunks", "[parse][sse]") {
     SECTION("an error chunk after content, keep-alives and CRLF") {
         const std::string body =
             ": keep-alive\r\n\r\n"
-            "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\r\n\r\n"
-            "data: {\"error\":{\"code\":\"OutputTextSensitiveContentDetected\",\"message\":\"The request failed because "
+            "data: "
+            "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}"
+            "\r\n\r\n"
+            "data: {\"error\":{\"code\":\"OutputTextSensitiveContentDetected\",\"message\":\"The request failed "
+            "because "
             "the output text may contain sensitive information.\",\"param\":\"\",\"type\":\"BadRequest\"}}\r\n\r\n";
         const auto found = llmerr::find_error(200, body);
         REQUIRE(found.has_value());
@@ -132,13 +142,13 @@ TEST_CASE("SSE bodies and chunks", "[parse][sse]") {
         CHECK(found->from_stream);
     }
     SECTION("a stream that ends with [DONE] holds no error") {
-        const std::string body =
-            "data: {\"choices\":[{\"delta\":{\"content\":\"ok\"}}]}\n\ndata: [DONE]\n\n";
+        const std::string body = "data: {\"choices\":[{\"delta\":{\"content\":\"ok\"}}]}\n\ndata: [DONE]\n\n";
         CHECK_FALSE(llmerr::find_error(200, body).has_value());
     }
     SECTION("Qianfan v1: a bare JSON error line inside a stream") {
         const std::string body =
-            "data: {\"id\":\"as-1\",\"result\":\"你好\",\"is_end\":false}\n\n{\"error_code\":336100,\"error_msg\":\"try "
+            "data: "
+            "{\"id\":\"as-1\",\"result\":\"你好\",\"is_end\":false}\n\n{\"error_code\":336100,\"error_msg\":\"try "
             "again later\"}\n";
         const auto found = llmerr::find_error(200, body);
         REQUIRE(found.has_value());
@@ -148,7 +158,8 @@ TEST_CASE("SSE bodies and chunks", "[parse][sse]") {
 }
 
 TEST_CASE("framing noise around the JSON", "[parse]") {
-    const std::string ark = R"({"error":{"code":"AuthenticationError","message":"The API key in the request is missing or invalid.","type":"Unauthorized"}})";
+    const std::string ark =
+        R"({"error":{"code":"AuthenticationError","message":"The API key in the request is missing or invalid.","type":"Unauthorized"}})";
     CHECK(parse("\xEF\xBB\xBF \r\n" + ark + "\n\n").code == "AuthenticationError");
     const auto prefixed = parse("Error code: 401 - " + ark);
     CHECK(prefixed.code == "AuthenticationError");
@@ -178,11 +189,13 @@ TEST_CASE("a body that is only a message", "[parse]") {
 }
 
 TEST_CASE("unknown codes: status, then words; structured fields beat words", "[parse]") {
-    CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 429).category == category::rate_limited);
+    CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 429).category ==
+          category::rate_limited);
     CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 503).category == category::overloaded);
     CHECK(parse(R"({"error":{"code":"brand_new_code","message":"Input data may contain inappropriate content"}})", 400)
               .category == category::content_filtered);
-    CHECK(parse(R"({"error":{"code":"brand_new_code","message":"您的账户已欠费"}})", 400).category == category::billing);
+    CHECK(parse(R"({"error":{"code":"brand_new_code","message":"您的账户已欠费"}})", 400).category ==
+          category::billing);
     CHECK(parse(R"({"error":{"code":"x","message":"This model's maximum context length is 8192 tokens"}})", 400)
               .category == category::context_length_exceeded);
     CHECK(parse("upstream request timeout", 504).category == category::timeout);
@@ -236,8 +249,8 @@ TEST_CASE("headers: request ids, Retry-After forms, x-should-retry", "[parse][he
     SECTION("HTTP-date, relative to now") {
         namespace chr = std::chrono;
         const auto now = chr::system_clock::time_point(chr::seconds(784111777));  // Sun, 06 Nov 1994 08:49:37 GMT
-        for (const char* date : {"Sun, 06 Nov 1994 08:50:07 GMT", "Sunday, 06-Nov-94 08:50:07 GMT",
-                                 "Sun Nov  6 08:50:07 1994"}) {
+        for (const char* date :
+             {"Sun, 06 Nov 1994 08:50:07 GMT", "Sunday, 06-Nov-94 08:50:07 GMT", "Sun Nov  6 08:50:07 1994"}) {
             INFO(date);
             llmerr::detail::header_info h;
             llmerr::detail::read_header(h, "Retry-After", date, now);
@@ -265,12 +278,17 @@ TEST_CASE("headers: request ids, Retry-After forms, x-should-retry", "[parse][he
 }
 
 TEST_CASE("find_error on success bodies", "[parse][find_error]") {
-    CHECK_FALSE(llmerr::find_error(200, R"({"id":"chatcmpl-1","object":"chat.completion","choices":[{"message":{"content":"{\"error\":1}"}}]})").has_value());
+    CHECK_FALSE(
+        llmerr::find_error(
+            200,
+            R"({"id":"chatcmpl-1","object":"chat.completion","choices":[{"message":{"content":"{\"error\":1}"}}]})")
+            .has_value());
     CHECK_FALSE(llmerr::find_error(200, R"({"output":{"text":"hi"},"usage":{},"request_id":"r"})").has_value());
     CHECK_FALSE(llmerr::find_error(200, R"({"code":0,"message":"success","data":{}})").has_value());
     CHECK_FALSE(llmerr::find_error(204, "").has_value());
     CHECK_FALSE(llmerr::find_error(200, R"({"error":null,"result":"ok"})").has_value());
-    CHECK(llmerr::find_error(200, R"({"error_code":17,"error_msg":"Open api daily request limit reached"})").has_value());
+    CHECK(
+        llmerr::find_error(200, R"({"error_code":17,"error_msg":"Open api daily request limit reached"})").has_value());
     CHECK(llmerr::find_error(200, R"({"id":"as-1","error":{"code":"x","message":"y"}})").has_value());
     CHECK(llmerr::find_error(500, "").has_value());
     CHECK(llmerr::find_error(0, "Service Unavailable").has_value());
@@ -284,7 +302,8 @@ TEST_CASE("provider_from_url", "[url]") {
     CHECK(llmerr::provider_from_url("https://dashscope-intl.aliyuncs.com/api/v1/services") == provider::dashscope);
     CHECK(llmerr::provider_from_url("coding.dashscope.aliyuncs.com") == provider::dashscope);
     CHECK(llmerr::provider_from_url("https://qianfan.baidubce.com/v2/chat/completions") == provider::qianfan);
-    CHECK(llmerr::provider_from_url("https://aip.baidubce.com/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/x?access_token=t") ==
+    CHECK(llmerr::provider_from_url(
+              "https://aip.baidubce.com/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/x?access_token=t") ==
           provider::qianfan);
     CHECK(llmerr::provider_from_url("HTTPS://ARK.CN-BEIJING.VOLCES.COM:443/") == provider::ark);
     CHECK(llmerr::provider_from_url("https://user@dashscope.aliyuncs.com.") == provider::dashscope);

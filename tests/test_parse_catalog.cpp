@@ -35,7 +35,8 @@ std::string body_for(const llmerr::catalog_entry& e, const std::string& message)
     switch (e.provider) {
         case llmerr::provider::ark:
             if (e.api == "managed_agent_stream") return json{{"error", {{"type", code}, {"message", message}}}}.dump();
-            return json{{"error", {{"code", code}, {"message", message}, {"param", ""}, {"type", std::string(e.type)}}}}.dump();
+            return json{{"error", {{"code", code}, {"message", message}, {"param", ""}, {"type", std::string(e.type)}}}}
+                .dump();
         case llmerr::provider::dashscope:
             return json{{"request_id", "6d1e7f0a"}, {"code", code}, {"message", message}}.dump();
         case llmerr::provider::qianfan:
@@ -46,7 +47,8 @@ std::string body_for(const llmerr::catalog_entry& e, const std::string& message)
             }
             if (e.api == "v2") {
                 return json{{"error", {{"code", code}, {"message", message}, {"type", std::string(e.type)}}},
-                            {"id", "as-7x2"}}.dump();
+                            {"id", "as-7x2"}}
+                    .dump();
             }
             return json{{"requestId", "5b0f"}, {"code", code}, {"message", message}}.dump();
         default: return {};
@@ -60,7 +62,8 @@ TEST_CASE("every catalogue row parses back from a body in its provider's shape",
     for (const llmerr::catalog_entry& row : llmerr::entries()) {
         const std::string message = concrete(row.match);
         const std::string body = body_for(row, message);
-        INFO(llmerr::to_string(row.provider) << " " << row.api << "/" << row.code << "#" << int{row.variant} << "\n" << body);
+        INFO(llmerr::to_string(row.provider) << " " << row.api << "/" << row.code << "#" << int{row.variant} << "\n"
+                                             << body);
         const llmerr::llm_error e = llmerr::parse(body, row.http_status, row.provider);
         REQUIRE(e.entry != nullptr);
         CHECK(e.provider == row.provider);

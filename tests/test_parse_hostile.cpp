@@ -23,7 +23,9 @@ void check_well_formed(const llmerr::llm_error& e) {
     CHECK(e.retryable == (e.entry != nullptr ? e.entry->retryable : llmerr::is_retryable_by_default(e.category)));
 }
 
-bool same(const llmerr::detail::json_field& a, const llmerr::detail::json_field& b) { return a.k == b.k && a.text == b.text; }
+bool same(const llmerr::detail::json_field& a, const llmerr::detail::json_field& b) {
+    return a.k == b.k && a.text == b.text;
+}
 
 // The scanner and nlohmann extract the same fields whenever the scanner accepts the input.
 void check_differential(std::string_view input) {
@@ -33,8 +35,8 @@ void check_differential(std::string_view input) {
         CHECK(dom.is_discarded());
         return;
     }
+    if (scanned.status != llmerr::detail::scan_status::ok) return;  // too_deep: nlohmann decides, unchecked
     REQUIRE_FALSE(dom.is_discarded());
-    if (scanned.status != llmerr::detail::scan_status::ok) return;
     const auto ref = llmerr::detail::fields_from_json(dom);
     const auto& f = scanned.fields;
     CHECK(f.top_is_object == ref.top_is_object);
@@ -61,9 +63,26 @@ const std::string real_body =
 }  // namespace
 
 TEST_CASE("degenerate bodies", "[parse][hostile]") {
-    for (const char* body : {"", "   \n\t ", "null", "[]", "{}", "\"str\"", "42", "-1.5e9", "true", "{\"a\":", "}{",
-                             "\xEF\xBB\xBF", "data:", "event:error\n\n", ":\n\n", "data: [DONE]", "<", "{\"error\":{}}",
-                             "{\"error\":[]}", "{\"error\":\"\"}"}) {
+    for (const char* body : {"",
+                             "   \n\t ",
+                             "null",
+                             "[]",
+                             "{}",
+                             "\"str\"",
+                             "42",
+                             "-1.5e9",
+                             "true",
+                             "{\"a\":",
+                             "}{",
+                             "\xEF\xBB\xBF",
+                             "data:",
+                             "event:error\n\n",
+                             ":\n\n",
+                             "data: [DONE]",
+                             "<",
+                             "{\"error\":{}}",
+                             "{\"error\":[]}",
+                             "{\"error\":\"\"}"}) {
         INFO(body);
         for (int status : {0, 200, 400, 429, 502, -1, 99999}) {
             const auto e = parse(body, status);
@@ -135,6 +154,13 @@ TEST_CASE("deep nesting, huge bodies, bad bytes", "[parse][hostile]") {
         CHECK(e.truncated);
         CHECK(e.message.size() % 3 == 0);
     }
+    SECTION("a cut through stray continuation bytes keeps the message") {
+        const std::string body =
+            R"({"code":"x","message":")" + std::string(llmerr::max_message_bytes + 10, '\x80') + "\"}";
+        const auto e = parse(body);  // invalid UTF-8: the scanner rejects it, the raw text is kept
+        CHECK(e.truncated);
+        CHECK(e.message.size() >= llmerr::max_message_bytes - 3);
+    }
     SECTION("invalid UTF-8 and embedded NUL") {
         for (const std::string& body :
              {std::string("{\"code\":\"a\xFF\",\"message\":\"m\"}"), std::string("{\"code\":\"\xC0\xAF\"}"),
@@ -160,21 +186,24 @@ TEST_CASE("deep nesting, huge bodies, bad bytes", "[parse][hostile]") {
         }
     }
     SECTION("numbers beyond a double, and a BOM before the JSON (fuzz regressions)") {
-        for (const char* body : {"-1.5e917", "1e309", "1e308", R"({"code":"InvalidApiKey","message":"m","n":1e999})",
-                                 "1.7976931348623157e308", "1.7976931348623158079372897140530341507993413271003782693617377898e308",
-                                 "0.0000e999", "1e-400", "123456789012345678901234567890", "\xEF\xBB\xBF{\"code\":\"x\"}"}) {
+        for (const char* body :
+             {"-1.5e917", "1e309", "1e308", R"({"code":"InvalidApiKey","message":"m","n":1e999})",
+              "1.7976931348623157e308", "1.7976931348623158079372897140530341507993413271003782693617377898e308",
+              "0.0000e999", "1e-400", "123456789012345678901234567890", "\xEF\xBB\xBF{\"code\":\"x\"}"}) {
             INFO(body);
             check_differential(body);
         }
         CHECK(parse(R"({"code":"InvalidApiKey","message":"m","n":1e999})", 401).salvaged);
     }
     SECTION("duplicate keys: the last one wins, as in nlohmann") {
-        const auto e = parse(R"({"code":"A","code":"InvalidApiKey","message":"x","message":"Invalid API-key provided."})", 401,
-                             llmerr::provider::dashscope);
+        const auto e =
+            parse(R"({"code":"A","code":"InvalidApiKey","message":"x","message":"Invalid API-key provided."})", 401,
+                  llmerr::provider::dashscope);
         CHECK(e.code == "InvalidApiKey");
         CHECK(e.message == "Invalid API-key provided.");
-        for (const char* body : {R"({"error":{"code":"A"},"error":{"message":"B"}})", R"({"error":{"code":"A"},"error":"s"})",
-                                 R"({"error":"s","error":{"code":"A"}})", R"({"\u0063ode":"esc","code":"plain"})"}) {
+        for (const char* body :
+             {R"({"error":{"code":"A"},"error":{"message":"B"}})", R"({"error":{"code":"A"},"error":"s"})",
+              R"({"error":"s","error":{"code":"A"}})", R"({"\u0063ode":"esc","code":"plain"})"}) {
             check_differential(body);
         }
         CHECK(parse(R"({"error":{"code":"A"},"error":{"message":"B"}})").code.empty());

@@ -26,8 +26,8 @@ using llmerr::retry_reason;
 using ms = std::chrono::milliseconds;
 
 // The categories data/README.md calls retryable by default.
-const std::set<category> retryable_categories = {category::rate_limited, category::overloaded,
-                                                 category::model_loading, category::timeout, category::server_error};
+const std::set<category> retryable_categories = {category::rate_limited, category::overloaded, category::model_loading,
+                                                 category::timeout, category::server_error};
 
 llmerr::llm_error error_of(category c, bool retryable, retry_hint h = retry_hint::none) {
     llmerr::llm_error e;
@@ -103,7 +103,8 @@ TEST_CASE("x-should-retry and Retry-After", "[retry][headers]") {
         CHECK(d.reason == retry_reason::backoff);
     }
     SECTION("parsed from real headers") {
-        const std::string body = testdata::read_file(std::string(LLMERR_DATA_DIR) + "/samples/ark_rate_limit_endpoint_rpm.body");
+        const std::string body =
+            testdata::read_file(std::string(LLMERR_DATA_DIR) + "/samples/ark_rate_limit_endpoint_rpm.body");
         const std::map<std::string, std::string> no = {{"x-should-retry", "false"}};
         const auto e = llmerr::parse(body, 429, no);
         REQUIRE(e.should_retry == false);
@@ -201,7 +202,7 @@ TEST_CASE("max_attempts counts the first attempt", "[retry]") {
     CHECK(advise(e, 1, policy).retry);
     CHECK(advise(e, 2, policy).retry);
     CHECK(advise(e, 3, policy).reason == retry_reason::attempts_exhausted);
-    CHECK(advise(e, 0, policy).retry);   // below 1 counts as 1
+    CHECK(advise(e, 0, policy).retry);  // below 1 counts as 1
     CHECK(advise(e, -4, policy).delay == ms(250));
     policy.max_attempts = 1;
     CHECK(advise(e, 1, policy).reason == retry_reason::attempts_exhausted);
@@ -244,7 +245,7 @@ TEST_CASE("the retry budget", "[retry][budget]") {
         CHECK(advise(e, 4, policy).retry);
         CHECK(b.available() == 0);
         for (int i = 0; i < 100; ++i) b.on_success();
-        CHECK(b.available() == 12);  // never above capacity
+        CHECK(b.available() == 12);                                         // never above capacity
         CHECK(advise(error_of(category::timeout, true), 1, policy).retry);  // a timeout costs 10
         CHECK(b.available() == 2);
     }

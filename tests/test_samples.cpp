@@ -23,7 +23,8 @@ std::vector<sample> load_samples() {
     for (const auto& f : std::filesystem::directory_iterator(dir)) {
         const std::string file = f.path().filename().string();
         const std::string suffix = ".meta.json";
-        if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
         const std::string name = file.substr(0, file.size() - suffix.size());
         out.push_back({name, testdata::read_file((dir / (name + ".body")).string()),
                        nlohmann::json::parse(testdata::read_file(f.path().string()))});

@@ -127,9 +127,9 @@ private:
 
 // One parsed log line.
 struct log_record {
-    int status = 0;                                             // 0 when absent or null
-    std::string provider;                                       // empty when absent or not a string
-    std::vector<std::pair<std::string, std::string>> headers;   // reused; only the first `header_count` count
+    int status = 0;                                            // 0 when absent or null
+    std::string provider;                                      // empty when absent or not a string
+    std::vector<std::pair<std::string, std::string>> headers;  // reused; only the first `header_count` count
     std::size_t header_count = 0;
     std::string body;
 
@@ -462,7 +462,7 @@ private:
             return true;
         }
         if (c == 'n') return literal("null");
-        problem = c == '{' ? "\"status\" is an object, not a number"
+        problem = c == '{'   ? "\"status\" is an object, not a number"
                   : c == '[' ? "\"status\" is an array, not a number"
                              : "\"status\" is a boolean, not a number";
         return skip_value();

@@ -64,7 +64,8 @@ struct input_error {
 
 // ---------------------------------------------------------------------------------------------- help texts
 
-constexpr std::string_view main_help = R"(llmerr — classify error responses of Volcengine Ark, Alibaba DashScope and Baidu Qianfan
+constexpr std::string_view main_help =
+    R"(llmerr — classify error responses of Volcengine Ark, Alibaba DashScope and Baidu Qianfan
 
 Usage:
   llmerr classify [options] [FILE|-]       classify one response body
@@ -259,8 +260,7 @@ private:
 provider parse_provider(std::string_view name, const std::string& command, bool allow_unknown) {
     const auto p = llmerr::provider_from_string(name);
     if (!p || (*p == provider::unknown && !allow_unknown)) {
-        throw usage_error{"unknown provider '" + std::string(name) + "' (expected ark, dashscope or qianfan)",
-                          command};
+        throw usage_error{"unknown provider '" + std::string(name) + "' (expected ark, dashscope or qianfan)", command};
     }
     return *p;
 }
@@ -293,8 +293,8 @@ std::size_t parse_size(std::string_view text, std::string_view option, const std
         if (ok) v = v * 10 + static_cast<std::size_t>(c - '0');
     }
     if (!ok || v == 0) {
-        throw usage_error{"invalid " + std::string(option) + " '" + std::string(text) + "' (expected a positive number)",
-                          command};
+        throw usage_error{
+            "invalid " + std::string(option) + " '" + std::string(text) + "' (expected a positive number)", command};
     }
     return v;
 }
@@ -623,8 +623,8 @@ int classify_jsonl(const classify_options& o) {
             ++t.bad;
             out.flush();  // keep stdout and stderr in line order when both go to one terminal
             clear_progress();
-            std::fprintf(stderr, "llmerr: %s:%llu: skipped: %s\n", name.c_str(), static_cast<unsigned long long>(line_no),
-                         problem.c_str());
+            std::fprintf(stderr, "llmerr: %s:%llu: skipped: %s\n", name.c_str(),
+                         static_cast<unsigned long long>(line_no), problem.c_str());
             continue;
         }
         provider hint = default_hint;
@@ -671,7 +671,9 @@ int cmd_classify(arg_parser& args) {
     std::vector<std::string> incompatible;  // single-response options given with --jsonl
     while (args.next(arg, is_option)) {
         if (!is_option) {
-            if (o.file) throw usage_error{"more than one input file ('" + *o.file + "', '" + std::string(arg) + "')", args.command()};
+            if (o.file)
+                throw usage_error{"more than one input file ('" + *o.file + "', '" + std::string(arg) + "')",
+                                  args.command()};
             o.file = std::string(arg);
         } else if (arg == "--provider") {
             o.hint = parse_provider(args.value(arg), args.command(), true);
@@ -700,7 +702,8 @@ int cmd_classify(arg_parser& args) {
         }
     }
     if (o.jsonl) {
-        if (o.file) throw usage_error{"unexpected argument '" + *o.file + "' (--jsonl takes the input)", args.command()};
+        if (o.file)
+            throw usage_error{"unexpected argument '" + *o.file + "' (--jsonl takes the input)", args.command()};
         if (!incompatible.empty()) {
             throw usage_error{incompatible.front() + " cannot be used with --jsonl", args.command()};
         }
@@ -717,7 +720,8 @@ void append_entry_block(std::string& out, const llmerr::catalog_entry& e, std::s
     const llmerr::entry_range vs = llmerr::variants(e);
     out += std::string(llmerr::to_string(e.provider)) + " / " + std::string(e.api) + " / " + std::string(e.code) +
            " (variant " + std::to_string(e.variant) + " of " + std::to_string(vs.size()) + ")\n";
-    if (asked_code != e.code) field(out, "  asked for", std::string(asked_code) + " (resolved to the documented code)", 16);
+    if (asked_code != e.code)
+        field(out, "  asked for", std::string(asked_code) + " (resolved to the documented code)", 16);
     field(out, "  HTTP status", e.http_status != 0 ? std::to_string(e.http_status) : "undocumented", 16);
     field(out, "  type", or_dash(e.type), 16);
     field(out, "  category", llmerr::to_string(e.category), 16);
@@ -765,7 +769,8 @@ int cmd_lookup(arg_parser& args) {
         }
     }
     if (positional.size() < 2) throw usage_error{"missing argument: PROVIDER and CODE are required", args.command()};
-    if (positional.size() > 2) throw usage_error{"unexpected argument '" + std::string(positional[2]) + "'", args.command()};
+    if (positional.size() > 2)
+        throw usage_error{"unexpected argument '" + std::string(positional[2]) + "'", args.command()};
     const provider p = parse_provider(positional[0], args.command(), false);
     const std::string_view code = positional[1];
     const llmerr::catalog_entry* e = api ? llmerr::lookup_in(p, *api, code, message.value_or(""), status)
@@ -797,26 +802,29 @@ std::string_view provider_title(provider p) {
 
 void append_markdown(std::string& out, const std::vector<const llmerr::catalog_entry*>& rows) {
     out += "# llmerr error catalogue\n\n";
-    out += "<!-- Generated by `llmerr list --format markdown` from the catalogue compiled into llmerr — do not edit.\n"
-           "     Regenerate with `cmake --build <build> --target llmerr_catalog_md`. -->\n\n";
-    out += "Every documented error code of the three providers, as llmerr classifies it. A code with several documented\n"
-           "meanings has one row per variant (0 = primary). *HTTP* is the documented status (— when undocumented);\n"
-           "*retryable* says whether the identical request, sent again later, can succeed; *hint* is the documentation's\n"
-           "advice beyond that. *描述* is the provider's Chinese description.\n\n";
+    out +=
+        "<!-- Generated by `llmerr list --format markdown` from the catalogue compiled into llmerr — do not edit.\n"
+        "     Regenerate with `cmake --build <build> --target llmerr_catalog_md`. -->\n\n";
+    out +=
+        "Every documented error code of the three providers, as llmerr classifies it. A code with several documented\n"
+        "meanings has one row per variant (0 = primary). *HTTP* is the documented status (— when undocumented);\n"
+        "*retryable* says whether the identical request, sent again later, can succeed; *hint* is the documentation's\n"
+        "advice beyond that. *描述* is the provider's Chinese description.\n\n";
     std::size_t per_provider[4] = {0, 0, 0, 0};
     for (const auto* e : rows) ++per_provider[static_cast<std::size_t>(e->provider) & 3];
     out += std::to_string(rows.size()) + " entries";
     for (const provider p : {provider::ark, provider::dashscope, provider::qianfan}) {
         const std::size_t n = per_provider[static_cast<std::size_t>(p)];
         if (n == 0) continue;
-        out += " · [" + std::string(llmerr::to_string(p)) + "](#" + std::string(llmerr::to_string(p)) + "): " +
-               std::to_string(n);
+        out += " · [" + std::string(llmerr::to_string(p)) + "](#" + std::string(llmerr::to_string(p)) +
+               "): " + std::to_string(n);
     }
     out += "\n";
     for (const provider p : {provider::ark, provider::dashscope, provider::qianfan}) {
         if (per_provider[static_cast<std::size_t>(p)] == 0) continue;
         const std::string pname(llmerr::to_string(p));
-        out += "\n<a id=\"" + pname + "\"></a>\n\n## " + pname + " — " + std::string(provider_title(p)) + "\n";
+        out.append("\n<a id=\"").append(pname).append("\"></a>\n\n## ").append(pname).append(" — ");
+        out.append(provider_title(p)).append("\n");
         for (const llmerr::api_info& api : llmerr::apis(p)) {
             std::vector<const llmerr::catalog_entry*> group;
             for (const auto* e : rows) {
@@ -832,8 +840,8 @@ void append_markdown(std::string& out, const std::vector<const llmerr::catalog_e
                 llmerr_cli::append_md_code(out, e->code);
                 out += " | " + std::to_string(e->variant) + " | ";
                 out += e->http_status != 0 ? std::to_string(e->http_status) : "—";
-                out += " | " + std::string(llmerr::to_string(e->category)) + " | " + (e->retryable ? "yes" : "no") +
-                       " | ";
+                out +=
+                    " | " + std::string(llmerr::to_string(e->category)) + " | " + (e->retryable ? "yes" : "no") + " | ";
                 if (e->retry_hint != llmerr::retry_hint::none) out += llmerr::to_string(e->retry_hint);
                 out += " | ";
                 llmerr_cli::append_md_cell(out, e->message);
@@ -875,8 +883,9 @@ void append_markdown(std::string& out, const std::vector<const llmerr::catalog_e
 }
 
 void append_csv(std::string& out, const std::vector<const llmerr::catalog_entry*>& rows) {
-    out += "provider,api,code,variant,http_status,type,category,retryable,retry_hint,message,description,match,"
-           "aliases,note,doubt,source,value\r\n";
+    out +=
+        "provider,api,code,variant,http_status,type,category,retryable,retry_hint,message,description,match,"
+        "aliases,note,doubt,source,value\r\n";
     for (const auto* e : rows) {
         const std::string fields[] = {std::string(llmerr::to_string(e->provider)),
                                       std::string(e->api),
@@ -926,9 +935,8 @@ int cmd_list(arg_parser& args) {
     std::string_view arg;
     bool is_option = false;
     while (args.next(arg, is_option)) {
-        if (!is_option) {
-            throw usage_error{"unexpected argument '" + std::string(arg) + "'", args.command()};
-        } else if (arg == "--provider") {
+        if (!is_option) throw usage_error{"unexpected argument '" + std::string(arg) + "'", args.command()};
+        if (arg == "--provider") {
             p = parse_provider(args.value(arg), args.command(), false);
         } else if (arg == "--category") {
             c = parse_category(args.value(arg), args.command());
@@ -937,8 +945,9 @@ int cmd_list(arg_parser& args) {
         } else if (arg == "--format") {
             format = args.value(arg);
             if (format != "table" && format != "json" && format != "csv" && format != "markdown") {
-                throw usage_error{"unknown format '" + std::string(format) + "' (expected table, json, csv or markdown)",
-                                  args.command()};
+                throw usage_error{
+                    "unknown format '" + std::string(format) + "' (expected table, json, csv or markdown)",
+                    args.command()};
             }
         } else {
             args.unknown(arg);
@@ -975,7 +984,8 @@ int cmd_list(arg_parser& args) {
 int run(int argc, char** argv) {
     std::vector<std::string_view> all(argv + 1, argv + argc);
     if (all.empty()) {
-        std::fputs("llmerr: missing command\nUsage: llmerr classify|lookup|list|help [...]; try 'llmerr --help'.\n", stderr);
+        std::fputs("llmerr: missing command\nUsage: llmerr classify|lookup|list|help [...]; try 'llmerr --help'.\n",
+                   stderr);
         return exit_usage;
     }
     const std::string_view first = all.front();

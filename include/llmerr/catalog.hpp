@@ -29,23 +29,23 @@ LLMERR_BEGIN_NAMESPACE
 // things (Ark `QuotaExceeded`, DashScope `Throttling.AllocationQuota`, …) has one entry per meaning,
 // numbered by `variant` (0 = the primary meaning). All strings point to static storage.
 struct catalog_entry {
-    llmerr::provider provider;     // whose code this is
-    std::string_view api;          // API surface or group: "inference", "v1", "iam", "data.dataset", …
-    std::string_view code;         // exactly as sent; Qianfan numeric codes as decimal strings
-    std::uint8_t variant;          // 0 = primary meaning of (api, code); 1, 2, … = further documented messages
-    std::uint16_t http_status;     // documented HTTP status; 0 when undocumented
-    std::string_view type;         // OpenAI-style / HTTP-class `type` sent alongside, when documented
-    std::string_view message;      // documented English message (or the original text when none is English)
-    std::string_view description;  // documented Chinese text
-    std::string_view match;        // pattern selecting this variant from an actual message
-    llmerr::category category;     // what the caller must do
-    bool retryable;                // the identical request, sent again later, can succeed
-    llmerr::retry_hint retry_hint; // what the docs say beyond yes/no
-    std::string_view aliases;      // other spellings of the code, space-separated (DashScope compat ↔ native)
-    std::string_view note;         // why the label departs from the code's name, status or category default
-    std::string_view doubt;        // what is uncertain about this entry; empty when nothing is
-    std::string_view source;       // seed file or documentation address the entry comes from
-    std::int32_t value;            // stable integer for std::error_code; Qianfan numeric codes keep theirs
+    llmerr::provider provider;      // whose code this is
+    std::string_view api;           // API surface or group: "inference", "v1", "iam", "data.dataset", …
+    std::string_view code;          // exactly as sent; Qianfan numeric codes as decimal strings
+    std::uint8_t variant;           // 0 = primary meaning of (api, code); 1, 2, … = further documented messages
+    std::uint16_t http_status;      // documented HTTP status; 0 when undocumented
+    std::string_view type;          // OpenAI-style / HTTP-class `type` sent alongside, when documented
+    std::string_view message;       // documented English message (or the original text when none is English)
+    std::string_view description;   // documented Chinese text
+    std::string_view match;         // pattern selecting this variant from an actual message
+    llmerr::category category;      // what the caller must do
+    bool retryable;                 // the identical request, sent again later, can succeed
+    llmerr::retry_hint retry_hint;  // what the docs say beyond yes/no
+    std::string_view aliases;       // other spellings of the code, space-separated (DashScope compat ↔ native)
+    std::string_view note;          // why the label departs from the code's name, status or category default
+    std::string_view doubt;         // what is uncertain about this entry; empty when nothing is
+    std::string_view source;        // seed file or documentation address the entry comes from
+    std::int32_t value;             // stable integer for std::error_code; Qianfan numeric codes keep theirs
 };
 
 // One API surface or group of a provider ("inference", "v1", "iam", "data.dataset", …).
@@ -223,8 +223,8 @@ struct resolved_row {
     if (primary == no_row) return no_row;
     const catalog_entry& first = catalog_rows[primary];
     const std::size_t next = primary + 1;
-    if (next == catalog_rows.size() || catalog_rows[next].code != first.code ||
-        catalog_rows[next].api != first.api || catalog_rows[next].provider != first.provider) {
+    if (next == catalog_rows.size() || catalog_rows[next].code != first.code || catalog_rows[next].api != first.api ||
+        catalog_rows[next].provider != first.provider) {
         return primary;  // the only meaning of this code: nothing to match
     }
     std::size_t best = no_row, by_status = no_row, best_len = 0;

@@ -22,24 +22,24 @@ LLMERR_BEGIN_NAMESPACE
 //
 // Values may be added in later versions: switch with a `default:`.
 enum class category : std::uint8_t {
-    unknown = 0,                   // not classified: no code, status or word said what happened
-    invalid_request = 1,           // the request is malformed or a parameter is wrong; fix it
-    authentication = 2,            // the API key, token or signature is missing, wrong or expired
-    permission_denied = 3,         // authenticated, but not allowed (model not activated, no whitelist, …)
-    billing = 4,                   // the account is in arrears or the product is not purchased; pay first
-    quota_exhausted = 5,           // a quota is used up (free trial, plan window); not a rate limit
-    rate_limited = 6,              // too many requests or tokens per unit of time; slow down and retry
-    content_filtered = 7,          // moderation blocked the input or the output; change the content
-    context_length_exceeded = 8,   // the prompt is longer than the model accepts; shorten it
-    payload_too_large = 9,         // the request body or an attached file is too large
-    unsupported = 10,              // the model or endpoint does not support this feature or mode
-    not_found = 11,                // the model, endpoint or resource does not exist
-    conflict = 12,                 // the resource exists already or is in a conflicting state
-    timeout = 13,                  // the provider or the gateway gave up waiting
-    cancelled = 14,                // the request was cancelled (usually by the client)
-    overloaded = 15,               // the provider lacks capacity right now; back off and retry
-    model_loading = 16,            // the model is being loaded; retry shortly
-    server_error = 17,             // the provider failed internally; retry with backoff
+    unknown = 0,                  // not classified: no code, status or word said what happened
+    invalid_request = 1,          // the request is malformed or a parameter is wrong; fix it
+    authentication = 2,           // the API key, token or signature is missing, wrong or expired
+    permission_denied = 3,        // authenticated, but not allowed (model not activated, no whitelist, …)
+    billing = 4,                  // the account is in arrears or the product is not purchased; pay first
+    quota_exhausted = 5,          // a quota is used up (free trial, plan window); not a rate limit
+    rate_limited = 6,             // too many requests or tokens per unit of time; slow down and retry
+    content_filtered = 7,         // moderation blocked the input or the output; change the content
+    context_length_exceeded = 8,  // the prompt is longer than the model accepts; shorten it
+    payload_too_large = 9,        // the request body or an attached file is too large
+    unsupported = 10,             // the model or endpoint does not support this feature or mode
+    not_found = 11,               // the model, endpoint or resource does not exist
+    conflict = 12,                // the resource exists already or is in a conflicting state
+    timeout = 13,                 // the provider or the gateway gave up waiting
+    cancelled = 14,               // the request was cancelled (usually by the client)
+    overloaded = 15,              // the provider lacks capacity right now; back off and retry
+    model_loading = 16,           // the model is being loaded; retry shortly
+    server_error = 17,            // the provider failed internally; retry with backoff
 };
 
 inline constexpr std::size_t category_count = 18;

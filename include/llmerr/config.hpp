@@ -17,11 +17,11 @@
 #define LLMERR_BEGIN_NAMESPACE namespace llmerr {
 #define LLMERR_END_NAMESPACE }
 #else
-#define LLMERR_BEGIN_NAMESPACE                                                                           \
-    namespace llmerr {                                                                                 \
+#define LLMERR_BEGIN_NAMESPACE \
+    namespace llmerr {         \
     inline namespace LLMERR_ABI_NAME_(LLMERR_VERSION_MAJOR, LLMERR_VERSION_MINOR, LLMERR_VERSION_PATCH) {
-#define LLMERR_END_NAMESPACE                                                                             \
-    }                                                                                                  \
+#define LLMERR_END_NAMESPACE \
+    }                        \
     }
 #endif
 

@@ -200,9 +200,7 @@ struct category_registry {
 }
 
 // Returns the category of the portable conditions ("llmerr"), whose values are llmerr::category.
-[[nodiscard]] inline const std::error_category& condition_category() noexcept {
-    return detail::registry().conditions;
-}
+[[nodiscard]] inline const std::error_category& condition_category() noexcept { return detail::registry().conditions; }
 
 // The condition for `c`: `ec == llmerr::category::rate_limited` compares with this.
 [[nodiscard]] inline std::error_condition make_error_condition(category c) noexcept {

@@ -100,8 +100,7 @@ inline void throw_if_error(int http_status, std::string_view body, provider hint
 
 // As throw_if_error(http_status, body, hint), also reading the response headers (see parse).
 template <class Headers, std::enable_if_t<detail::is_header_range<Headers>::value, int> = 0>
-void throw_if_error(int http_status, std::string_view body, const Headers& headers,
-                    provider hint = provider::unknown) {
+void throw_if_error(int http_status, std::string_view body, const Headers& headers, provider hint = provider::unknown) {
     if (std::optional<llm_error> e = find_error(http_status, body, headers, hint)) throw api_error(std::move(*e));
 }
 

@@ -113,8 +113,8 @@ inline void to_json(nlohmann::json& j, const llm_error& e) {
     j["category"] = to_string(e.category);
     j["retryable"] = e.retryable;
     j["retry_hint"] = to_string(e.retry_hint);
-    j["retry_after_ms"] = e.retry_after ? nlohmann::json(static_cast<std::int64_t>(e.retry_after->count()))
-                                        : nlohmann::json(nullptr);
+    j["retry_after_ms"] =
+        e.retry_after ? nlohmann::json(static_cast<std::int64_t>(e.retry_after->count())) : nlohmann::json(nullptr);
     j["should_retry"] = e.should_retry ? nlohmann::json(*e.should_retry) : nlohmann::json(nullptr);
     j["request_id"] = e.request_id;
     j["api"] = e.api;
@@ -134,8 +134,8 @@ inline void from_json(const nlohmann::json& j, llm_error& e) {
     e = llm_error{};
     if (!j.is_object()) {
 #if LLMERR_HAS_EXCEPTIONS
-        throw nlohmann::json::type_error::create(302, "an llm_error must be a JSON object, not " +
-                                                          std::string(j.type_name()), &j);
+        throw nlohmann::json::type_error::create(
+            302, "an llm_error must be a JSON object, not " + std::string(j.type_name()), &j);
 #else
         std::abort();  // as nlohmann does for its own errors without exceptions
 #endif

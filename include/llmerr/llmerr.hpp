@@ -4,13 +4,13 @@
 #ifndef LLMERR_LLMERR_HPP
 #define LLMERR_LLMERR_HPP
 
-#include <llmerr/version.hpp>
-#include <llmerr/provider.hpp>
-#include <llmerr/category.hpp>
 #include <llmerr/catalog.hpp>
-#include <llmerr/url.hpp>
-#include <llmerr/parse.hpp>
+#include <llmerr/category.hpp>
 #include <llmerr/error_code.hpp>
+#include <llmerr/parse.hpp>
+#include <llmerr/provider.hpp>
 #include <llmerr/retry.hpp>
+#include <llmerr/url.hpp>
+#include <llmerr/version.hpp>
 
 #endif  // LLMERR_LLMERR_HPP

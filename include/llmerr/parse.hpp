@@ -42,7 +42,7 @@
 LLMERR_BEGIN_NAMESPACE
 
 // A message longer than this is cut (at a UTF-8 boundary) and llm_error::truncated is set.
-inline constexpr std::size_t max_message_bytes = 64 * 1024;
+inline constexpr std::size_t max_message_bytes = std::size_t{64} * 1024;
 // Codes, types, params and request ids longer than this are cut.
 inline constexpr std::size_t max_field_bytes = 1024;
 
@@ -81,23 +81,23 @@ enum class envelope : std::uint8_t {
 // does. A parsed error is always an error: there is no "ok" state.
 struct llm_error {
     llmerr::provider provider = llmerr::provider::unknown;  // who sent it; unknown when ambiguous
-    int http_status = 0;        // as received; the catalogue's documented status when 0 was passed
-    std::string code;           // as sent: "InvalidApiKey", "336501" (numeric codes in decimal)
-    std::string message;        // as sent (cut at max_message_bytes)
-    std::string request_id;     // from the body, else a header, else the message ("Request id: …")
+    int http_status = 0;     // as received; the catalogue's documented status when 0 was passed
+    std::string code;        // as sent: "InvalidApiKey", "336501" (numeric codes in decimal)
+    std::string message;     // as sent (cut at max_message_bytes)
+    std::string request_id;  // from the body, else a header, else the message ("Request id: …")
     llmerr::category category = llmerr::category::unknown;  // what the caller must do
-    bool retryable = false;     // whether sending the identical request again later can succeed
+    bool retryable = false;  // whether sending the identical request again later can succeed
     std::optional<std::chrono::milliseconds> retry_after;  // from retry-after-ms / Retry-After
     const catalog_entry* entry = nullptr;  // the catalogue's row (variant chosen by message); null if unknown
-    std::string type;           // OpenAI-style `type` ("BadRequest", "invalid_request_error", …)
-    std::string param;          // OpenAI-style `param`, when a string
-    std::string_view api;       // API surface: the entry's, else the shape's ("v1", "v2", "iam"); may be empty
+    std::string type;                      // OpenAI-style `type` ("BadRequest", "invalid_request_error", …)
+    std::string param;                     // OpenAI-style `param`, when a string
+    std::string_view api;  // API surface: the entry's, else the shape's ("v1", "v2", "iam"); may be empty
     llmerr::retry_hint retry_hint = llmerr::retry_hint::none;  // the catalogue's advice beyond yes/no
     std::optional<bool> should_retry;  // the x-should-retry header, when sent (it overrides `retryable`)
     llmerr::envelope envelope = llmerr::envelope::none;  // which body shape was recognised
-    bool from_stream = false;   // the error came from an SSE event
-    bool truncated = false;     // the message was cut at max_message_bytes
-    bool salvaged = false;      // the JSON was broken (e.g. truncated); fields were read up to the break
+    bool from_stream = false;                            // the error came from an SSE event
+    bool truncated = false;                              // the message was cut at max_message_bytes
+    bool salvaged = false;  // the JSON was broken (e.g. truncated); fields were read up to the break
 };
 
 namespace detail {
@@ -120,8 +120,10 @@ inline bool assign_capped(std::string& dst, std::string_view src, std::size_t ca
         dst.assign(src.data(), src.size());
         return false;
     }
+    // Back to the start of the cut character; a UTF-8 character is at most 4 bytes, so stray continuation
+    // bytes (invalid input) cost at most 3 bytes, never the whole message.
     std::size_t n = cap;
-    while (n > 0 && (static_cast<unsigned char>(src[n]) & 0xC0) == 0x80) --n;
+    while (n > 0 && cap - n < 3 && (static_cast<unsigned char>(src[n]) & 0xC0) == 0x80) --n;
     dst.assign(src.data(), n);
     return true;
 }
@@ -519,8 +521,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     const int match_status = r.http_status;
     const catalog_entry* entry = nullptr;
     if (p != provider::unknown) {
-        resolved best = resolve(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{},
-                                b.code);
+        resolved best = resolve(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{}, b.code);
         if (best.entry == nullptr) best = resolve(p, {}, b.code);
         if (!embedded.empty()) {
             const resolved from_message = resolve(p, {}, embedded);

@@ -102,9 +102,7 @@ public:
     [[nodiscard]] int capacity() const noexcept { return capacity_; }
 
     // Returns what retrying an error of category `c` costs.
-    [[nodiscard]] int cost(category c) const noexcept {
-        return c == category::timeout ? timeout_cost_ : retry_cost_;
-    }
+    [[nodiscard]] int cost(category c) const noexcept { return c == category::timeout ? timeout_cost_ : retry_cost_; }
 
 private:
     static constexpr int non_negative(int v) noexcept { return v < 0 ? 0 : v; }
@@ -120,16 +118,16 @@ private:
 //
 // What advise() may do. A plain struct: set the fields you need.
 struct retry_policy {
-    int max_attempts = 3;                               // attempts in all, the first included; <= 1: never retry
-    std::chrono::milliseconds base{500};                // backoff window after the first attempt
-    std::chrono::milliseconds cap{20000};               // largest backoff window
-    std::chrono::milliseconds max_retry_after{60000};   // a server asking to wait longer: do not retry
-    std::chrono::milliseconds ramp_up_delay{2000};      // added to the backoff for retry_hint::slow_ramp_up
-    bool honour_should_retry = true;                    // obey the x-should-retry header when sent
-    bool can_reduce_concurrency = false;                // the caller lowers its concurrency on reduce_concurrency
+    int max_attempts = 3;                              // attempts in all, the first included; <= 1: never retry
+    std::chrono::milliseconds base{500};               // backoff window after the first attempt
+    std::chrono::milliseconds cap{20000};              // largest backoff window
+    std::chrono::milliseconds max_retry_after{60000};  // a server asking to wait longer: do not retry
+    std::chrono::milliseconds ramp_up_delay{2000};     // added to the backoff for retry_hint::slow_ramp_up
+    bool honour_should_retry = true;                   // obey the x-should-retry header when sent
+    bool can_reduce_concurrency = false;               // the caller lowers its concurrency on reduce_concurrency
     std::array<std::optional<bool>, category_count> retry_override{};  // per category: beats the catalogue
-    retry_budget* budget = nullptr;                     // shared token bucket; none when null
-    std::function<double()> jitter;                     // returns [0, 1); must not throw; empty: per-thread PRNG
+    retry_budget* budget = nullptr;                                    // shared token bucket; none when null
+    std::function<double()> jitter;  // returns [0, 1); must not throw; empty: per-thread PRNG
 
     // Always (true) or never (false) retry errors of category `c`, whatever the catalogue and the server
     // say; std::nullopt restores the default.
@@ -184,9 +182,9 @@ enum class retry_reason : std::uint8_t {
 // advise()'s answer. When `retry` is false, `delay` is zero.
 struct retry_decision {
     bool retry = false;
-    std::chrono::milliseconds delay{0};           // wait this long before the next attempt
+    std::chrono::milliseconds delay{0};  // wait this long before the next attempt
     retry_reason reason = retry_reason::not_retryable;
-    bool refresh_credentials_first = false;       // refresh the access token / credential before retrying
+    bool refresh_credentials_first = false;  // refresh the access token / credential before retrying
 
     explicit operator bool() const noexcept { return retry; }
 };

@@ -72,7 +72,8 @@ inline constexpr message_word message_words[] = {
     {"tokens too long", category::context_length_exceeded},
     {"input length", category::context_length_exceeded},
     {"max input characters", category::context_length_exceeded},
-    {"\xE8\xB6\x85\xE8\xBF\x87\xE6\x9C\x80\xE5\xA4\xA7\xE9\x95\xBF\xE5\xBA\xA6", category::context_length_exceeded},  // 超过最大长度
+    {"\xE8\xB6\x85\xE8\xBF\x87\xE6\x9C\x80\xE5\xA4\xA7\xE9\x95\xBF\xE5\xBA\xA6",
+     category::context_length_exceeded},  // 超过最大长度
     // Exhausted quotas, which no quick retry fixes — DashScope "Free allocated quota exceeded", "free tier";
     // Ark "free trial quota", "usage quota … will reset"; Qianfan "daily request limit"; 额度已用完/耗尽.
     {"free allocated quota", category::quota_exhausted},

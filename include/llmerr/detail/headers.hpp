@@ -25,12 +25,12 @@ inline constexpr std::int64_t max_retry_after_ms = 24LL * 3600 * 1000;
 
 struct header_info {
     std::string request_id;
-    int request_id_rank = 100;                         // lower = more authoritative header
+    int request_id_rank = 100;  // lower = more authoritative header
     std::optional<std::chrono::milliseconds> retry_after;
-    bool retry_after_from_ms = false;                  // retry-after-ms wins over Retry-After
-    std::optional<bool> should_retry;                  // x-should-retry
-    std::string bce_error_code, bce_error_message;     // X-Bce-Error-Code / -Message (Qianfan IAM)
-    provider evidence = provider::unknown;             // a provider-specific header was seen
+    bool retry_after_from_ms = false;               // retry-after-ms wins over Retry-After
+    std::optional<bool> should_retry;               // x-should-retry
+    std::string bce_error_code, bce_error_message;  // X-Bce-Error-Code / -Message (Qianfan IAM)
+    provider evidence = provider::unknown;          // a provider-specific header was seen
 };
 
 // Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
@@ -105,12 +105,13 @@ struct header_info {
     if (day < 1 || day > 31 || month < 1 || year < 1970 || year > 9999 || hh < 0 || hh > 23 || mm > 59 || ss > 60) {
         return std::nullopt;
     }
-    return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hh * 3600 +
-           mm * 60 + ss;
+    return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+           std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 + ss;
 }
 
 // Milliseconds from a decimal number of `unit_ms` units ("2", "1.5"); nullopt when not a number.
-[[nodiscard]] constexpr std::optional<std::int64_t> parse_decimal_ms(std::string_view s, std::int64_t unit_ms) noexcept {
+[[nodiscard]] constexpr std::optional<std::int64_t> parse_decimal_ms(std::string_view s,
+                                                                     std::int64_t unit_ms) noexcept {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     const std::size_t dot = s.find('.');
@@ -119,22 +120,20 @@ struct header_info {
     if (!all_digits(whole) || (dot != std::string_view::npos && !all_digits(frac))) return std::nullopt;
     std::int64_t ms = to_int(whole.substr(0, whole.size() > 12 ? 12 : whole.size())) * unit_ms;
     if (whole.size() > 12) ms = max_retry_after_ms;
-    std::int64_t scale = unit_ms;
-    for (std::size_t k = 0; k < frac.size() && k < 6; ++k) {
-        scale *= 1;  // fractional digits of the unit
-        ms += (frac[k] - '0') * unit_ms / (k == 0 ? 10 : k == 1 ? 100 : k == 2 ? 1000 : 10000);
-    }
-    (void)scale;
+    std::int64_t divisor = 10;  // fractional digits, to a microsecond at most
+    for (std::size_t k = 0; k < frac.size() && k < 6; ++k, divisor *= 10) ms += (frac[k] - '0') * unit_ms / divisor;
     return ms < max_retry_after_ms ? ms : max_retry_after_ms;
 }
 
 inline void read_header(header_info& h, std::string_view name, std::string_view value,
                         std::chrono::system_clock::time_point now) {
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r'))
+        value.remove_suffix(1);
     // Request-id headers, most authoritative first. x-client-request-id echoes the id the client sent.
-    constexpr std::string_view id_headers[] = {"x-request-id", "x-dashscope-request-id", "x-acs-request-id",
-                                               "x-bce-request-id", "request-id", "x-client-request-id"};
+    constexpr std::string_view id_headers[] = {"x-request-id",     "x-dashscope-request-id",
+                                               "x-acs-request-id", "x-bce-request-id",
+                                               "request-id",       "x-client-request-id"};
     for (int rank = 0; rank < 6; ++rank) {
         if (iequals(name, id_headers[rank])) {
             if (!value.empty() && rank < h.request_id_rank) {
@@ -156,8 +155,7 @@ inline void read_header(header_info& h, std::string_view name, std::string_view 
         if (auto ms = parse_decimal_ms(value, 1000)) {
             h.retry_after = std::chrono::milliseconds(*ms);
         } else if (auto at = parse_http_date(value)) {
-            const std::int64_t now_s =
-                std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+            const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
             std::int64_t delta = (*at - now_s) * 1000;
             if (delta < 0) delta = 0;
             if (delta > max_retry_after_ms) delta = max_retry_after_ms;
@@ -191,21 +189,23 @@ template <class S>
 template <class T, class = void>
 struct is_text_like : std::false_type {};
 template <class T>
-struct is_text_like<T, std::void_t<decltype(std::declval<const T&>().data()), decltype(std::declval<const T&>().size())>>
+struct is_text_like<T,
+                    std::void_t<decltype(std::declval<const T&>().data()), decltype(std::declval<const T&>().size())>>
     : std::is_convertible<decltype(std::declval<const T&>().data()), const char*> {};
 
 template <class T, class = void>
 struct is_pair_field : std::false_type {};
 template <class T>
-struct is_pair_field<T, std::void_t<decltype(std::declval<const T&>().first), decltype(std::declval<const T&>().second)>>
+struct is_pair_field<T,
+                     std::void_t<decltype(std::declval<const T&>().first), decltype(std::declval<const T&>().second)>>
     : std::bool_constant<is_text_like<std::decay_t<decltype(std::declval<const T&>().first)>>::value &&
                          is_text_like<std::decay_t<decltype(std::declval<const T&>().second)>>::value> {};
 
 template <class T, class = void>
 struct is_beast_field : std::false_type {};
 template <class T>
-struct is_beast_field<T, std::void_t<decltype(std::declval<const T&>().name_string()),
-                                     decltype(std::declval<const T&>().value())>>
+struct is_beast_field<
+    T, std::void_t<decltype(std::declval<const T&>().name_string()), decltype(std::declval<const T&>().value())>>
     : std::bool_constant<is_text_like<std::decay_t<decltype(std::declval<const T&>().name_string())>>::value &&
                          is_text_like<std::decay_t<decltype(std::declval<const T&>().value())>>::value> {};
 

@@ -215,7 +215,8 @@ inline escape_status decode_escape(const char*& p, const char* end, std::string*
 
 class json_scanner {
 public:
-    explicit json_scanner(std::string_view in) noexcept : p_(in.data()), end_(in.data() + in.size()), begin_(in.data()) {}
+    explicit json_scanner(std::string_view in) noexcept
+        : p_(in.data()), end_(in.data() + in.size()), begin_(in.data()) {}
 
     // Validates the whole input and extracts the envelope fields. `keys_only`: skip string contents without
     // checking UTF-8 or decoding escapes (find_error's fast success check; the verdict is then only about
@@ -231,8 +232,24 @@ public:
     }
 
 private:
-    enum class slot : std::uint8_t { none, code, message, msg, error_code, error_msg, request_id, request_id_camel,
-                                     id, status, error, e_code, e_message, e_type, e_param, success };
+    enum class slot : std::uint8_t {
+        none,
+        code,
+        message,
+        msg,
+        error_code,
+        error_msg,
+        request_id,
+        request_id_camel,
+        id,
+        status,
+        error,
+        e_code,
+        e_message,
+        e_type,
+        e_param,
+        success
+    };
 
     const char* p_;
     const char* end_;
@@ -346,7 +363,8 @@ private:
         const bool saved = keys_only_;
         keys_only_ = false;  // keys are always validated and decoded
         const void* q = std::memchr(p_, '"', static_cast<std::size_t>(end_ - p_));
-        const void* bs = q == nullptr ? nullptr : std::memchr(p_, '\\', static_cast<std::size_t>(static_cast<const char*>(q) - p_));
+        const void* bs =
+            q == nullptr ? nullptr : std::memchr(p_, '\\', static_cast<std::size_t>(static_cast<const char*>(q) - p_));
         bool ok;
         if (q != nullptr && bs == nullptr) {
             ok = string_body(nullptr);
@@ -408,13 +426,15 @@ private:
     static bool fits_64(std::string_view d) noexcept {
         const bool neg = !d.empty() && d[0] == '-';
         if (neg) d.remove_prefix(1);
-        const std::string_view limit = neg ? std::string_view("9223372036854775808") : std::string_view("18446744073709551615");
+        const std::string_view limit =
+            neg ? std::string_view("9223372036854775808") : std::string_view("18446744073709551615");
         if (d.size() != limit.size()) return d.size() < limit.size();
         return d <= limit;
     }
 
     bool literal(std::string_view word) noexcept {
-        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
+            return false;
         p_ += word.size();
         return true;
     }

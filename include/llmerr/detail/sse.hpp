@@ -39,9 +39,9 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
 
 struct sse_error {
     bool found = false;
-    std::string data;       // the error event's data (JSON, usually)
-    std::string event;      // its event name, if any
-    int status = 0;         // from `:HTTP_STATUS/NNN` or `status: NNN`, when present
+    std::string data;                // the error event's data (JSON, usually)
+    std::string event;               // its event name, if any
+    int status = 0;                  // from `:HTTP_STATUS/NNN` or `status: NNN`, when present
     bool dashscope_framing = false;  // saw the `:HTTP_STATUS/` comment only DashScope writes
 };
 
