@@ -33,6 +33,19 @@ static_assert(lookup(provider::dashscope, "Throttling.AllocationQuota",
                      "Allocated quota exceeded, please increase your quota limit.")
                   ->category == category::rate_limited);
 static_assert(lookup(provider::dashscope, "insufficient_quota")->code == "Throttling.AllocationQuota");
+// Aliases share the code index with codes: through lookup_in, a dotted prefix, and not across providers.
+static_assert(lookup_in(provider::dashscope, "inference", "insufficient_quota")->code == "Throttling.AllocationQuota");
+static_assert(lookup(provider::dashscope, "limit_burst_rate.x")->code ==
+              lookup(provider::dashscope, "limit_burst_rate")->code);
+static_assert(lookup(provider::ark, "insufficient_quota") == nullptr);
+static_assert(lookup(provider::dashscope, "insufficient_quot") == nullptr);
+// Codes of 1-3, 4-7, 8 and 9+ bytes take different paths through the hash.
+static_assert(lookup(provider::qianfan, "17")->value == 17);
+static_assert(lookup(provider::qianfan, "110")->value == 110);
+static_assert(lookup(provider::qianfan, "336501")->value == 336501);
+static_assert(lookup(provider::qianfan, "5") == nullptr);
+static_assert(lookup(provider::qianfan, "NotExist")->code == "NotExist");
+static_assert(lookup(provider::qianfan, "336501 ") == nullptr);
 static_assert(lookup(provider::qianfan, "110")->retry_hint == llmerr::retry_hint::refresh_credentials_once);
 static_assert(lookup(provider::qianfan, "336501")->category == category::rate_limited);
 static_assert(lookup(provider::qianfan, "InternalError")->api == "iam");

@@ -218,6 +218,8 @@ def cpp_str(s):
             raise DataError(f"control character U+{ord(ch):04X} in {s!r}")
         else:
             out.append(ch)
+    if not s:
+        return "{}"  # cheaper to compile than {"", 0}: 2 351 of the table's strings are empty
     return '{"%s", %d}' % ("".join(out), len(s.encode("utf-8")))
 
 
@@ -228,29 +230,41 @@ CODE_SLOTS = 1024  # a power of two, at least 1.5x the number of distinct (provi
 def code_hash(provider, code):
     """detail::code_hash in catalog.hpp, bit for bit: 8 little-endian bytes per step, then the tail."""
     data = code.encode("utf-8")
-    h = 0x9E3779B97F4A7C15 ^ ((PROVIDERS.index(provider) + 1) << 56) ^ len(data)
+    n = len(data)
+    h = 0x9E3779B97F4A7C15 ^ ((PROVIDERS.index(provider) + 1) << 56) ^ n
     i = 0
-    while i + 8 <= len(data):
+    while i + 8 <= n:
         h = ((h ^ int.from_bytes(data[i:i + 8], "little")) * 0xFF51AFD7ED558CCD) & MASK64
         h ^= h >> 32
         i += 8
-    h = ((h ^ int.from_bytes(data[i:], "little")) * 0xC4CEB9FE1A85EC53) & MASK64
+    if i == n:
+        tail = 0
+    elif n >= 8:
+        tail = int.from_bytes(data[n - 8:], "little")
+    elif n >= 4:
+        tail = int.from_bytes(data[:4], "little") | (int.from_bytes(data[n - 4:], "little") << 32)
+    else:
+        tail = int.from_bytes(data, "little")
+    h = ((h ^ tail) * 0xC4CEB9FE1A85EC53) & MASK64
     return h ^ (h >> 29)
 
 
-def code_slots(rows):
-    """Open addressing (linear probing) over the first row of each (provider, code): (tag, row + 1) or None."""
+def code_slots(rows, alias_list):
+    """Open addressing (linear probing) over the first row of each (provider, code) and over each alias:
+    (tag, row + 1, alias index + 1 or 0), or None for an empty slot."""
     firsts = [i for i, r in enumerate(rows)
               if i == 0 or (r["_provider"], r["code"]) != (rows[i - 1]["_provider"], rows[i - 1]["code"])]
-    if len(firsts) * 3 > CODE_SLOTS * 2:
-        raise DataError(f"{len(firsts)} codes: raise CODE_SLOTS in tools/gen_catalog.py")
+    keys = [(rows[i]["_provider"], rows[i]["code"], i, 0) for i in firsts]
+    keys += [(p, a, row, k + 1) for k, ((p, a), row) in enumerate(alias_list)]
+    if len(keys) * 3 > CODE_SLOTS * 2:
+        raise DataError(f"{len(keys)} codes and aliases: raise CODE_SLOTS in tools/gen_catalog.py")
     slots = [None] * CODE_SLOTS
-    for i in firsts:
-        h = code_hash(rows[i]["_provider"], rows[i]["code"])
+    for p, code, row, alias in keys:
+        h = code_hash(p, code)
         at = h & (CODE_SLOTS - 1)
         while slots[at] is not None:
             at = (at + 1) & (CODE_SLOTS - 1)
-        slots[at] = (h >> 32, i + 1)
+        slots[at] = (h >> 32, row + 1, alias)
     return slots
 
 
@@ -316,7 +330,7 @@ def generate(all_rows, inputs, apis):
             cpp_str(" ".join(r["aliases"])), cpp_str(r["note"]), cpp_str(r["doubt"]), cpp_str(r["source"]),
             str(r["_value"]),
         ]
-        w("    catalog_entry{" + ", ".join(fields) + "},")
+        w("    {" + ", ".join(fields) + "},")
     w("}};")
     w("")
     w("// [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.")
@@ -349,12 +363,13 @@ def generate(all_rows, inputs, apis):
         w("    template_entry{provider::unknown, {\"\", 0}, {\"\", 0}, 0},")
     w("}};")
     w("")
-    w("// The first row of each (provider, code), hashed with detail::code_hash: slot = hash % size, then the")
-    w("// next slots (linear probing); {high 32 bits of the hash, row + 1}, {0, 0} when empty.")
-    slots = code_slots(rows)
+    w("// The first row of each (provider, code) and each alias's row, hashed with detail::code_hash: slot =")
+    w("// hash % size, then the next slots (linear probing); {high 32 bits of the hash, row + 1, alias index + 1")
+    w("// (0 for the row's own code)}; {} when empty.")
+    slots = code_slots(rows, alias_list)
     w(f"inline constexpr std::array<code_slot, {len(slots)}> catalog_code_slots{{{{")
     for k in range(0, len(slots), 8):
-        w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}}}," if s else "{0, 0}," for s in slots[k:k + 8]))
+        w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}, {s[2]}}}," if s else "{}," for s in slots[k:k + 8]))
     w("}};")
     w("// NOLINTEND")
     w("// clang-format on")

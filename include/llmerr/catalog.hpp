@@ -87,8 +87,9 @@ struct template_entry {
 };
 
 struct code_slot {
-    std::uint32_t tag;         // the high half of the code's hash
-    std::uint16_t row_plus_1;  // its first row + 1; 0 = empty slot
+    std::uint32_t tag;           // the high half of the code's hash
+    std::uint16_t row_plus_1;    // the code's first row + 1; 0 = empty slot
+    std::uint16_t alias_plus_1;  // 0: the slot holds the row's own code; else the catalog_aliases index + 1
 };
 
 }  // namespace detail
@@ -120,10 +121,17 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
 // `n` ≤ 8 bytes of `s` from `i`, little-endian. At run time on little-endian hosts, one load.
 [[nodiscard]] constexpr std::uint64_t load_le(std::string_view s, std::size_t i, std::size_t n) noexcept {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n == 8 && !__builtin_is_constant_evaluated()) {
-        std::uint64_t w = 0;
-        __builtin_memcpy(&w, s.data() + i, 8);
-        return w;
+    if (!__builtin_is_constant_evaluated()) {
+        if (n == 8) {
+            std::uint64_t w = 0;
+            __builtin_memcpy(&w, s.data() + i, 8);
+            return w;
+        }
+        if (n == 4) {
+            std::uint32_t w = 0;
+            __builtin_memcpy(&w, s.data() + i, 4);
+            return w;
+        }
     }
 #endif
     std::uint64_t w = 0;
@@ -131,65 +139,86 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
     return w;
 }
 
-// The hash of catalog_code_slots (tools/gen_catalog.py computes the same in Python): 8 bytes per multiply.
+// The hash of catalog_code_slots (tools/gen_catalog.py computes the same in Python): 8 bytes per multiply;
+// the last partial word is read as the code's last 8 bytes (or two overlapping 4-byte halves), never byte
+// by byte unless the code is shorter than 4.
 [[nodiscard]] constexpr std::uint64_t code_hash(provider p, std::string_view code) noexcept {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (std::uint64_t{static_cast<std::uint8_t>(p)} << 56) ^ code.size();
+    const std::size_t n = code.size();
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (std::uint64_t{static_cast<std::uint8_t>(p)} << 56) ^ n;
     std::size_t i = 0;
-    for (; i + 8 <= code.size(); i += 8) {
+    for (; i + 8 <= n; i += 8) {
         h = (h ^ load_le(code, i, 8)) * 0xFF51AFD7ED558CCDULL;
         h ^= h >> 32;
     }
-    h = (h ^ load_le(code, i, code.size() - i)) * 0xC4CEB9FE1A85EC53ULL;
+    std::uint64_t tail = 0;
+    if (i == n) {
+        tail = 0;
+    } else if (n >= 8) {
+        tail = load_le(code, n - 8, 8);
+    } else if (n >= 4) {
+        tail = load_le(code, 0, 4) | (load_le(code, n - 4, 4) << 32);
+    } else {
+        tail = load_le(code, 0, n);
+    }
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
     return h ^ (h >> 29);
 }
 
-// The first row of (p, code), or no_row: one hash and, usually, one probe.
-[[nodiscard]] constexpr std::size_t first_row(provider p, std::string_view code) noexcept {
+// A code's slot: its first row, and whether the code was one of the row's aliases.
+struct slot_hit {
+    std::size_t row;
+    bool alias;
+};
+
+// The first row of (p, code), looking at codes and their aliases at once: one hash and, usually, one
+// probe. {no_row, false} when neither.
+[[nodiscard]] constexpr slot_hit probe(provider p, std::string_view code) noexcept {
     const std::uint64_t h = code_hash(p, code);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
     for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
         const code_slot s = catalog_code_slots[at];
-        if (s.row_plus_1 == 0) return no_row;
+        if (s.row_plus_1 == 0) return {no_row, false};
+        if (s.tag != tag) continue;
         const std::size_t row = s.row_plus_1 - 1U;
-        if (s.tag == tag && catalog_rows[row].provider == p && catalog_rows[row].code == code) return row;
+        if (s.alias_plus_1 == 0) {
+            if (catalog_rows[row].provider == p && catalog_rows[row].code == code) return {row, false};
+        } else {
+            const alias_entry& a = catalog_aliases[s.alias_plus_1 - 1U];
+            if (a.provider == p && a.alias == code) return {row, true};
+        }
     }
+}
+
+// The row of `api` among the rows of the code whose first row is `first`, or no_row; `first` itself when
+// `api` is empty (a code's first row has its highest-priority api).
+[[nodiscard]] constexpr std::size_t in_api(provider p, std::size_t first, std::string_view api) noexcept {
+    if (first == no_row || api.empty()) return first;
+    const index_range r = rows_of(p);
+    const std::string_view code = catalog_rows[first].code;
+    for (std::size_t i = first; i < r.end && catalog_rows[i].code == code; ++i) {
+        if (catalog_rows[i].api == api) return i;
+    }
+    return no_row;
+}
+
+// in_api for a probe's result: an alias's row is the row that lists it, not always its code's first row.
+[[nodiscard]] constexpr std::size_t hit_in_api(provider p, slot_hit h, std::string_view api) noexcept {
+    if (h.row == no_row || api.empty()) return h.row;
+    return in_api(p, h.alias ? probe(p, catalog_rows[h.row].code).row : h.row, api);
 }
 
 // Variant 0 of (api, code) — of the highest-priority api when `api` is empty — or no_row.
 [[nodiscard]] constexpr std::size_t find_exact(provider p, std::string_view api, std::string_view code) noexcept {
-    const index_range r = rows_of(p);
-    std::size_t lo = first_row(p, code);
-    if (lo == no_row || api.empty()) return lo;  // a code's first row has its highest-priority api
-    for (; lo < r.end && catalog_rows[lo].code == code; ++lo) {
-        if (api.empty() || catalog_rows[lo].api == api) return lo;
-    }
-    return no_row;
-}
-
-[[nodiscard]] constexpr std::size_t find_alias(provider p, std::string_view api, std::string_view code) noexcept {
-    std::size_t lo = 0, hi = catalog_aliases.size();
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        const alias_entry& a = catalog_aliases[mid];
-        if (a.provider < p || (a.provider == p && a.alias < code)) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    if (lo < catalog_aliases.size() && catalog_aliases[lo].provider == p && catalog_aliases[lo].alias == code) {
-        const std::size_t row = catalog_aliases[lo].row;
-        return api.empty() ? row : find_exact(p, api, catalog_rows[row].code);
-    }
-    return no_row;
+    const slot_hit h = probe(p, code);
+    return h.alias ? no_row : in_api(p, h.row, api);
 }
 
 [[nodiscard]] constexpr std::size_t find_family(provider p, std::string_view api, std::string_view code) noexcept {
     for (const template_entry& t : catalog_templates) {
         if (t.provider == p && code.size() > t.prefix.size() + t.suffix.size() && starts_with(code, t.prefix) &&
             ends_with(code, t.suffix)) {
-            const std::size_t hit = api.empty() ? t.row : find_exact(p, api, catalog_rows[t.row].code);
+            const std::size_t hit = in_api(p, t.row, api);
             if (hit != no_row) return hit;
         }
     }
@@ -204,36 +233,36 @@ struct resolved_row {
 // Exact code, then alias, then templated family, then dotted prefix ("Throttling.Foo" → "Throttling").
 [[nodiscard]] constexpr resolved_row resolve_row(provider p, std::string_view api, std::string_view code) noexcept {
     if (code.empty()) return {no_row, match_kind::none};
-    if (const std::size_t i = find_exact(p, api, code); i != no_row) return {i, match_kind::exact};
-    if (const std::size_t i = find_alias(p, api, code); i != no_row) return {i, match_kind::alias};
+    if (const slot_hit h = probe(p, code); h.row != no_row) {
+        const std::size_t i = hit_in_api(p, h, api);
+        if (i != no_row) return {i, h.alias ? match_kind::alias : match_kind::exact};
+    }
     if (const std::size_t i = find_family(p, api, code); i != no_row) return {i, match_kind::family};
     for (std::size_t dot = code.rfind('.'); dot != std::string_view::npos && dot > 0; dot = code.rfind('.')) {
         code = code.substr(0, dot);
-        if (const std::size_t i = find_exact(p, api, code); i != no_row) return {i, match_kind::prefix};
-        if (const std::size_t i = find_alias(p, api, code); i != no_row) return {i, match_kind::prefix};
+        if (const std::size_t i = hit_in_api(p, probe(p, code), api); i != no_row) return {i, match_kind::prefix};
     }
     return {no_row, match_kind::none};
 }
 
-// Among the variants of row `primary`'s (api, code), the one whose pattern matches `message` with the most
-// literal text (ties: the one documented with `http_status`); else the first documented with `http_status`;
-// else `primary`.
-[[nodiscard]] constexpr std::size_t select_variant_row(std::size_t primary, std::string_view message,
-                                                       int http_status) noexcept {
+// Among the variants of row `primary`'s (api, code), the one whose pattern matches the message with the
+// most literal text, as `match(row)` measures it (ties: the one documented with `http_status`); else the
+// first documented with `http_status`; else `primary`. `match` is match_pattern here and the parser's
+// pre-lowered equivalent there; it is not called for a code with a single meaning.
+template <class Match>
+[[nodiscard]] constexpr std::size_t select_variant_by(std::size_t primary, int http_status,
+                                                      const Match& match) noexcept(noexcept(match(primary))) {
     if (primary == no_row) return no_row;
     const catalog_entry& first = catalog_rows[primary];
-    const std::size_t next = primary + 1;
-    if (next == catalog_rows.size() || catalog_rows[next].code != first.code || catalog_rows[next].api != first.api ||
-        catalog_rows[next].provider != first.provider) {
-        return primary;  // the only meaning of this code: nothing to match
-    }
+    const auto same_key = [&first](const catalog_entry& e) {
+        return e.provider == first.provider && e.code == first.code && e.api == first.api;
+    };
+    if (primary + 1 == catalog_rows.size() || !same_key(catalog_rows[primary + 1])) return primary;
     std::size_t best = no_row, by_status = no_row, best_len = 0;
     bool best_status = false;
-    for (std::size_t i = primary; i < catalog_rows.size(); ++i) {
-        const catalog_entry& e = catalog_rows[i];
-        if (e.provider != first.provider || e.code != first.code || e.api != first.api) break;
-        const bool status_ok = http_status != 0 && e.http_status == http_status;
-        const std::size_t len = message.empty() ? 0 : match_pattern(e.match, message);
+    for (std::size_t i = primary; i < catalog_rows.size() && same_key(catalog_rows[i]); ++i) {
+        const bool status_ok = http_status != 0 && catalog_rows[i].http_status == http_status;
+        const std::size_t len = match(i);
         if (len > best_len || (len != 0 && len == best_len && status_ok && !best_status)) {
             best = i;
             best_len = len;
@@ -246,6 +275,13 @@ struct resolved_row {
     return primary;
 }
 
+[[nodiscard]] constexpr std::size_t select_variant_row(std::size_t primary, std::string_view message,
+                                                       int http_status) noexcept {
+    return select_variant_by(primary, http_status, [message](std::size_t i) noexcept -> std::size_t {
+        return message.empty() ? 0 : match_pattern(catalog_rows[i].match, message);
+    });
+}
+
 // Pointer forms, for run-time callers (the parser).
 struct resolved {
     const catalog_entry* entry;
@@ -255,12 +291,6 @@ struct resolved {
 [[nodiscard]] constexpr resolved resolve(provider p, std::string_view api, std::string_view code) noexcept {
     const resolved_row r = resolve_row(p, api, code);
     return {row_ptr(r.row), r.kind};
-}
-
-[[nodiscard]] inline const catalog_entry* select_variant(const catalog_entry* primary, std::string_view message,
-                                                         int http_status) noexcept {
-    if (primary == nullptr) return nullptr;
-    return row_ptr(select_variant_row(static_cast<std::size_t>(primary - catalog_rows.data()), message, http_status));
 }
 
 }  // namespace detail

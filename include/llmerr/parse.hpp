@@ -406,10 +406,6 @@ struct lowered_message {
     [[nodiscard]] std::string_view view() const noexcept { return {text, size}; }
 };
 
-inline const pattern_segments& segments_of(const catalog_entry& e) {
-    return documented_patterns()[static_cast<std::size_t>(&e - entries().begin())];
-}
-
 // match_pattern(pattern, message), on the cut pattern and the lowered message.
 inline std::size_t match_segments(const pattern_segments& s, const lowered_message& m) noexcept {
     if (s.literal > m.size) return 0;
@@ -423,28 +419,14 @@ inline std::size_t match_segments(const pattern_segments& s, const lowered_messa
     return s.literal;
 }
 
-// detail::select_variant (catalog.hpp), matching with match_segments.
+// detail::select_variant_row (catalog.hpp), matching with match_segments.
 inline const catalog_entry* select_variant_lowered(const catalog_entry* primary, const lowered_message& m,
                                                    int http_status) {
     if (primary == nullptr) return nullptr;
-    const catalog_entry* best = nullptr;
-    const catalog_entry* by_status = nullptr;
-    std::size_t best_len = 0;
-    bool best_status = false;
-    for (const catalog_entry* e = primary; e != entries().end(); ++e) {
-        if (e->provider != primary->provider || e->code != primary->code || e->api != primary->api) break;
-        const bool status_ok = http_status != 0 && e->http_status == http_status;
-        const std::size_t len = m.empty_message ? 0 : match_segments(segments_of(*e), m);
-        if (len > best_len || (len != 0 && len == best_len && status_ok && !best_status)) {
-            best = e;
-            best_len = len;
-            best_status = status_ok;
-        }
-        if (status_ok && by_status == nullptr) by_status = e;
-    }
-    if (best != nullptr) return best;
-    if (by_status != nullptr) return by_status;
-    return primary;
+    const auto first = static_cast<std::size_t>(primary - entries().begin());
+    return row_ptr(select_variant_by(first, http_status, [&m](std::size_t i) -> std::size_t {
+        return m.empty_message ? 0 : match_segments(documented_patterns()[i], m);
+    }));
 }
 
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
