@@ -2,7 +2,8 @@
 // Benchmark: llmerr::lookup (constexpr table, generated open-addressing hash of codes and aliases) against
 // a std::unordered_map built from the same catalogue, on exact hits, templated-family fallbacks
 // (`MissingParameter.x`), dotted-prefix fallbacks (`Throttling.Foo`) and misses. Each iteration looks up
-// the whole query set once; "ns/lookup" is the time per lookup, "allocs/iter" the heap allocations per iteration (budget: 0 for llmerr).
+// the whole query set once; "ns/lookup" is the time per lookup, "allocs/iter" the heap allocations per
+// iteration (budget: 0 for llmerr).
 //
 // Baselines: `map` is what a caller holding a std::string_view must write in C++17 (std::unordered_map has
 // no heterogeneous lookup before C++20, so each lookup builds a std::string key, which allocates past the
