@@ -4,10 +4,7 @@
 #include <llmerr/format.hpp>
 #include <llmerr/json.hpp>
 
-#include <algorithm>
 #include <chrono>
-#include <filesystem>
-#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -18,37 +15,12 @@
 
 namespace {
 
-struct sample {
-    std::string name, body;
-    nlohmann::json meta;
-};
-
-std::vector<sample> error_samples() {
-    std::vector<sample> out;
-    const std::filesystem::path dir = std::filesystem::path(LLMERR_DATA_DIR) / "samples";
-    for (const auto& f : std::filesystem::directory_iterator(dir)) {
-        const std::string file = f.path().filename().string();
-        const std::string suffix = ".meta.json";
-        if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
-            continue;
-        const std::string name = file.substr(0, file.size() - suffix.size());
-        nlohmann::json meta = nlohmann::json::parse(testdata::read_file(f.path().string()));
-        if (meta["expect"].is_null()) continue;
-        out.push_back({name, testdata::read_file((dir / (name + ".body")).string()), std::move(meta)});
-    }
-    std::sort(out.begin(), out.end(), [](const sample& a, const sample& b) { return a.name < b.name; });
-    return out;
-}
-
-std::map<std::string, std::string> headers_of(const nlohmann::json& meta) {
-    std::map<std::string, std::string> h;
-    for (const auto& [k, v] : meta["headers"].items()) h[k] = v.get<std::string>();
-    return h;
-}
+using testdata::error_samples;
+using testdata::sample;
 
 llmerr::llm_error parse_sample(const sample& s) {
     const auto provider = *llmerr::provider_from_string(s.meta["provider"].get<std::string>());
-    return llmerr::parse(s.body, s.meta["status"].get<int>(), headers_of(s.meta), provider);
+    return llmerr::parse(s.body, s.meta["status"].get<int>(), testdata::headers_of(s.meta), provider);
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }

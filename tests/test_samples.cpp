@@ -2,53 +2,19 @@
 // Every bundled sample (data/samples/*.body + .meta.json) classifies as its hand-written `expect` says.
 #include <llmerr/parse.hpp>
 
-#include <filesystem>
-#include <map>
 #include <string>
-#include <vector>
 
 #include "catch.hpp"
 #include "data_files.hpp"
 
-namespace {
-
-struct sample {
-    std::string name, body;
-    nlohmann::json meta;
-};
-
-std::vector<sample> load_samples() {
-    std::vector<sample> out;
-    const std::filesystem::path dir = std::filesystem::path(LLMERR_DATA_DIR) / "samples";
-    for (const auto& f : std::filesystem::directory_iterator(dir)) {
-        const std::string file = f.path().filename().string();
-        const std::string suffix = ".meta.json";
-        if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
-            continue;
-        const std::string name = file.substr(0, file.size() - suffix.size());
-        out.push_back({name, testdata::read_file((dir / (name + ".body")).string()),
-                       nlohmann::json::parse(testdata::read_file(f.path().string()))});
-    }
-    std::sort(out.begin(), out.end(), [](const sample& a, const sample& b) { return a.name < b.name; });
-    return out;
-}
-
-std::map<std::string, std::string> headers_of(const nlohmann::json& meta) {
-    std::map<std::string, std::string> h;
-    for (const auto& [k, v] : meta["headers"].items()) h[k] = v.get<std::string>();
-    return h;
-}
-
-}  // namespace
-
 TEST_CASE("bundled samples classify as expected", "[parse][samples]") {
-    const auto samples = load_samples();
+    const auto samples = testdata::all_samples();
     REQUIRE(samples.size() >= 40);
     for (const auto& s : samples) {
         INFO(s.name);
         const int status = s.meta["status"];
         const auto provider = *llmerr::provider_from_string(s.meta["provider"].get<std::string>());
-        const auto headers = headers_of(s.meta);
+        const auto headers = testdata::headers_of(s.meta);
         const auto found = llmerr::find_error(status, s.body, headers);
         if (s.meta["expect"].is_null()) {
             CHECK_FALSE(found.has_value());

@@ -10,47 +10,28 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::int64_t, std::uint64_t
+#include <cstring>      // std::memcpy
 #include <string>       // std::string, std::to_string
 #include <string_view>  // std::string_view
 
+#include <llmerr/detail/json_scan.hpp>  // utf8_sequence_length
 #include <llmerr/parse.hpp>
 
 namespace llmerr_cli {
 
-// At s[i] (a byte >= 0x80): the length of the valid UTF-8 sequence there, with `valid` set; or, with `valid`
-// clear, how many bytes one U+FFFD replaces — the lead byte and the continuation bytes that fit it, as
-// nlohmann's dump(…, error_handler_t::replace) counts them.
-inline std::size_t utf8_step(std::string_view s, std::size_t i, bool& valid) noexcept {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte (rules out overlongs and surrogates)
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        n = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        n = 3;
-        if (b0 == 0xE0) lo = 0xA0;
-        if (b0 == 0xED) hi = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        n = 4;
-        if (b0 == 0xF0) lo = 0x90;
-        if (b0 == 0xF4) hi = 0x8F;
-    } else {
-        valid = false;
-        return 1;
+// At s[i], a byte >= 0x80 that starts no valid UTF-8 sequence: how many bytes one U+FFFD replaces, as
+// nlohmann's dump(…, error_handler_t::replace) counts them: the longest prefix that could still begin a
+// valid sequence (the lead byte at least). A prefix of k >= 2 bytes can iff padding it with continuation
+// bytes (0x80) makes a valid sequence, so the library's UTF-8 rule decides it here too.
+inline std::size_t invalid_utf8_length(std::string_view s, std::size_t i) noexcept {
+    std::size_t k = 1;
+    while (k < 3 && i + k < s.size()) {
+        char padded[4] = {'\x80', '\x80', '\x80', '\x80'};
+        s.copy(padded, k + 1, i);
+        if (llmerr::detail::utf8_sequence_length(padded, padded + sizeof padded) == 0) break;
+        ++k;
     }
-    for (std::size_t k = 1; k < n; ++k) {
-        if (i + k >= s.size()) {
-            valid = false;
-            return k;
-        }
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) {
-            valid = false;
-            return k;
-        }
-    }
-    valid = true;
-    return n;
+    return k;
 }
 
 // Appends `s` as a JSON string (with the quotes).
@@ -65,14 +46,15 @@ inline void append_json_string(std::string& out, std::string_view s) {
             continue;
         }
         if (c >= 0x80) {
-            bool valid = false;
-            const std::size_t n = utf8_step(s, i, valid);
-            if (!valid) {
-                out.append(s.data() + run, i - run);
-                out += "\xEF\xBF\xBD";  // U+FFFD
-                run = i + n;
+            const std::size_t n = llmerr::detail::utf8_sequence_length(s.data() + i, s.data() + s.size());
+            if (n != 0) {
+                i += n;
+                continue;
             }
-            i += n;
+            out.append(s.data() + run, i - run);
+            out += "\xEF\xBF\xBD";  // U+FFFD
+            i += invalid_utf8_length(s, i);
+            run = i;
             continue;
         }
         out.append(s.data() + run, i - run);
@@ -112,62 +94,96 @@ inline void append_int(std::string& out, std::int64_t v) {
 
 inline void append_bool(std::string& out, bool b) { out += b ? "true" : "false"; }
 
+// Writes the members of a JSON object, `"name":value`, a comma before each but the first. Names are string
+// literals that need no escaping; each name with its punctuation is one append, as cheap as a literal.
+class member_writer {
+public:
+    explicit member_writer(std::string& out) noexcept : out_(out) {}
+
+    // Any text, escaped.
+    template <std::size_t N>
+    void text(const char (&name)[N], std::string_view v) {
+        key(name);
+        append_json_string(out_, v);
+    }
+    // The name of an enumerator (ASCII, nothing to escape).
+    template <std::size_t N>
+    void word(const char (&name)[N], std::string_view v) {
+        key(name);
+        out_ += '"';
+        out_ += v;
+        out_ += '"';
+    }
+    template <std::size_t N>
+    void integer(const char (&name)[N], std::int64_t v) {
+        key(name);
+        append_int(out_, v);
+    }
+    template <std::size_t N>
+    void boolean(const char (&name)[N], bool v) {
+        key(name);
+        append_bool(out_, v);
+    }
+    template <std::size_t N>
+    void null(const char (&name)[N]) {
+        key(name);
+        out_ += "null";
+    }
+    // `"name":` alone, for a value the caller writes.
+    template <std::size_t N>
+    void key(const char (&name)[N]) {
+        char buf[N + 3] = {',', '"'};  // `,"name":` (N counts the name's terminating NUL)
+        std::memcpy(buf + 2, name, N - 1);
+        buf[N + 1] = '"';
+        buf[N + 2] = ':';
+        out_.append(first_ ? buf + 1 : buf, first_ ? N + 2 : N + 3);
+        first_ = false;
+    }
+
+private:
+    std::string& out_;
+    bool first_ = true;
+};
+
 // Appends the members of `e` (no braces), in the order of llmerr::to_json, message last.
 inline void append_error_members(std::string& out, const llmerr::llm_error& e) {
-    out += "\"provider\":\"";
-    out += llmerr::to_string(e.provider);
-    out += "\",\"http_status\":";
-    append_int(out, e.http_status);
-    out += ",\"code\":";
-    append_json_string(out, e.code);
-    out += ",\"category\":\"";
-    out += llmerr::to_string(e.category);
-    out += "\",\"retryable\":";
-    append_bool(out, e.retryable);
-    out += ",\"retry_hint\":\"";
-    out += llmerr::to_string(e.retry_hint);
-    out += "\",\"retry_after_ms\":";
+    member_writer w(out);
+    w.word("provider", llmerr::to_string(e.provider));
+    w.integer("http_status", e.http_status);
+    w.text("code", e.code);
+    w.word("category", llmerr::to_string(e.category));
+    w.boolean("retryable", e.retryable);
+    w.word("retry_hint", llmerr::to_string(e.retry_hint));
     if (e.retry_after) {
-        append_int(out, static_cast<std::int64_t>(e.retry_after->count()));
+        w.integer("retry_after_ms", static_cast<std::int64_t>(e.retry_after->count()));
     } else {
-        out += "null";
+        w.null("retry_after_ms");
     }
-    out += ",\"should_retry\":";
     if (e.should_retry) {
-        append_bool(out, *e.should_retry);
+        w.boolean("should_retry", *e.should_retry);
     } else {
-        out += "null";
+        w.null("should_retry");
     }
-    out += ",\"request_id\":";
-    append_json_string(out, e.request_id);
-    out += ",\"api\":";
-    append_json_string(out, e.api);
-    out += ",\"entry\":";
+    w.text("request_id", e.request_id);
+    w.text("api", e.api);
     if (e.entry != nullptr) {
-        out += "{\"api\":";
-        append_json_string(out, e.entry->api);
-        out += ",\"code\":";
-        append_json_string(out, e.entry->code);
-        out += ",\"variant\":";
-        append_int(out, e.entry->variant);
+        w.key("entry");
+        out += '{';
+        member_writer entry(out);
+        entry.text("api", e.entry->api);
+        entry.text("code", e.entry->code);
+        entry.integer("variant", e.entry->variant);
         out += '}';
     } else {
-        out += "null";
+        w.null("entry");
     }
-    out += ",\"type\":";
-    append_json_string(out, e.type);
-    out += ",\"param\":";
-    append_json_string(out, e.param);
-    out += ",\"envelope\":\"";
-    out += llmerr::to_string(e.envelope);
-    out += "\",\"from_stream\":";
-    append_bool(out, e.from_stream);
-    out += ",\"truncated\":";
-    append_bool(out, e.truncated);
-    out += ",\"salvaged\":";
-    append_bool(out, e.salvaged);
-    out += ",\"message\":";
-    append_json_string(out, e.message);
+    w.text("type", e.type);
+    w.text("param", e.param);
+    w.word("envelope", llmerr::to_string(e.envelope));
+    w.boolean("from_stream", e.from_stream);
+    w.boolean("truncated", e.truncated);
+    w.boolean("salvaged", e.salvaged);
+    w.text("message", e.message);
 }
 
 // Appends `e` as one JSON object, exactly the members of llmerr::to_json.

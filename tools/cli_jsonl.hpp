@@ -19,7 +19,7 @@
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
-#include "cli_json.hpp"  // utf8_step
+#include <llmerr/detail/json_scan.hpp>  // utf8_sequence_length, decode_escape
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <unistd.h>  // read, fileno
@@ -173,49 +173,24 @@ public:
         }
         const char* body_kind = nullptr;  // kind of the last "body" value; "a string" when usable
         const char* status_problem = nullptr;
-        ++p_;
-        skip_ws();
-        if (p_ != end_ && *p_ == '}') {
-            ++p_;
-        } else {
-            for (;;) {
-                if (p_ == end_ || *p_ != '"') return syntax("expected a member name");
-                key_.clear();
-                if (!string(&key_)) return false;
-                skip_ws();
-                if (p_ == end_ || *p_ != ':') return syntax("expected ':'");
-                ++p_;
-                skip_ws();
-                if (p_ == end_) return syntax("unexpected end of input");
-                if (key_ == "body") {
-                    body_kind = kind_of(*p_);
-                    rec.body.clear();
-                    if (!(*p_ == '"' ? string(&rec.body) : skip_value())) return false;
-                } else if (key_ == "status") {
-                    if (!status(rec, status_problem)) return false;
-                } else if (key_ == "provider") {
-                    rec.provider.clear();
-                    if (!(*p_ == '"' ? string(&rec.provider) : skip_value())) return false;
-                } else if (key_ == "headers") {
-                    rec.header_count = 0;
-                    if (!(*p_ == '{' ? headers(rec) : skip_value())) return false;
-                } else if (!skip_value()) {
-                    return false;
-                }
-                skip_ws();
-                if (p_ != end_ && *p_ == ',') {
-                    ++p_;
-                    skip_ws();
-                    continue;
-                }
-                if (p_ != end_ && *p_ == '}') {
-                    ++p_;
-                    break;
-                }
-                return syntax("expected ',' or '}'");
+        auto read_member = [&](const std::string& key) {
+            if (key == "body") {
+                body_kind = kind_of(*p_);
+                rec.body.clear();
+                return *p_ == '"' ? string(&rec.body) : skip_value();
             }
-        }
-        if (!at_end()) return false;
+            if (key == "status") return status(rec, status_problem);  // (it reuses key_, so key is done with)
+            if (key == "provider") {
+                rec.provider.clear();
+                return *p_ == '"' ? string(&rec.provider) : skip_value();
+            }
+            if (key == "headers") {
+                rec.header_count = 0;
+                return *p_ == '{' ? headers(rec) : skip_value();
+            }
+            return skip_value();
+        };
+        if (!members([this]() -> std::string& { return key_; }, read_member) || !at_end()) return false;
         if (body_kind == nullptr) {
             problem_ = "no \"body\" member";
             return false;
@@ -341,6 +316,18 @@ private:
         return true;
     }
 
+    // Steps past an opening bracket and the white space after it; true, and past `close` too, when the
+    // container is empty.
+    bool open_empty(char close) noexcept {
+        ++p_;
+        skip_ws();
+        if (p_ != end_ && *p_ == close) {
+            ++p_;
+            return true;
+        }
+        return false;
+    }
+
     // Any one value, validated and skipped (p_ at its first byte).
     bool skip_value() {
         stack_.clear();
@@ -350,23 +337,13 @@ private:
             bool scalar = true;
             switch (*p_) {
                 case '{':
-                    ++p_;
-                    skip_ws();
-                    if (p_ != end_ && *p_ == '}') {
-                        ++p_;
-                        break;
-                    }
+                    if (open_empty('}')) break;
                     stack_ += '}';
-                    if (!member_name()) return false;
+                    if (!member_name(nullptr)) return false;
                     scalar = false;
                     break;
                 case '[':
-                    ++p_;
-                    skip_ws();
-                    if (p_ != end_ && *p_ == ']') {
-                        ++p_;
-                        break;
-                    }
+                    if (open_empty(']')) break;
                     stack_ += ']';
                     scalar = false;
                     break;
@@ -403,21 +380,47 @@ private:
                 ++p_;
                 if (stack_.back() == '}') {
                     skip_ws();
-                    if (!member_name()) return false;
+                    if (!member_name(nullptr)) return false;
                 }
                 break;
             }
         }
     }
 
-    // `"name" :` inside an object being skipped.
-    bool member_name() {
+    // `"name" :` (p_ at the quote), the name decoded into `name` when given.
+    bool member_name(std::string* name) {
         if (p_ == end_ || *p_ != '"') return syntax("expected a member name");
-        if (!string(nullptr)) return false;
+        if (name != nullptr) name->clear();
+        if (!string(name)) return false;
         skip_ws();
         if (p_ == end_ || *p_ != ':') return syntax("expected ':'");
         ++p_;
         return true;
+    }
+
+    // The members of an object (p_ at its '{'; p_ ends past its '}'). Each name is decoded into the string
+    // name_buffer() returns; then read_value(name) reads the value, p_ at its first byte.
+    template <class NameBuffer, class ReadValue>
+    bool members(NameBuffer name_buffer, ReadValue read_value) {
+        if (open_empty('}')) return true;
+        for (;;) {
+            std::string& name = name_buffer();
+            if (!member_name(&name)) return false;
+            skip_ws();
+            if (p_ == end_) return syntax("unexpected end of input");
+            if (!read_value(static_cast<const std::string&>(name))) return false;
+            skip_ws();
+            if (p_ != end_ && *p_ == ',') {
+                ++p_;
+                skip_ws();
+                continue;
+            }
+            if (p_ != end_ && *p_ == '}') {
+                ++p_;
+                return true;
+            }
+            return syntax("expected ',' or '}'");
+        }
     }
 
     // The value of "status": an integer 0-999, digits in a string, or null (unknown).
@@ -470,53 +473,34 @@ private:
 
     // The "headers" object (p_ at '{'): string values kept, integers as digits, the rest skipped.
     bool headers(log_record& rec) {
-        ++p_;
-        skip_ws();
-        if (p_ != end_ && *p_ == '}') {
-            ++p_;
-            return true;
-        }
         auto& h = rec.headers;
-        for (;;) {
-            if (p_ == end_ || *p_ != '"') return syntax("expected a member name");
-            if (rec.header_count == h.size()) h.emplace_back();
-            auto& field = h[rec.header_count];
-            field.first.clear();
-            if (!string(&field.first)) return false;
-            skip_ws();
-            if (p_ == end_ || *p_ != ':') return syntax("expected ':'");
-            ++p_;
-            skip_ws();
-            if (p_ == end_) return syntax("unexpected end of input");
-            if (*p_ == '"') {
-                field.second.clear();
-                if (!string(&field.second)) return false;
-                ++rec.header_count;
-            } else if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) {
-                std::string_view digits;
-                bool integral = false;
-                if (!number(digits, integral)) return false;
-                // "Content-Length": 161. Kept like nlohmann keeps it: non-negative and within 64 bits.
-                if (integral && digits.front() != '-' &&
-                    (digits.size() < 20 || (digits.size() == 20 && digits <= "18446744073709551615"))) {
-                    field.second.assign(digits.data(), digits.size());
+        return members(
+            [&]() -> std::string& {
+                if (rec.header_count == h.size()) h.emplace_back();
+                return h[rec.header_count].first;
+            },
+            [&](const std::string&) {
+                std::string& value = h[rec.header_count].second;
+                if (*p_ == '"') {
+                    value.clear();
+                    if (!string(&value)) return false;
                     ++rec.header_count;
+                    return true;
                 }
-            } else if (!skip_value()) {
-                return false;
-            }
-            skip_ws();
-            if (p_ != end_ && *p_ == ',') {
-                ++p_;
-                skip_ws();
-                continue;
-            }
-            if (p_ != end_ && *p_ == '}') {
-                ++p_;
-                return true;
-            }
-            return syntax("expected ',' or '}'");
-        }
+                if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) {
+                    std::string_view digits;
+                    bool integral = false;
+                    if (!number(digits, integral)) return false;
+                    // "Content-Length": 161. Kept like nlohmann keeps it: non-negative and within 64 bits.
+                    if (integral && digits.front() != '-' &&
+                        (digits.size() < 20 || (digits.size() == 20 && digits <= "18446744073709551615"))) {
+                        value.assign(digits.data(), digits.size());
+                        ++rec.header_count;
+                    }
+                    return true;
+                }
+                return skip_value();
+            });
     }
 
     const char* begin_ = nullptr;

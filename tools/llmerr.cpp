@@ -372,10 +372,7 @@ std::string readable_message(std::string_view m) {
     for (const char c : shown) {
         const auto u = static_cast<unsigned char>(c);
         if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) {
-            constexpr char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[u >> 4];
-            out += hex[u & 0xF];
+            llmerr::detail::append_hex_escape(out, u);  // as to_string(llm_error) shows it
         } else {
             out += c;
         }

@@ -50,6 +50,14 @@ inline constexpr std::size_t format_message_bytes = 200;
 
 namespace detail {
 
+// Appends byte u as `\xNN` (lowercase hex): how one-line text shows a control character.
+inline void append_hex_escape(std::string& out, unsigned char u) {
+    constexpr char hex[] = "0123456789abcdef";
+    out += "\\x";
+    out += hex[u >> 4];
+    out += hex[u & 0xF];
+}
+
 // Appends `s` between double quotes, escaping what would break the line or the quoting; cuts it after
 // `cap` bytes at a UTF-8 boundary and appends "…" when it did.
 inline void append_quoted(std::string& out, std::string_view s, std::size_t cap) {
@@ -71,10 +79,7 @@ inline void append_quoted(std::string& out, std::string_view s, std::size_t cap)
             case '\t': out += "\\t"; break;
             default:
                 if (u < 0x20 || u == 0x7F) {
-                    constexpr char hex[] = "0123456789abcdef";
-                    out += "\\x";
-                    out += hex[u >> 4];
-                    out += hex[u & 0xF];
+                    append_hex_escape(out, u);
                 } else {
                     out += c;
                 }
@@ -109,6 +114,16 @@ inline void append_status(std::string& out, int status) {
     }
 }
 
+// Appends "<category> retryable|non-retryable[ hint=<hint>]", the verdict both kinds of line share.
+inline void append_verdict(std::string& out, category c, bool retryable, retry_hint hint) {
+    out += to_string(c);
+    out += retryable ? " retryable" : " non-retryable";
+    if (hint != retry_hint::none) {
+        out += " hint=";
+        out += to_string(hint);
+    }
+}
+
 }  // namespace detail
 
 // Returns the one-line description of `e` (see the top of this header).
@@ -121,12 +136,7 @@ inline void append_status(std::string& out, int status) {
     out += ' ';
     detail::append_token(out, e.code);
     out += ' ';
-    out += to_string(e.category);
-    out += e.retryable ? " retryable" : " non-retryable";
-    if (e.retry_hint != retry_hint::none) {
-        out += " hint=";
-        out += to_string(e.retry_hint);
-    }
+    detail::append_verdict(out, e.category, e.retryable, e.retry_hint);
     if (e.retry_after) {
         out += " retry_after=";
         out += std::to_string(e.retry_after->count());
@@ -164,12 +174,7 @@ inline void append_status(std::string& out, int status) {
     out += ' ';
     detail::append_status(out, e.http_status);
     out += ' ';
-    out += to_string(e.category);
-    out += e.retryable ? " retryable" : " non-retryable";
-    if (e.retry_hint != retry_hint::none) {
-        out += " hint=";
-        out += to_string(e.retry_hint);
-    }
+    detail::append_verdict(out, e.category, e.retryable, e.retry_hint);
     out += ' ';
     detail::append_quoted(out, e.message, format_message_bytes);
     return out;
