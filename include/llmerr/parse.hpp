@@ -573,8 +573,9 @@ inline llm_error failed_parse(int http_status, provider hint) noexcept {
 }
 
 // Whether a 2xx body holds an error: scans top-level keys only, skipping values without decoding them.
+// Most success bodies never name an error key or event, and may_hold_error() sees that without a scan.
 inline bool success_body_has_error(std::string_view t) {
-    if (t.empty()) return false;
+    if (t.empty() || !may_hold_error(t)) return false;
     if (looks_like_sse(t)) return find_sse_error(t).found;
     if (t.front() != '{') return false;  // not JSON: a 2xx with text is not an error response
     const scan_result r = scan_json(t, /*keys_only=*/true);
