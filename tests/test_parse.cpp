@@ -295,6 +295,28 @@ TEST_CASE("find_error on success bodies", "[parse][find_error]") {
     CHECK_FALSE(llmerr::find_error(0, R"({"choices":[]})").has_value());
 }
 
+// find_error skips the scan of a body that cannot name an error key or event (detail::may_hold_error):
+// keys spelled with escapes, error events in any case, and long bodies (the 32-byte blocks) must still count.
+TEST_CASE("find_error on 2xx: escaped keys, event names, long bodies", "[parse][find_error]") {
+    CHECK(llmerr::find_error(200, R"({"\u0065rror":{"message":"m"}})").has_value());
+    CHECK(llmerr::find_error(200, R"({"err\u006Fr":{"message":"m"}})").has_value());
+    CHECK(llmerr::find_error(200, R"({"error\u005fcode":336501,"error_msg":"x"})").has_value());
+    CHECK(llmerr::find_error(200, R"({"c\u006fde":"Throttling","message":"m"})").has_value());
+    CHECK(llmerr::find_error(200, "event: ERROR\ndata: {\"message\":\"m\"}\n\n").has_value());
+    CHECK(llmerr::find_error(200, "event:error\r\ndata: x\r\n\r\n").has_value());
+    CHECK_FALSE(llmerr::find_error(200, "event: errors\ndata: {}\n\n").has_value());
+    // A nested "code" passes the quick test and is then rejected by the scan.
+    CHECK_FALSE(llmerr::find_error(200, R"({"choices":[{"finish_reason":"stop"}],"usage":{"code":"x"}})").has_value());
+    for (std::size_t pad = 0; pad < 70; ++pad) {
+        const std::string filler(pad, 'a');
+        const std::string err = R"({"x":")" + filler + R"(","code":"InvalidApiKey","message":"m"})";
+        const std::string ok = R"({"x":")" + filler + R"(","codes":"InvalidApiKey","message":"m"})";
+        CHECK(llmerr::find_error(200, err).has_value());
+        CHECK_FALSE(llmerr::find_error(200, ok).has_value());
+        CHECK(llmerr::find_error(200, "data: {\"p\":\"" + filler + "\"}\n\nevent: error\ndata: {}\n\n").has_value());
+    }
+}
+
 TEST_CASE("provider_from_url", "[url]") {
     static_assert(llmerr::provider_from_url("https://ark.cn-beijing.volces.com/api/v3") == provider::ark);
     CHECK(llmerr::provider_from_url("ark.ap-southeast.bytepluses.com") == provider::ark);
