@@ -4,7 +4,8 @@
 
     build/bench/bench/bench_parse --benchmark_format=json --benchmark_repetitions=5 > parse.json
     build/bench/bench/bench_lookup --benchmark_format=json --benchmark_repetitions=5 > lookup.json
-    python3 bench/compare.py parse.json lookup.json
+    build/bench/bench/bench_jsonl --benchmark_format=json --benchmark_repetitions=5 > jsonl.json
+    python3 bench/compare.py parse.json lookup.json jsonl.json
 
 With repetitions, the median of each benchmark is used.
 """
@@ -20,6 +21,8 @@ PAIRS = [
     (r"^find_error/(.+)$", lambda m: "find_error_nlohmann/" + m.group(1), 0.05),
     (r"^bm_llmerr/(\d)$", lambda m: "bm_map/" + m.group(1), 0.5),
     (r"^bm_llmerr/(\d)$", lambda m: "bm_map_prebuilt/" + m.group(1), 0.5),
+    # time ratio ≤ 2, i.e. at least half the baseline's throughput
+    (r"^(jsonl|jsonl_summary)$", lambda m: "jsonl_nlohmann", 2.0),
 ]
 
 

@@ -29,6 +29,7 @@
 #include "cli_catalog.hpp"
 #include "cli_json.hpp"
 #include "cli_jsonl.hpp"
+#include "cli_log.hpp"
 
 #if defined(_WIN32)
 #include <fcntl.h>  // _O_BINARY
@@ -506,23 +507,6 @@ int classify_one(const classify_options& o) {
     return exit_ok;
 }
 
-// Per provider × category tallies for the JSONL summary; the extra category column counts non-errors.
-struct tally {
-    static constexpr std::size_t providers = 4;
-    static constexpr std::size_t columns = llmerr::category_count + 1;
-    std::array<std::array<std::uint64_t, columns>, providers> count{};
-    std::array<std::array<std::uint64_t, columns>, providers> retryable{};
-    std::uint64_t bad = 0;
-
-    void add(provider p, std::optional<category> c, bool is_retryable) {
-        const std::size_t pi = static_cast<std::size_t>(p) < providers ? static_cast<std::size_t>(p) : 0;
-        std::size_t ci = llmerr::category_count;  // no error
-        if (c) ci = static_cast<std::size_t>(*c) < llmerr::category_count ? static_cast<std::size_t>(*c) : 0;
-        ++count[pi][ci];
-        if (is_retryable) ++retryable[pi][ci];
-    }
-};
-
 std::string percent(std::uint64_t part, std::uint64_t whole) {
     if (whole == 0) return "-";
     char buf[32];
@@ -530,7 +514,7 @@ std::string percent(std::uint64_t part, std::uint64_t whole) {
     return buf;
 }
 
-void append_summary(std::string& out, const tally& t) {
+void append_summary(std::string& out, const llmerr_cli::tally& t) {
     llmerr_cli::text_table table;
     table.add({"provider", "category", "count", "retryable"});
     table.align_right(2);
@@ -539,7 +523,7 @@ void append_summary(std::string& out, const tally& t) {
     const provider order[] = {provider::ark, provider::dashscope, provider::qianfan, provider::unknown};
     for (const provider p : order) {
         const auto pi = static_cast<std::size_t>(p);
-        for (std::size_t ci = 0; ci < tally::columns; ++ci) {
+        for (std::size_t ci = 0; ci < llmerr_cli::tally::columns; ++ci) {
             const std::uint64_t n = t.count[pi][ci];
             if (n == 0) continue;
             const bool is_error = ci < llmerr::category_count;
@@ -584,7 +568,7 @@ int classify_jsonl(const classify_options& o) {
     llmerr_cli::record_parser parser;
     llmerr_cli::log_record rec;
     out_buffer out(stdout);
-    tally t;
+    llmerr_cli::tally t;
     const bool progress = is_terminal(stderr);
     bool progress_shown = false;
     auto clear_progress = [&] {
@@ -624,27 +608,8 @@ int classify_jsonl(const classify_options& o) {
                          static_cast<unsigned long long>(line_no), problem.c_str());
             continue;
         }
-        provider hint = default_hint;
-        if (!rec.provider.empty()) hint = llmerr::provider_from_string(rec.provider).value_or(default_hint);
-        const auto err = llmerr::find_error(rec.status, rec.body, rec.header_fields(), hint);
-        if (err) {
-            t.add(err->provider, err->category, err->retryable);
-        } else {
-            t.add(hint, std::nullopt, false);
-        }
+        llmerr_cli::classify_record(rec, line_no, default_hint, t, o.summary_only ? nullptr : &out.buf);
         if (o.summary_only) continue;
-        out.buf += "{\"line\":";
-        llmerr_cli::append_int(out.buf, static_cast<std::int64_t>(line_no));
-        if (err) {
-            out.buf += ",\"error\":true,";
-            llmerr_cli::append_error_members(out.buf, *err);
-        } else {
-            out.buf += ",\"error\":false,\"provider\":\"";
-            out.buf += llmerr::to_string(hint);
-            out.buf += "\",\"http_status\":";
-            llmerr_cli::append_int(out.buf, rec.status);
-        }
-        out.buf += "}\n";
         out.maybe_flush();
     }
     clear_progress();
