@@ -74,6 +74,30 @@ TEST_CASE("every data row is reachable through lookup_in with every field equal"
     CHECK(llmerr::entries().size() == total);
 }
 
+TEST_CASE("variants() lists exactly the data rows of the same api and code", "[catalog][data]") {
+    for (const auto& [name, p] : providers) {
+        const json doc = testdata::provider_file(name);
+        std::map<std::string, std::set<int>> groups;  // "api/code" -> its variants
+        for (const json& row : doc.at("entries")) {
+            groups[row["api"].get<std::string>() + "/" + row["code"].get<std::string>()].insert(
+                row.value("variant", 0));
+        }
+        for (const json& row : doc.at("entries")) {
+            INFO(name << " " << key_of(row));
+            const std::string api = row["api"], code = row["code"];
+            const auto* e = llmerr::lookup_in(p, api, code);
+            REQUIRE(e != nullptr);
+            std::set<int> listed;
+            for (const llmerr::catalog_entry& v : llmerr::variants(*e)) {
+                CHECK(v.api == api);
+                CHECK(v.code == code);
+                listed.insert(v.variant);
+            }
+            CHECK(listed == groups[api + "/" + code]);
+        }
+    }
+}
+
 TEST_CASE("a code without api resolves to its highest-priority api, variant 0", "[catalog][data]") {
     for (const auto& [name, p] : providers) {
         const json doc = testdata::provider_file(name);

@@ -333,6 +333,21 @@ def generate(all_rows, inputs, apis):
         w("    {" + ", ".join(fields) + "},")
     w("}};")
     w("")
+    # For each row, the index past the last row of its (provider, api, code): variant selection walks a
+    # code's variants without comparing strings.
+    group_end = [0] * len(rows)
+    end = len(rows)
+    for i in range(len(rows) - 1, -1, -1):
+        if i + 1 < len(rows) and (rows[i]["_provider"], rows[i]["api"], rows[i]["code"]) != \
+                (rows[i + 1]["_provider"], rows[i + 1]["api"], rows[i + 1]["code"]):
+            end = i + 1
+        group_end[i] = end
+    w("// For each row, the index past the last variant of its (provider, api, code).")
+    w(f"inline constexpr std::array<std::uint16_t, {len(rows)}> catalog_group_end{{{{")
+    for k in range(0, len(rows), 16):
+        w("    " + " ".join(f"{e}," for e in group_end[k:k + 16]))
+    w("}};")
+    w("")
     w("// [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.")
     w("inline constexpr std::array<index_range, 4> provider_rows{{")
     w("    index_range{0, 0},")

@@ -253,14 +253,11 @@ template <class Match>
 [[nodiscard]] constexpr std::size_t select_variant_by(std::size_t primary, int http_status,
                                                       const Match& match) noexcept(noexcept(match(primary))) {
     if (primary == no_row) return no_row;
-    const catalog_entry& first = catalog_rows[primary];
-    const auto same_key = [&first](const catalog_entry& e) {
-        return e.provider == first.provider && e.code == first.code && e.api == first.api;
-    };
-    if (primary + 1 == catalog_rows.size() || !same_key(catalog_rows[primary + 1])) return primary;
+    const std::size_t end = catalog_group_end[primary];
+    if (primary + 1 == end) return primary;  // a single meaning
     std::size_t best = no_row, by_status = no_row, best_len = 0;
     bool best_status = false;
-    for (std::size_t i = primary; i < catalog_rows.size() && same_key(catalog_rows[i]); ++i) {
+    for (std::size_t i = primary; i < end; ++i) {
         const bool status_ok = http_status != 0 && catalog_rows[i].http_status == http_status;
         const std::size_t len = match(i);
         if (len > best_len || (len != 0 && len == best_len && status_ok && !best_status)) {
@@ -368,11 +365,7 @@ struct api_range {
 [[nodiscard]] constexpr entry_range variants(const catalog_entry& e) noexcept {
     const std::size_t first = detail::find_exact(e.provider, e.api, e.code);
     if (first == detail::no_row) return {};
-    std::size_t last = first;
-    while (last < detail::catalog_rows.size() && detail::catalog_rows[last].provider == e.provider &&
-           detail::catalog_rows[last].api == e.api && detail::catalog_rows[last].code == e.code) {
-        ++last;
-    }
+    const std::size_t last = detail::catalog_group_end[first];
     return {detail::catalog_rows.data() + first, detail::catalog_rows.data() + last};
 }
 

@@ -356,10 +356,29 @@ inline body_facts read_body(std::string_view t) {
     return found;
 }
 
+// A 256-bit set of the byte pairs of a text: a pattern whose pairs are not all among a message's cannot
+// match it, which rejects most patterns without searching for their segments.
+struct pair_set {
+    std::uint64_t bits[4] = {0, 0, 0, 0};
+
+    void add(char a, char b) noexcept {
+        const unsigned h = (static_cast<unsigned char>(a) * 167U + static_cast<unsigned char>(b)) & 255U;
+        bits[h >> 6] |= std::uint64_t{1} << (h & 63U);
+    }
+    void add_pairs(std::string_view t) noexcept {
+        for (std::size_t i = 1; i < t.size(); ++i) add(t[i - 1], t[i]);
+    }
+    [[nodiscard]] bool within(const pair_set& other) const noexcept {
+        return ((bits[0] & ~other.bits[0]) | (bits[1] & ~other.bits[1]) | (bits[2] & ~other.bits[2]) |
+                (bits[3] & ~other.bits[3])) == 0;
+    }
+};
+
 // A catalogue row's `match` pattern cut into its literal segments (as match_pattern cuts it), lowercased.
 struct pattern_segments {
     std::vector<std::string> lowered;
     std::size_t literal = 0;  // their total length: match_pattern's result when the pattern matches
+    pair_set pairs;           // the byte pairs inside its segments
 };
 
 // Every row's pattern, cut once per program. The parser matches a message against many patterns (all
@@ -380,6 +399,7 @@ inline const std::vector<pattern_segments>& documented_patterns() {
                     std::string segment(p.substr(i, j - i));
                     for (char& c : segment) c = ascii_lower(c);
                     s.literal += segment.size();
+                    s.pairs.add_pairs(segment);
                     s.lowered.push_back(std::move(segment));
                 }
                 if (j < p.size()) j += placeholder_at(p, j);
@@ -404,11 +424,24 @@ struct lowered_message {
         for (std::size_t i = 0; i < size; ++i) text[i] = ascii_lower(m[i]);
     }
     [[nodiscard]] std::string_view view() const noexcept { return {text, size}; }
+
+    // The message's byte pairs, computed on first use: most parses match no pattern at all.
+    [[nodiscard]] const pair_set& pairs() const noexcept {
+        if (!pairs_ready_) {
+            pairs_.add_pairs(view());
+            pairs_ready_ = true;
+        }
+        return pairs_;
+    }
+
+private:
+    mutable pair_set pairs_;
+    mutable bool pairs_ready_ = false;
 };
 
 // match_pattern(pattern, message), on the cut pattern and the lowered message.
 inline std::size_t match_segments(const pattern_segments& s, const lowered_message& m) noexcept {
-    if (s.literal > m.size) return 0;
+    if (s.literal > m.size || !s.pairs.within(m.pairs())) return 0;
     const std::string_view text = m.view();
     std::size_t pos = 0;
     for (const std::string& segment : s.lowered) {
