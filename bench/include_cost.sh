@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# What including llmerr costs at compile time: compiles small TUs RUNS times each (default 5) with
-# `$CXX -O2 -std=c++17 -c` and prints the median CPU time (user + system) of each, the difference and the ratio to its
-# baseline, and whether the budgets hold:
+# What including llmerr costs at compile time: compiles small TUs RUNS times each (default 5, interleaved)
+# with `$CXX -O2 -std=c++17 -c` and prints the median CPU time (user + system) of each, the difference and
+# the ratio to its baseline, and whether the budgets hold:
 #   <llmerr/catalog.hpp>  adds ≤ 150 ms over <string_view> + <optional>      (users who only classify codes)
 #   <llmerr/llmerr.hpp>   costs ≤ 1.15× <nlohmann/json.hpp> alone            (the parser's price is nlohmann's)
 # Each header is measured twice: included only, and with one call that instantiates what a user would.
@@ -35,21 +35,24 @@ tu nlohmann_use '#include <nlohmann/json.hpp>' \
 tu llmerr_use '#include <llmerr/llmerr.hpp>' \
     'int main(int argc, char** argv) { return llmerr::find_error(400, argc > 1 ? argv[1] : "{}") ? 1 : 0; }'
 
-# Median CPU time (user + system, in ms) of RUNS compilations of one TU. CPU time rather than wall time, so
-# that other jobs on the machine inflate the figures less (they still compete for caches).
-median_ms() {
-    local name="$1" times=()
-    for ((i = 0; i < runs; i++)); do
-        /usr/bin/time -f '%U %S' -o "$work/time" \
-            "$cxx" -O2 -std=c++17 -I"$root/include" -c "$work/$name.cpp" -o "$work/$name.o"
-        times+=("$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$work/time")")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+# CPU time (user + system, in ms) of compiling one TU once. CPU time rather than wall time, so that other
+# jobs on the machine inflate the figures less (they still compete for caches).
+compile_ms() {
+    /usr/bin/time -f '%U %S' -o "$work/time" \
+        "$cxx" -O2 -std=c++17 -I"$root/include" -c "$work/$1.cpp" -o "$work/$1.o"
+    awk '{ printf "%d", ($1 + $2) * 1000 }' "$work/time"
 }
 
+# RUNS rounds, each compiling every TU once, so that a slow spell of the machine (a shared VM drifts by
+# ±30 %) hits a TU and its baseline alike; then the median of each TU's RUNS times.
+names=(base_std catalog base_std_use catalog_use nlohmann llmerr nlohmann_use llmerr_use)
+declare -A all
+for ((i = 0; i < runs; i++)); do
+    for name in "${names[@]}"; do all[$name]+="$(compile_ms "$name") "; done
+done
 declare -A ms
-for name in base_std catalog base_std_use catalog_use nlohmann llmerr nlohmann_use llmerr_use; do
-    ms[$name]=$(median_ms "$name")
+for name in "${names[@]}"; do
+    ms[$name]=$(printf '%s\n' ${all[$name]} | sort -n | sed -n "$(((runs + 1) / 2))p")
 done
 
 echo "$("$cxx" --version | head -1); -O2 -std=c++17; median of $runs; $(nproc) cpus; load $(cut -d' ' -f1-3 /proc/loadavg)"
