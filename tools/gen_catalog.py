@@ -362,12 +362,12 @@ def generate(all_rows, inputs, apis):
         w(f"    api_info{{provider::{p}, {cpp_str(a['name'])}, {cpp_str(a['description'])}}},")
     w("}};")
     w("")
-    w("// Other spellings of a code (DashScope OpenAI-compatible ↔ native), sorted like catalog_rows.")
+    w("// Other spellings of a code (DashScope OpenAI-compatible ↔ native); catalog_code_slots holds their rows.")
     w(f"inline constexpr std::array<alias_entry, {max(len(alias_list), 1)}> catalog_aliases{{{{")
-    for (p, a), i in alias_list:
-        w(f"    alias_entry{{provider::{p}, {cpp_str(a)}, {i}}},")
+    for (p, a), _ in alias_list:
+        w(f"    alias_entry{{provider::{p}, {cpp_str(a)}}},")
     if not alias_list:
-        w("    alias_entry{provider::unknown, {\"\", 0}, 0},")
+        w("    alias_entry{provider::unknown, {}},")
     w("}};")
     w("")
     w("// Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.")

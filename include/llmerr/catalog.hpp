@@ -75,8 +75,7 @@ struct index_range {
 
 struct alias_entry {
     llmerr::provider provider;
-    std::string_view alias;
-    std::uint16_t row;
+    std::string_view alias;  // its row is in the alias's catalog_code_slots slot
 };
 
 struct template_entry {
@@ -150,15 +149,15 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
         h = (h ^ load_le(code, i, 8)) * 0xFF51AFD7ED558CCDULL;
         h ^= h >> 32;
     }
-    std::uint64_t tail = 0;
-    if (i == n) {
-        tail = 0;
-    } else if (n >= 8) {
-        tail = load_le(code, n - 8, 8);
-    } else if (n >= 4) {
-        tail = load_le(code, 0, 4) | (load_le(code, n - 4, 4) << 32);
-    } else {
-        tail = load_le(code, 0, n);
+    std::uint64_t tail = 0;  // stays 0 when the words covered the code
+    if (i != n) {
+        if (n >= 8) {
+            tail = load_le(code, n - 8, 8);
+        } else if (n >= 4) {
+            tail = load_le(code, 0, 4) | (load_le(code, n - 4, 4) << 32);
+        } else {
+            tail = load_le(code, 0, n);
+        }
     }
     h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
     return h ^ (h >> 29);

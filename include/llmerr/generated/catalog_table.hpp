@@ -846,18 +846,18 @@ inline constexpr std::array<api_info, 25> catalog_apis{{
     api_info{provider::qianfan, {"coding_plan", 11}, {"Qianfan Coding Plan codes, third-party only", 43}},
 }};
 
-// Other spellings of a code (DashScope OpenAI-compatible ↔ native), sorted like catalog_rows.
+// Other spellings of a code (DashScope OpenAI-compatible ↔ native); catalog_code_slots holds their rows.
 inline constexpr std::array<alias_entry, 10> catalog_aliases{{
-    alias_entry{provider::dashscope, {"LimitRequests", 13}, 333},
-    alias_entry{provider::dashscope, {"access_denied", 13}, 162},
-    alias_entry{provider::dashscope, {"data_inspection_failed", 22}, 201},
-    alias_entry{provider::dashscope, {"insufficient_quota", 18}, 322},
-    alias_entry{provider::dashscope, {"internal_error", 14}, 210},
-    alias_entry{provider::dashscope, {"invalid_api_key", 15}, 226},
-    alias_entry{provider::dashscope, {"invalid_parameter_error", 23}, 260},
-    alias_entry{provider::dashscope, {"limit_burst_rate", 16}, 332},
-    alias_entry{provider::dashscope, {"limit_requests", 14}, 333},
-    alias_entry{provider::dashscope, {"model_not_found", 15}, 298},
+    alias_entry{provider::dashscope, {"LimitRequests", 13}},
+    alias_entry{provider::dashscope, {"access_denied", 13}},
+    alias_entry{provider::dashscope, {"data_inspection_failed", 22}},
+    alias_entry{provider::dashscope, {"insufficient_quota", 18}},
+    alias_entry{provider::dashscope, {"internal_error", 14}},
+    alias_entry{provider::dashscope, {"invalid_api_key", 15}},
+    alias_entry{provider::dashscope, {"invalid_parameter_error", 23}},
+    alias_entry{provider::dashscope, {"limit_burst_rate", 16}},
+    alias_entry{provider::dashscope, {"limit_requests", 14}},
+    alias_entry{provider::dashscope, {"model_not_found", 15}},
 }};
 
 // Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.
