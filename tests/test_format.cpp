@@ -96,8 +96,10 @@ TEST_CASE("to_string: retry fields, missing values and the message's quoting", "
         e.api = "inference";
         e.from_stream = true;
         e.message = "slow down";
+        e.evidence = llmerr::evidence::exact_code;
         CHECK(llmerr::to_string(e) ==
-              "ark 429 RateLimitExceeded.EndpointRPMExceeded rate_limited retryable hint=backoff retry_after=7000ms "
+              "ark 429 RateLimitExceeded.EndpointRPMExceeded rate_limited retryable hint=backoff evidence=exact_code "
+              "retry_after=7000ms "
               "request_id=0217 api=inference stream \"slow down\"");
     }
     SECTION("quotes, backslashes and line breaks are escaped") {
@@ -157,7 +159,7 @@ TEST_CASE("to_json writes the documented keys", "[json]") {
             CHECK(j["entry"].is_null());
         }
         for (const char* key : {"provider", "http_status", "message", "retry_hint", "retry_after_ms", "should_retry",
-                                "api", "type", "param", "envelope", "from_stream", "truncated", "salvaged"}) {
+                                "api", "type", "param", "envelope", "evidence", "from_stream", "truncated", "salvaged"}) {
             CHECK(j.contains(key));
         }
     }

@@ -180,6 +180,7 @@ inline void append_error_members(std::string& out, const llmerr::llm_error& e) {
     w.text("type", e.type);
     w.text("param", e.param);
     w.word("envelope", llmerr::to_string(e.envelope));
+    w.word("evidence", llmerr::to_string(e.evidence));
     w.boolean("from_stream", e.from_stream);
     w.boolean("truncated", e.truncated);
     w.boolean("salvaged", e.salvaged);

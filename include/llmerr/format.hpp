@@ -7,12 +7,12 @@
 //
 // prints
 //
-//   dashscope 429 Throttling.AllocationQuota rate_limited retryable hint=backoff retry_after=7000ms
-//   request_id=6176ffcd-b235-4298-a0d9-abdbc0306130 "Allocated quota exceeded, please increase your quota limit."
+//   dashscope 429 Throttling.AllocationQuota rate_limited retryable hint=backoff evidence=exact_code
+//   retry_after=7000ms request_id=6176ffcd-b235-4298-a0d9-abdbc0306130 "Allocated quota exceeded, please increase …"
 //
-// on one line: provider, HTTP status, code, category, then `retryable` or `non-retryable`, then optional
-// key=value fields (hint, retry_after, request_id, api, stream, salvaged) and the message in double quotes,
-// cut after 200 bytes (at a UTF-8 boundary, marked "…") and escaped (\" \\ \n \r \t \xNN) so the line never
+// on one line: provider, HTTP status, code, category, then `retryable` or `non-retryable`, then the optional
+// hint and evidence (how the verdict was reached; left out when none), then optional key=value fields (retry_after, request_id, api,
+// stream, salvaged) and the message in double quotes, cut after 200 bytes (at a UTF-8 boundary, marked "…") and escaped (\" \\ \n \r \t \xNN) so the line never
 // breaks. A missing status or code is written `-`. A code containing spaces or quotes is quoted like the message.
 //
 // The fmt::formatter specialisation exists only when <fmt/format.h> (or <fmt/core.h>) was included before this
@@ -137,6 +137,10 @@ inline void append_verdict(std::string& out, category c, bool retryable, retry_h
     detail::append_token(out, e.code);
     out += ' ';
     detail::append_verdict(out, e.category, e.retryable, e.retry_hint);
+    if (e.evidence != evidence::none) {
+        out += " evidence=";
+        out += to_string(e.evidence);
+    }
     if (e.retry_after) {
         out += " retry_after=";
         out += std::to_string(e.retry_after->count());

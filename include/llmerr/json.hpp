@@ -10,7 +10,8 @@
 //    "retryable":true,"retry_hint":"backoff","retry_after_ms":7000,"should_retry":null,
 //    "request_id":"6176ffcd-…","api":"inference",
 //    "entry":{"api":"inference","code":"Throttling.AllocationQuota","variant":0},
-//    "type":"","param":"","envelope":"code_message","from_stream":false,"truncated":false,"salvaged":false,
+//    "type":"","param":"","envelope":"code_message","evidence":"exact_code","from_stream":false,
+//    "truncated":false,"salvaged":false,
 //    "message":"Allocated quota exceeded, please increase your quota limit."}
 //
 // Enumerations are written as their to_string names. `entry` is null when the catalogue did not know the
@@ -27,6 +28,7 @@
 #define LLMERR_JSON_HPP
 
 #include <chrono>       // std::chrono::milliseconds
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::int64_t, std::uint8_t
 #include <cstdlib>      // std::abort (without exceptions)
 #include <string>       // std::string
@@ -44,7 +46,7 @@ namespace detail {
 
 // The envelope named exactly `name`; none when unknown.
 [[nodiscard]] constexpr envelope envelope_from_string(std::string_view name) noexcept {
-    for (std::uint8_t i = 0; i <= static_cast<std::uint8_t>(envelope::text); ++i) {
+    for (std::size_t i = 0; i < envelope_count; ++i) {
         if (to_string(static_cast<envelope>(i)) == name) return static_cast<envelope>(i);
     }
     return envelope::none;
@@ -124,6 +126,7 @@ inline void to_json(nlohmann::json& j, const llm_error& e) {
     j["type"] = e.type;
     j["param"] = e.param;
     j["envelope"] = to_string(e.envelope);
+    j["evidence"] = to_string(e.evidence);
     j["from_stream"] = e.from_stream;
     j["truncated"] = e.truncated;
     j["salvaged"] = e.salvaged;
@@ -165,6 +168,9 @@ inline void from_json(const nlohmann::json& j, llm_error& e) {
     name.clear();
     detail::read_if_present(j, "envelope", name);
     e.envelope = detail::envelope_from_string(name);
+    name.clear();
+    detail::read_if_present(j, "evidence", name);
+    e.evidence = evidence_from_string(name).value_or(evidence::none);
     detail::read_if_present(j, "from_stream", e.from_stream);
     detail::read_if_present(j, "truncated", e.truncated);
     detail::read_if_present(j, "salvaged", e.salvaged);

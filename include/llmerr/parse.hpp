@@ -31,6 +31,7 @@
 #include <llmerr/detail/headers.hpp>
 #include <llmerr/detail/json_scan.hpp>
 #include <llmerr/detail/sse.hpp>
+#include <llmerr/error.hpp>
 #include <llmerr/url.hpp>
 
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
@@ -40,65 +41,6 @@
 #endif
 
 LLMERR_BEGIN_NAMESPACE
-
-// A message longer than this is cut (at a UTF-8 boundary) and llm_error::truncated is set.
-inline constexpr std::size_t max_message_bytes = std::size_t{64} * 1024;
-// Codes, types, params and request ids longer than this are cut.
-inline constexpr std::size_t max_field_bytes = 1024;
-
-// envelope
-//
-// Which shape of error body was recognised.
-enum class envelope : std::uint8_t {
-    none = 0,          // empty body
-    error_object = 1,  // {"error":{"code","message","type","param"}}: Ark, DashScope compatible mode, Qianfan v2
-    code_message = 2,  // {"code","message"} at the top level: DashScope native, Qianfan IAM (BCE)
-    error_code = 3,    // {"error_code","error_msg"} or {"code":<number>,"msg"}: Qianfan v1
-    error_string = 4,  // {"error":"text"}
-    json_other = 5,    // JSON, but no recognised error envelope
-    html = 6,          // an HTML page, typically a gateway's
-    text = 7,          // plain text, or bytes that are not JSON
-};
-
-[[nodiscard]] constexpr std::string_view to_string(envelope e) noexcept {
-    switch (e) {
-        case envelope::error_object: return "error_object";
-        case envelope::code_message: return "code_message";
-        case envelope::error_code: return "error_code";
-        case envelope::error_string: return "error_string";
-        case envelope::json_other: return "json_other";
-        case envelope::html: return "html";
-        case envelope::text: return "text";
-        case envelope::none: break;
-    }
-    return "none";
-}
-
-// llm_error
-//
-// One failed call, whatever the provider and shape. Strings hold what the provider sent (the raw code and
-// message survive even when the catalogue does not know them); `entry` points into the catalogue when it
-// does. A parsed error is always an error: there is no "ok" state.
-struct llm_error {
-    llmerr::provider provider = llmerr::provider::unknown;  // who sent it; unknown when ambiguous
-    int http_status = 0;     // as received; the catalogue's documented status when 0 was passed
-    std::string code;        // as sent: "InvalidApiKey", "336501" (numeric codes in decimal)
-    std::string message;     // as sent (cut at max_message_bytes)
-    std::string request_id;  // from the body, else a header, else the message ("Request id: …")
-    llmerr::category category = llmerr::category::unknown;  // what the caller must do
-    bool retryable = false;  // whether sending the identical request again later can succeed
-    std::optional<std::chrono::milliseconds> retry_after;  // from retry-after-ms / Retry-After
-    const catalog_entry* entry = nullptr;  // the catalogue's row (variant chosen by message); null if unknown
-    std::string type;                      // OpenAI-style `type` ("BadRequest", "invalid_request_error", …)
-    std::string param;                     // OpenAI-style `param`, when a string
-    std::string_view api;  // API surface: the entry's, else the shape's ("v1", "v2", "iam"); may be empty
-    llmerr::retry_hint retry_hint = llmerr::retry_hint::none;  // the catalogue's advice beyond yes/no
-    std::optional<bool> should_retry;  // the x-should-retry header, when sent (it overrides `retryable`)
-    llmerr::envelope envelope = llmerr::envelope::none;  // which body shape was recognised
-    bool from_stream = false;                            // the error came from an SSE event
-    bool truncated = false;                              // the message was cut at max_message_bytes
-    bool salvaged = false;  // the JSON was broken (e.g. truncated); fields were read up to the break
-};
 
 namespace detail {
 
@@ -490,6 +432,18 @@ inline const catalog_entry* match_documented(provider p, const lowered_message& 
     return ambiguous ? nullptr : best;
 }
 
+// The evidence a catalogue match of this kind is.
+[[nodiscard]] constexpr evidence evidence_of(match_kind k) noexcept {
+    switch (k) {
+        case match_kind::exact: return evidence::exact_code;
+        case match_kind::alias: return evidence::alias;
+        case match_kind::family:
+        case match_kind::prefix: return evidence::code_family;
+        case match_kind::none: break;
+    }
+    return evidence::none;
+}
+
 inline llm_error parse_impl(std::string_view body, int http_status, provider hint, const header_info* headers) {
     llm_error r;
     r.http_status = http_status;
@@ -535,6 +489,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.
     const int match_status = r.http_status;
     const catalog_entry* entry = nullptr;
+    match_kind how = match_kind::none;
     if (p != provider::unknown) {
         resolved best = resolve(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{}, b.code);
         if (best.entry == nullptr) best = resolve(p, {}, b.code);
@@ -544,10 +499,13 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         }
         if (best.entry == nullptr && b.code.empty()) best = resolve(p, {}, b.type);
         entry = select_variant_lowered(best.entry, lowered, match_status);
+        how = best.kind;
     }
+    bool similar = false;
     if (entry == nullptr && b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
         entry = match_documented(p, lowered, match_status);  // a body that is only a message
         if (entry != nullptr && p == provider::unknown) p = entry->provider;
+        similar = entry != nullptr;
     }
 
     r.provider = p;
@@ -564,7 +522,11 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         r.retryable = entry->retryable;
         r.retry_hint = entry->retry_hint;
         r.api = entry->api;
-        if (r.http_status == 0) r.http_status = entry->http_status;
+        r.evidence = similar ? evidence::message_similarity : evidence_of(how);
+        if (r.http_status == 0 && entry->http_status != 0) {
+            r.http_status = entry->http_status;
+            r.status_from_catalog = true;
+        }
     } else {
         // Unknown to the catalogue. With no provider, several providers may still agree on the code.
         category agreed = category::unknown;
@@ -579,7 +541,15 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
             any = e;
             agreed = e->category;
         }
-        r.category = (agree && any != nullptr) ? agreed : classify_uncatalogued(r.http_status, r.message);
+        if (agree && any != nullptr) {
+            r.category = agreed;
+            r.evidence = evidence::exact_code;
+        } else {
+            r.category = classify_uncatalogued(r.http_status, r.message);
+            r.evidence = category_from_words(r.message) != category::unknown ? evidence::message_words
+                         : r.category != category::unknown                   ? evidence::http_status
+                                                                             : evidence::none;
+        }
         r.retryable = is_retryable_by_default(r.category);
         r.api = b.shape_api;
     }
@@ -602,6 +572,7 @@ inline llm_error failed_parse(int http_status, provider hint) noexcept {
     r.http_status = http_status;
     r.category = category_from_status(http_status);
     r.retryable = is_retryable_by_default(r.category);
+    if (r.category != category::unknown) r.evidence = evidence::http_status;
     return r;
 }
 
