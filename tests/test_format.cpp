@@ -158,8 +158,9 @@ TEST_CASE("to_json writes the documented keys", "[json]") {
         } else {
             CHECK(j["entry"].is_null());
         }
-        for (const char* key : {"provider", "http_status", "message", "retry_hint", "retry_after_ms", "should_retry",
-                                "api", "type", "param", "envelope", "evidence", "from_stream", "truncated", "salvaged"}) {
+        for (const char* key :
+             {"provider", "http_status", "message", "retry_hint", "retry_after_ms", "should_retry", "api", "type",
+              "param", "envelope", "evidence", "from_stream", "truncated", "salvaged"}) {
             CHECK(j.contains(key));
         }
     }

@@ -125,7 +125,7 @@ struct llm_error {
     llmerr::evidence evidence = llmerr::evidence::none;  // how category and retryable were reached
     bool from_stream = false;                            // the error came from an SSE event
     bool truncated = false;                              // the message was cut at max_message_bytes
-    bool salvaged = false;  // the JSON was broken (e.g. truncated); fields were read up to the break
+    bool salvaged = false;             // the JSON was broken (e.g. truncated); fields were read up to the break
     bool status_from_catalog = false;  // http_status is the catalogue's documented one, not one received
 };
 
