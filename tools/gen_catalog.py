@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 """Validate data/*.json and generate include/llmerr/generated/catalog_table.hpp.
 
-Python 3 standard library only, so that nobody needs anything from PyPI to regenerate.
+Python 3 standard library plus python3-jsonschema (Debian/Ubuntu: apt-get install -y python3-jsonschema), which
+checks every data file against data/schema.json before the rules a JSON Schema cannot say.
 
   python3 tools/gen_catalog.py                  validate and (re)write the committed header
   python3 tools/gen_catalog.py --check          validate; fail if the committed header is stale
@@ -34,6 +35,7 @@ FIELDS = {  # name: (required, type)
     "aliases": (False, list), "note": (False, str), "doubt": (False, str), "source": (True, str),
 }
 OUTPUT = os.path.join("include", "llmerr", "generated", "catalog_table.hpp")
+SCHEMA = os.path.join("data", "schema.json")
 
 
 class DataError(Exception):
@@ -47,6 +49,50 @@ def load(provider):
             return rel, json.load(f)
     except (OSError, ValueError) as e:
         raise DataError(f"{rel}: cannot read: {e}")
+
+
+def schema_validator():
+    """A validator for data/schema.json, or DataError saying what is missing."""
+    try:
+        import jsonschema
+    except ImportError:
+        raise DataError("the Python module jsonschema is missing: install python3-jsonschema "
+                        "(apt-get install -y python3-jsonschema) to validate data/*.json against data/schema.json")
+    try:
+        with open(os.path.join(ROOT, SCHEMA), encoding="utf-8") as f:
+            schema = json.load(f)
+    except (OSError, ValueError) as e:
+        raise DataError(f"{SCHEMA}: cannot read: {e}")
+    cls = jsonschema.validators.validator_for(schema)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as e:
+        raise DataError(f"{SCHEMA}: not a valid JSON Schema: {e.message}")
+    return cls(schema)
+
+
+def schema_errors(validator, rel, doc, errors):
+    """Append one message per schema violation, naming the file, the row (api/code#variant) and the field."""
+    entries = doc.get("entries") if isinstance(doc, dict) else None
+    for e in sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = list(e.absolute_path)
+        where = "top level"
+        if path:
+            where = str(path[0])
+            rest = path[1:]
+            if path[0] == "entries" and rest and isinstance(rest[0], int):
+                i = rest[0]
+                where = f"entries[{i}]"
+                row = entries[i] if isinstance(entries, list) and i < len(entries) else None
+                if isinstance(row, dict) and isinstance(row.get("api"), str) and isinstance(row.get("code"), str):
+                    where += f" ({row['api']}/{row['code']}#{row.get('variant', 0)})"
+                rest = rest[1:]
+            elif rest:
+                where += "".join(f"[{p}]" if isinstance(p, int) else f"[{p!r}]" for p in rest[:1])
+                rest = rest[1:]
+            if rest:
+                where += ": field '" + ".".join(str(p) for p in rest) + "'"
+        errors.append(f"{rel}: {where}: {e.message} (schema: {'/'.join(str(p) for p in e.absolute_schema_path)})")
 
 
 def validate(rel, doc, provider, errors):
@@ -416,8 +462,14 @@ def main():
                     json.dump(doc, f, ensure_ascii=False, indent=2)
                     f.write("\n")
                 print(f"{rel}: assigned values to {n} new code(s)")
+    try:
+        validator = schema_validator()
+    except DataError as e:
+        print(f"gen_catalog: {e}", file=sys.stderr)
+        return 1
     errors, rows = [], []
     for p, (rel, doc) in docs.items():
+        schema_errors(validator, rel, doc, errors)
         for r in validate(rel, doc, p, errors):
             r["_provider"] = p
             rows.append(r)
