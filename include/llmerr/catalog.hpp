@@ -102,7 +102,7 @@ namespace detail {
 
 // How a code was found; larger = more specific. The parser uses it to pick between a code in a structured
 // field and one written into the message.
-enum class match_kind : std::uint8_t { none = 0, prefix = 1, family = 2, alias = 3, exact = 4 };
+enum class match_kind : std::uint8_t { none = 0, prefix = 1, family = 2, compound = 3, alias = 4, exact = 5 };
 
 [[nodiscard]] constexpr index_range rows_of(provider p) noexcept {
     const auto i = static_cast<std::size_t>(p);

@@ -30,6 +30,8 @@
 #include <llmerr/detail/classify.hpp>
 #include <llmerr/detail/headers.hpp>
 #include <llmerr/detail/json_scan.hpp>
+#include <llmerr/detail/provider_signals.hpp>
+#include <llmerr/detail/render.hpp>
 #include <llmerr/detail/sse.hpp>
 #include <llmerr/error.hpp>
 #include <llmerr/url.hpp>
@@ -437,11 +439,98 @@ inline const catalog_entry* match_documented(provider p, const lowered_message& 
     switch (k) {
         case match_kind::exact: return evidence::exact_code;
         case match_kind::alias: return evidence::alias;
+        case match_kind::compound: return evidence::compound_code;
         case match_kind::family:
         case match_kind::prefix: return evidence::code_family;
         case match_kind::none: break;
     }
     return evidence::none;
+}
+
+// A code as found, resolved against one provider's catalogue: exactly, as an alias, or — for a compound
+// code such as DashScope's "InternalError.Algo.InvalidParameter" — by the most specific documented code
+// inside it (its longest documented dotted suffix), and only then by a documented family or prefix.
+[[nodiscard]] constexpr resolved resolve_compound(provider p, std::string_view api, std::string_view code) noexcept {
+    const resolved whole = resolve(p, api, code);
+    if (whole.kind == match_kind::exact || whole.kind == match_kind::alias) return whole;
+    // Suffixes, longest first; codes are short, and a suffix longer than 128 bytes is no documented code.
+    for (std::size_t dot = code.find('.'); dot != std::string_view::npos; dot = code.find('.', dot + 1)) {
+        const std::string_view suffix = code.substr(dot + 1);
+        if (suffix.size() > 128) continue;
+        const resolved part = resolve(p, api, suffix);
+        if (part.kind == match_kind::exact || part.kind == match_kind::alias) return {part.entry, match_kind::compound};
+    }
+    return whole;
+}
+
+// The first identifier-like token of a text that some provider documents as a code (exactly or as an
+// alias), and the provider whose catalogue alone documents the text's such tokens (unknown when several
+// providers' tokens appear, or a token is everybody's).
+struct known_token {
+    std::string_view token;
+    provider p = provider::unknown;
+};
+
+inline known_token first_known_token(std::string_view text) noexcept {
+    text = text.substr(0, text.size() < match_window * 2 ? text.size() : match_window * 2);
+    known_token out;
+    bool conflict = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!is_code_char(text[i]) || (i > 0 && is_code_char(text[i - 1]))) {
+            ++i;
+            continue;
+        }
+        std::size_t k = i;
+        while (k < text.size() && is_code_char(text[k])) ++k;
+        std::string_view token = text.substr(i, k - i);
+        i = k;
+        while (!token.empty() && (token.back() == '.' || token.back() == '-')) token.remove_suffix(1);
+        // Short words and numbers are everybody's; a code has a capital past its first letter, '_' or '.',
+        // and 6+ characters.
+        if (token.size() < 6 || token.size() > 96 || is_numeric_token(token)) continue;
+        bool shaped = false;
+        for (std::size_t c = 1; c < token.size(); ++c) {
+            shaped = shaped || (token[c] >= 'A' && token[c] <= 'Z') || token[c] == '_' || token[c] == '.';
+        }
+        if (!shaped) continue;
+        bool documented = false;
+        provider only = provider::unknown;
+        for (provider q : {provider::ark, provider::dashscope, provider::qianfan}) {
+            const match_kind kind = resolve_compound(q, {}, token).kind;
+            if (kind != match_kind::exact && kind != match_kind::alias && kind != match_kind::compound) continue;
+            only = documented ? provider::unknown : q;
+            documented = true;
+        }
+        if (!documented) continue;
+        if (out.token.empty()) out.token = token;
+        if (only != provider::unknown && !conflict) {
+            if (out.p != provider::unknown && out.p != only) {
+                conflict = true;
+                out.p = provider::unknown;
+            } else {
+                out.p = only;
+            }
+        }
+    }
+    return out;
+}
+
+// Which side of the HTTP status classes a category is on: 4 (the caller's), 5 (the provider's), 0 (either:
+// unknown, timeout — 408 or 504).
+[[nodiscard]] constexpr int status_class_of(category c) noexcept {
+    switch (c) {
+        case category::server_error:
+        case category::overloaded:
+        case category::model_loading: return 5;
+        case category::unknown:
+        case category::timeout: return 0;
+        default: return 4;
+    }
+}
+
+[[nodiscard]] constexpr int status_class(int status) noexcept {
+    return status >= 400 && status <= 499 ? 4 : status >= 500 && status <= 599 ? 5 : 0;
 }
 
 inline llm_error parse_impl(std::string_view body, int http_status, provider hint, const header_info* headers) {
@@ -469,33 +558,79 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         if (b.message.empty()) assign_capped(b.message, headers->bce_error_message, max_message_bytes);
         if (b.shape_api.empty()) b.shape_api = "iam";
     }
-    const std::string_view embedded = embedded_code(b.message);
+
+    // A client's rendering: in a body that is not a recognised envelope, the fields the client wrote out;
+    // in one that is, a rendering inside its message ("<400> InternalError.Algo.InvalidParameter: …", a
+    // relay's "status code 429").
+    const bool structured = b.shape == envelope::error_object || b.shape == envelope::code_message ||
+                            b.shape == envelope::error_code || b.shape == envelope::error_string ||
+                            b.shape == envelope::task;
+    const rendered_fields rf = read_rendering(structured ? std::string_view(b.message) : t, max_message_bytes);
+    if (!structured && b.shape != envelope::html) {
+        std::string_view code = rf.code.empty() ? rf.numeric_code : rf.code;
+        if (code.empty() && !rf.error_string.empty() && rf.error_string.size() <= 64 &&
+            rf.error_string.find(' ') == std::string::npos) {
+            code = rf.error_string;  // OAuth: {"error":"invalid_client","error_description":"unknown client id"}
+        }
+        if (!code.empty() || !rf.message.empty() || rf.angle.message_at != std::string_view::npos) {
+            b.shape = envelope::rendering;
+            if (b.code.empty()) assign_capped(b.code, code, max_field_bytes);
+            if (!rf.message.empty()) b.truncated = assign_capped(b.message, rf.message, max_message_bytes);
+            if (b.type.empty()) assign_capped(b.type, rf.type, max_field_bytes);
+            if (b.request_id.empty()) assign_capped(b.request_id, rf.request_id, max_field_bytes);
+        }
+    }
+    const std::string_view angle_code = rf.angle.code;
+    if (b.code.empty() && !angle_code.empty()) assign_capped(b.code, angle_code, max_field_bytes);
+    // A number ("code":502, a relay's status; "code: -32603", JSON-RPC's) yields to the provider's named code
+    // written inside.
+    if (!angle_code.empty() && is_numeric_token(b.code)) assign_capped(b.code, angle_code, max_field_bytes);
+    // No code field: a documented code written in the text ("InvalidParameter: …", "[Arrearage] …").
+    const known_token written = first_known_token(structured ? std::string_view(b.message) : t);
+    if (b.code.empty() && !written.token.empty()) assign_capped(b.code, written.token, max_field_bytes);
+
+    // The status that classifies: the provider's, innermost — written before its code, or inside a relay's
+    // message — else the one received.
+    const int written_status = rf.angle.status != 0 ? rf.angle.status : rf.inner_status;
+    if (r.http_status == 0) r.http_status = rf.status != 0 ? rf.status : written_status;
+    const int class_status = written_status != 0 ? written_status : r.http_status;
+
     const lowered_message lowered(b.message);
 
-    // Provider: the hint, else the body's shape, else the code's vocabulary, else Ark's tell-tales, else
-    // headers. Ambiguous evidence leaves it unknown.
+    // Provider, strongest evidence first: the hint; a code only one provider documents (whatever the
+    // shape); Qianfan v1's own shape; request-id formats; DashScope's framing; Ark's `type` words; the
+    // shape's other tells; headers; codes and names written in the text. Ambiguous evidence leaves it unknown.
     provider p = hint;
-    if (p == provider::unknown) p = b.shape_provider;
-    if (p == provider::unknown && (dashscope_framing || !embedded.empty())) p = provider::dashscope;
     if (p == provider::unknown) p = provider_by_vocabulary(b.code);
+    if (p == provider::unknown && !angle_code.empty()) p = provider_by_vocabulary(angle_code);
+    if (p == provider::unknown && b.shape == envelope::error_code) p = b.shape_provider;
+    if (p == provider::unknown) p = provider_by_request_id(b.request_id);
+    if (p == provider::unknown) p = provider_by_request_id(request_id_in_message(b.message));
+    if (p == provider::unknown && (dashscope_framing || !angle_code.empty())) p = provider::dashscope;
     if (p == provider::unknown && b.code.empty()) p = provider_by_vocabulary(b.type);
-    if (p == provider::unknown && (is_ark_type(b.type) || !request_id_in_message(b.message).empty())) {
-        p = provider::ark;
+    if (p == provider::unknown && is_ark_type(b.type)) p = provider::ark;
+    // Qianfan IAM's {"requestId","code","message"} is also how DashScope's Java SDK re-serialises an error:
+    // the shape says Qianfan only when Qianfan's IAM documents the code.
+    if (p == provider::unknown && b.shape_api != "iam") p = b.shape_provider;
+    if (p == provider::unknown && b.shape_api == "iam" && resolve(provider::qianfan, "iam", b.code).entry != nullptr) {
+        p = provider::qianfan;
     }
     if (p == provider::unknown && headers != nullptr) p = headers->evidence;
-    if (p == provider::unknown && b.shape_api == "iam") p = provider::qianfan;
+    if (p == provider::unknown) p = written.p;
+    if (p == provider::unknown) p = provider_by_words(t);
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
     // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.
-    const int match_status = r.http_status;
+    const int match_status = class_status;
     const catalog_entry* entry = nullptr;
     match_kind how = match_kind::none;
     if (p != provider::unknown) {
-        resolved best = resolve(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{}, b.code);
-        if (best.entry == nullptr) best = resolve(p, {}, b.code);
-        if (!embedded.empty()) {
-            const resolved from_message = resolve(p, {}, embedded);
-            if (from_message.kind >= best.kind && from_message.entry != nullptr) best = from_message;
+        resolved best = resolve_compound(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{},
+                                         b.code);
+        if (best.entry == nullptr) best = resolve_compound(p, {}, b.code);
+        if (!angle_code.empty() && angle_code != b.code) {
+            const resolved inner = resolve_compound(p, {}, angle_code);
+            if (inner.kind >= best.kind && inner.entry != nullptr) best = inner;
         }
         if (best.entry == nullptr && b.code.empty()) best = resolve(p, {}, b.type);
         entry = select_variant_lowered(best.entry, lowered, match_status);
@@ -543,15 +678,37 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         }
         if (agree && any != nullptr) {
             r.category = agreed;
+            r.retryable = any->retryable;
             r.evidence = evidence::exact_code;
         } else {
-            r.category = classify_uncatalogued(r.http_status, r.message);
-            r.evidence = category_from_words(r.message) != category::unknown ? evidence::message_words
-                         : r.category != category::unknown                   ? evidence::http_status
-                                                                             : evidence::none;
+            // The message's words; else the code's and the type's own ("missing_required_parameter",
+            // "invalid_request_error"), read as words.
+            std::string_view said = r.message;
+            std::string named;
+            if (category_from_words(said) == category::unknown) {
+                named = r.code + ' ' + r.type;
+                for (char& c : named) c = c == '_' ? ' ' : c;
+                said = named;
+            }
+            const category by_words = category_from_words(said);
+            r.category = classify_uncatalogued(class_status, said);
+            r.retryable = is_retryable_by_default(r.category);
+            r.evidence = by_words != category::unknown && r.category == by_words ? evidence::message_words
+                         : r.category != category::unknown                       ? evidence::http_status
+                                                                                 : evidence::none;
         }
-        r.retryable = is_retryable_by_default(r.category);
         r.api = b.shape_api;
+    }
+    // Weak evidence (a family, a resemblance, words) never contradicts the status class: a 4xx is the
+    // caller's, a 5xx the provider's, whatever a prefix or a word suggests.
+    const bool weak = r.evidence == evidence::code_family || r.evidence == evidence::message_similarity ||
+                      r.evidence == evidence::message_words;
+    const int sc = status_class(class_status);
+    if (weak && sc != 0 && status_class_of(r.category) != 0 && status_class_of(r.category) != sc) {
+        r.category = category_from_status(class_status);
+        r.retryable = is_retryable_by_default(r.category);
+        r.retry_hint = retry_hint::none;
+        r.evidence = evidence::http_status;
     }
 
     if (headers != nullptr) {

@@ -30,7 +30,7 @@ namespace detail {
         case 429: return category::rate_limited;
         case 499: return category::cancelled;
         case 500: return category::server_error;
-        case 502:
+        case 502: return category::server_error;  // Bad Gateway: the upstream failed, not a capacity limit
         case 503: return category::overloaded;
         case 504: return category::timeout;
         default: break;
@@ -93,6 +93,11 @@ inline constexpr message_word message_words[] = {
     {"requests per minute", category::rate_limited},
     {"tokens per minute", category::rate_limited},
     {"\xE9\x99\x90\xE6\xB5\x81", category::rate_limited},  // 限流
+    {"\xE9\xA2\x91\xE7\xB9\x81", category::rate_limited},  // 频繁 (访问过于频繁: requests too frequent)
+    {"\xE5\xB9\xB6\xE5\x8F\x91", category::rate_limited},  // 并发 (concurrency)
+    {"too frequent", category::rate_limited},
+    {"concurrency", category::rate_limited},
+    {"rate increased too quickly", category::rate_limited},
     // Credentials — DashScope "Invalid API-key provided", Ark "API key … missing or invalid", Qianfan
     // "Access token invalid or no longer valid", IAM "Signature does not match"; 鉴权失败.
     {"api key", category::authentication},
@@ -113,19 +118,28 @@ inline constexpr message_word message_words[] = {
     {"timed out", category::timeout},
     {"timeout", category::timeout},
     {"\xE8\xB6\x85\xE6\x97\xB6", category::timeout},  // 超时
+    // Provider failures — "Internal error", "The server had an error while processing your request",
+    // "Engine internal server error"; 内部错误 / 服务器错误.
+    {"internal error", category::server_error},
+    {"internal server error", category::server_error},
+    {"server error", category::server_error},
+    {"server had an error", category::server_error},
+    {"\xE5\x86\x85\xE9\x83\xA8\xE9\x94\x99\xE8\xAF\xAF", category::server_error},  // 内部错误
     // Capacity — Ark ServerOverloaded "server overload", DashScope ModelServingError "system capacity
     // limits", Qianfan 336100 "与我互动的人过多", "service is busy".
     {"overload", category::overloaded},
     {"capacity", category::overloaded},
     {"temporarily unavailable", category::overloaded},
     {"busy", category::overloaded},
+    {"queue is full", category::overloaded},
     {"\xE7\xB9\x81\xE5\xBF\x99", category::overloaded},  // 繁忙
     // Model loading — Ark ModelLoadingError "model is currently being loaded".
     {"being loaded", category::model_loading},
     // Size — DashScope BadRequest.TooLarge "Payload Too Large", "exceeds size limit".
     {"too large", category::payload_too_large},
     {"size limit", category::payload_too_large},
-    // Not found / unsupported — "does not exist", "not found", "not supported"; 不存在 / 不支持.
+    // Not found / unsupported — "does not exist", "not found", "invalid model", "not supported"; 不存在 / 不支持.
+    {"invalid model", category::not_found},
     {"not found", category::not_found},
     {"does not exist", category::not_found},
     {"not exist", category::not_found},
@@ -138,7 +152,24 @@ inline constexpr message_word message_words[] = {
     {"canceled", category::cancelled},
 };
 
-// The category the message's words imply, or unknown.
+// Words that only say the request was wrong somehow: consulted when none of message_words is found.
+inline constexpr message_word generic_words[] = {
+    // The request itself — "invalid parameter", "is not valid", "required parameter", "missing"; OpenAI's
+    // `invalid_request_error`; 参数 (parameter).
+    {"invalid_request", category::invalid_request},
+    {"invalid request", category::invalid_request},
+    {"bad request", category::invalid_request},
+    {"parameter", category::invalid_request},
+    {"not valid", category::invalid_request},
+    {"invalid", category::invalid_request},
+    {"required", category::invalid_request},
+    {"missing", category::invalid_request},
+    {"\xE5\x8F\x82\xE6\x95\xB0", category::invalid_request},  // 参数
+};
+
+// The category the message's words imply, or unknown. The word found earliest in the message wins (a message
+// says what happened before what to do about it: "request timeout … Try reducing input length"); at the same
+// place, the one listed first.
 [[nodiscard]] constexpr category category_from_words(std::string_view message) noexcept {
     if (message.empty()) return category::unknown;
     // The window lowercased once (the words are lowercase), so that each word is found with
@@ -147,10 +178,20 @@ inline constexpr message_word message_words[] = {
     const std::size_t n = message.size() < match_window ? message.size() : match_window;
     for (std::size_t i = 0; i < n; ++i) lowered[i] = ascii_lower(message[i]);
     const std::string_view text(lowered, n);
+    category found = category::unknown;
+    std::size_t at = std::string_view::npos;
     for (const message_word& w : message_words) {
+        const std::size_t pos = text.find(w.word);
+        if (pos < at) {
+            at = pos;
+            found = w.cat;
+        }
+    }
+    if (found != category::unknown) return found;
+    for (const message_word& w : generic_words) {
         if (text.find(w.word) != std::string_view::npos) return w.cat;
     }
-    return category::unknown;
+    return found;
 }
 
 // Status first; words refine it (a 400 that says "inappropriate content" is content_filtered, a 429 that

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// llmerr — who sent an error, from what its text says besides its code: request-id formats, hosts, product
+// and model names. Internal. Used only when neither a hint, the code's vocabulary nor the body's shape decide.
+#ifndef LLMERR_DETAIL_PROVIDER_SIGNALS_HPP
+#define LLMERR_DETAIL_PROVIDER_SIGNALS_HPP
+
+#include <cstddef>      // std::size_t
+#include <string_view>  // std::string_view
+
+#include <llmerr/config.hpp>
+#include <llmerr/detail/match.hpp>
+#include <llmerr/provider.hpp>
+
+LLMERR_BEGIN_NAMESPACE
+namespace detail {
+
+[[nodiscard]] constexpr bool is_hex_char(char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+[[nodiscard]] constexpr bool is_lower_alnum(char c) noexcept { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); }
+
+// Ark's request ids: "021" + at least 37 more hex digits ("0217537734416511a912fa40b9f3…", 53 in all).
+[[nodiscard]] constexpr bool is_ark_request_id(std::string_view id) noexcept {
+    if (id.size() < 40 || id.size() > 64 || !starts_with(id, "021")) return false;
+    for (char c : id) {
+        if (!is_hex_char(c)) return false;
+    }
+    return true;
+}
+
+// Qianfan's request ids: "as-" + 10 lowercase letters or digits ("as-wbx23eriqh").
+[[nodiscard]] constexpr bool is_qianfan_request_id(std::string_view id) noexcept {
+    if (id.size() != 13 || !starts_with(id, "as-")) return false;
+    for (std::size_t i = 3; i < id.size(); ++i) {
+        if (!is_lower_alnum(id[i])) return false;
+    }
+    return true;
+}
+
+// DashScope's request ids: a UUID, 8-4-4-4-12 hex digits.
+[[nodiscard]] constexpr bool is_uuid(std::string_view id) noexcept {
+    if (id.size() != 36) return false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? id[i] != '-' : !is_hex_char(id[i])) return false;
+    }
+    return true;
+}
+
+struct provider_word {
+    std::string_view word;  // lowercase; found case-insensitively
+    provider p;
+};
+
+// Hosts, products and model families only one provider serves under its own name.
+inline constexpr provider_word provider_words[] = {
+    {"dashscope", provider::dashscope},
+    {"aliyuncs.com", provider::dashscope},
+    {"help.aliyun.com", provider::dashscope},
+    {"alibabacloud.com", provider::dashscope},
+    {"model-studio", provider::dashscope},
+    {"tongyi", provider::dashscope},
+    {"bailian", provider::dashscope},
+    {"\xE7\x99\xBE\xE7\x82\xBC", provider::dashscope},  // 百炼
+    {"\xE9\x80\x9A\xE4\xB9\x89", provider::dashscope},  // 通义
+    {"\xE5\x8D\x83\xE9\x97\xAE", provider::dashscope},  // 千问
+    {"qwen", provider::dashscope},
+    {"volces.com", provider::ark},
+    {"volcengine", provider::ark},
+    {"doubao", provider::ark},
+    {"\xE8\xB1\x86\xE5\x8C\x85", provider::ark},  // 豆包
+    {"\xE7\x81\xAB\xE5\xB1\xB1", provider::ark},  // 火山
+    {"[ark]", provider::ark},
+    {"qianfan", provider::qianfan},
+    {"baidubce", provider::qianfan},
+    {"cloud.baidu.com", provider::qianfan},
+    {"wenxin", provider::qianfan},
+    {"ernie", provider::qianfan},
+    {"\xE5\x8D\x83\xE5\xB8\x86", provider::qianfan},  // 千帆
+    {"\xE6\x96\x87\xE5\xBF\x83", provider::qianfan},  // 文心
+    {"baidu", provider::qianfan},
+};
+
+// The provider the text names most often (hosts, product and model names); unknown on a tie or none.
+// Reads at most `window` bytes.
+[[nodiscard]] constexpr provider provider_by_words(std::string_view text, std::size_t window = 8192) noexcept {
+    text = text.substr(0, text.size() < window ? text.size() : window);
+    int votes[4] = {0, 0, 0, 0};
+    for (const provider_word& w : provider_words) {
+        if (ifind(text, w.word, 0) != std::string_view::npos) ++votes[static_cast<int>(w.p)];
+    }
+    int best = 0, best_votes = 0;
+    bool tie = false;
+    for (int i = 1; i < 4; ++i) {
+        if (votes[i] > best_votes) {
+            best = i;
+            best_votes = votes[i];
+            tie = false;
+        } else if (votes[i] != 0 && votes[i] == best_votes) {
+            tie = true;
+        }
+    }
+    return tie ? provider::unknown : static_cast<provider>(best);
+}
+
+// The provider a request id's format belongs to, or unknown.
+[[nodiscard]] constexpr provider provider_by_request_id(std::string_view id) noexcept {
+    if (is_ark_request_id(id)) return provider::ark;
+    if (is_qianfan_request_id(id)) return provider::qianfan;
+    return provider::unknown;
+}
+
+}  // namespace detail
+LLMERR_END_NAMESPACE
+
+#endif  // LLMERR_DETAIL_PROVIDER_SIGNALS_HPP
