@@ -91,7 +91,7 @@ TEST_CASE("degenerate bodies", "[parse][hostile]") {
         }
         check_differential(body);
     }
-    CHECK(parse("", 502).category == category::overloaded);
+    CHECK(parse("", 502).category == category::server_error);  // Bad Gateway: the upstream failed
     CHECK(parse("null", 401).category == category::authentication);
     CHECK(parse("{\"error\":{}}", 200).envelope == llmerr::envelope::error_object);
 }
@@ -102,7 +102,7 @@ TEST_CASE("an HTML gateway page", "[parse][hostile]") {
         "Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     const auto e = parse(page, 502);
     CHECK(e.envelope == llmerr::envelope::html);
-    CHECK(e.category == category::overloaded);
+    CHECK(e.category == category::server_error);
     CHECK(e.retryable);
     CHECK(e.message.find("502 Bad Gateway") != std::string::npos);
 }

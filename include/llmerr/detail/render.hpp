@@ -360,7 +360,11 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
                     if (f.status == 0) f.status = static_cast<int>(n);
                     f.inner_status = static_cast<int>(n);
                 } else if (is_numeric_token(v.text)) {
-                    if (f.numeric_code.empty()) f.numeric_code = v.text;
+                    // A number too long for any provider's code is a value of another kind.
+                    if (f.numeric_code.empty() && v.text.size() <= 12) f.numeric_code = v.text;
+                } else if (v.quote == 0 && !(v.text[0] >= 'A' && v.text[0] <= 'Z') &&
+                           !(v.text[0] >= 'a' && v.text[0] <= 'z')) {
+                    // A bare value that is neither a word nor an integer (1.5, -) is no code.
                 } else if (f.code.empty() && v.text.size() <= 128 && v.text.find(' ') == std::string_view::npos) {
                     f.code = v.text;
                 }
