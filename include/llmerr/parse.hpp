@@ -60,6 +60,7 @@ enum class envelope : std::uint8_t {
     text = 7,          // plain text, or bytes that are not JSON
 };
 
+// The envelope's name: "error_object", "code_message", …
 [[nodiscard]] constexpr std::string_view to_string(envelope e) noexcept {
     switch (e) {
         case envelope::error_object: return "error_object";
