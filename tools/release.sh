@@ -4,7 +4,7 @@
 # "How a release is made"):
 #   1. checks every version string: include/llmerr/version.hpp (and so project()), vcpkg.json,
 #      ports/llmerr/vcpkg.json and a "## [VERSION] - YYYY-MM-DD" section in CHANGELOG.md all say VERSION;
-#   2. tags HEAD vVERSION (annotated) and makes the source archive dist/llmerr-VERSION.tar.gz from the tag
+#   2. tags HEAD vVERSION (annotated) and makes the source archive build/dist/llmerr-VERSION.tar.gz from the tag
 #      (git archive, prefix llmerr-VERSION/: what the hosting service serves as archive/vVERSION.tar.gz);
 #   3. writes the archive's SHA512 into ports/llmerr/portfile.cmake (REF is "v${VERSION}"), the archive's URL
 #      and SHA512 into README.md's FetchContent snippet, and CHANGELOG.md's link definitions; commits that.
@@ -31,8 +31,8 @@ echo "release: every version string says $version"
 # 2. Tag and archive.
 previous=$(git describe --tags --abbrev=0 --match 'v[0-9]*' HEAD 2>/dev/null || true)
 git tag -a "$tag" -m "llmerr $version"
-mkdir -p dist
-archive="dist/llmerr-$version.tar.gz"
+mkdir -p build/dist
+archive="build/dist/llmerr-$version.tar.gz"
 git archive --format=tar.gz --prefix="llmerr-$version/" -o "$archive" "$tag"
 sha512=$(sha512sum "$archive" | cut -d' ' -f1)
 echo "release: tagged $tag ($(git rev-parse --short "$tag^{commit}")); $archive SHA512 $sha512"
@@ -58,11 +58,12 @@ open("README.md", "w", encoding="utf-8").write(new)
 
 log = open("CHANGELOG.md", encoding="utf-8").read()
 log = re.sub(r"^\[Unreleased\]: .*\n", "", log, flags=re.M)
+log = re.sub(r"^0\.1\.0 was recorded here but never tagged.*\n\n", "", log, flags=re.M)
 log = re.sub(rf"^\[{re.escape(version)}\]: .*\n", "", log, flags=re.M)
 link = f"{url}/compare/{previous}...{tag}" if previous else f"{url}/releases/tag/{tag}"
 defs = f"[Unreleased]: {url}/compare/{tag}...HEAD\n[{version}]: {link}\n"
 m = re.search(r"^\[[0-9]+\.[0-9]+\.[0-9]+\]: ", log, flags=re.M)
-log = log[:m.start()] + defs + log[m.start():] if m else log.rstrip("\n") + "\n\n" + defs
+log = log[:m.start()] + defs + log[m.start():] if m else log.rstrip("\n") + "\n" + defs
 open("CHANGELOG.md", "w", encoding="utf-8").write(log)
 PY
 if [[ ! "$(sed -n '/^## \[Unreleased\]/p' CHANGELOG.md)" ]]; then
