@@ -50,8 +50,9 @@ grep -q "SHA512 $sha512" "$work/ports/llmerr/portfile.cmake"
 
 # 3. Classic mode, with the tool.
 say "vcpkg install llmerr[tool] --overlay-ports=<port with the archive's SHA512>"
-"$vcpkg" install "llmerr[core,tool]" --overlay-ports="$work/ports" --x-install-root="$work/installed" \
-  --x-buildtrees-root="$work/buildtrees" --x-packages-root="$work/packages" --binarysource=clear
+# (from $work: in this checkout, vcpkg would take the repository's own vcpkg.json for a manifest)
+(cd "$work" && "$vcpkg" install "llmerr[core,tool]" --overlay-ports="$work/ports" --x-install-root="$work/installed" \
+  --x-buildtrees-root="$work/buildtrees" --x-packages-root="$work/packages" --binarysource=clear)
 triplet=$(ls "$work/installed" | grep -v '^vcpkg$' | head -n1)
 inst="$work/installed/$triplet"
 for f in include/llmerr/llmerr.hpp share/llmerr/llmerrConfig.cmake share/llmerr/llmerrTargets.cmake \
