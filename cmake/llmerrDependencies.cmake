@@ -13,7 +13,16 @@ if(NOT TARGET nlohmann_json::nlohmann_json)
       FetchContent_Declare(nlohmann_json
         URL https://github.com/nlohmann/json/releases/download/v3.11.3/json.tar.xz
         URL_HASH SHA256=d6c65aca6b1ed68e7a182f4757257b107ae403032760ed6ef121c9d55e81757d)
+      # nlohmann_json installs itself beside llmerr only when llmerr is installed (its JSON_Install option,
+      # which it reads as a plain variable under CMP0077). Offline: -DFETCHCONTENT_SOURCE_DIR_NLOHMANN_JSON=<dir>.
+      set(CMAKE_POLICY_DEFAULT_CMP0077 NEW)
+      set(JSON_Install ${LLMERR_INSTALL})
+      set(JSON_BuildTests OFF)
       FetchContent_MakeAvailable(nlohmann_json)
+      unset(JSON_Install)
+      unset(JSON_BuildTests)
+      unset(CMAKE_POLICY_DEFAULT_CMP0077)
+      set(LLMERR_NLOHMANN_JSON_FETCHED TRUE)
     else()
       message(FATAL_ERROR
         "llmerr needs nlohmann_json >= ${LLMERR_NLOHMANN_JSON_MIN_VERSION}: install it (Debian/Ubuntu: "

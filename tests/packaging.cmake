@@ -38,6 +38,49 @@ add_test(NAME consumer_add_subdirectory
           "-DLLMERR_SOURCE_DIR=${PROJECT_SOURCE_DIR}" --test-command consumer)
 set_tests_properties(consumer_fetch_content consumer_add_subdirectory PROPERTIES LABELS packaging)
 
+if(LLMERR_INSTALL)
+  # The FetchContent consumer installs and exports its own target that links llmerr::llmerr; a third project
+  # uses it (with llmerr found in the stage).
+  # From an empty build directory: the consumer compares its cache before and after taking llmerr.
+  add_test(NAME consumer_fetch_content_clean
+    COMMAND "${CMAKE_COMMAND}" -E rm -rf "${CMAKE_CURRENT_BINARY_DIR}/consumer_fetch_content")
+  set_tests_properties(consumer_fetch_content_clean PROPERTIES FIXTURES_SETUP llmerr_fetch_consumer_clean
+                                                               LABELS packaging)
+  set_tests_properties(consumer_fetch_content PROPERTIES FIXTURES_SETUP llmerr_fetch_consumer
+                                                         FIXTURES_REQUIRED llmerr_fetch_consumer_clean)
+  add_test(NAME consumer_fetch_content_export
+    COMMAND "${CMAKE_COMMAND}" "-DCONSUMER_BIN=${CMAKE_CURRENT_BINARY_DIR}/consumer_fetch_content"
+            "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/consumer_export" "-DSTAGE=${_stage}" "-DCONSUMERS=${_consumers}"
+            "-DGENERATOR=${CMAKE_GENERATOR}" "-DCXX=${CMAKE_CXX_COMPILER}" -P "${_consumers}/consumer_export.cmake")
+  set_tests_properties(consumer_fetch_content_export PROPERTIES
+    FIXTURES_REQUIRED "llmerr_fetch_consumer;llmerr_staged" LABELS packaging)
+
+  # pkg-config, from an installed tree that was moved after the install.
+  find_program(LLMERR_PKG_CONFIG NAMES pkg-config pkgconf)
+  mark_as_advanced(LLMERR_PKG_CONFIG)
+  if(LLMERR_PKG_CONFIG)
+    add_test(NAME consumer_pkg_config_relocated
+      COMMAND "${CMAKE_COMMAND}" "-DBUILD_DIR=${PROJECT_BINARY_DIR}" "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/pkg_config"
+              "-DPKG_CONFIG=${LLMERR_PKG_CONFIG}" "-DCXX=${CMAKE_CXX_COMPILER}" "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}"
+              -P "${_consumers}/pkg_config_relocated.cmake")
+    set_tests_properties(consumer_pkg_config_relocated PROPERTIES LABELS packaging)
+  else()
+    message(STATUS "pkg-config not found: the relocated pkg-config consumer test is left out")
+  endif()
+endif()
+
+# LLMERR_FETCH_DEPENDENCIES=ON, offline, with a nlohmann/json source tree given as
+# -DLLMERR_TEST_NLOHMANN_JSON_SOURCE=<dir> (nothing is downloaded; without the dir there is no test).
+set(LLMERR_TEST_NLOHMANN_JSON_SOURCE "" CACHE PATH
+    "A nlohmann/json source tree for the LLMERR_FETCH_DEPENDENCIES test (empty: no such test)")
+if(LLMERR_TEST_NLOHMANN_JSON_SOURCE)
+  add_test(NAME fetch_dependencies
+    COMMAND "${CMAKE_COMMAND}" "-DSOURCE_DIR=${PROJECT_SOURCE_DIR}" "-DNLOHMANN_JSON_SOURCE=${LLMERR_TEST_NLOHMANN_JSON_SOURCE}"
+            "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/fetch_dependencies" "-DGENERATOR=${CMAKE_GENERATOR}"
+            "-DCXX=${CMAKE_CXX_COMPILER}" -P "${_consumers}/fetch_dependencies.cmake")
+  set_tests_properties(fetch_dependencies PROPERTIES LABELS packaging)
+endif()
+
 add_test(NAME version_consistent
   COMMAND "${CMAKE_COMMAND}" -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DPROJECT_VERSION=${PROJECT_VERSION}
           -P "${_consumers}/check_versions.cmake")

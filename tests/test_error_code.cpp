@@ -141,7 +141,7 @@ TEST_CASE("every catalogue row maps to a code whose condition is its category", 
     }
 }
 
-TEST_CASE("codes compare by provider and value; variants of another meaning stay apart", "[error_code]") {
+TEST_CASE("codes compare by provider and value, and variants of another meaning stay apart", "[error_code]") {
     const auto ark = rows_by_code(testdata::provider_file("ark"));
     const auto dashscope = rows_by_code(testdata::provider_file("dashscope"));
 

@@ -188,7 +188,7 @@ TEST_CASE("a body that is only a message", "[parse]") {
     }
 }
 
-TEST_CASE("unknown codes: status, then words; structured fields beat words", "[parse]") {
+TEST_CASE("unknown codes: status, then words, and structured fields beat words", "[parse]") {
     CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 429).category ==
           category::rate_limited);
     CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 503).category == category::overloaded);

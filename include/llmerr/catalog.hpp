@@ -50,19 +50,29 @@ struct catalog_entry {
 
 // One API surface or group of a provider ("inference", "v1", "iam", "data.dataset", …).
 struct api_info {
+    // whose API this is
     llmerr::provider provider;
+    // its name in the catalogue ("inference", "v1", …)
     std::string_view name;
+    // what the API is, in a few words
     std::string_view description;
 };
 
 // A contiguous run of catalogue entries, usable in a range-for.
 struct entry_range {
+    // the first entry
     const catalog_entry* first = nullptr;
+    // one past the last entry
     const catalog_entry* last = nullptr;
+    // the first entry
     [[nodiscard]] constexpr const catalog_entry* begin() const noexcept { return first; }
+    // one past the last entry
     [[nodiscard]] constexpr const catalog_entry* end() const noexcept { return last; }
+    // the number of entries
     [[nodiscard]] constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(last - first); }
+    // true when there is no entry
     [[nodiscard]] constexpr bool empty() const noexcept { return first == last; }
+    // the i-th entry (i < size())
     [[nodiscard]] constexpr const catalog_entry& operator[](std::size_t i) const noexcept { return first[i]; }
 };
 
@@ -326,10 +336,15 @@ struct resolved {
 
 // The API surfaces or groups of a provider, as a range.
 struct api_range {
+    // the first API
     const api_info* first = nullptr;
+    // one past the last API
     const api_info* last = nullptr;
+    // the first API
     [[nodiscard]] constexpr const api_info* begin() const noexcept { return first; }
+    // one past the last API
     [[nodiscard]] constexpr const api_info* end() const noexcept { return last; }
+    // the number of APIs
     [[nodiscard]] constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(last - first); }
 };
 

@@ -42,6 +42,7 @@ enum class category : std::uint8_t {
     server_error = 17,            // the provider failed internally; retry with backoff
 };
 
+// The number of categories (values 0 to category_count - 1).
 inline constexpr std::size_t category_count = 18;
 
 // retry_hint

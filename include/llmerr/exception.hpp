@@ -75,6 +75,7 @@ inline std::string describe(const llm_error& e) {
 // as an exception type requires.
 class api_error : public std::system_error {
 public:
+    // Wraps the parsed error; code() is make_error_code(err).
     explicit api_error(llm_error err)
         : std::system_error(make_error_code(err)),
           state_(std::make_shared<const state>(state{detail::describe(err), std::move(err)})) {}

@@ -107,6 +107,7 @@ inline void to_json(nlohmann::json& j, const catalog_entry& e) {
     };
 }
 
+// An llm_error as a JSON object (provider, status, code, category, retryable, …; from_json reads it back).
 inline void to_json(nlohmann::json& j, const llm_error& e) {
     j = nlohmann::json::object();
     j["provider"] = to_string(e.provider);

@@ -60,11 +60,15 @@ LLMERR_BEGIN_NAMESPACE
 // 100 retries (50 of timeouts) in a row empty it. Thread-safe; share one per service, not per call.
 class retry_budget {
 public:
+    // tokens in a full bucket
     static constexpr int default_capacity = 500;
+    // tokens a retry costs
     static constexpr int default_retry_cost = 5;
     static constexpr int default_timeout_cost = 10;  // a timeout ties up the server longest: it costs more
+    // tokens a success gives back
     static constexpr int default_success_refund = 1;
 
+    // A full bucket of `capacity` tokens with the given costs (negative values count as 0).
     explicit retry_budget(int capacity = default_capacity, int retry_cost = default_retry_cost,
                           int timeout_cost = default_timeout_cost, int success_refund = default_success_refund) noexcept
         : tokens_(non_negative(capacity)),
@@ -181,11 +185,14 @@ enum class retry_reason : std::uint8_t {
 //
 // advise()'s answer. When `retry` is false, `delay` is zero.
 struct retry_decision {
+    // whether to send the request again
     bool retry = false;
     std::chrono::milliseconds delay{0};  // wait this long before the next attempt
+    // why retry is what it is
     retry_reason reason = retry_reason::not_retryable;
     bool refresh_credentials_first = false;  // refresh the access token / credential before retrying
 
+    // retry
     explicit operator bool() const noexcept { return retry; }
 };
 
