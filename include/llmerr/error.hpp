@@ -58,6 +58,7 @@ enum class envelope : std::uint8_t {
     return "none";
 }
 
+// How many envelope values there are (the largest is envelope_count - 1).
 inline constexpr std::size_t envelope_count = 10;
 
 // evidence
@@ -90,6 +91,7 @@ enum class evidence : std::uint8_t {
     return "none";
 }
 
+// How many evidence values there are (the largest is evidence_count - 1).
 inline constexpr std::size_t evidence_count = 8;
 
 // Returns the evidence named exactly `name` (as to_string spells it), or std::nullopt.
