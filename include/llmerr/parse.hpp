@@ -406,6 +406,12 @@ inline const catalog_entry* select_variant_lowered(const catalog_entry* primary,
     }));
 }
 
+// Whether the message matches the documented message of this row (its `match` pattern).
+inline bool matches_documented(const catalog_entry& e, const lowered_message& m) noexcept {
+    if (m.empty_message) return false;
+    return match_segments(documented_patterns()[static_cast<std::size_t>(&e - entries().begin())], m) > 0;
+}
+
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
 inline const catalog_entry* match_documented(provider p, const lowered_message& message, int status) {
     const catalog_entry* best = nullptr;
@@ -562,9 +568,9 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     // A client's rendering: in a body that is not a recognised envelope, the fields the client wrote out;
     // in one that is, a rendering inside its message ("<400> InternalError.Algo.InvalidParameter: …", a
     // relay's "status code 429").
+    // ({"error":"invalid_client","error_description":…} is read as a rendering: its code is the string.)
     const bool structured = b.shape == envelope::error_object || b.shape == envelope::code_message ||
-                            b.shape == envelope::error_code || b.shape == envelope::error_string ||
-                            b.shape == envelope::task;
+                            b.shape == envelope::error_code || b.shape == envelope::task;
     const rendered_fields rf = read_rendering(structured ? std::string_view(b.message) : t, max_message_bytes);
     if (!structured && b.shape != envelope::html) {
         std::string_view code = rf.code.empty() ? rf.numeric_code : rf.code;
@@ -573,7 +579,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
             code = rf.error_string;  // OAuth: {"error":"invalid_client","error_description":"unknown client id"}
         }
         if (!code.empty() || !rf.message.empty() || rf.angle.message_at != std::string_view::npos) {
-            b.shape = envelope::rendering;
+            if (b.shape != envelope::error_string) b.shape = envelope::rendering;
             if (b.code.empty()) assign_capped(b.code, code, max_field_bytes);
             if (!rf.message.empty()) b.truncated = assign_capped(b.message, rf.message, max_message_bytes);
             if (b.type.empty()) assign_capped(b.type, rf.type, max_field_bytes);
@@ -604,6 +610,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     if (p == provider::unknown) p = provider_by_vocabulary(b.code);
     if (p == provider::unknown && !angle_code.empty()) p = provider_by_vocabulary(angle_code);
     if (p == provider::unknown && b.shape == envelope::error_code) p = b.shape_provider;
+    if (p == provider::unknown && b.shape == envelope::rendering && rf.v1_error_code) p = provider::qianfan;
     if (p == provider::unknown) p = provider_by_request_id(b.request_id);
     if (p == provider::unknown) p = provider_by_request_id(request_id_in_message(b.message));
     if (p == provider::unknown && (dashscope_framing || !angle_code.empty())) p = provider::dashscope;
@@ -698,6 +705,21 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
                                                                                  : evidence::none;
         }
         r.api = b.shape_api;
+    }
+    // A generic code whose documented messages the actual one does not match ("InvalidParameter" saying
+    // "Timeout while downloading…", "AccessDenied" saying "Rate limit exceeded"), or a mere family: the
+    // message's own words are more specific — within the same status class.
+    if (entry != nullptr && !similar && !r.message.empty() &&
+        (how == match_kind::family || how == match_kind::prefix || !matches_documented(*entry, lowered))) {
+        const category by_words = category_from_words(r.message);
+        const int sc_words = status_class_of(by_words);
+        if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category &&
+            (sc_words == 0 || status_class(class_status) == 0 || sc_words == status_class(class_status))) {
+            r.category = by_words;
+            r.retryable = is_retryable_by_default(by_words);
+            r.retry_hint = retry_hint::none;
+            r.evidence = evidence::message_words;
+        }
     }
     // Weak evidence (a family, a resemblance, words) never contradicts the status class: a 4xx is the
     // caller's, a 5xx the provider's, whatever a prefix or a word suggests.

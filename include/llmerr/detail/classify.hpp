@@ -57,6 +57,8 @@ inline constexpr message_word message_words[] = {
     {"insufficient balance", category::billing},
     {"\xE6\xAC\xA0\xE8\xB4\xB9", category::billing},                          // 欠费
     {"\xE4\xBD\x99\xE9\xA2\x9D\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 余额不足
+    {"\xE5\x85\x85\xE5\x80\xBC", category::billing},  // 充值 (top up)
+    {"subscription", category::billing},
     // Content moderation — DashScope DataInspectionFailed "inappropriate content"; Ark
     // SensitiveContentDetected "sensitive information"; Qianfan 文审/图审不安全, 敏感.
     {"inappropriate content", category::content_filtered},
@@ -124,6 +126,7 @@ inline constexpr message_word message_words[] = {
     {"internal server error", category::server_error},
     {"server error", category::server_error},
     {"server had an error", category::server_error},
+    {"system error", category::server_error},
     {"\xE5\x86\x85\xE9\x83\xA8\xE9\x94\x99\xE8\xAF\xAF", category::server_error},  // 内部错误
     // Capacity — Ark ServerOverloaded "server overload", DashScope ModelServingError "system capacity
     // limits", Qianfan 336100 "与我互动的人过多", "service is busy".

@@ -301,6 +301,7 @@ struct rendered_fields {
     int inner_status = 0;         // the last one written: the provider's, when a relay wrapped it
     angle_rendering angle;        // `<400> Code: message`, when present
     bool any = false;             // whether any key was found
+    bool v1_error_code = false;   // an `error_code` key with an integer: Qianfan v1's field, as printed
 };
 
 // One pass over the text (its first render_window bytes): every key of render_keys followed by a
@@ -360,6 +361,7 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
                     if (f.status == 0) f.status = static_cast<int>(n);
                     f.inner_status = static_cast<int>(n);
                 } else if (is_numeric_token(v.text)) {
+                    f.v1_error_code = f.v1_error_code || key_is(key, "error code");
                     // A number too long for any provider's code is a value of another kind.
                     if (f.numeric_code.empty() && v.text.size() <= 12) f.numeric_code = v.text;
                 } else if (v.quote == 0 && !(v.text[0] >= 'A' && v.text[0] <= 'Z') &&
