@@ -650,6 +650,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         similar = entry != nullptr;
     }
 
+    const catalog_entry* agreed_row = nullptr;  // the row several providers agree on, when no provider is known
     r.provider = p;
     r.code = std::move(b.code);
     r.message = std::move(b.message);
@@ -671,6 +672,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         }
     } else {
         // Unknown to the catalogue. With no provider, several providers may still agree on the code.
+
         category agreed = category::unknown;
         bool agree = p == provider::unknown && !r.code.empty();
         const catalog_entry* any = nullptr;
@@ -687,6 +689,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
             r.category = agreed;
             r.retryable = any->retryable;
             r.evidence = evidence::exact_code;
+            agreed_row = any;
         } else {
             // The message's words; else the code's and the type's own ("missing_required_parameter",
             // "invalid_request_error"), read as words.
@@ -709,8 +712,9 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     // A generic code whose documented messages the actual one does not match ("InvalidParameter" saying
     // "Timeout while downloading…", "AccessDenied" saying "Rate limit exceeded"), or a mere family: the
     // message's own words are more specific — within the same status class.
-    if (entry != nullptr && !similar && !r.message.empty() &&
-        (how == match_kind::family || how == match_kind::prefix || !matches_documented(*entry, lowered))) {
+    const catalog_entry* row = entry != nullptr ? entry : agreed_row;
+    if (row != nullptr && !similar && !r.message.empty() &&
+        (how == match_kind::family || how == match_kind::prefix || !matches_documented(*row, lowered))) {
         const category by_words = category_from_words(r.message);
         const int sc_words = status_class_of(by_words);
         if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category &&
