@@ -41,7 +41,9 @@ TEST_CASE("real-world corpus: every case follows tests/realworld/README.md") {
         if (c.code) CHECK(!c.code->empty());
         wire += c.form == "wire_json";
     }
-    CHECK(wire >= 60);
+    // The public record holds few bodies exactly as sent (README, "What the corpus lacks"): the floor is
+    // what was found, so that it cannot shrink unseen.
+    CHECK(wire >= 15);
 }
 
 TEST_CASE("real-world corpus: llmerr meets the committed floors") {
@@ -58,11 +60,13 @@ TEST_CASE("real-world corpus: llmerr meets the committed floors") {
 
     INFO("category " << t.category_ok << "/" << t.cases << ", retryable " << t.retryable_ok << "/" << t.cases
                      << ", code " << t.code_ok << "/" << t.with_code << ", provider (JSON bodies) "
-                     << t.json_provider_ok << "/" << t.json_bodies << ", worse than the status rule "
+                     << t.json_provider_ok << "/" << t.json_bodies << " (wire " << t.wire_provider_ok << "/"
+                     << t.wire_bodies << "), worse than the status rule "
                      << t.worse_than_status);
     CHECK(ratio(t.category_ok, t.cases) >= floors.at("category").get<double>());
     CHECK(ratio(t.retryable_ok, t.cases) >= floors.at("retryable").get<double>());
     CHECK(ratio(t.code_ok, t.with_code) >= floors.at("code").get<double>());
     CHECK(ratio(t.json_provider_ok, t.json_bodies) >= floors.at("provider_json").get<double>());
+    CHECK(ratio(t.wire_provider_ok, t.wire_bodies) >= floors.at("provider_wire").get<double>());
     CHECK(t.worse_than_status <= floors.at("worse_than_status_max").get<int>());
 }

@@ -8,7 +8,10 @@ usage: realworld_report.py RESULTS.json [--check]
 import collections
 import json
 import pathlib
+import re
 import sys
+
+HOLDS_JSON = re.compile(r"\{[\s\\]*[\"']")  # `{` then a quoted key: a JSON body, as sent or rendered
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REPORT = ROOT / "tests" / "realworld" / "REPORT.md"
@@ -44,6 +47,7 @@ def render(results):
     with_status = [r for r in results if r["status"] is not None]
     coded = [r for r in results if r["code"] is not None]
     wire = [r for r in results if r["form"] == "wire_json" and r["provider"] != "unknown"]
+    holding = [r for r in results if r["provider"] != "unknown" and (r["form"] == "wire_json" or HOLDS_JSON.search(r["text"]))]
     worse = [r for r in with_status
              if r["status_retryable"] == r["retryable"] and r["got_retryable"] != r["retryable"]]
     better = [r for r in with_status
@@ -74,8 +78,10 @@ def render(results):
          pct(sum(r["got_retryable"] == r["retryable"] for r in with_status), len(with_status)),
          pct(sum(r["status_retryable"] == r["retryable"] for r in with_status), len(with_status))],
         ["code extracted (text carries one)", pct(sum(r["got_code"] == r["code"] for r in coded), len(coded)), "—"],
-        ["provider recognised, JSON bodies, no hint",
+        ["provider recognised, JSON bodies as sent, no hint",
          pct(sum(r["got_provider"] == r["provider"] for r in wire), len(wire)), "—"],
+        ["provider recognised, texts holding a JSON body, no hint",
+         pct(sum(r["got_provider"] == r["provider"] for r in holding), len(holding)), "—"],
         ["provider recognised, all cases, no hint",
          pct(sum(r["got_provider"] == r["provider"] for r in results), n), "—"],
     ])

@@ -32,6 +32,7 @@
 #include <llmerr/detail/json_scan.hpp>
 #include <llmerr/detail/provider_signals.hpp>
 #include <llmerr/detail/render.hpp>
+#include <llmerr/detail/similarity.hpp>
 #include <llmerr/detail/sse.hpp>
 #include <llmerr/error.hpp>
 #include <llmerr/url.hpp>
@@ -94,13 +95,19 @@ inline bool assign_capped(std::string& dst, std::string_view src, std::size_t ca
     const std::size_t at = ifind(m, "request id:", 0);
     if (at == std::string_view::npos) return {};
     std::size_t i = at + 11;
-    while (i < m.size() && m[i] == ' ') ++i;
+    while (i < m.size() && (m[i] == ' ' || m[i] == '\n' || m[i] == '\r' || m[i] == '\t')) ++i;  // wrapped lines
     const std::size_t start = i;
     while (i < m.size() && ((m[i] >= 'A' && m[i] <= 'Z') || (m[i] >= 'a' && m[i] <= 'z') ||
                             (m[i] >= '0' && m[i] <= '9') || m[i] == '-' || m[i] == '_')) {
         ++i;
     }
     return m.substr(start, i - start);
+}
+
+// The `type` one-api / new-api style relays give their own failures (as opposed to "upstream_error", an
+// upstream's error passed on).
+[[nodiscard]] constexpr bool is_relay_own_type(std::string_view t) noexcept {
+    return t == "one_api_error" || t == "new_api_error";
 }
 
 // The `type` words Ark sends (and the others do not).
@@ -406,6 +413,79 @@ inline const catalog_entry* select_variant_lowered(const catalog_entry* primary,
     }));
 }
 
+// Every row's documented English message and Chinese description as gram sets, built once per program.
+struct documented_grams {
+    std::vector<std::uint32_t> message, description;
+};
+
+inline const std::vector<documented_grams>& all_documented_grams() {
+    static const std::vector<documented_grams> all = [] {
+        std::vector<documented_grams> out;
+        out.reserve(entries().size());
+        for (const catalog_entry& e : entries()) {
+            out.push_back({grams_of(fold_for_similarity(e.message, true)),
+                           grams_of(fold_for_similarity(e.description, true))});
+        }
+        return out;
+    }();
+    return all;
+}
+
+// How much alike a message must be to a documented one to take its meaning (0–1000; see resemblance()).
+inline constexpr unsigned similarity_threshold = 700;
+
+// The documented message or description a bare message resembles most, when it resembles one enough and no
+// row of another category resembles it as much; null otherwise.
+inline const catalog_entry* resemble_documented(provider p, std::string_view message, int status) {
+    const std::vector<std::uint32_t> grams = grams_of(fold_for_similarity(message, false));
+    if (grams.size() < 14) return nullptr;
+    const std::vector<documented_grams>& index = all_documented_grams();
+    const entry_range rows = p == provider::unknown ? entries() : entries(p);
+    const catalog_entry* best = nullptr;
+    unsigned best_score = 0;
+    bool ambiguous = false;
+    for (const catalog_entry& e : rows) {
+        const documented_grams& d = index[static_cast<std::size_t>(&e - entries().begin())];
+        const unsigned a = resemblance(grams, d.message);
+        const unsigned b = resemblance(grams, d.description);
+        const unsigned score = a > b ? a : b;
+        if (score < similarity_threshold || score < best_score) continue;
+        if (score > best_score) {
+            best = &e;
+            best_score = score;
+            ambiguous = false;
+        } else if (best != nullptr && (e.category != best->category || e.provider != best->provider)) {
+            if (status != 0 && e.http_status == status && best->http_status != status) {
+                best = &e;
+                ambiguous = false;
+            } else if (!(status != 0 && best->http_status == status && e.http_status != status)) {
+                ambiguous = e.category != best->category;
+            }
+        }
+    }
+    return ambiguous ? nullptr : best;
+}
+
+// For a code several providers document: the one provider among them one of whose documented messages for
+// that code (any variant) the message matches; unknown when none or several do.
+inline provider provider_by_variants(std::string_view code, const lowered_message& m) noexcept {
+    if (m.empty_message) return provider::unknown;
+    provider found = provider::unknown;
+    for (provider q : {provider::ark, provider::dashscope, provider::qianfan}) {
+        const resolved k = resolve(q, {}, code);
+        if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;
+        const auto first = static_cast<std::size_t>(k.entry - entries().begin());
+        bool hit = false;
+        for (std::size_t i = first; i < catalog_group_end[first] && !hit; ++i) {
+            hit = match_segments(documented_patterns()[i], m) > 0;
+        }
+        if (!hit) continue;
+        if (found != provider::unknown) return provider::unknown;
+        found = q;
+    }
+    return found;
+}
+
 // Whether the message matches the documented message of this row (its `match` pattern).
 inline bool matches_documented(const catalog_entry& e, const lowered_message& m) noexcept {
     if (m.empty_message) return false;
@@ -613,18 +693,23 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     if (p == provider::unknown && b.shape == envelope::rendering && rf.v1_error_code) p = provider::qianfan;
     if (p == provider::unknown) p = provider_by_request_id(b.request_id);
     if (p == provider::unknown) p = provider_by_request_id(request_id_in_message(b.message));
+    if (p == provider::unknown && !structured) p = provider_by_request_id(request_id_in_message(t));
     if (p == provider::unknown && (dashscope_framing || !angle_code.empty())) p = provider::dashscope;
     if (p == provider::unknown && b.code.empty()) p = provider_by_vocabulary(b.type);
     if (p == provider::unknown && is_ark_type(b.type)) p = provider::ark;
+    // A code several providers document: whose documented message for it does the message match?
+    if (p == provider::unknown && !b.code.empty()) p = provider_by_variants(b.code, lowered);
     // Qianfan IAM's {"requestId","code","message"} is also how DashScope's Java SDK re-serialises an error:
-    // the shape says Qianfan only when Qianfan's IAM documents the code.
+    // the shape says Qianfan only when Qianfan's IAM documents the code and the text names nobody else.
+    const provider by_name = provider_by_words(t);
     if (p == provider::unknown && b.shape_api != "iam") p = b.shape_provider;
-    if (p == provider::unknown && b.shape_api == "iam" && resolve(provider::qianfan, "iam", b.code).entry != nullptr) {
+    if (p == provider::unknown && b.shape_api == "iam" && resolve(provider::qianfan, "iam", b.code).entry != nullptr &&
+        (by_name == provider::unknown || by_name == provider::qianfan)) {
         p = provider::qianfan;
     }
     if (p == provider::unknown && headers != nullptr) p = headers->evidence;
     if (p == provider::unknown) p = written.p;
-    if (p == provider::unknown) p = provider_by_words(t);
+    if (p == provider::unknown) p = by_name;
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
     // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.
@@ -646,6 +731,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     bool similar = false;
     if (entry == nullptr && b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
         entry = match_documented(p, lowered, match_status);  // a body that is only a message
+        if (entry == nullptr) entry = resemble_documented(p, b.message, match_status);
         if (entry != nullptr && p == provider::unknown) p = entry->provider;
         similar = entry != nullptr;
     }
@@ -729,7 +815,9 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     // caller's, a 5xx the provider's, whatever a prefix or a word suggests.
     const bool weak = r.evidence == evidence::code_family || r.evidence == evidence::message_similarity ||
                       r.evidence == evidence::message_words;
-    const int sc = status_class(class_status);
+    // A relay's own failure (one-api / new-api `type`) comes with whatever status the relay chose: it says
+    // nothing about whose fault it is.
+    const int sc = is_relay_own_type(r.type) ? 0 : status_class(class_status);
     if (weak && sc != 0 && status_class_of(r.category) != 0 && status_class_of(r.category) != sc) {
         r.category = category_from_status(class_status);
         r.retryable = is_retryable_by_default(r.category);

@@ -111,11 +111,22 @@ inline outcome score(const labelled_case& c) {
     return o;
 }
 
+// Whether a case's text holds a JSON body, as sent or inside a rendering: `{` then a quoted key.
+inline bool holds_json_body(const std::string& t) {
+    for (std::size_t i = t.find('{'); i != std::string::npos; i = t.find('{', i + 1)) {
+        std::size_t k = i + 1;
+        while (k < t.size() && (t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t' || t[k] == '\\')) ++k;
+        if (k < t.size() && (t[k] == '"' || t[k] == '\'')) return true;
+    }
+    return false;
+}
+
 // The figures the floors are about.
 struct totals {
     int cases = 0, category_ok = 0, retryable_ok = 0;
     int with_code = 0, code_ok = 0;
-    int json_bodies = 0, json_provider_ok = 0;  // wire_json cases whose provider is known
+    int wire_bodies = 0, wire_provider_ok = 0;  // wire_json cases whose provider is known
+    int json_bodies = 0, json_provider_ok = 0;  // cases holding a JSON body (wire or rendered), provider known
     int with_status = 0, retryable_ok_with_status = 0, status_rule_retryable_ok = 0, status_rule_category_ok = 0;
     int worse_than_status = 0;  // status known, status rule right on retryable, llmerr wrong
 };
@@ -131,6 +142,10 @@ inline totals add_up(const std::vector<outcome>& all) {
             t.code_ok += o.code_ok;
         }
         if (o.c->form == "wire_json" && o.c->provider != "unknown") {
+            ++t.wire_bodies;
+            t.wire_provider_ok += o.provider_ok;
+        }
+        if (o.c->provider != "unknown" && (o.c->form == "wire_json" || holds_json_body(o.c->text))) {
             ++t.json_bodies;
             t.json_provider_ok += o.provider_ok;
         }

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
             {"source", c.source},
             {"provider", c.provider},
             {"form", c.form},
+            {"text", c.text},
             {"status", c.status ? nlohmann::json(*c.status) : nlohmann::json(nullptr)},
             {"code", c.code ? nlohmann::json(*c.code) : nlohmann::json(nullptr)},
             {"category", c.category},

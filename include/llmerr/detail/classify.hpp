@@ -143,11 +143,14 @@ inline constexpr message_word message_words[] = {
     {"size limit", category::payload_too_large},
     // Not found / unsupported — "does not exist", "not found", "invalid model", "not supported"; 不存在 / 不支持.
     {"invalid model", category::not_found},
+    {"no available channel", category::not_found},  // a relay has no upstream for this model
+    {"\xE6\x97\xA0\xE5\x8F\xAF\xE7\x94\xA8\xE6\xB8\xA0\xE9\x81\x93", category::not_found},  // 无可用渠道
     {"not found", category::not_found},
     {"does not exist", category::not_found},
     {"not exist", category::not_found},
     {"\xE4\xB8\x8D\xE5\xAD\x98\xE5\x9C\xA8", category::not_found},  // 不存在
     {"not support", category::unsupported},
+    {"only support", category::unsupported},  // "incremental_output only support stream call"
     {"unsupported", category::unsupported},
     {"\xE4\xB8\x8D\xE6\x94\xAF\xE6\x8C\x81", category::unsupported},  // 不支持
     // Cancellation — Ark RequestCancelled "has been cancelled", RequestCanceled "is canceled".
@@ -162,6 +165,8 @@ inline constexpr message_word generic_words[] = {
     {"invalid_request", category::invalid_request},
     {"invalid request", category::invalid_request},
     {"bad request", category::invalid_request},
+    {"badrequest", category::invalid_request},  // BadRequestError, the SDKs' exception for a 400
+    {"is not one of", category::invalid_request},  // JSON Schema validators: "'developer' is not one of [...]"
     {"parameter", category::invalid_request},
     {"not valid", category::invalid_request},
     {"invalid", category::invalid_request},

@@ -53,7 +53,7 @@ struct provider_word {
     provider p;
 };
 
-// Hosts, products and model families only one provider serves under its own name.
+// Hosts, products, model families and client fingerprints only one provider has under its own name.
 inline constexpr provider_word provider_words[] = {
     {"dashscope", provider::dashscope},
     {"aliyuncs.com", provider::dashscope},
@@ -66,6 +66,7 @@ inline constexpr provider_word provider_words[] = {
     {"\xE9\x80\x9A\xE4\xB9\x89", provider::dashscope},  // 通义
     {"\xE5\x8D\x83\xE9\x97\xAE", provider::dashscope},  // 千问
     {"qwen", provider::dashscope},
+    {"\"isjson\"", provider::dashscope},  // DashScope's Java SDK re-serialises errors with "isJson"
     {"volces.com", provider::ark},
     {"volcengine", provider::ark},
     {"doubao", provider::ark},
@@ -80,7 +81,19 @@ inline constexpr provider_word provider_words[] = {
     {"\xE5\x8D\x83\xE5\xB8\x86", provider::qianfan},  // 千帆
     {"\xE6\x96\x87\xE5\xBF\x83", provider::qianfan},  // 文心
     {"baidu", provider::qianfan},
+    {"api return error, req_id", provider::qianfan},  // the qianfan Python SDK's rendering
 };
+
+// Whether the text names an Ark endpoint id: "ep-" and a 14-digit creation time ("ep-20260115162741-qb4l8").
+[[nodiscard]] constexpr bool names_ark_endpoint(std::string_view text) noexcept {
+    for (std::size_t at = text.find("ep-"); at != std::string_view::npos; at = text.find("ep-", at + 1)) {
+        if (at > 0 && (is_lower_alnum(text[at - 1]) || (text[at - 1] >= 'A' && text[at - 1] <= 'Z'))) continue;
+        std::size_t n = 0;
+        while (at + 3 + n < text.size() && n < 14 && text[at + 3 + n] >= '0' && text[at + 3 + n] <= '9') ++n;
+        if (n == 14) return true;
+    }
+    return false;
+}
 
 // The provider the text names most often (hosts, product and model names); unknown on a tie or none.
 // Reads at most `window` bytes.
@@ -90,6 +103,7 @@ inline constexpr provider_word provider_words[] = {
     for (const provider_word& w : provider_words) {
         if (ifind(text, w.word, 0) != std::string_view::npos) ++votes[static_cast<int>(w.p)];
     }
+    if (names_ark_endpoint(text)) ++votes[static_cast<int>(provider::ark)];
     int best = 0, best_votes = 0;
     bool tie = false;
     for (int i = 1; i < 4; ++i) {
