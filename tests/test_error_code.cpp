@@ -239,7 +239,7 @@ TEST_CASE("errors the catalogue does not know still give a failed code of their 
         CHECK(llmerr::uncatalogued_value(category::rate_limited) == -7);
     }
     SECTION("unknown provider") {
-        const llmerr::llm_error e = llmerr::parse("<html><body>502 Bad Gateway</body></html>", 502);
+        const llmerr::llm_error e = llmerr::parse("<html><body>503 Service Unavailable</body></html>", 503);
         REQUIRE(e.provider == provider::unknown);
         REQUIRE(e.category == category::overloaded);
         const std::error_code ec = llmerr::make_error_code(e);

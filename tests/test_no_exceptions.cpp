@@ -66,7 +66,7 @@ int main() {
     CHECK(std::string(ec.category().name()) == "llmerr.ark");
     CHECK(ec.value() == err->entry->value);
     CHECK(!ec.message().empty());
-    const std::error_code unknown = llmerr::make_error_code(llmerr::parse("<html>502 Bad Gateway</html>", 502));
+    const std::error_code unknown = llmerr::make_error_code(llmerr::parse("<html>503 Service Unavailable</html>", 503));
     CHECK(unknown.value() == llmerr::uncatalogued_value(category::overloaded));
     CHECK(unknown == category::overloaded);
 

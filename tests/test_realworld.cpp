@@ -14,11 +14,12 @@ const std::string corpus_dir = std::string(LLMERR_REALWORLD_DIR) + "/cases";
 
 const std::set<std::string> providers = {"ark", "dashscope", "qianfan", "unknown"};
 const std::set<std::string> forms = {"wire_json", "sse", "sdk_rendering", "log_line", "text", "html"};
-const std::set<std::string> categories = {
-    "unknown",     "invalid_request", "authentication", "permission_denied", "billing",  "quota_exhausted",
-    "rate_limited", "content_filtered", "context_length_exceeded", "payload_too_large", "unsupported",
-    "not_found",   "conflict",        "timeout",        "cancelled",         "overloaded", "model_loading",
-    "server_error"};
+const std::set<std::string> categories = {"unknown",           "invalid_request",  "authentication",
+                                          "permission_denied", "billing",          "quota_exhausted",
+                                          "rate_limited",      "content_filtered", "context_length_exceeded",
+                                          "payload_too_large", "unsupported",      "not_found",
+                                          "conflict",          "timeout",          "cancelled",
+                                          "overloaded",        "model_loading",    "server_error"};
 
 }  // namespace
 
@@ -61,8 +62,7 @@ TEST_CASE("real-world corpus: llmerr meets the committed floors") {
     INFO("category " << t.category_ok << "/" << t.cases << ", retryable " << t.retryable_ok << "/" << t.cases
                      << ", code " << t.code_ok << "/" << t.with_code << ", provider (JSON bodies) "
                      << t.json_provider_ok << "/" << t.json_bodies << " (wire " << t.wire_provider_ok << "/"
-                     << t.wire_bodies << "), worse than the status rule "
-                     << t.worse_than_status);
+                     << t.wire_bodies << "), worse than the status rule " << t.worse_than_status);
     CHECK(ratio(t.category_ok, t.cases) >= floors.at("category").get<double>());
     CHECK(ratio(t.retryable_ok, t.cases) >= floors.at("retryable").get<double>());
     CHECK(ratio(t.code_ok, t.with_code) >= floors.at("code").get<double>());

@@ -117,9 +117,12 @@ struct llm_error {
     llmerr::category category = llmerr::category::unknown;  // what the caller must do
     bool retryable = false;  // whether sending the identical request again later can succeed
     std::optional<std::chrono::milliseconds> retry_after;  // from retry-after-ms / Retry-After
-    const catalog_entry* entry = nullptr;  // the catalogue's row (variant chosen by message); null if unknown
-    std::string type;                      // OpenAI-style `type` ("BadRequest", "invalid_request_error", …)
-    std::string param;                     // OpenAI-style `param`, when a string
+    // The catalogue's row the code resolved to (variant chosen by message); null if unknown. The verdict is
+    // the row's unless `evidence` is message_words or http_status: then the message's words or the status
+    // overruled a catch-all code or a family, and category and retryable are those of the overruling evidence.
+    const catalog_entry* entry = nullptr;
+    std::string type;      // OpenAI-style `type` ("BadRequest", "invalid_request_error", …)
+    std::string param;     // OpenAI-style `param`, when a string
     std::string_view api;  // API surface: the entry's, else the shape's ("v1", "v2", "iam"); may be empty
     llmerr::retry_hint retry_hint = llmerr::retry_hint::none;  // the catalogue's advice beyond yes/no
     std::optional<bool> should_retry;  // the x-should-retry header, when sent (it overrides `retryable`)

@@ -423,8 +423,8 @@ inline const std::vector<documented_grams>& all_documented_grams() {
         std::vector<documented_grams> out;
         out.reserve(entries().size());
         for (const catalog_entry& e : entries()) {
-            out.push_back({grams_of(fold_for_similarity(e.message, true)),
-                           grams_of(fold_for_similarity(e.description, true))});
+            out.push_back(
+                {grams_of(fold_for_similarity(e.message, true)), grams_of(fold_for_similarity(e.description, true))});
         }
         return out;
     }();
@@ -469,7 +469,8 @@ inline const catalog_entry* resemble_documented(provider p, std::string_view mes
 // For a code several providers document: the one provider among them one of whose documented messages for
 // that code (any variant) the message matches; unknown when none or several do.
 inline provider provider_by_variants(std::string_view code, const lowered_message& m) noexcept {
-    if (m.empty_message) return provider::unknown;
+    // A short number ("1", "500") is any gateway's code: its message proves nothing either.
+    if (m.empty_message || (code.size() < 6 && all_digits(code))) return provider::unknown;
     provider found = provider::unknown;
     for (provider q : {provider::ark, provider::dashscope, provider::qianfan}) {
         const resolved k = resolve(q, {}, code);
@@ -717,8 +718,8 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     const catalog_entry* entry = nullptr;
     match_kind how = match_kind::none;
     if (p != provider::unknown) {
-        resolved best = resolve_compound(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{},
-                                         b.code);
+        resolved best =
+            resolve_compound(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{}, b.code);
         if (best.entry == nullptr) best = resolve_compound(p, {}, b.code);
         if (!angle_code.empty() && angle_code != b.code) {
             const resolved inner = resolve_compound(p, {}, angle_code);
@@ -773,7 +774,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         }
         if (agree && any != nullptr) {
             r.category = agreed;
-            r.retryable = any->retryable;
+            r.retryable = is_retryable_by_default(agreed);
             r.evidence = evidence::exact_code;
             agreed_row = any;
         } else {
@@ -795,12 +796,17 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         }
         r.api = b.shape_api;
     }
-    // A generic code whose documented messages the actual one does not match ("InvalidParameter" saying
-    // "Timeout while downloading…", "AccessDenied" saying "Rate limit exceeded"), or a mere family: the
-    // message's own words are more specific — within the same status class.
+    // A catch-all code (invalid request, access denied, internal error) whose documented message the actual
+    // one does not match ("InvalidParameter" saying "Timeout while downloading…", "AccessDenied" saying "Rate
+    // limit exceeded"), or a mere family: the message's own words are more specific — within the same status
+    // class. A specific code (Arrearage, InvalidApiKey) keeps its meaning whatever words come with it.
     const catalog_entry* row = entry != nullptr ? entry : agreed_row;
+    const bool generic_row =
+        row != nullptr && (row->category == category::invalid_request || row->category == category::permission_denied ||
+                           row->category == category::server_error);
     if (row != nullptr && !similar && !r.message.empty() &&
-        (how == match_kind::family || how == match_kind::prefix || !matches_documented(*row, lowered))) {
+        (how == match_kind::family || how == match_kind::prefix ||
+         (generic_row && !matches_documented(*row, lowered)))) {
         const category by_words = category_from_words(r.message);
         const int sc_words = status_class_of(by_words);
         if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category &&

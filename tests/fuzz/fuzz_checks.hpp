@@ -24,7 +24,8 @@ inline bool in_catalogue(const llmerr::catalog_entry* e) noexcept {
 inline void check_well_formed(const llmerr::llm_error& e, int status, llmerr::provider hint, bool with_headers) {
     LLMERR_FUZZ_CHECK(static_cast<std::size_t>(e.category) < llmerr::category_count);
     LLMERR_FUZZ_CHECK(e.retry_hint <= llmerr::retry_hint::fix_clock);
-    LLMERR_FUZZ_CHECK(e.envelope <= llmerr::envelope::text);
+    LLMERR_FUZZ_CHECK(static_cast<std::size_t>(e.envelope) < llmerr::envelope_count);
+    LLMERR_FUZZ_CHECK(static_cast<std::size_t>(e.evidence) < llmerr::evidence_count);
     if (hint != llmerr::provider::unknown) {
         LLMERR_FUZZ_CHECK(e.provider == hint);
     } else {
@@ -35,10 +36,13 @@ inline void check_well_formed(const llmerr::llm_error& e, int status, llmerr::pr
     LLMERR_FUZZ_CHECK(e.request_id.size() <= llmerr::max_field_bytes);
     LLMERR_FUZZ_CHECK(e.type.size() <= llmerr::max_field_bytes);
     LLMERR_FUZZ_CHECK(e.param.size() <= llmerr::max_field_bytes);
+    // The verdict follows the row, unless weaker evidence overruled it (words more specific than a catch-all
+    // code, a status class a family contradicted): then it is the category's default.
+    const bool overruled = e.evidence == llmerr::evidence::message_words || e.evidence == llmerr::evidence::http_status;
     if (e.entry != nullptr) {
         LLMERR_FUZZ_CHECK(in_catalogue(e.entry));
-        LLMERR_FUZZ_CHECK(e.category == e.entry->category);
-        LLMERR_FUZZ_CHECK(e.retry_hint == e.entry->retry_hint);
+        LLMERR_FUZZ_CHECK(overruled || e.category == e.entry->category);
+        LLMERR_FUZZ_CHECK(e.retry_hint == (overruled ? llmerr::retry_hint::none : e.entry->retry_hint));
         LLMERR_FUZZ_CHECK(e.api == e.entry->api);
         if (hint != llmerr::provider::unknown) LLMERR_FUZZ_CHECK(e.entry->provider == hint);
     } else {
@@ -49,8 +53,9 @@ inline void check_well_formed(const llmerr::llm_error& e, int status, llmerr::pr
         LLMERR_FUZZ_CHECK(with_headers);
         LLMERR_FUZZ_CHECK(e.retryable == *e.should_retry);
     } else {
-        LLMERR_FUZZ_CHECK(e.retryable ==
-                          (e.entry != nullptr ? e.entry->retryable : llmerr::is_retryable_by_default(e.category)));
+        LLMERR_FUZZ_CHECK(
+            e.retryable ==
+            (e.entry != nullptr && !overruled ? e.entry->retryable : llmerr::is_retryable_by_default(e.category)));
     }
     if (e.retry_after.has_value()) {
         LLMERR_FUZZ_CHECK(with_headers);
@@ -61,7 +66,12 @@ inline void check_well_formed(const llmerr::llm_error& e, int status, llmerr::pr
         if (status != 0) {
             LLMERR_FUZZ_CHECK(e.http_status == status);
         } else {
-            LLMERR_FUZZ_CHECK(e.http_status == (e.entry != nullptr ? e.entry->http_status : 0));
+            // Unknown: the status a rendering wrote ("<400> …", "Error code: 429 - …"), else the documented one.
+            if (e.status_from_catalog) {
+                LLMERR_FUZZ_CHECK(e.entry != nullptr && e.http_status == e.entry->http_status && e.http_status != 0);
+            } else {
+                LLMERR_FUZZ_CHECK(e.http_status == 0 || (e.http_status >= 100 && e.http_status <= 599));
+            }
         }
     }
 }

@@ -84,9 +84,7 @@ inline status_verdict status_rule(std::optional<int> status) {
         case 503: v.category = "overloaded"; break;
         case 504: v.category = "timeout"; break;
         default:
-            v.category = s >= 500 && s <= 599   ? "server_error"
-                         : s >= 400 && s <= 499 ? "invalid_request"
-                                                : "unknown";
+            v.category = s >= 500 && s <= 599 ? "server_error" : s >= 400 && s <= 499 ? "invalid_request" : "unknown";
     }
     return v;
 }

@@ -57,7 +57,7 @@ inline constexpr message_word message_words[] = {
     {"insufficient balance", category::billing},
     {"\xE6\xAC\xA0\xE8\xB4\xB9", category::billing},                          // 欠费
     {"\xE4\xBD\x99\xE9\xA2\x9D\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 余额不足
-    {"\xE5\x85\x85\xE5\x80\xBC", category::billing},  // 充值 (top up)
+    {"\xE5\x85\x85\xE5\x80\xBC", category::billing},                          // 充值 (top up)
     {"subscription", category::billing},
     // Content moderation — DashScope DataInspectionFailed "inappropriate content"; Ark
     // SensitiveContentDetected "sensitive information"; Qianfan 文审/图审不安全, 敏感.
@@ -165,7 +165,7 @@ inline constexpr message_word generic_words[] = {
     {"invalid_request", category::invalid_request},
     {"invalid request", category::invalid_request},
     {"bad request", category::invalid_request},
-    {"badrequest", category::invalid_request},  // BadRequestError, the SDKs' exception for a 400
+    {"badrequest", category::invalid_request},     // BadRequestError, the SDKs' exception for a 400
     {"is not one of", category::invalid_request},  // JSON Schema validators: "'developer' is not one of [...]"
     {"parameter", category::invalid_request},
     {"not valid", category::invalid_request},

@@ -18,7 +18,9 @@ namespace detail {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-[[nodiscard]] constexpr bool is_lower_alnum(char c) noexcept { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); }
+[[nodiscard]] constexpr bool is_lower_alnum(char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
 
 // Ark's request ids: "021" + at least 37 more hex digits ("0217537734416511a912fa40b9f3…", 53 in all).
 [[nodiscard]] constexpr bool is_ark_request_id(std::string_view id) noexcept {

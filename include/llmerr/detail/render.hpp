@@ -124,13 +124,16 @@ inline constexpr render_key render_keys[] = {
 // One value as written: its text (still escaped when it was quoted), its quoting and where it ended.
 struct raw_value {
     std::string_view text;
-    char quote = 0;          // '"', '\'', 0 (bare or a number); 'e' = \" (escaped once); 'c' = “…”
+    char quote = 0;               // '"', '\'', 0 (bare or a number); 'e' = \" (escaped once); 'c' = “…”
     std::size_t backslashes = 0;  // for 'e': how many backslashes precede each quote
-    bool is_null = false;    // null, None, nil, undefined
+    bool is_null = false;         // null, None, nil, undefined
 };
 
 [[nodiscard]] constexpr int hex_value(char c) noexcept {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
 }
 
 // The text of a value with its escapes undone, as many levels deep as they go (\\n, \n, \\u003c, \u003c):
@@ -152,7 +155,8 @@ inline std::string unescape_loose(std::string_view s, std::size_t cap) {
             hex_value(s[j + 3]) >= 0 && hex_value(s[j + 4]) >= 0) {
             const unsigned cp = static_cast<unsigned>((hex_value(s[j + 1]) << 12) | (hex_value(s[j + 2]) << 8) |
                                                       (hex_value(s[j + 3]) << 4) | hex_value(s[j + 4]));
-            if (cp < 0xD800 || cp > 0xDFFF) append_utf8(out, static_cast<std::uint32_t>(cp));  // lone surrogates are dropped
+            if (cp < 0xD800 || cp > 0xDFFF)
+                append_utf8(out, static_cast<std::uint32_t>(cp));  // lone surrogates are dropped
             i = j + 5;
             continue;
         }
@@ -217,8 +221,8 @@ inline std::string unescape_loose(std::string_view s, std::size_t cap) {
         while (k > i && (t[k - 1] == '.' || t[k - 1] == '-')) --k;  // "InvalidApiKey." ends a sentence
     }
     v.text = t.substr(i, k - i);
-    v.is_null = v.text == "null" || v.text == "None" || v.text == "nil" || v.text == "undefined" ||
-                v.text == "NULL" || v.text == "Null";
+    v.is_null = v.text == "null" || v.text == "None" || v.text == "nil" || v.text == "undefined" || v.text == "NULL" ||
+                v.text == "Null";
     return v;
 }
 
@@ -285,23 +289,23 @@ struct angle_rendering {
 // that ends a value (a quote inside a message, as in `role "tool" must`, is followed by a word).
 [[nodiscard]] constexpr bool closes_string(std::string_view t, std::size_t i) noexcept {
     while (i < t.size() && t[i] == ' ') ++i;
-    return i >= t.size() || t[i] == ',' || t[i] == '}' || t[i] == ']' || t[i] == ')' || t[i] == '\n' ||
-           t[i] == '\r' || t[i] == ';';
+    return i >= t.size() || t[i] == ',' || t[i] == '}' || t[i] == ']' || t[i] == ')' || t[i] == '\n' || t[i] == '\r' ||
+           t[i] == ';';
 }
 
 // The fields a rendering holds. Views point into the text; `message` is unescaped (owned).
 struct rendered_fields {
-    std::string_view code;        // the first string code; else the first numeric code
+    std::string_view code;  // the first string code; else the first numeric code
     std::string_view numeric_code;
-    std::string message;          // the innermost message: the last one written
+    std::string message;  // the innermost message: the last one written
     std::string_view type;
     std::string_view request_id;
-    std::string error_string;     // {"error":"invalid_client"}: OAuth's and others' string `error`
-    int status = 0;               // the first HTTP status written ("Error code: 400", "status_code: 400")
-    int inner_status = 0;         // the last one written: the provider's, when a relay wrapped it
-    angle_rendering angle;        // `<400> Code: message`, when present
-    bool any = false;             // whether any key was found
-    bool v1_error_code = false;   // an `error_code` key with an integer: Qianfan v1's field, as printed
+    std::string error_string;    // {"error":"invalid_client"}: OAuth's and others' string `error`
+    int status = 0;              // the first HTTP status written ("Error code: 400", "status_code: 400")
+    int inner_status = 0;        // the last one written: the provider's, when a relay wrapped it
+    angle_rendering angle;       // `<400> Code: message`, when present
+    bool any = false;            // whether any key was found
+    bool v1_error_code = false;  // an `error_code` key with an integer: Qianfan v1's field, as printed
 };
 
 // One pass over the text (its first render_window bytes): every key of render_keys followed by a

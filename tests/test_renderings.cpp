@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+// The forms errors really reach programs in (client renderings, wrappers, compound codes, bare messages) and
+// the rules that classify them: the most specific documented code wins, weak evidence never contradicts the
+// status class, the provider comes from vocabulary, and llm_error::evidence says how the verdict was reached.
+// The texts follow the shapes of real reports (tests/realworld/ has the reports themselves).
+#include <string>
+
+#include <llmerr/llmerr.hpp>
+
+#include "catch.hpp"
+
+using llmerr::category;
+using llmerr::evidence;
+using llmerr::parse;
+using llmerr::provider;
+
+TEST_CASE("a compound code resolves to the most specific documented code inside it", "[parse][renderings]") {
+    // DashScope's SDKs: "<400> InternalError.Algo.InvalidParameter: …" is the caller's mistake, not a 500.
+    const auto e = parse("<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 30720]");
+    CHECK(e.provider == provider::dashscope);
+    CHECK(e.code == "InternalError.Algo.InvalidParameter");
+    CHECK(e.http_status == 400);
+    CHECK(e.category == category::context_length_exceeded);
+    CHECK_FALSE(e.retryable);
+    CHECK(e.evidence == evidence::compound_code);
+
+    const auto m = parse(
+        "[API Error: 400 <400> InternalError.Algo.DataInspectionFailed: Input text data may contain "
+        "inappropriate content.]");
+    CHECK(m.category == category::content_filtered);
+    CHECK_FALSE(m.retryable);
+    CHECK(m.message == "Input text data may contain inappropriate content.");
+}
+
+TEST_CASE("a family or prefix never contradicts the status class", "[parse][renderings]") {
+    // An undocumented InternalError.Algo.* with a 4xx written before it: the caller's side, whatever the prefix.
+    const auto e = parse("<400> InternalError.Algo.SomethingNew: the input is malformed");
+    CHECK(e.code == "InternalError.Algo.SomethingNew");
+    CHECK(e.http_status == 400);
+    CHECK(e.category == category::invalid_request);
+    CHECK_FALSE(e.retryable);
+    CHECK(e.evidence == evidence::http_status);
+    // The same family with a 5xx keeps its documented meaning.
+    const auto s = parse("<500> InternalError.Algo.SomethingNew: an error in the algorithm");
+    CHECK(s.category == category::server_error);
+    CHECK(s.retryable);
+    CHECK(s.evidence == evidence::code_family);
+    // Words alone do not turn a 400 into a retryable server error.
+    const auto w = parse(R"({"error":{"message":"internal server error in validation","type":"x"}})", 400);
+    CHECK(w.category == category::invalid_request);
+    CHECK_FALSE(w.retryable);
+}
+
+TEST_CASE("client renderings give their code, message, status and request id", "[parse][renderings]") {
+    SECTION("openai-python: Error code: N - {python dict}") {
+        const auto e = parse(
+            "openai.BadRequestError: Error code: 400 - {'error': {'code': 'InvalidParameter', 'message': "
+            "'The parameter `max_tokens` specified in the request are not valid. Request id: "
+            "0217280951205813c183a1fb82c613f4d4485b7d388d5b4d02e7e', 'param': '', 'type': "
+            "'BadRequest'}}");
+        CHECK(e.provider == provider::ark);  // Ark's request-id format and `type` word
+        CHECK(e.code == "InvalidParameter");
+        CHECK(e.http_status == 400);
+        CHECK(e.category == category::invalid_request);
+        CHECK(e.type == "BadRequest");
+        CHECK(e.request_id == "0217280951205813c183a1fb82c613f4d4485b7d388d5b4d02e7e");
+        CHECK(e.envelope == llmerr::envelope::rendering);
+    }
+    SECTION("DashScope Python SDK: status_code, code, message") {
+        const auto e = parse(
+            "sync_call Failed, status_code: 400, code: Arrearage, message: Access denied, please make "
+            "sure your account is in good standing.");
+        CHECK(e.provider == provider::dashscope);
+        CHECK(e.code == "Arrearage");
+        CHECK(e.http_status == 400);
+        CHECK(e.category == category::billing);
+        CHECK(e.message == "Access denied, please make sure your account is in good standing.");
+    }
+    SECTION("DashScope Java SDK re-serialisation") {
+        const auto e =
+            parse(R"(com.alibaba.dashscope.exception.ApiException: {"statusCode":403,"message":"Access denied.",)"
+                  R"("code":"AccessDenied","isJson":true,"requestId":"bb33ef98-29c4-902b-8306-08658c6c71aa"})");
+        CHECK(e.provider == provider::dashscope);  // not Qianfan IAM, whose body has the same keys
+        CHECK(e.code == "AccessDenied");
+        CHECK(e.category == category::permission_denied);
+    }
+    SECTION("JS util.inspect object") {
+        const auto e = parse(
+            "ProviderBizError: {\n  code: 'InvalidEndpoint.NotFound',\n  message: 'The request targeted "
+            "an endpoint that does not exist or is invalid.',\n  param: '',\n  type: 'NotFound'\n}");
+        CHECK(e.provider == provider::ark);
+        CHECK(e.code == "InvalidEndpoint.NotFound");
+        CHECK(e.category == category::not_found);
+    }
+    SECTION("qianfan Python SDK text") {
+        const auto e = parse(
+            "qianfan.errors.APIError: api return error, req_id: as-3gka9qjt2p code: 336003, msg: the "
+            "length of messages must be an odd number");
+        CHECK(e.provider == provider::qianfan);
+        CHECK(e.code == "336003");
+        CHECK(e.request_id == "as-3gka9qjt2p");
+        CHECK(e.message == "the length of messages must be an odd number");
+        CHECK(e.category == category::invalid_request);
+    }
+    SECTION("a Qianfan v1 body printed as a Python dict") {
+        const auto e =
+            parse("response text={'error_code': 336000, 'error_msg': 'Internal error', 'id': 'as-pvj2b5gaq8'}");
+        CHECK(e.provider == provider::qianfan);
+        CHECK(e.code == "336000");
+        CHECK(e.category == category::server_error);
+        CHECK(e.retryable);
+    }
+    SECTION("a body escaped once inside a wrapper's string") {
+        const auto e =
+            parse(R"({"error":{"message":"upstream: {\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key )"
+                  R"(provided.\",\"request_id\":\"01415ff3-53f4-989d-83c0-3eb61fa1418e\"}","type":"upstream_error"}})");
+        CHECK(e.provider == provider::dashscope);
+        CHECK(e.category == category::authentication);
+        CHECK_FALSE(e.retryable);
+    }
+    SECTION("a relay's 502 around the provider's <400>") {
+        const auto e =
+            parse(R"({"error":{"message":"<400> InternalError.Algo.InvalidParameter: The \"function.arguments\" )"
+                  R"(parameter of the code model must be in JSON format.","type":"upstream_error","code":502}})",
+                  502);
+        CHECK(e.code == "InternalError.Algo.InvalidParameter");  // the provider's code, not the relay's number
+        CHECK(e.http_status == 502);                             // as received
+        CHECK(e.category == category::invalid_request);
+        CHECK_FALSE(e.retryable);
+    }
+    SECTION("a code written before its message, no key") {
+        const auto e = parse("InvalidParameter:User and assistant need to appear alternately in the message");
+        CHECK(e.code == "InvalidParameter");
+        CHECK(e.category == category::invalid_request);
+    }
+}
+
+TEST_CASE("the provider comes from the code's vocabulary before the body's shape", "[parse][renderings]") {
+    // An Ark code in a flat {code, message, request_id} object — DashScope native's shape — is Ark's.
+    const auto e =
+        parse(R"({"code":"InvalidEndpointOrModel.NotFound","message":"The model or endpoint doubao-seed-1.6 )"
+              R"(does not exist or you do not have access to it.","request_id":"202507290717200000C752EF37"})",
+              404);
+    CHECK(e.provider == provider::ark);
+    CHECK(e.category == category::not_found);
+    CHECK(e.evidence == evidence::exact_code);
+}
+
+TEST_CASE("Baidu's OAuth token endpoint", "[parse][renderings]") {
+    const auto e = parse(R"({"error_description":"unknown client id","error":"invalid_client"})");
+    CHECK(e.provider == provider::qianfan);
+    CHECK(e.code == "invalid_client");
+    CHECK(e.message == "unknown client id");
+    CHECK(e.category == category::authentication);
+    CHECK_FALSE(e.retryable);
+    CHECK(e.envelope == llmerr::envelope::error_string);
+}
+
+TEST_CASE("gateway statuses: 502 is a server error, 503 overload, 504 timeout", "[parse][renderings]") {
+    const std::string page = "<html><head><title>Bad Gateway</title></head><body>nginx</body></html>";
+    CHECK(parse(page, 502).category == category::server_error);
+    CHECK(parse(page, 503).category == category::overloaded);
+    CHECK(parse(page, 504).category == category::timeout);
+    for (int s : {502, 503, 504}) CHECK(parse(page, s).retryable);
+}
+
+TEST_CASE("a relay's own failure is classified by what it says, not by the status it chose", "[parse][renderings]") {
+    const auto e = parse(R"({"error":{"message":"get request url failed: unsupported relay mode 2 for doubao","type":)"
+                         R"("one_api_error","param":"","code":"do_request_failed"}})",
+                         500);
+    CHECK(e.category == category::unsupported);
+    CHECK_FALSE(e.retryable);
+}
+
+TEST_CASE("a message without a code: documented patterns, then resemblance, then words", "[parse][renderings]") {
+    SECTION("the documented message, cut short and misspelt") {
+        const auto e = parse("ERROR request failed because your acount has an overdue balanc");
+        CHECK(e.provider == provider::ark);
+        CHECK(e.category == category::billing);
+        CHECK(e.evidence == evidence::message_similarity);
+    }
+    SECTION("a Chinese description, paraphrased inside a log line") {
+        const auto e = parse("调用失败：当前账号欠费，如需继续调用请前往火山交易中心充值");
+        CHECK(e.provider == provider::ark);
+        CHECK(e.category == category::billing);
+        CHECK(e.evidence == evidence::message_similarity);
+    }
+    SECTION("words only, the earliest deciding") {
+        const auto e = parse("Streaming request timeout after 46s. Try reducing input length.");
+        CHECK(e.category == category::timeout);
+        CHECK(e.retryable);
+        CHECK(e.evidence == evidence::message_words);
+    }
+    SECTION("nothing at all") {
+        const auto e = parse("something happened");
+        CHECK(e.category == category::unknown);
+        CHECK(e.evidence == evidence::none);
+    }
+}
+
+TEST_CASE("evidence names", "[evidence]") {
+    for (std::size_t i = 0; i < llmerr::evidence_count; ++i) {
+        const auto v = static_cast<evidence>(i);
+        CHECK(llmerr::evidence_from_string(llmerr::to_string(v)) == v);
+    }
+    CHECK(llmerr::to_string(evidence::compound_code) == "compound_code");
+    CHECK_FALSE(llmerr::evidence_from_string("guess").has_value());
+    CHECK(parse("", 429).evidence == evidence::http_status);
+    CHECK(parse(R"({"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"x"})", 401).evidence ==
+          evidence::exact_code);
+    CHECK(parse(R"({"error":{"code":"invalid_api_key","message":"Incorrect API key provided."},"request_id":"x"})", 401)
+              .evidence == evidence::alias);
+}
