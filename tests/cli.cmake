@@ -99,6 +99,10 @@ llmerr_cli_check(status_with_jsonl RC 2 ARGS classify --jsonl "${_samples}/log.j
   ERR "--status cannot be used with --jsonl")
 llmerr_cli_check(unreadable_file RC 3 ARGS classify "${CMAKE_CURRENT_BINARY_DIR}/no/such/file.body" ERR "cannot open")
 llmerr_cli_check(unreadable_directory RC 3 ARGS classify "${CMAKE_CURRENT_BINARY_DIR}" ERR "cannot read")
+if(CMAKE_HOST_UNIX)  # read(2) of a directory fails with EISDIR; the message says so
+  llmerr_cli_check(unreadable_jsonl_directory RC 3 ARGS classify --jsonl "${CMAKE_CURRENT_BINARY_DIR}"
+    ERR "cannot read '[^']+': Is a directory")
+endif()
 llmerr_cli_check(unreadable_jsonl RC 3 ARGS classify --jsonl "${CMAKE_CURRENT_BINARY_DIR}/no/such.jsonl" ERR "cannot open")
 llmerr_cli_check(meta_not_json RC 3 ARGS classify --meta "${_samples}/generic_nginx_502_html.body"
   "${_samples}/generic_nginx_502_html.body" ERR "is not a JSON object")
