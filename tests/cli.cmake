@@ -235,3 +235,9 @@ add_test(NAME cli:terminal_escapes
   COMMAND ${CMAKE_COMMAND} -DLLMERR=$<TARGET_FILE:llmerr_cli> -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli
           -P "${_cli_dir}/terminal.cmake")
 set_tests_properties(cli:terminal_escapes PROPERTIES LABELS cli)
+
+# The man page and the shell completions against the help.
+add_test(NAME cli:manual_and_completions
+  COMMAND ${CMAKE_COMMAND} -DLLMERR=$<TARGET_FILE:llmerr_cli> -DTOOLS=${PROJECT_SOURCE_DIR}/tools
+          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli -P "${_cli_dir}/manual.cmake")
+set_tests_properties(cli:manual_and_completions PROPERTIES LABELS cli)
