@@ -241,3 +241,12 @@ add_test(NAME cli:manual_and_completions
   COMMAND ${CMAKE_COMMAND} -DLLMERR=$<TARGET_FILE:llmerr_cli> -DTOOLS=${PROJECT_SOURCE_DIR}/tools
           -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli -P "${_cli_dir}/manual.cmake")
 set_tests_properties(cli:manual_and_completions PROPERTIES LABELS cli)
+
+# The install: program, man page, completions (in the stage the packaging tests install to), and a
+# stripped install.
+if(LLMERR_INSTALL)
+  add_test(NAME cli:install_layout
+    COMMAND ${CMAKE_COMMAND} -DSTAGE=${CMAKE_CURRENT_BINARY_DIR}/stage -DBUILD=${PROJECT_BINARY_DIR}
+            -DSTRIP_STAGE=${CMAKE_CURRENT_BINARY_DIR}/cli/stage-stripped -P "${_cli_dir}/install.cmake")
+  set_tests_properties(cli:install_layout PROPERTIES FIXTURES_REQUIRED llmerr_staged LABELS "cli;packaging")
+endif()
