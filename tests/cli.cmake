@@ -250,3 +250,12 @@ if(LLMERR_INSTALL)
             -DSTRIP_STAGE=${CMAKE_CURRENT_BINARY_DIR}/cli/stage-stripped -P "${_cli_dir}/install.cmake")
   set_tests_properties(cli:install_layout PROPERTIES FIXTURES_REQUIRED llmerr_staged LABELS "cli;packaging")
 endif()
+
+# The hint on stderr when the body is read from a terminal (a pseudo-terminal made by Python's pty module).
+find_package(Python3 COMPONENTS Interpreter QUIET)
+if(UNIX AND Python3_Interpreter_FOUND)
+  add_test(NAME cli:terminal_input_hint
+    COMMAND Python3::Interpreter "${_cli_dir}/tty_hint.py" $<TARGET_FILE:llmerr_cli>
+            "${_samples}/ark_missing_parameter.body")
+  set_tests_properties(cli:terminal_input_hint PROPERTIES LABELS cli TIMEOUT 120)
+endif()
