@@ -86,7 +86,8 @@ inline void classify_record(const log_record& rec, std::uint64_t line_no, llmerr
         append_members(*out, error_json(*err));
     } else {
         *out += ",\"error\":false,";
-        append_members(*out, nlohmann::json{{"provider", llmerr::to_string(hint)}, {"http_status", status_json(rec.status)}});
+        append_members(*out,
+                       nlohmann::json{{"provider", llmerr::to_string(hint)}, {"http_status", status_json(rec.status)}});
     }
     *out += '\n';
 }

@@ -429,9 +429,8 @@ int classify_one(const classify_options& o, out_buffer& out) {
             llmerr_cli::append_members(out.buf, j);
         } else {
             out.buf += "false,";
-            llmerr_cli::append_members(
-                out.buf, nlohmann::json{{"provider", llmerr::to_string(hint)},
-                                        {"http_status", llmerr_cli::status_json(status)}});
+            llmerr_cli::append_members(out.buf, nlohmann::json{{"provider", llmerr::to_string(hint)},
+                                                               {"http_status", llmerr_cli::status_json(status)}});
         }
         out.buf += '\n';
     } else if (err) {
@@ -581,7 +580,6 @@ int classify_jsonl(const classify_options& o, out_buffer& out) {
 
 // ------------------------------------------------------------------------------------------ lookup, list
 
-
 void append_entry_block(std::string& out, const llmerr::catalog_entry& e, std::string_view asked_code) {
     const llmerr::entry_range vs = llmerr::variants(e);
     out += std::string(llmerr::to_string(e.provider)) + " / " + std::string(e.api) + " / " + std::string(e.code) +
@@ -610,7 +608,6 @@ void append_entry_block(std::string& out, const llmerr::catalog_entry& e, std::s
         }
     }
 }
-
 
 int cmd_lookup(const std::string& provider_name, std::string_view code, const std::optional<std::string>& message,
                int status, const std::optional<std::string>& api, bool json, out_buffer& out) {
@@ -800,7 +797,8 @@ int cmd_list(const list_options& o, out_buffer& out) {
 
 // ------------------------------------------------------------------------------------- command line
 
-constexpr const char* main_footer = R"(Providers: ark, dashscope, qianfan. 'llmerr help COMMAND' (or 'llmerr COMMAND --help') shows a
+constexpr const char* main_footer =
+    R"(Providers: ark, dashscope, qianfan. 'llmerr help COMMAND' (or 'llmerr COMMAND --help') shows a
 command's options.
 
 Exit status:
@@ -814,7 +812,8 @@ Exit status:
   6  classify --exit-status: an error worth retrying (later, or as its retry hint says)
 )";
 
-constexpr const char* classify_footer = R"(Without --jsonl: classifies one response body, read from FILE or standard input (no FILE or '-').
+constexpr const char* classify_footer =
+    R"(Without --jsonl: classifies one response body, read from FILE or standard input (no FILE or '-').
 Without --status the body alone decides whether it is an error, and the HTTP status is shown as
 '— (documented: N)' when the catalogue documents one (JSON: "http_status":null,"documented_status":N).
 Prints a readable block: provider, HTTP status, code, category, retryability and retry hint, evidence
@@ -838,7 +837,8 @@ Exit status: 0 classified (with --exit-status: no error); 1 some JSONL lines wer
 6 a retryable error.
 )";
 
-constexpr const char* lookup_footer = R"(Shows the catalogue entry for an error code: API, variant, HTTP status, type, category, retryability,
+constexpr const char* lookup_footer =
+    R"(Shows the catalogue entry for an error code: API, variant, HTTP status, type, category, retryability,
 retry hint, documented English message, Chinese description, match pattern, aliases, note, doubt, source
 and value, and lists the code's other variants. Unknown codes resolve like the parser does (alias,
 templated family, dotted prefix: Throttling.Foo finds Throttling).
@@ -873,8 +873,7 @@ Exit status: 0 listed; 2 bad usage; 3 output unwritable.
 // Unknown options and extra positionals are collected (allow_extras) and reported by check_extras(), with
 // the former messages ("unknown option '--bogus'").
 struct command_line {
-    CLI::App app{"llmerr — classify error responses of Volcengine Ark, Alibaba DashScope and Baidu Qianfan",
-                 "llmerr"};
+    CLI::App app{"llmerr — classify error responses of Volcengine Ark, Alibaba DashScope and Baidu Qianfan", "llmerr"};
     CLI::App* classify = nullptr;
     CLI::App* lookup = nullptr;
     CLI::App* list = nullptr;
@@ -906,14 +905,10 @@ struct command_line {
         classify->add_option("--provider", c.provider, "who sent it: ark, dashscope, qianfan (default: detected)")
             ->type_name("P");
         classify->add_option("--status", c.status, "the HTTP status received (0-999; 0 = unknown)")->type_name("N");
-        classify
-            ->add_option("--header", c.headers,
-                         "a response header (Retry-After, x-request-id, ...); repeatable")
+        classify->add_option("--header", c.headers, "a response header (Retry-After, x-request-id, ...); repeatable")
             ->type_name("'NAME: VALUE'")
             ->allow_extra_args(false);
-        classify
-            ->add_option("--meta", c.meta,
-                         "provider, status, headers from a sample's .meta.json")
+        classify->add_option("--meta", c.meta, "provider, status, headers from a sample's .meta.json")
             ->type_name("FILE");
         classify->add_flag("--json", c.json, "print one JSON object instead of the readable block");
         classify->add_flag("--exit-status", c.exit_status,
@@ -933,8 +928,7 @@ struct command_line {
         lookup->add_option("--message", l.message, "the variant whose documented message matches TEXT")
             ->type_name("TEXT");
         lookup->add_option("--status", l.status, "prefer the variant documented with HTTP status N")->type_name("N");
-        lookup->add_option("--api", l.api, "only this API surface or group (v1, iam, ...)")
-            ->type_name("API");
+        lookup->add_option("--api", l.api, "only this API surface or group (v1, iam, ...)")->type_name("API");
         lookup->add_flag("--json", l.json, "print the entry as one JSON object");
 
         list = app.add_subcommand("list", "list the catalogue (table, json, csv, markdown)");
@@ -991,12 +985,14 @@ int run_classify(const command_line& cl, out_buffer& out) {
     o.exit_status = a.exit_status;
     if (sub.count("--jsonl") != 0) o.jsonl = a.jsonl;
     o.summary_only = a.summary_only;
-    if (sub.count("--max-line-bytes") != 0) o.max_line_bytes = parse_size(a.max_line_bytes, "--max-line-bytes", command);
+    if (sub.count("--max-line-bytes") != 0)
+        o.max_line_bytes = parse_size(a.max_line_bytes, "--max-line-bytes", command);
     if (sub.count("FILE") != 0) o.file = a.file;
     if (o.jsonl) {
         if (o.file) throw usage_error{"unexpected argument '" + *o.file + "' (--jsonl takes the input)", command};
         for (const char* single : {"--status", "--header", "--meta", "--json", "--exit-status"}) {
-            if (sub.count(single) != 0) throw usage_error{std::string(single) + " cannot be used with --jsonl", command};
+            if (sub.count(single) != 0)
+                throw usage_error{std::string(single) + " cannot be used with --jsonl", command};
         }
         return classify_jsonl(o, out);
     }
