@@ -146,7 +146,9 @@ llmerr_cli_check(list_markdown RC 0 ARGS list --provider dashscope --format mark
   NOT_OUT "\n## (ark|qianfan) ")
 llmerr_cli_check(list_unknown_api RC 2 ARGS list --api nope ERR "unknown api 'nope'")
 
-# help COMMAND, help --help
+# help COMMAND, help --help, help alone
+llmerr_cli_check(help_alone RC 0 ARGS help OUT "^llmerr — " "Usage: llmerr [[]OPTIONS[]] SUBCOMMAND" "Exit status:"
+  NOT_OUT "Usage: llmerr help")
 llmerr_cli_check(help_help RC 0 ARGS help --help OUT "llmerr help [[]OPTIONS[]] [[]COMMAND[]]" "classify, lookup, list")
 llmerr_cli_check(help_list RC 0 ARGS help list OUT "llmerr list [[]OPTIONS[]]" "--format F" "markdown")
 llmerr_cli_check(help_unknown RC 2 ARGS help frobnicate ERR "unknown command 'frobnicate'")

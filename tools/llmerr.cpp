@@ -1059,16 +1059,17 @@ int run(int argc, char** argv, out_buffer& out) {
         throw usage_error{message, command};
     }
     if (cl.help->parsed()) {
+        // Through the formatter: App::help() would show the help of the subcommand parsed, `help` itself.
         if (cl.topic.empty()) {
-            out.buf += cl.app.help("", CLI::AppFormatMode::Normal);
+            out.buf += cl.app.get_formatter()->make_help(&cl.app, "llmerr", CLI::AppFormatMode::Normal);
             return exit_ok;
         }
-        CLI::App* sub = nullptr;
-        for (CLI::App* s : {cl.classify, cl.lookup, cl.list, cl.help}) {
+        const CLI::App* sub = nullptr;
+        for (const CLI::App* s : {cl.classify, cl.lookup, cl.list, cl.help}) {
             if (s->get_name() == cl.topic) sub = s;
         }
         if (sub == nullptr) throw usage_error{"unknown command '" + cl.topic + "'", "help"};
-        out.buf += sub->help("llmerr");
+        out.buf += sub->get_formatter()->make_help(sub, "llmerr " + cl.topic, CLI::AppFormatMode::Normal);
         return exit_ok;
     }
     for (CLI::App* s : {cl.classify, cl.lookup, cl.list}) {
