@@ -865,9 +865,9 @@ Exit status: 0 listed; 2 bad usage; 3 output unwritable.
 //
 // Two CLI11 behaviours are worked around here:
 //  - an option that needs a value takes the next argument even when it looks like an option
-//    (`--provider --json` would make "--json" the provider): check_values() rejects values starting
-//    with "--" as a missing argument, as the former parser did (give such a value as --opt=VALUE? no:
-//    that is rejected too; no option of this tool takes a value starting with "--");
+//    (`--provider --json` would make "--json" the provider): check_values() reports a value starting
+//    with "--" as a missing argument, as the former parser did. CLI11 does not tell `--opt=--x` from
+//    `--opt --x`, so such a value cannot be given at all; no option of this tool needs one;
 //  - a vector option takes every following argument: --header is set to one value per occurrence
 //    (allow_extra_args(false)), so `--header 'A: b' body.json` keeps body.json as the FILE.
 // Unknown options and extra positionals are collected (allow_extras) and reported by check_extras(), with
