@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Benchmark: the per-line work of `llmerr classify --jsonl` (tools/cli_log.hpp: read the record, find_error,
-// tally, write the result line) against a loop that only parses each line with nlohmann::json::parse, on
-// the same lines: data/samples/log.jsonl's usable records, repeated 100 times (4 500 lines, 3.3 MB).
+// tally, write the result line through llmerr's to_json and nlohmann's dump) against a loop that only
+// parses each line with nlohmann::json::parse, on the same lines: data/samples/log.jsonl's usable records,
+// repeated 100 times (4 500 lines, 3.3 MB).
 // Budget: at least 0.5× the baseline's throughput, i.e. at most 2× its time (bench/compare.py).
 //
 // Both sides get the lines already split in memory; reading the file (tools/cli_jsonl.hpp line_reader,

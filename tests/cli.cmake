@@ -4,8 +4,6 @@
 
 if(NOT TARGET test_format)
   llmerr_add_test(test_format test_format.cpp)
-  # The differential test of the CLI's JSON writer includes tools/cli_json.hpp.
-  target_include_directories(test_format PRIVATE "${PROJECT_SOURCE_DIR}/tools")
 endif()
 
 # The CLI's JSONL record parser against nlohmann (a header of tools/, testable without building the tool).
@@ -82,7 +80,7 @@ set_tests_properties(cli:demo PROPERTIES LABELS cli)
 llmerr_cli_check(version RC 0 ARGS --version OUT "^llmerr ${PROJECT_VERSION}\n$")
 llmerr_cli_check(help RC 0 ARGS --help OUT "Usage:" "classify" "lookup" "list" "Exit status" "  4  lookup")
 llmerr_cli_check(help_command RC 0 ARGS help classify OUT "--jsonl FILE" "--summary-only")
-llmerr_cli_check(command_help RC 0 ARGS lookup --help OUT "llmerr lookup PROVIDER CODE")
+llmerr_cli_check(command_help RC 0 ARGS lookup --help OUT "llmerr lookup [[]OPTIONS[]] PROVIDER CODE")
 llmerr_cli_check(no_arguments RC 2 ARGS "" ERR "missing command")
 llmerr_cli_check(unknown_command RC 2 ARGS frobnicate ERR "unknown command 'frobnicate'" "--help")
 llmerr_cli_check(unknown_option RC 2 ARGS list --bogus ERR "unknown option '--bogus'" "Try 'llmerr list --help'")
@@ -93,7 +91,7 @@ llmerr_cli_check(unknown_category RC 2 ARGS list --category nope ERR "unknown ca
 llmerr_cli_check(unknown_format RC 2 ARGS list --format yaml ERR "unknown format 'yaml'")
 llmerr_cli_check(missing_option_value RC 2 ARGS classify --status ERR "option --status needs an argument")
 llmerr_cli_check(missing_option_value_before_option RC 2 ARGS classify --provider --json ERR "--provider needs an argument")
-llmerr_cli_check(missing_positional RC 2 ARGS lookup ark ERR "missing argument")
+llmerr_cli_check(missing_positional RC 2 ARGS lookup ark ERR "CODE is required" "Try 'llmerr lookup --help'")
 llmerr_cli_check(invalid_status RC 2 ARGS classify --status 4290 ERR "invalid HTTP status '4290'")
 llmerr_cli_check(invalid_header RC 2 ARGS classify --header nocolon ERR "invalid header 'nocolon'")
 llmerr_cli_check(summary_only_needs_jsonl RC 2 ARGS classify --summary-only ERR "--summary-only needs --jsonl")
@@ -101,6 +99,10 @@ llmerr_cli_check(status_with_jsonl RC 2 ARGS classify --jsonl "${_samples}/log.j
   ERR "--status cannot be used with --jsonl")
 llmerr_cli_check(unreadable_file RC 3 ARGS classify "${CMAKE_CURRENT_BINARY_DIR}/no/such/file.body" ERR "cannot open")
 llmerr_cli_check(unreadable_directory RC 3 ARGS classify "${CMAKE_CURRENT_BINARY_DIR}" ERR "cannot read")
+if(CMAKE_HOST_UNIX)  # read(2) of a directory fails with EISDIR; the message says so
+  llmerr_cli_check(unreadable_jsonl_directory RC 3 ARGS classify --jsonl "${CMAKE_CURRENT_BINARY_DIR}"
+    ERR "cannot read '[^']+': Is a directory")
+endif()
 llmerr_cli_check(unreadable_jsonl RC 3 ARGS classify --jsonl "${CMAKE_CURRENT_BINARY_DIR}/no/such.jsonl" ERR "cannot open")
 llmerr_cli_check(meta_not_json RC 3 ARGS classify --meta "${_samples}/generic_nginx_502_html.body"
   "${_samples}/generic_nginx_502_html.body" ERR "is not a JSON object")
@@ -143,3 +145,119 @@ llmerr_cli_check(list_markdown RC 0 ARGS list --provider dashscope --format mark
   OUT "\n## dashscope " "\n### dashscope / inference\n" "\n[|] code [|] variant [|] HTTP [|] category [|] retryable [|] hint [|] message [|] 描述 [|] notes [|]\n"
   NOT_OUT "\n## (ark|qianfan) ")
 llmerr_cli_check(list_unknown_api RC 2 ARGS list --api nope ERR "unknown api 'nope'")
+
+# help COMMAND, help --help, help alone
+llmerr_cli_check(help_alone RC 0 ARGS help OUT "^llmerr — " "Usage: llmerr [[]OPTIONS[]] SUBCOMMAND" "Exit status:"
+  NOT_OUT "Usage: llmerr help")
+llmerr_cli_check(help_help RC 0 ARGS help --help OUT "llmerr help [[]OPTIONS[]] [[]COMMAND[]]" "classify, lookup, list")
+llmerr_cli_check(help_list RC 0 ARGS help list OUT "llmerr list [[]OPTIONS[]]" "--format F" "markdown")
+llmerr_cli_check(help_unknown RC 2 ARGS help frobnicate ERR "unknown command 'frobnicate'")
+llmerr_cli_check(help_exit_status RC 0 ARGS classify --help OUT "--exit-status" "5 an error not to retry" "6 a retryable")
+llmerr_cli_check(unexpected_argument RC 2 ARGS lookup ark InvalidApiKey extra ERR "unexpected argument 'extra'")
+llmerr_cli_check(exit_status_with_jsonl RC 2 ARGS classify --jsonl "${_samples}/log.jsonl" --exit-status
+  ERR "--exit-status cannot be used with --jsonl")
+llmerr_cli_check(header_then_file RC 0 ARGS classify --header "x-request-id: hdr-1" --status 400
+  "${_samples}/ark_missing_parameter.body" OUT "\ncode +MissingParameter\n")
+
+# The HTTP status: without --status none was received; the catalogue's documented one is shown as such.
+llmerr_cli_check(status_documented RC 0 ARGS classify "${_samples}/ark_missing_parameter.body"
+  OUT "\nHTTP status +— [(]documented: 400[)]\n")
+llmerr_cli_check(status_documented_json RC 0 ARGS classify --json "${_samples}/ark_missing_parameter.body"
+  JSON "http_status=null" "documented_status=400" "code=MissingParameter")
+llmerr_cli_check(status_received RC 0 ARGS classify --status 429 "${_samples}/ark_missing_parameter.body"
+  OUT "\nHTTP status +429\n" NOT_OUT "documented: ")
+llmerr_cli_check(status_received_json RC 0 ARGS classify --json --status 429 "${_samples}/ark_missing_parameter.body"
+  JSON "http_status=429" "documented_status=400")
+llmerr_cli_check(status_none RC 0 ARGS classify --json "${_samples}/generic_nginx_502_html.body"
+  JSON "http_status=null" "documented_status=null")
+
+# Evidence: how the verdict was reached.
+llmerr_cli_check(evidence_text RC 0 ARGS classify --status 400 "${_samples}/ark_missing_parameter.body"
+  OUT "\nevidence +exact_code [(]")
+llmerr_cli_check(evidence_json RC 0 ARGS classify --json --status 400 "${_samples}/ark_missing_parameter.body"
+  JSON "evidence=exact_code")
+llmerr_cli_check(evidence_status_only RC 0 ARGS classify --json --status 503 "${_samples}/generic_empty_504.body"
+  JSON "evidence=http_status")
+
+# classify --exit-status: 0 no error, 5 an error not to retry, 6 a retryable error; without it, 0.
+llmerr_cli_check(exit_status_final RC 5 ARGS classify --exit-status --status 400 "${_samples}/ark_missing_parameter.body"
+  OUT "\nretryable +no")
+llmerr_cli_check(exit_status_retryable RC 6 ARGS classify --exit-status --json --status 503 - INPUT "${_samples}/generic_empty_504.body"
+  JSON "retryable=ON")
+llmerr_cli_check(exit_status_no_error RC 0 ARGS classify --exit-status --status 200 "${_samples}/qianfan_v2_ok_chat.body"
+  OUT "^no error: ")
+llmerr_cli_check(exit_status_off RC 0 ARGS classify --status 503 "${_samples}/generic_empty_504.body"
+  OUT "\nretryable +yes")
+
+# Every write checked: a full disk, a closed stdout, a broken pipe (SIGPIPE ignored) give exit 3.
+find_program(LLMERR_SH sh)
+if(UNIX AND LLMERR_SH)
+  set(_write_cases
+    "full|list"
+    "full|list --format json"
+    "full|classify --json ${_samples}/ark_missing_parameter.body"
+    "full|classify ${_samples}/ark_missing_parameter.body"
+    "full|classify --jsonl ${_samples}/log.jsonl"
+    "full|classify --summary-only --jsonl ${_samples}/log.jsonl"
+    "full|lookup ark AuthenticationError"
+    "full|--help"
+    "full|help classify"
+    "full|--version"
+    "closed|list"
+    "closed|classify --json ${_samples}/ark_missing_parameter.body"
+    "closed|classify --jsonl ${_samples}/log.jsonl"
+    "closed|lookup ark AuthenticationError --json"
+    "closed|--help"
+    "pipe|list --format json")
+  string(ASCII 31 _sep)
+  foreach(_case IN LISTS _write_cases)
+    string(REPLACE "|" ";" _case "${_case}")
+    list(GET _case 0 _how)
+    list(GET _case 1 _args)
+    string(REPLACE " " "${_sep}" _joined "${_args}")
+    string(REPLACE "${_samples}/" "" _id "${_args}")
+    string(REGEX REPLACE "[^A-Za-z0-9_.-]+" "_" _id "${_id}")
+    add_test(NAME cli:write_error:${_how}:${_id}
+      COMMAND ${CMAKE_COMMAND} -DLLMERR=$<TARGET_FILE:llmerr_cli> -DHOW=${_how} "-DARGS=${_joined}"
+              -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli -P "${_cli_dir}/write_error.cmake")
+    set_tests_properties(cli:write_error:${_how}:${_id} PROPERTIES LABELS cli)
+  endforeach()
+  # The output must outgrow the pipe for the broken-pipe cases to be deterministic.
+  add_test(NAME cli:write_error:pipe_output_size
+    COMMAND sh -c "test $(\"$0\" list --format json | wc -c) -gt 262144" $<TARGET_FILE:llmerr_cli>)
+  set_tests_properties(cli:write_error:pipe_output_size PROPERTIES LABELS cli)
+  # A lookup that finds nothing writes nothing: a closed stdout is no error then (exit 4, not 3).
+  add_test(NAME cli:closed_stdout_nothing_written
+    COMMAND sh -c "\"$0\" lookup ark NoSuchCodeAnywhere >&- 2>/dev/null; test $? -eq 4" $<TARGET_FILE:llmerr_cli>)
+  set_tests_properties(cli:closed_stdout_nothing_written PROPERTIES LABELS cli)
+endif()
+
+# Terminal safety of the readable block.
+add_test(NAME cli:terminal_escapes
+  COMMAND ${CMAKE_COMMAND} -DLLMERR=$<TARGET_FILE:llmerr_cli> -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli
+          -P "${_cli_dir}/terminal.cmake")
+set_tests_properties(cli:terminal_escapes PROPERTIES LABELS cli)
+
+# The man page and the shell completions against the help.
+add_test(NAME cli:manual_and_completions
+  COMMAND ${CMAKE_COMMAND} -DLLMERR=$<TARGET_FILE:llmerr_cli> -DTOOLS=${PROJECT_SOURCE_DIR}/tools
+          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli -P "${_cli_dir}/manual.cmake")
+set_tests_properties(cli:manual_and_completions PROPERTIES LABELS cli)
+
+# The install: program, man page, completions (in the stage the packaging tests install to), and a
+# stripped install.
+if(LLMERR_INSTALL)
+  add_test(NAME cli:install_layout
+    COMMAND ${CMAKE_COMMAND} -DSTAGE=${CMAKE_CURRENT_BINARY_DIR}/stage -DBUILD=${PROJECT_BINARY_DIR}
+            -DSTRIP_STAGE=${CMAKE_CURRENT_BINARY_DIR}/cli/stage-stripped -P "${_cli_dir}/install.cmake")
+  set_tests_properties(cli:install_layout PROPERTIES FIXTURES_REQUIRED llmerr_staged LABELS "cli;packaging")
+endif()
+
+# The hint on stderr when the body is read from a terminal (a pseudo-terminal made by Python's pty module).
+find_package(Python3 COMPONENTS Interpreter QUIET)
+if(UNIX AND Python3_Interpreter_FOUND)
+  add_test(NAME cli:terminal_input_hint
+    COMMAND Python3::Interpreter "${_cli_dir}/tty_hint.py" $<TARGET_FILE:llmerr_cli>
+            "${_samples}/ark_missing_parameter.body")
+  set_tests_properties(cli:terminal_input_hint PROPERTIES LABELS cli TIMEOUT 120)
+endif()

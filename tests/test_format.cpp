@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// <llmerr/format.hpp> and <llmerr/json.hpp>: the one-line text, the nlohmann round trip, and the CLI's
-// hand-written JSON (tools/cli_json.hpp) against to_json.
+// <llmerr/format.hpp> and <llmerr/json.hpp>: the one-line text and the nlohmann round trip.
 #include <llmerr/format.hpp>
 #include <llmerr/json.hpp>
 
@@ -10,7 +9,6 @@
 #include <vector>
 
 #include "catch.hpp"
-#include "cli_json.hpp"
 #include "data_files.hpp"
 
 namespace {
@@ -235,41 +233,4 @@ TEST_CASE("to_json(catalog_entry) has every field", "[json]") {
     CHECK(j["code"] == std::string(e.code));
     CHECK(j["description"] == std::string(e.description));
     CHECK(j.size() == 17);
-}
-
-TEST_CASE("the CLI's JSON writer gives what to_json gives", "[json][cli]") {
-    auto same = [](const llmerr::llm_error& e) {
-        std::string fast;
-        llmerr_cli::append_error_json(fast, e);
-        const nlohmann::json parsed = nlohmann::json::parse(fast);  // throws if the writer made invalid JSON
-        // Through dump(replace), which is how invalid UTF-8 is written.
-        const nlohmann::json reference =
-            nlohmann::json::parse(nlohmann::json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        CHECK(parsed == reference);
-        std::vector<std::string> keys;
-        for (const auto& [k, v] : parsed.items()) keys.push_back(k);
-        CHECK(keys.size() == reference.size());
-    };
-    for (const auto& s : error_samples()) {
-        INFO(s.name);
-        same(parse_sample(s));
-    }
-    llmerr::llm_error e;
-    e.message = std::string("ctl \x01\x1f\x7f quote\" back\\ nl\n tab\t ") + "中文 \xF0\x9F\x98\x80";
-    e.retry_after = std::chrono::milliseconds(0);
-    e.should_retry = true;
-    same(e);
-    for (const char* bad : {"\xFF", "\xC0\xAF", "\xE4\xB8",
-                            "\xE4\xB8"
-                            "a",
-                            "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF0\x9F\x98",
-                            "a\x80"
-                            "b",
-                            "\xC3"}) {
-        INFO(nlohmann::json(std::string(bad)).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
-        e.message = std::string("x") + bad + "y";
-        same(e);
-        e.message = bad;
-        same(e);
-    }
 }

@@ -78,6 +78,8 @@ public:
     }
 
     [[nodiscard]] bool read_failed() const noexcept { return failed_; }
+    // The errno of the failed read (0 when the platform did not set one).
+    [[nodiscard]] int read_errno() const noexcept { return errno_; }
 
     std::uint64_t bytes = 0;
 
@@ -97,6 +99,7 @@ private:
             if (n <= 0) {
                 eof_ = true;
                 failed_ = n < 0;
+                errno_ = n < 0 ? errno : 0;
                 end_ = 0;
                 return false;
             }
@@ -104,10 +107,12 @@ private:
             return true;
         }
 #else
+        errno = 0;
         end_ = std::fread(buf_.data(), 1, buf_.size(), file_);
         if (end_ < buf_.size()) {
             eof_ = true;
             failed_ = std::ferror(file_) != 0;
+            errno_ = failed_ ? errno : 0;
         }
         return end_ != 0;
 #endif
@@ -122,6 +127,7 @@ private:
     std::vector<char> buf_;
     std::size_t pos_ = 0, end_ = 0;
     bool eof_ = false, failed_ = false;
+    int errno_ = 0;
     std::string long_;  // a line that straddles buffer refills
 };
 
@@ -145,8 +151,9 @@ struct log_record {
 };
 
 // Reads a log line into a log_record in one pass: a validating RFC 8259 parser (UTF-8, escapes, surrogate
-// pairs, numbers, nesting, nothing after the value — what nlohmann accepts) that decodes only the members
-// it keeps and skips the rest. Iterative: nesting costs one byte of stack per level, on the heap.
+// pairs, numbers, nesting, nothing after the value but white space or a NUL, a leading UTF-8 BOM — what
+// nlohmann accepts) that decodes only the members it keeps and skips the rest. Iterative: nesting costs one
+// byte of stack per level, on the heap.
 //
 // A member given twice counts as the last one, as in nlohmann's DOM. Header values that are strings are
 // kept, integers as their digits; other values are ignored. tests/cli/test_jsonl_record.cpp checks the
@@ -163,6 +170,9 @@ public:
         rec.header_count = 0;
         rec.body.clear();
 
+        // A UTF-8 byte order mark at the very start (an editor's, or the first line of a file saved with one):
+        // skipped, as nlohmann's lexer skips it.
+        if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) p_ += 3;
         skip_ws();
         if (p_ == end_) return syntax("unexpected end of input");
         if (*p_ != '{') {
@@ -234,9 +244,11 @@ private:
         return false;
     }
 
+    // After the value: only white space, up to the end or a NUL byte. nlohmann's lexer reads a NUL as the
+    // end of its input (for C strings), so it accepts "{…}\0anything"; so does this parser.
     bool at_end() {
         skip_ws();
-        return p_ == end_ || syntax("unexpected text after the JSON value");
+        return p_ == end_ || *p_ == '\0' || syntax("unexpected text after the JSON value");
     }
 
     // A string (p_ at its opening quote), decoded into `out` when given; p_ ends just past the closing quote.

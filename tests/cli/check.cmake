@@ -5,7 +5,7 @@
 #   OUT/ERR  regexes stdout/stderr must each match
 #   NOT_OUT  regex stdout must not match
 #   JSON     path=value pairs: stdout is one JSON object; string(JSON GET) of the dotted path must equal value
-#            (string(JSON) reads booleans as ON/OFF)
+#            (string(JSON) reads booleans as ON/OFF); the value `null` asks for a JSON null
 cmake_minimum_required(VERSION 3.21)
 string(ASCII 31 sep)
 foreach(kind ARGS OUT ERR JSON)
@@ -53,6 +53,12 @@ foreach(pair IN LISTS JSON)
   string(SUBSTRING "${pair}" ${from} -1 want)
   string(REPLACE "." ";" path "${path}")
   string(JSON got ERROR_VARIABLE json_error GET "${out}" ${path})
+  if(NOT json_error AND want STREQUAL "null")
+    string(JSON got TYPE "${out}" ${path})
+    if(got STREQUAL "NULL")
+      set(got null)
+    endif()
+  endif()
   if(json_error)
     string(APPEND failed "JSON: ${json_error}\n")
   elseif(NOT got STREQUAL want)

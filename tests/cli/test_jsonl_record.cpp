@@ -191,6 +191,20 @@ TEST_CASE("record parser: edge cases", "[cli][jsonl]") {
         check_line(line);
     }
     check_line(std::string("{\"body\":\"a\0b\"}", 14));  // a raw NUL inside a string
+    // nlohmann reads a NUL as the end of the input: accepted after the value, whatever follows it; an error
+    // before or inside it.
+    check_line(std::string("{\"body\":\"x\"}\0", 13));
+    check_line(std::string("{\"body\":\"x\"} \0 garbage", 21));
+    check_line(std::string("{\"body\":\"x\"\0}", 13));
+    check_line(std::string("\0{\"body\":\"x\"}", 13));
+    check_line(std::string("[1]\0", 4));
+    // A UTF-8 byte order mark: skipped at the very start only.
+    check_line("\xEF\xBB\xBF{\"body\":\"x\"}");
+    check_line("\xEF\xBB\xBF {\"body\":\"x\"}");
+    check_line(" \xEF\xBB\xBF{\"body\":\"x\"}");
+    check_line("{\"body\":\"x\"}\xEF\xBB\xBF");
+    check_line("\xEF\xBB\xBF");
+    check_line("\xEF\xBB{\"body\":\"x\"}");
     check_line(std::string(1000, '[') + std::string(1000, ']'));
     check_line("{\"body\":\"x\",\"deep\":" + std::string(5000, '[') + std::string(5000, ']') + "}");
     check_line("{\"body\":\"x\",\"deep\":" + std::string(5000, '[') + std::string(4999, ']') + "}");
@@ -213,8 +227,8 @@ TEST_CASE("record parser: random mutations", "[cli][jsonl]") {
         "\\\"code\\\":\\\"X\\\"}}\"}",
         "{\"body\":\"\\u4e2d\\ud83d\\ude00\xC3\xA9\",\"status\":\"503\",\"x\":[1,-2.5e3,true,null,{\"y\":\"z\"}]}",
     };
-    const std::string alphabet =
-        std::string("{}[]\":,\\u0123456789abcdefABCDEF-+.eEtrunlsf \t/") + "\x80\xC3\xA9\xED\xA0\xF0\x01";
+    const std::string alphabet = std::string("{}[]\":,\\u0123456789abcdefABCDEF-+.eEtrunlsf \t/") +
+                                 "\x80\xC3\xA9\xED\xA0\xF0\x01\xEF\xBB\xBF" + std::string(1, '\0');
     std::uint64_t state = 0x9E3779B97F4A7C15ULL;  // fixed seed: the same cases on every run
     auto next = [&state] {
         state ^= state << 13;
