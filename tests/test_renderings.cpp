@@ -211,3 +211,11 @@ TEST_CASE("evidence names", "[evidence]") {
     CHECK(parse(R"({"error":{"code":"invalid_api_key","message":"Incorrect API key provided."},"request_id":"x"})", 401)
               .evidence == evidence::alias);
 }
+
+TEST_CASE("DashScope's \"<400> Code: message\" at the start of a body is a rendering, not markup", "[parse][renderings]") {
+    const auto e = parse("<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 30720]");
+    CHECK(e.envelope == llmerr::envelope::rendering);
+    CHECK(e.message == "Range of input length should be [1, 30720]");
+    CHECK(parse("<html><body>oops</body></html>", 500).envelope == llmerr::envelope::html);
+    CHECK(parse("<!DOCTYPE html><html></html>", 500).envelope == llmerr::envelope::html);
+}

@@ -187,6 +187,13 @@ inline scan_result scan_envelope(std::string_view json) {
     return r;
 }
 
+// Whether a text is markup (a gateway's page): '<' and a tag, not DashScope's "<400> Code: message".
+[[nodiscard]] constexpr bool looks_like_html(std::string_view t) noexcept {
+    if (t.size() < 2 || t[0] != '<') return false;
+    const char c = t[1];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '!' || c == '/' || c == '?';
+}
+
 // What the body says, before the catalogue is consulted.
 struct body_facts {
     llmerr::envelope shape = llmerr::envelope::none;
@@ -263,7 +270,7 @@ inline body_facts read_body(std::string_view t) {
     std::string_view json = t;
     if (t.front() != '{' && t.front() != '[') {
         // A client's prefix before the JSON ("Error code: 400 - {…}"); never inside an HTML page.
-        const std::size_t brace = t.front() == '<' ? std::string_view::npos : t.find('{');
+        const std::size_t brace = looks_like_html(t) ? std::string_view::npos : t.find('{');
         json = brace == std::string_view::npos || brace > 256 ? std::string_view() : t.substr(brace);
     }
     if (!json.empty()) {
@@ -286,7 +293,7 @@ inline body_facts read_body(std::string_view t) {
             return b;
         }
     }
-    b.shape = (t.front() == '<') ? envelope::html : envelope::text;
+    b.shape = looks_like_html(t) ? envelope::html : envelope::text;
     b.truncated = assign_capped(b.message, t, max_message_bytes);
     return b;
 }
