@@ -680,8 +680,15 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     // written inside.
     if (!angle_code.empty() && is_numeric_token(b.code)) assign_capped(b.code, angle_code, max_field_bytes);
     // No code field: a documented code written in the text ("InvalidParameter: …", "[Arrearage] …").
-    const known_token written = first_known_token(structured ? std::string_view(b.message) : t);
-    if (b.code.empty() && !written.token.empty()) assign_capped(b.code, written.token, max_field_bytes);
+    // (Read only when needed: most bodies name their code in a field.)
+    const std::string_view written_in = structured ? std::string_view(b.message) : t;
+    known_token written;
+    bool written_read = false;
+    if (b.code.empty()) {
+        written = first_known_token(written_in);
+        written_read = true;
+        if (!written.token.empty()) assign_capped(b.code, written.token, max_field_bytes);
+    }
 
     // The status that classifies: the provider's, innermost — written before its code, or inside a relay's
     // message — else the one received.
@@ -709,15 +716,15 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     if (p == provider::unknown && !b.code.empty()) p = provider_by_variants(b.code, lowered);
     // Qianfan IAM's {"requestId","code","message"} is also how DashScope's Java SDK re-serialises an error:
     // the shape says Qianfan only when Qianfan's IAM documents the code and the text names nobody else.
-    const provider by_name = provider_by_words(t);
     if (p == provider::unknown && b.shape_api != "iam") p = b.shape_provider;
-    if (p == provider::unknown && b.shape_api == "iam" && resolve(provider::qianfan, "iam", b.code).entry != nullptr &&
-        (by_name == provider::unknown || by_name == provider::qianfan)) {
-        p = provider::qianfan;
+    if (p == provider::unknown && b.shape_api == "iam" && resolve(provider::qianfan, "iam", b.code).entry != nullptr) {
+        const provider by_name = provider_by_words(t);
+        if (by_name == provider::unknown || by_name == provider::qianfan) p = provider::qianfan;
     }
     if (p == provider::unknown && headers != nullptr) p = headers->evidence;
+    if (p == provider::unknown && !written_read) written = first_known_token(written_in);
     if (p == provider::unknown) p = written.p;
-    if (p == provider::unknown) p = by_name;
+    if (p == provider::unknown) p = provider_by_words(t);
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
     // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.
