@@ -114,8 +114,9 @@ template <class Json>
     const auto it = j.find(key);
     if (it == j.end() || it->is_null()) return std::nullopt;
     const auto out_of_range = [&] {
-        json_error(*it, false, std::string(key) + " must be an integer from " + std::to_string(lo) + " to " +
-                                   std::to_string(hi) + ", not " + it->dump());
+        json_error(*it, false,
+                   std::string(key) + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                       ", not " + it->dump());
     };
     std::int64_t v = 0;
     if (it->is_number_unsigned()) {
@@ -188,7 +189,8 @@ inline void to_json(nlohmann::json& j, const llm_error& e) {
 
 inline void from_json(const nlohmann::json& j, llm_error& e) {
     e = llm_error{};
-    if (!j.is_object()) detail::json_error(j, true, "an llm_error must be a JSON object, not " + std::string(j.type_name()));
+    if (!j.is_object())
+        detail::json_error(j, true, "an llm_error must be a JSON object, not " + std::string(j.type_name()));
     std::string name;
     detail::read_if_present(j, "provider", name);
     e.provider = provider_from_string(name).value_or(provider::unknown);

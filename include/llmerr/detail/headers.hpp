@@ -158,8 +158,8 @@ inline bool assign_utf8_prefix(std::string& dst, std::string_view src, std::size
             if (!alpha) return std::nullopt;  // a long weekday name is fine; anything else is not a date
         }
     }
-    if (month < 1 || year < 1970 || year > 9999 || day < 1 || day > days_in_month(year, month) || hh < 0 ||
-        hh > 23 || mm > 59 || ss > 60) {
+    if (month < 1 || year < 1970 || year > 9999 || day < 1 || day > days_in_month(year, month) || hh < 0 || hh > 23 ||
+        mm > 59 || ss > 60) {
         return std::nullopt;  // missing or impossible ("31 Feb 2030"); ss 60 is a leap second
     }
     return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
