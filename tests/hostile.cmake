@@ -12,3 +12,8 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   llmerr_add_test(test_complexity test_complexity.cpp complexity_counter.cpp)
   set_source_files_properties(test_complexity.cpp PROPERTIES COMPILE_OPTIONS "-fsanitize-coverage=trace-pc")
 endif()
+
+# Threads sharing a retry_budget; the `tsan` preset runs it under ThreadSanitizer.
+find_package(Threads REQUIRED)
+llmerr_add_test(test_concurrency test_concurrency.cpp)
+target_link_libraries(test_concurrency PRIVATE Threads::Threads)

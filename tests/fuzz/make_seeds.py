@@ -5,6 +5,8 @@
 The committed corpus (tests/fuzz/corpus/<target>/) is these seeds minimised with libFuzzer:
     python3 tests/fuzz/make_seeds.py /tmp/seeds
     build/fuzz/tests/fuzz/fuzz_parse -merge=1 tests/fuzz/corpus/fuzz_parse /tmp/seeds/fuzz_parse
+With --long OUT it writes only long bodies (up to 140000 bytes) for the long-input runs of tools/run_fuzz.sh;
+they are generated at run time, never committed.
 Input layouts are described in tests/fuzz/fuzz_util.hpp and at the top of each target.
 """
 import hashlib
@@ -135,7 +137,41 @@ def new_target_seeds(out, all_samples):
     write(out, "fuzz_format", b"\x00" * 8 + b'co de"\\' + RS + b"\x00\x7f\n\r\t\xe4\xb8" * 60 + RS + b"\xff")
 
 
+LONG_MAX = 140000
+
+
+def long_bodies():
+    """Long hostile bodies, just under LONG_MAX, for the long-input runs of tools/run_fuzz.sh."""
+    n = LONG_MAX - 200
+    yield b"[" * (n // 2) + b"]" * (n // 2)
+    yield b'{"a":' * (n // 6) + b"1" + b"}" * (n // 6)
+    yield b"{" * n
+    yield b'{"code":"InvalidApiKey","message":"' + b"a" * n + b'"}'
+    yield b'{"code":"c","message":"' + b"\\\\" * (n // 4) + b'"}'
+    yield b'{"code":"c","message":"' + b"\\u4f60" * (n // 6) + b'"}'
+    yield b'{"error_code":' + b"9" * n + b',"error_msg":"m"}'
+    yield b"data:{}\n\n" * (n // 9) + b'event:error\ndata:{"code":"InternalError","message":"m"}\n\n'
+    yield b"event:error\n" + b'data: {"code":"x"}\n' * (n // 20) + b"\n"
+    yield b"{" + b'"k":1,' * (n // 6) + b'"code":"InvalidApiKey"}'
+    yield b'{"code":"' + b"Throttling." * (n // 11) + b'X","message":"m"}'
+    yield b"<html><body>" + b"<p>x</p>" * (n // 8) + b"</body></html>"
+
+
+def write_long(out):
+    for body in long_bodies():
+        body = body[: LONG_MAX - 8]
+        for target, data in (("fuzz_parse", status_bytes(400) + b"\x00" + body),
+                             ("fuzz_jsonl", json.dumps({"status": 400, "body": body.decode("latin-1")}).encode())):
+            if len(data) <= LONG_MAX:
+                d = out / target
+                d.mkdir(parents=True, exist_ok=True)
+                (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
 def main():
+    if sys.argv[1] == "--long":
+        write_long(pathlib.Path(sys.argv[2]))
+        return 0
     out = pathlib.Path(sys.argv[1])
     bodies = []
     for name, body, meta in samples():
