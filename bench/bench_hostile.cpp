@@ -42,22 +42,25 @@ void bm_shape(benchmark::State& state, maker make, std::int64_t unit) {
 }
 
 void bm_raw_headers(benchmark::State& state) {
-    const std::string block = "HTTP/1.1 429 X\r\n" + repeat("x-filler: 1\r\n", 64 * state.range(0)) + "Retry-After: 7\r\n\r\n";
+    const std::string block =
+        "HTTP/1.1 429 X\r\n" + repeat("x-filler: 1\r\n", 64 * state.range(0)) + "Retry-After: 7\r\n\r\n";
     for (auto _ : state) benchmark::DoNotOptimize(llmerr::parse("{}", 0, llmerr::raw_headers{block}));
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(block.size()));
     state.counters["bytes"] = static_cast<double>(block.size());
 }
 
-#define LLMERR_SHAPE(name, unit, body)                                                                      \
-    BENCHMARK_CAPTURE(bm_shape, name, [](std::int64_t n) -> std::string { return body; }, unit) /* NOLINT */ \
-        ->RangeMultiplier(4)                                                                                \
+#define LLMERR_SHAPE(name, unit, body)                                                         \
+    BENCHMARK_CAPTURE(                                                                         \
+        bm_shape, name, [](std::int64_t n) -> std::string { return body; }, unit) /* NOLINT */ \
+        ->RangeMultiplier(4)                                                                   \
         ->Range(1, 64)
 
 LLMERR_SHAPE(many_keys, 64, many_keys(n));
 LLMERR_SHAPE(repeated_error_keys, 64, "{" + repeat(R"("code":"InvalidApiKey","message":"m",)", n) + R"("x":1})");
 LLMERR_SHAPE(long_message, 512, R"({"code":"InvalidApiKey","message":")" + chars(n, 'a') + "\"}");
 LLMERR_SHAPE(tiny_sse_events, 64, repeat("data:{}\n\n", n) + "event:error\ndata:{\"code\":\"InternalError\"}\n\n");
-LLMERR_SHAPE(one_huge_sse_event, 512, "event:error\ndata:{\"code\":\"InternalError\",\"message\":\"" + chars(n, 'x') + "\"}\n\n");
+LLMERR_SHAPE(one_huge_sse_event, 512,
+             "event:error\ndata:{\"code\":\"InternalError\",\"message\":\"" + chars(n, 'x') + "\"}\n\n");
 LLMERR_SHAPE(many_data_lines, 64, "event:error\n" + repeat("data: {\"code\":\"x\"}\n", n) + "\n");
 LLMERR_SHAPE(backslash_runs, 256, R"({"code":"c","message":")" + repeat("\\\\", n) + "\"}");
 LLMERR_SHAPE(deep_arrays, 256, chars(n, '[') + chars(n, ']'));
