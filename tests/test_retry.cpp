@@ -134,8 +134,41 @@ TEST_CASE("x-should-retry and Retry-After", "[retry][headers]") {
         CHECK(d.delay == ms(0));
         policy.max_retry_after = ms(120000);
         CHECK(advise(e, 1, policy).delay == ms(60001));
+    }
+    SECTION("a Retry-After of zero or less counts as absent: backoff (issue #14)") {
+        // Before the fix, 0 retried at once on every attempt (reason retry_after, delay 0), skipping backoff.
+        auto e = error_of(category::rate_limited, true);
+        for (const ms value : {ms(0), ms(-1), ms(-86400000), ms::min()}) {
+            e.retry_after = value;
+            INFO("retry_after " << value.count());
+            auto d = advise(e, 1, policy);
+            CHECK(d.retry);
+            CHECK(d.reason == retry_reason::backoff);
+            CHECK(d.delay == ms(250));  // 0.5 × 500
+            d = advise(e, 2, policy);
+            CHECK(d.reason == retry_reason::backoff);
+            CHECK(d.delay == ms(500));
+        }
+        policy.max_retry_after = ms(-1);  // and max_retry_after does not apply to it
         e.retry_after = ms(0);
-        CHECK(advise(e, 1, policy).delay == ms(0));
+        CHECK(advise(e, 1, policy).reason == retry_reason::backoff);
+    }
+    SECTION("an HTTP-date already past: backoff, not an immediate retry on every attempt (issue #14)") {
+        const std::string body =
+            testdata::read_file(std::string(LLMERR_DATA_DIR) + "/samples/ark_rate_limit_endpoint_rpm.body");
+        const std::map<std::string, std::string> past = {{"Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"}};
+        const auto e = llmerr::parse(body, 429, past);
+        REQUIRE(e.retry_after == ms(0));  // the server said "now"; kept as sent
+        for (int attempt = 1; attempt <= 2; ++attempt) {
+            const auto d = advise(e, attempt, policy);
+            CHECK(d.retry);
+            CHECK(d.reason == retry_reason::backoff);
+            CHECK(d.delay == ms(250 * attempt));
+        }
+        const std::map<std::string, std::string> zero = {{"retry-after-ms", "0"}, {"Retry-After", "9"}};
+        const auto z = llmerr::parse(body, 429, zero);
+        REQUIRE(z.retry_after == ms(0));  // retry-after-ms wins, as before
+        CHECK(advise(z, 1, policy).reason == retry_reason::backoff);
     }
     SECTION("a Retry-After does not make a non-retryable error retryable") {
         auto e = error_of(category::quota_exhausted, false);
@@ -181,6 +214,43 @@ TEST_CASE("full-jitter exponential backoff and its cap", "[retry][backoff]") {
         policy.base = ms(-5);
         policy.cap = ms(-5);
         CHECK(advise(e, 2, policy).delay == ms(0));
+    }
+    SECTION("extreme but legal policies saturate instead of overflowing (issue #14)") {
+        // Before the fix: jitter × window converted a double of 2^63 to int64 (undefined; in practice a
+        // negative delay), and ramp_up_delay = max overflowed a signed addition.
+        auto policy = fixed_jitter(1.0);
+        policy.max_attempts = INT_MAX;
+        policy.cap = ms::max();
+        policy.base = ms::max();
+        for (int attempt : {1, 2, 64, INT_MAX - 1}) {
+            const auto d = advise(e, attempt, policy);
+            INFO("attempt " << attempt);
+            CHECK(d.retry);
+            CHECK(d.delay == ms::max());
+        }
+        policy.base = ms(1);
+        CHECK(advise(e, 70, policy).delay == ms::max());  // 2^69 ms: capped by the doubling, not overflowed
+        policy = fixed_jitter(almost_one);
+        policy.cap = ms::max();
+        policy.base = ms::max();
+        const auto d = advise(e, 1, policy);
+        CHECK(d.delay > ms(0));
+        CHECK(d.delay <= ms::max());
+
+        auto burst = error_of(category::overloaded, true, retry_hint::slow_ramp_up);
+        policy = fixed_jitter(0.5);
+        policy.ramp_up_delay = ms::max();
+        CHECK(advise(burst, 1, policy).delay == ms::max());  // 250 + max: saturated
+        policy.ramp_up_delay = ms::max() - ms(100);
+        CHECK(advise(burst, 1, policy).delay == ms::max());
+        policy.ramp_up_delay = ms::max() - ms(250);
+        CHECK(advise(burst, 1, policy).delay == ms::max());  // exactly max
+        policy.ramp_up_delay = ms::max() - ms(251);
+        CHECK(advise(burst, 1, policy).delay == ms::max() - ms(1));
+        policy.cap = ms::max();
+        policy.base = ms::max();
+        policy.jitter = [] { return 1.0; };
+        CHECK(advise(burst, 1, policy).delay == ms::max());
     }
     SECTION("the default jitter stays inside the window and varies") {
         const llmerr::retry_policy policy;

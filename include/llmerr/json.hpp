@@ -24,13 +24,22 @@
 // null, and an `api` that is neither the entry's nor a name the catalogue or the parser uses reads as empty
 // (llm_error::api is a string_view into static storage). Keys of the wrong JSON type throw
 // nlohmann::json::type_error, as nlohmann's own conversions do.
+//
+// Numbers are not clamped: `http_status` must be an integer that fits an int, `retry_after_ms` one from 0 to
+// milliseconds::max(), the entry's `variant` one that fits a long long (a variant the catalogue lacks reads
+// as a null entry, as above). A float with an integral value (429.0) is read as that integer. Anything else
+// (1e300, 2.5, a negative retry_after_ms) throws nlohmann::json::out_of_range (id 406): no llmerr writes it,
+// so it is a malformed document like a key of the wrong type, not a newer version's output.
 #ifndef LLMERR_JSON_HPP
 #define LLMERR_JSON_HPP
 
 #include <chrono>       // std::chrono::milliseconds
+#include <climits>      // INT_MIN, INT_MAX, LLONG_MIN, LLONG_MAX
+#include <cmath>        // std::trunc
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::int64_t, std::uint8_t
 #include <cstdlib>      // std::abort (without exceptions)
+#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
@@ -81,6 +90,51 @@ template <class Json, class T>
 void read_if_present(const Json& j, const char* key, T& out) {
     const auto it = j.find(key);
     if (it != j.end() && !it->is_null()) it->get_to(out);
+}
+
+// Reports `what` about `j` as nlohmann does: throws type_error (302) or out_of_range (406); aborts
+// without exceptions.
+template <class Json>
+[[noreturn]] void json_error(const Json& j, bool type_error, const std::string& what) {
+#if LLMERR_HAS_EXCEPTIONS
+    if (type_error) throw nlohmann::json::type_error::create(302, what, &j);
+    throw nlohmann::json::out_of_range::create(406, what, &j);
+#else
+    (void)j;
+    (void)type_error;
+    (void)what;
+    std::abort();  // as nlohmann does for its own errors without exceptions
+#endif
+}
+
+// `j[key]` as an integer from `lo` to `hi` (see the top of this header); nullopt when absent or null.
+template <class Json>
+[[nodiscard]] std::optional<std::int64_t> read_integer(const Json& j, const char* key, std::int64_t lo,
+                                                       std::int64_t hi) {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    const auto out_of_range = [&] {
+        json_error(*it, false,
+                   std::string(key) + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                       ", not " + it->dump());
+    };
+    std::int64_t v = 0;
+    if (it->is_number_unsigned()) {
+        const auto u = it->template get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(hi)) out_of_range();  // hi >= 0 for every caller
+        v = static_cast<std::int64_t>(u);
+    } else if (it->is_number_integer()) {
+        v = it->template get<std::int64_t>();
+    } else if (it->is_number_float()) {
+        const double d = it->template get<double>();
+        // [-2^63, 2^63) holds exactly the doubles that convert to int64 without undefined behaviour; NaN fails.
+        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || std::trunc(d) != d) out_of_range();
+        v = static_cast<std::int64_t>(d);
+    } else {
+        json_error(*it, true, std::string(key) + " must be a number, but is " + it->type_name());
+    }
+    if (v < lo || v > hi) out_of_range();
+    return v;
 }
 
 }  // namespace detail
@@ -136,18 +190,14 @@ inline void to_json(nlohmann::json& j, const llm_error& e) {
 
 inline void from_json(const nlohmann::json& j, llm_error& e) {
     e = llm_error{};
-    if (!j.is_object()) {
-#if LLMERR_HAS_EXCEPTIONS
-        throw nlohmann::json::type_error::create(
-            302, "an llm_error must be a JSON object, not " + std::string(j.type_name()), &j);
-#else
-        std::abort();  // as nlohmann does for its own errors without exceptions
-#endif
-    }
+    if (!j.is_object())
+        detail::json_error(j, true, "an llm_error must be a JSON object, not " + std::string(j.type_name()));
     std::string name;
     detail::read_if_present(j, "provider", name);
     e.provider = provider_from_string(name).value_or(provider::unknown);
-    detail::read_if_present(j, "http_status", e.http_status);
+    if (const auto status = detail::read_integer(j, "http_status", INT_MIN, INT_MAX)) {
+        e.http_status = static_cast<int>(*status);
+    }
     detail::read_if_present(j, "code", e.code);
     detail::read_if_present(j, "message", e.message);
     detail::read_if_present(j, "request_id", e.request_id);
@@ -158,8 +208,8 @@ inline void from_json(const nlohmann::json& j, llm_error& e) {
     name.clear();
     detail::read_if_present(j, "retry_hint", name);
     e.retry_hint = retry_hint_from_string(name).value_or(retry_hint::none);
-    if (const auto ms = j.find("retry_after_ms"); ms != j.end() && !ms->is_null()) {
-        e.retry_after = std::chrono::milliseconds(ms->get<std::int64_t>());
+    if (const auto ms = detail::read_integer(j, "retry_after_ms", 0, std::chrono::milliseconds::max().count())) {
+        e.retry_after = std::chrono::milliseconds(*ms);
     }
     if (const auto should = j.find("should_retry"); should != j.end() && !should->is_null()) {
         e.should_retry = should->get<bool>();
@@ -179,10 +229,9 @@ inline void from_json(const nlohmann::json& j, llm_error& e) {
     const auto entry = j.find("entry");
     if (entry != j.end() && entry->is_object()) {
         std::string api, code;
-        long long variant = 0;
         detail::read_if_present(*entry, "api", api);
         detail::read_if_present(*entry, "code", code);
-        detail::read_if_present(*entry, "variant", variant);
+        const long long variant = detail::read_integer(*entry, "variant", LLONG_MIN, LLONG_MAX).value_or(0);
         e.entry = detail::find_row(e.provider, api, code, variant);
     }
     std::string api;

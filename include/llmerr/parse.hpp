@@ -20,7 +20,7 @@
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <type_traits>  // std::enable_if_t
+#include <type_traits>  // std::enable_if_t, std::is_convertible_v
 #include <vector>       // std::vector
 
 #include <nlohmann/json.hpp>
@@ -914,22 +914,36 @@ inline bool response_is_error(int http_status, std::string_view body) noexcept {
 
 // As parse(body, http_status, hint), also reading the response headers: any range of name/value pairs
 // (std::map, std::multimap, std::unordered_map, std::vector<std::pair<…>>, cpp-httplib's Headers,
-// cpr::Header) or of Boost.Beast fields. Names match case-insensitively. Reads the request-id headers
-// (x-request-id, x-dashscope-request-id, x-acs-request-id, x-bce-request-id, x-client-request-id),
-// retry-after-ms, Retry-After (seconds or HTTP-date), x-should-retry and Qianfan's X-Bce-Error-Code.
-template <class Headers, std::enable_if_t<detail::is_header_range<Headers>::value, int> = 0>
+// cpr::Header) or of Boost.Beast fields, or llmerr::raw_headers{text} for the header block as received
+// ("HTTP/1.1 429 …\r\nRetry-After: 7\r\n\r\n"; with status 0, its status line's status is used). Names
+// match case-insensitively. Reads the request-id headers (x-request-id, x-dashscope-request-id,
+// x-acs-request-id, x-bce-request-id, x-client-request-id), retry-after-ms, Retry-After (seconds or
+// HTTP-date), x-should-retry and Qianfan's X-Bce-Error-Code / X-Bce-Error-Message.
+template <class Headers, std::enable_if_t<!std::is_convertible_v<const Headers&, provider>, int> = 0>
 [[nodiscard]] llm_error parse(std::string_view body, int http_status, const Headers& headers,
                               provider hint = provider::unknown) noexcept {
+    static_assert(detail::is_accepted_headers<Headers>::value,
+                  "llmerr::parse / llmerr::find_error: the headers argument must be a range of name/value pairs "
+                  "(std::map<std::string, std::string>, std::vector<std::pair<std::string, std::string>>, "
+                  "cpp-httplib Headers, cpr::Header), a range of Boost.Beast fields, or llmerr::raw_headers{text} "
+                  "for a header block as received");
+    if constexpr (detail::is_accepted_headers<Headers>::value) {
 #if LLMERR_HAS_EXCEPTIONS
-    try {
+        try {
 #endif
-        const detail::header_info h = detail::read_headers(headers, std::chrono::system_clock::now());
-        return detail::parse_impl(body, http_status, hint, &h);
+            http_status = detail::effective_status(http_status, headers);
+            const detail::header_info h = detail::read_headers(headers, std::chrono::system_clock::now());
+            llm_error r = detail::parse_impl(body, http_status, hint, &h);
+            detail::note_header_truncation(r, h);
+            return r;
 #if LLMERR_HAS_EXCEPTIONS
-    } catch (...) {
-        return detail::failed_parse(http_status, hint);
+        } catch (...) {
+            return detail::failed_parse(http_status, hint);
+        }
+#endif
+    } else {
+        return detail::failed_parse(http_status, hint);  // not reached: the static_assert failed
     }
-#endif
 }
 
 // For responses that may be successes: std::nullopt for a 2xx without an error (checked by scanning
@@ -942,11 +956,21 @@ template <class Headers, std::enable_if_t<detail::is_header_range<Headers>::valu
 }
 
 // As find_error(http_status, body, hint), also reading the response headers (see parse).
-template <class Headers, std::enable_if_t<detail::is_header_range<Headers>::value, int> = 0>
+template <class Headers, std::enable_if_t<!std::is_convertible_v<const Headers&, provider>, int> = 0>
 [[nodiscard]] std::optional<llm_error> find_error(int http_status, std::string_view body, const Headers& headers,
                                                   provider hint = provider::unknown) noexcept {
-    if (!detail::response_is_error(http_status, body)) return std::nullopt;
-    return parse(body, http_status, headers, hint);
+    static_assert(detail::is_accepted_headers<Headers>::value,
+                  "llmerr::find_error: the headers argument must be a range of name/value pairs "
+                  "(std::map<std::string, std::string>, std::vector<std::pair<std::string, std::string>>, "
+                  "cpp-httplib Headers, cpr::Header), a range of Boost.Beast fields, or llmerr::raw_headers{text} "
+                  "for a header block as received");
+    if constexpr (detail::is_accepted_headers<Headers>::value) {
+        const int status = detail::effective_status(http_status, headers);
+        if (!detail::response_is_error(status, body)) return std::nullopt;
+        return parse(body, status, headers, hint);
+    } else {
+        return std::nullopt;  // not reached: the static_assert failed
+    }
 }
 
 LLMERR_END_NAMESPACE

@@ -25,12 +25,15 @@
 //       never (an automatic retry soon does not help); reduce_concurrency → only when the policy says the
 //       caller can lower its concurrency; otherwise the catalogue's `retryable`.
 // 2. max_attempts, counting the first attempt.
-// 3. The delay. A Retry-After / retry-after-ms the server sent is waited exactly, unless it exceeds
-//    max_retry_after: then the call is not retried (the caller should not block that long; the window is
-//    in llm_error::retry_after). Otherwise a credential refresh retries at once, and everything else
-//    waits full-jitter exponential backoff: jitter × min(cap, base × 2^(attempt − 1)), jitter in [0, 1).
-//    retry_hint slow_ramp_up (burst protection: Ark ServerOverloaded / RequestBurstTooFast, DashScope
-//    Throttling.BurstRate) adds ramp_up_delay on top, so that bursts are not answered with more bursts.
+// 3. The delay. A positive Retry-After / retry-after-ms the server sent is waited exactly, unless it
+//    exceeds max_retry_after: then the call is not retried (the caller should not block that long; the
+//    window is in llm_error::retry_after). A Retry-After of zero or less (`0`, or an HTTP-date already past)
+//    counts as absent, as openai-python treats it: retrying at once on every attempt would skip the backoff.
+//    Otherwise a credential refresh retries at once, and everything else waits full-jitter exponential
+//    backoff: jitter × min(cap, base × 2^(attempt − 1)), jitter in [0, 1). retry_hint slow_ramp_up (burst
+//    protection: Ark ServerOverloaded / RequestBurstTooFast, DashScope Throttling.BurstRate) adds
+//    ramp_up_delay on top, so that bursts are not answered with more bursts. Every sum and product
+//    saturates at milliseconds::max(): any policy, however extreme, gives a defined delay.
 // 4. The retry budget, when the policy has one: a token bucket shared by many calls that stops retry
 //    storms when a service is down for everyone. A credential refresh does not draw from it.
 //
@@ -224,7 +227,18 @@ namespace detail {
     double j = p.jitter ? p.jitter() : default_jitter();
     if (!(j >= 0.0)) j = 0.0;  // also NaN
     if (j > 1.0) j = 1.0;
-    return std::chrono::milliseconds(static_cast<std::int64_t>(j * static_cast<double>(window)));
+    // j × window ≤ window, but as a double it may round up past INT64_MAX (window near 2^63): the cast back
+    // would be undefined. Anything that rounds to the window or beyond is the window.
+    const double x = j * static_cast<double>(window);
+    if (x >= static_cast<double>(window)) return std::chrono::milliseconds(window);
+    return std::chrono::milliseconds(static_cast<std::int64_t>(x));
+}
+
+// a + b for non-negative durations, saturating at milliseconds::max().
+[[nodiscard]] constexpr std::chrono::milliseconds saturating_add(std::chrono::milliseconds a,
+                                                                 std::chrono::milliseconds b) noexcept {
+    constexpr auto top = std::chrono::milliseconds::max();
+    return b > top - a ? top : a + b;
 }
 
 [[nodiscard]] constexpr retry_decision no_retry(retry_reason why) noexcept {
@@ -280,14 +294,14 @@ namespace detail {
 
     // 3. How long to wait.
     retry_decision d{true, std::chrono::milliseconds(0), retry_reason::backoff, refresh};
-    if (err.retry_after.has_value()) {
+    if (err.retry_after.has_value() && err.retry_after->count() > 0) {
         if (*err.retry_after > policy.max_retry_after) return detail::no_retry(retry_reason::retry_after_too_long);
-        d.delay = *err.retry_after < std::chrono::milliseconds(0) ? std::chrono::milliseconds(0) : *err.retry_after;
+        d.delay = *err.retry_after;
         d.reason = retry_reason::retry_after;
-    } else if (!refresh) {
+    } else if (!refresh) {  // no Retry-After, or one of zero or less: backoff
         d.delay = detail::jittered(policy, detail::backoff_window(policy, attempt));
         if (err.retry_hint == retry_hint::slow_ramp_up && policy.ramp_up_delay.count() > 0) {
-            d.delay += policy.ramp_up_delay;
+            d.delay = detail::saturating_add(d.delay, policy.ramp_up_delay);
         }
     }
     if (refresh) d.reason = retry_reason::refresh_credentials;

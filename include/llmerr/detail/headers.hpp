@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: MIT
-// llmerr — what response headers say: request id, Retry-After, retry-after-ms, x-should-retry. Internal.
+// llmerr — what response headers say: request id, Retry-After, retry-after-ms, x-should-retry. Internal,
+// except llmerr::raw_headers, the tag that passes a header block as received to parse() and find_error().
+//
+// Retry-After: delay-seconds or an HTTP-date; a date already past reads as 0 (advise() then backs off as
+// if none had been sent); an impossible date ("31 Feb 2030", "25:00:00") is ignored, as is anything that
+// is not a number or a date. Values are capped at a day. Header values kept as text are cut at a UTF-8
+// character boundary: request ids and X-Bce-Error-Code at 256 bytes, X-Bce-Error-Message at 4096 (and a
+// message cut so sets llm_error::truncated).
 #ifndef LLMERR_DETAIL_HEADERS_HPP
 #define LLMERR_DETAIL_HEADERS_HPP
 
@@ -15,9 +22,28 @@
 
 #include <llmerr/config.hpp>
 #include <llmerr/detail/match.hpp>
+#include <llmerr/error.hpp>
 #include <llmerr/provider.hpp>
 
 LLMERR_BEGIN_NAMESPACE
+
+// raw_headers
+//
+// A response's header block as received, for parse() and find_error():
+//
+//   llmerr::parse(body, 0, llmerr::raw_headers{"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\n\r\n"});
+//
+// Lines end in CRLF or LF. Status lines ("HTTP/1.1 429 …", "HTTP/2 429") are optional; when there are
+// several (curl's header callback also reports `100 Continue` and redirects), the fields after the last one
+// count, and its status is used when parse() was given status 0. A blank line ends the block unless a
+// status line follows it. Folded lines (obsolete line folding: leading space or tab) continue the field
+// before them; lines without a colon are skipped. The text is read during the call only.
+struct raw_headers {
+    std::string_view text;
+
+    constexpr explicit raw_headers(std::string_view block) noexcept : text(block) {}
+};
+
 namespace detail {
 
 // Retry-After beyond this is treated as this: a day. Guards the arithmetic, and no client should sleep longer.
@@ -30,8 +56,38 @@ struct header_info {
     bool retry_after_from_ms = false;               // retry-after-ms wins over Retry-After
     std::optional<bool> should_retry;               // x-should-retry
     std::string bce_error_code, bce_error_message;  // X-Bce-Error-Code / -Message (Qianfan IAM)
+    bool bce_error_message_truncated = false;       // X-Bce-Error-Message was cut at max_header_message_bytes
     provider evidence = provider::unknown;          // a provider-specific header was seen
 };
+
+// Header values kept as text are cut at these sizes.
+inline constexpr std::size_t max_header_field_bytes = 256;
+inline constexpr std::size_t max_header_message_bytes = 4096;
+
+// The first `cap` bytes of `s` or fewer, never ending inside a UTF-8 sequence; s itself when it fits.
+// Stray continuation bytes (invalid UTF-8) cost at most 3 bytes.
+[[nodiscard]] constexpr std::string_view utf8_prefix(std::string_view s, std::size_t cap) noexcept {
+    if (s.size() <= cap) return s;
+    std::size_t n = cap;
+    while (n > 0 && cap - n < 3 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+}
+
+// Copies at most `cap` bytes of `src` (see utf8_prefix); returns whether it cut.
+inline bool assign_utf8_prefix(std::string& dst, std::string_view src, std::size_t cap) {
+    const std::string_view kept = utf8_prefix(src, cap);
+    dst.assign(kept.data(), kept.size());
+    return kept.size() < src.size();
+}
+
+[[nodiscard]] constexpr bool is_leap_year(std::int64_t y) noexcept {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+[[nodiscard]] constexpr int days_in_month(std::int64_t y, int m) noexcept {
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
+}
 
 // Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
 [[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
@@ -102,8 +158,9 @@ struct header_info {
             if (!alpha) return std::nullopt;  // a long weekday name is fine; anything else is not a date
         }
     }
-    if (day < 1 || day > 31 || month < 1 || year < 1970 || year > 9999 || hh < 0 || hh > 23 || mm > 59 || ss > 60) {
-        return std::nullopt;
+    if (month < 1 || year < 1970 || year > 9999 || day < 1 || day > days_in_month(year, month) || hh < 0 || hh > 23 ||
+        mm > 59 || ss > 60) {
+        return std::nullopt;  // missing or impossible ("31 Feb 2030"); ss 60 is a leap second
     }
     return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
            std::int64_t{hh} * 3600 + std::int64_t{mm} * 60 + ss;
@@ -137,7 +194,7 @@ inline void read_header(header_info& h, std::string_view name, std::string_view 
     for (int rank = 0; rank < 6; ++rank) {
         if (iequals(name, id_headers[rank])) {
             if (!value.empty() && rank < h.request_id_rank) {
-                h.request_id.assign(value.data(), value.size() < 256 ? value.size() : 256);
+                assign_utf8_prefix(h.request_id, value, max_header_field_bytes);
                 h.request_id_rank = rank;
             }
             if (rank == 1 || rank == 2) h.evidence = provider::dashscope;
@@ -156,8 +213,9 @@ inline void read_header(header_info& h, std::string_view name, std::string_view 
             h.retry_after = std::chrono::milliseconds(*ms);
         } else if (auto at = parse_http_date(value)) {
             const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-            std::int64_t delta = (*at - now_s) * 1000;
-            if (delta < 0) delta = 0;
+            // A date already past reads as 0: "now". advise() backs off for a Retry-After of 0.
+            const std::int64_t delta_s = *at - now_s;  // |·| < 10^12: dates are years 1970…9999
+            std::int64_t delta = delta_s <= 0 ? 0 : delta_s * 1000;
             if (delta > max_retry_after_ms) delta = max_retry_after_ms;
             h.retry_after = std::chrono::milliseconds(delta);
         }
@@ -165,10 +223,10 @@ inline void read_header(header_info& h, std::string_view name, std::string_view 
         if (iequals(value, "true")) h.should_retry = true;
         if (iequals(value, "false")) h.should_retry = false;
     } else if (iequals(name, "x-bce-error-code")) {
-        h.bce_error_code.assign(value.data(), value.size() < 256 ? value.size() : 256);
+        assign_utf8_prefix(h.bce_error_code, value, max_header_field_bytes);
         h.evidence = provider::qianfan;
     } else if (iequals(name, "x-bce-error-message")) {
-        h.bce_error_message.assign(value.data(), value.size() < 4096 ? value.size() : 4096);
+        h.bce_error_message_truncated = assign_utf8_prefix(h.bce_error_message, value, max_header_message_bytes);
         h.evidence = provider::qianfan;
     } else if (starts_with(name, "x-dashscope-") || starts_with(name, "X-DashScope-")) {
         h.evidence = provider::dashscope;
@@ -228,6 +286,112 @@ header_info read_headers(const Headers& headers, std::chrono::system_clock::time
     return h;
 }
 
+// The status of the last status line ("HTTP/1.1 429 Too Many Requests") of a raw header block; 0 if none.
+// A line is a status line when it starts with "HTTP/" (any case), then a version, a space and 3 digits.
+[[nodiscard]] constexpr int status_line_status(std::string_view line) noexcept {
+    if (line.size() < 5 || !iequals(line.substr(0, 5), "http/")) return -1;  // -1: not a status line
+    const std::size_t sp = line.find(' ');
+    if (sp == std::string_view::npos || line.size() < sp + 4) return 0;
+    const std::string_view code = line.substr(sp + 1, 3);
+    if (!all_digits(code) || (line.size() > sp + 4 && line[sp + 4] != ' ' && line[sp + 4] != '\r')) return 0;
+    return static_cast<int>(to_int(code));
+}
+
+// Calls `on_line(line)` for each line of `block` (without CR LF / LF) that belongs to the last response's
+// header block, after its status line, and returns that status line's status (0 when none). See
+// raw_headers. `on_reset()` is called when a later status line starts a new block.
+template <class OnLine, class OnReset>
+int for_each_raw_header_line(std::string_view block, OnLine&& on_line, OnReset&& on_reset) {
+    int status = 0;
+    bool in_block = false, ended = false;
+    while (!block.empty()) {
+        const std::size_t eol = block.find('\n');
+        std::string_view line = block.substr(0, eol);
+        block.remove_prefix(eol == std::string_view::npos ? block.size() : eol + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const int st = status_line_status(line);
+        if (st >= 0) {  // a status line: a new response's headers follow
+            if (in_block || ended) on_reset();
+            status = st;
+            in_block = true;
+            ended = false;
+            continue;
+        }
+        if (line.empty()) {
+            if (in_block) ended = true;
+            in_block = false;
+            continue;
+        }
+        if (ended) break;  // the body, or something else that is not headers
+        in_block = true;
+        on_line(line);
+    }
+    return status;
+}
+
+// The status of a header block's last status line; 0 when none (or for header ranges, which have none).
+[[nodiscard]] inline int status_of(const raw_headers& raw) noexcept {
+    return for_each_raw_header_line(
+        raw.text, [](std::string_view) {}, [] {});
+}
+template <class Headers>
+[[nodiscard]] constexpr int status_of(const Headers&) noexcept {
+    return 0;
+}
+
+// `http_status`, or when it is 0 the status line's in a raw header block.
+template <class Headers>
+[[nodiscard]] int effective_status(int http_status, const Headers& headers) noexcept {
+    return http_status != 0 ? http_status : status_of(headers);
+}
+
+[[nodiscard]] constexpr std::string_view trim_blanks(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+inline header_info read_headers(const raw_headers& raw, std::chrono::system_clock::time_point now) {
+    header_info h;
+    std::string_view name, value;
+    std::string folded;  // the value with its continuation lines, only when a field is folded
+    bool pending = false, is_folded = false;
+    const auto flush = [&] {
+        if (pending) read_header(h, name, is_folded ? std::string_view(folded) : value, now);
+        pending = is_folded = false;
+    };
+    for_each_raw_header_line(
+        raw.text,
+        [&](std::string_view line) {
+            if (line.front() == ' ' || line.front() == '\t') {  // obsolete line folding
+                if (!pending) return;
+                if (!is_folded) folded.assign(value.data(), value.size());
+                is_folded = true;
+                folded += ' ';
+                const std::string_view more = trim_blanks(line);
+                folded.append(more.data(), more.size());
+                return;
+            }
+            flush();
+            const std::size_t colon = line.find(':');
+            if (colon == std::string_view::npos) return;  // not a field
+            name = trim_blanks(line.substr(0, colon));
+            value = line.substr(colon + 1);
+            pending = !name.empty();
+        },
+        [&] {
+            pending = is_folded = false;
+            h = header_info{};
+        });
+    flush();
+    return h;
+}
+
+// A message that came from X-Bce-Error-Message and was cut there is truncated.
+inline void note_header_truncation(llm_error& r, const header_info& h) noexcept {
+    if (h.bce_error_message_truncated && !r.truncated && r.message == h.bce_error_message) r.truncated = true;
+}
+
 // A range whose elements are header fields.
 template <class T, class = void>
 struct is_header_range : std::false_type {};
@@ -235,6 +399,10 @@ template <class T>
 struct is_header_range<T, std::void_t<decltype(*std::begin(std::declval<const T&>()))>>
     : std::bool_constant<is_pair_field<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value ||
                          is_beast_field<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {};
+
+// What parse() and find_error() take as headers: a header range or raw_headers.
+template <class T>
+struct is_accepted_headers : std::bool_constant<is_header_range<T>::value || std::is_same_v<T, raw_headers>> {};
 
 }  // namespace detail
 LLMERR_END_NAMESPACE
