@@ -191,7 +191,7 @@ TEST_CASE("a deep value beside a Qianfan error_code, with status 200, is reporte
         for (int shape = 0; shape < 3; ++shape) {
             INFO("levels " << levels << ", shape " << shape);
             const std::string deep = nested("1", levels, shape);
-            for (const std::string& body : {qianfan_110 + R"(,"x":)" + deep + "}",
+            for (const std::string& body : std::vector<std::string>{qianfan_110 + R"(,"x":)" + deep + "}",
                                             R"({"x":)" + deep + "," + qianfan_110.substr(1) + "}"}) {
                 const auto e = llmerr::find_error(200, body);
                 REQUIRE(e.has_value());
@@ -340,7 +340,7 @@ TEST_CASE("DashScope asynchronous task failures", "[scan][task]") {
     CHECK_FALSE(r.fields.code.present());
     check_against_nlohmann(failed);
 
-    for (const std::string& body : {
+    for (const std::string& body : std::vector<std::string>{
              failed,
              R"({"request_id":"r","output":{"task_id":"t","task_status":"UNKNOWN"}})",
              R"({"request_id":"r","output":{"task_id":"t","task_status":"unknown"},"usage":{"image_count":0}})",
@@ -352,7 +352,7 @@ TEST_CASE("DashScope asynchronous task failures", "[scan][task]") {
         CHECK(llmerr::find_error(200, body).has_value());
         check_against_nlohmann(body);
     }
-    for (const std::string& body : {
+    for (const std::string& body : std::vector<std::string>{
              R"({"request_id":"r","output":{"task_id":"t","task_status":"SUCCEEDED","results":[]},"usage":{"image_count":1}})",
              R"({"request_id":"r","output":{"task_id":"t","task_status":"PENDING"}})",
              R"({"request_id":"r","output":{"task_id":"t","task_status":"RUNNING"}})",
