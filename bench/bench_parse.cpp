@@ -13,8 +13,8 @@
 #include <cstdint>      // std::uint64_t
 #include <cstdio>       // std::fprintf
 #include <exception>    // std::exception
-#include <string>       // std::string
 #include <optional>     // std::nullopt
+#include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <utility>      // std::pair
 #include <vector>       // std::vector
@@ -131,7 +131,6 @@ void bm_find_error_nlohmann(benchmark::State& state, const sample* s) {
     llmerr_bench::report_allocations(state, before);
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * s->body.size()));
 }
-
 
 #if LLMERR_BENCH_SSE2
 // may_hold_error as it was with SSE2 intrinsics (<llmerr/detail/sse.hpp> before it became portable), for

@@ -30,7 +30,7 @@ struct heap_counter {
 heap_counter heap;
 
 constexpr std::size_t header = alignof(std::max_align_t) > sizeof(std::size_t) ? alignof(std::max_align_t)
-                                                                                  : sizeof(std::size_t);
+                                                                               : sizeof(std::size_t);
 
 void* counted_new(std::size_t n) {
     void* raw = std::malloc(n + header);  // NOLINT(cppcoreguidelines-no-malloc)
@@ -191,8 +191,8 @@ TEST_CASE("a deep value beside a Qianfan error_code, with status 200, is reporte
         for (int shape = 0; shape < 3; ++shape) {
             INFO("levels " << levels << ", shape " << shape);
             const std::string deep = nested("1", levels, shape);
-            for (const std::string& body : std::vector<std::string>{qianfan_110 + R"(,"x":)" + deep + "}",
-                                            R"({"x":)" + deep + "," + qianfan_110.substr(1) + "}"}) {
+            for (const std::string& body : std::vector<std::string>{
+                     qianfan_110 + R"(,"x":)" + deep + "}", R"({"x":)" + deep + "," + qianfan_110.substr(1) + "}"}) {
                 const auto e = llmerr::find_error(200, body);
                 REQUIRE(e.has_value());
                 CHECK(e->code == "110");
@@ -214,13 +214,14 @@ TEST_CASE("deep bodies give the fields of their shallow equivalents", "[scan][de
         for (int shape = 0; shape < 3; ++shape) {
             INFO("levels " << levels << ", shape " << shape);
             // Decoys below the fields that are read: the same names, deeper, must not count.
-            const std::string decoy = nested(R"({"code":"Decoy","message":"deep","error":{"code":"Deeper"}})", levels, shape);
-            const std::string deep = R"({"pad":)" + decoy + "," + shallow.substr(1, shallow.size() - 2) +
-                                     R"(,"more":)" + decoy + "}";
+            const std::string decoy =
+                nested(R"({"code":"Decoy","message":"deep","error":{"code":"Deeper"}})", levels, shape);
+            const std::string deep =
+                R"({"pad":)" + decoy + "," + shallow.substr(1, shallow.size() - 2) + R"(,"more":)" + decoy + "}";
             check_same_error(llmerr::parse(deep, 401), llmerr::parse(shallow, 401));
             const std::string deep_object = R"({"error":{"pad":)" + decoy + "," +
-                                            shallow_object.substr(10, shallow_object.size() - 12) + R"(,"x":)" +
-                                            decoy + R"(},"y":)" + decoy + "}";
+                                            shallow_object.substr(10, shallow_object.size() - 12) + R"(,"x":)" + decoy +
+                                            R"(},"y":)" + decoy + "}";
             check_same_error(llmerr::parse(deep_object, 429), llmerr::parse(shallow_object, 429));
             if (levels < 1000) {
                 check_against_nlohmann(deep);
@@ -231,8 +232,8 @@ TEST_CASE("deep bodies give the fields of their shallow equivalents", "[scan][de
 }
 
 TEST_CASE("brackets are matched at every depth", "[scan][deep]") {
-    for (const std::size_t levels : {std::size_t{10}, std::size_t{255}, std::size_t{256}, std::size_t{300},
-                                     std::size_t{5000}}) {
+    for (const std::size_t levels :
+         {std::size_t{10}, std::size_t{255}, std::size_t{256}, std::size_t{300}, std::size_t{5000}}) {
         INFO("levels " << levels);
         const std::string arrays(levels, '[');
         const std::string closes(levels, ']');
@@ -340,27 +341,29 @@ TEST_CASE("DashScope asynchronous task failures", "[scan][task]") {
     CHECK_FALSE(r.fields.code.present());
     check_against_nlohmann(failed);
 
-    for (const std::string& body : std::vector<std::string>{
-             failed,
-             R"({"request_id":"r","output":{"task_id":"t","task_status":"UNKNOWN"}})",
-             R"({"request_id":"r","output":{"task_id":"t","task_status":"unknown"},"usage":{"image_count":0}})",
-             R"({"output":{"task_status":"Failed","code":"DataInspectionFailed","message":"m"},"usage":{"duration":1}})",
-             R"({"output":{"task_st\u0061tus":"FAILED"}})",
-             R"({"output":{"task_status":"SUCCEEDED"},"output":{"task_status":"FAILED"}})",
-         }) {
+    for (
+        const std::string& body : std::vector<std::string>{
+            failed,
+            R"({"request_id":"r","output":{"task_id":"t","task_status":"UNKNOWN"}})",
+            R"({"request_id":"r","output":{"task_id":"t","task_status":"unknown"},"usage":{"image_count":0}})",
+            R"({"output":{"task_status":"Failed","code":"DataInspectionFailed","message":"m"},"usage":{"duration":1}})",
+            R"({"output":{"task_st\u0061tus":"FAILED"}})",
+            R"({"output":{"task_status":"SUCCEEDED"},"output":{"task_status":"FAILED"}})",
+        }) {
         INFO(body);
         CHECK(llmerr::find_error(200, body).has_value());
         check_against_nlohmann(body);
     }
-    for (const std::string& body : std::vector<std::string>{
-             R"({"request_id":"r","output":{"task_id":"t","task_status":"SUCCEEDED","results":[]},"usage":{"image_count":1}})",
-             R"({"request_id":"r","output":{"task_id":"t","task_status":"PENDING"}})",
-             R"({"request_id":"r","output":{"task_id":"t","task_status":"RUNNING"}})",
-             R"({"output":{"task_status":"FAILED"},"output":{"task_status":"SUCCEEDED"}})",
-             R"({"output":"FAILED","task_status":"FAILED"})",
-             R"({"output":{"choices":[{"task_status":"FAILED"}]}})",
-             R"({"output":{"nested":{"task_status":"FAILED"}}})",
-         }) {
+    for (
+        const std::string& body : std::vector<std::string>{
+            R"({"request_id":"r","output":{"task_id":"t","task_status":"SUCCEEDED","results":[]},"usage":{"image_count":1}})",
+            R"({"request_id":"r","output":{"task_id":"t","task_status":"PENDING"}})",
+            R"({"request_id":"r","output":{"task_id":"t","task_status":"RUNNING"}})",
+            R"({"output":{"task_status":"FAILED"},"output":{"task_status":"SUCCEEDED"}})",
+            R"({"output":"FAILED","task_status":"FAILED"})",
+            R"({"output":{"choices":[{"task_status":"FAILED"}]}})",
+            R"({"output":{"nested":{"task_status":"FAILED"}}})",
+        }) {
         INFO(body);
         CHECK_FALSE(llmerr::find_error(200, body).has_value());
         check_against_nlohmann(body);
@@ -382,12 +385,12 @@ TEST_CASE("OAuth error_description", "[scan]") {
 }
 
 TEST_CASE("may_hold_error: the word loop flags what the definition does", "[scan][simd]") {
-    const std::vector<std::string> markers = {
-        "code\"", "error\"", "task_status\"", "event:error", "event: ERROR", "\\u0065", "\\u005F", "\\u0061",
-        "\\u006b", "\\u0073", "\\u0074", "\\u0075", "\\u0072",
-        // near misses
-        "cod\"", "eror\"", "status\"", "tas_status\"", "event:eror", "\\u0066", "\\u0062", "\\u0076", "\\x",
-        "ev:error", "\\u00", "ode\""};
+    const std::vector<std::string> markers = {"code\"", "error\"", "task_status\"", "event:error", "event: ERROR",
+                                              "\\u0065", "\\u005F", "\\u0061", "\\u006b", "\\u0073", "\\u0074",
+                                              "\\u0075", "\\u0072",
+                                              // near misses
+                                              "cod\"", "eror\"", "status\"", "tas_status\"", "event:eror", "\\u0066",
+                                              "\\u0062", "\\u0076", "\\x", "ev:error", "\\u00", "ode\""};
     for (const std::string& m : markers) {
         for (std::size_t len = m.size(); len <= 48; len += 5) {
             for (std::size_t at = 0; at + m.size() <= len; ++at) {

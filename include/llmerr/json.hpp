@@ -31,8 +31,8 @@
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::int64_t, std::uint8_t
 #include <cstdlib>      // std::abort (without exceptions)
-#include <string>       // std::string
 #include <optional>     // std::optional
+#include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::enable_if_t, std::false_type, std::true_type
 

@@ -60,9 +60,18 @@ void check(std::string_view input) {
 std::string nest(std::string_view rest, std::size_t levels, char how) {
     std::string open, close;
     switch (how % 3) {
-        case 0: open = "["; close = "]"; break;
-        case 1: open = "{\"k\":"; close = "}"; break;
-        default: open = "{\"a\":[{\"b\":"; close = "}]}"; break;
+        case 0:
+            open = "[";
+            close = "]";
+            break;
+        case 1:
+            open = "{\"k\":";
+            close = "}";
+            break;
+        default:
+            open = "{\"a\":[{\"b\":";
+            close = "}]}";
+            break;
     }
     std::string out;
     out.reserve(levels * (open.size() + close.size()) + rest.size() + 32);

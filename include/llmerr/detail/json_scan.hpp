@@ -245,8 +245,7 @@ public:
         *word = object ? (*word | bit) : (*word & ~bit);
     }
     [[nodiscard]] bool is_object(std::size_t depth) const noexcept {
-        const std::uint64_t word =
-            depth < inline_levels ? inline_[depth / 64] : deep_[(depth - inline_levels) / 64];
+        const std::uint64_t word = depth < inline_levels ? inline_[depth / 64] : deep_[(depth - inline_levels) / 64];
         return ((word >> (depth % 64)) & 1U) != 0;
     }
 
@@ -577,7 +576,7 @@ private:
                     t->text.clear();
                 }
                 if (depth == 1) {
-                    in = !obj                       ? inner::other
+                    in = !obj                      ? inner::other
                          : pending == slot::error  ? inner::error
                          : pending == slot::output ? inner::output
                                                    : inner::other;

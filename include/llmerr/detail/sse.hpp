@@ -121,10 +121,9 @@ namespace swar {
                 continue;
             }
             const std::uint64_t m1 = swar::load(d + i - 1), m2 = swar::load(d + i - 2), p1 = swar::load(d + i + 1);
-            const std::uint64_t before_quote =
-                (swar::equal_bytes(m1, 'e') & swar::equal_bytes(m2, 'd')) |
-                (swar::equal_bytes(m1, 'r') & swar::equal_bytes(m2, 'o')) |
-                (swar::equal_bytes(m1, 's') & swar::equal_bytes(m2, 'u'));
+            const std::uint64_t before_quote = (swar::equal_bytes(m1, 'e') & swar::equal_bytes(m2, 'd')) |
+                                               (swar::equal_bytes(m1, 'r') & swar::equal_bytes(m2, 'o')) |
+                                               (swar::equal_bytes(m1, 's') & swar::equal_bytes(m2, 'u'));
             const std::uint64_t flags = (swar::equal_bytes(c0, '"') & before_quote) |
                                         (swar::equal_bytes(c0, ':') & swar::equal_bytes(m1, 't')) |
                                         (swar::equal_bytes(c0, '\\') & swar::equal_bytes(p1, 'u'));
