@@ -383,16 +383,15 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     std::string_view t = trim_body(body);
 
     // SSE: find the error event and read its data.
-    std::string sse_data;
+    sse_error ev;  // outlives t, which then views the event's data
     bool dashscope_framing = false;
     if (looks_like_sse(t)) {
-        sse_error ev = find_sse_error(t);
+        ev = find_sse_error(t);
         if (ev.found) {
             r.from_stream = true;
             if (ev.status != 0) r.http_status = ev.status;
             dashscope_framing = ev.dashscope_framing;
-            sse_data = std::move(ev.data);
-            t = trim_body(sse_data);
+            t = trim_body(ev.data);
         }
     }
 
