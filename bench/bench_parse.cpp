@@ -188,19 +188,13 @@ void bm_find_error_sse2(benchmark::State& state, const sample* s) {
 }
 #endif
 
-// The check alone, byte loop (LLMERR_NO_SIMD's path) as a floor reference.
-void bm_may_hold_error_bytes(benchmark::State& state, const sample* s) {
+// The check alone, in each of its versions.
+void bm_may_hold_error(benchmark::State& state, const sample* s, bool (*check)(std::string_view) noexcept) {
     const std::string_view t = llmerr::detail::trim_body(s->body);
-    for (auto _ : state) {
-        bool any = false;
-        for (std::size_t i = 0; i < t.size() && !any; ++i) {
-            const char c = t[i];
-            any = (c == '"' || c == '\\' || c == ':') && llmerr::detail::error_marker_at(t, i);
-        }
-        benchmark::DoNotOptimize(any);
-    }
+    for (auto _ : state) benchmark::DoNotOptimize(check(t));
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * s->body.size()));
 }
+bool check_bytes(std::string_view s) noexcept { return llmerr::detail::may_hold_error_bytes(s); }
 
 // parse(nlohmann::json) against parse(text) over the JSON error samples: the cost of the dump.
 void bm_parse_dom(benchmark::State& state, bool dom) {
@@ -244,7 +238,17 @@ int main(int argc, char** argv) try {
 #if LLMERR_BENCH_SSE2
         benchmark::RegisterBenchmark(("find_error_sse2/" + s.name).c_str(), bm_find_error_sse2, &s);
 #endif
-        benchmark::RegisterBenchmark(("may_hold_error_bytes/" + s.name).c_str(), bm_may_hold_error_bytes, &s);
+#if LLMERR_BENCH_SSE2
+        benchmark::RegisterBenchmark(("may_hold_error_sse2/" + s.name).c_str(), bm_may_hold_error, &s,
+                                     may_hold_error_sse2);
+#endif
+#if LLMERR_VECTOR_EXTENSIONS
+        benchmark::RegisterBenchmark(("may_hold_error_vector/" + s.name).c_str(), bm_may_hold_error, &s,
+                                     llmerr::detail::may_hold_error_vector);
+#endif
+        benchmark::RegisterBenchmark(("may_hold_error_swar/" + s.name).c_str(), bm_may_hold_error, &s,
+                                     llmerr::detail::may_hold_error_swar);
+        benchmark::RegisterBenchmark(("may_hold_error_bytes/" + s.name).c_str(), bm_may_hold_error, &s, check_bytes);
     }
     benchmark::RegisterBenchmark("parse_json_text", bm_parse_dom, false);
     benchmark::RegisterBenchmark("parse_json_dom", bm_parse_dom, true);

@@ -79,8 +79,24 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
     }
 }
 
-// SWAR ("SIMD within a register"): eight bytes at a time in a std::uint64_t, portable C++. Byte k of a
-// word is byte k of the text whatever the byte order, as every operation below stays within its byte.
+// may_hold_error() looks at 16 or 8 positions at a time: most blocks of a body hold none of the anchors '"',
+// ':' and '\\'; in those that do, it flags where an anchor sits after or before the right neighbours (`de"`,
+// `or"`, `us"`, `t:`, `\u`), and checks only the blocks with a flag in full. Three versions, all portable
+// (no intrinsics header): GCC's and Clang's vector extensions on any target (SSE2, NEON, or scalar code
+// where the target has no vectors); SWAR, eight bytes in a std::uint64_t, for other compilers; and a byte
+// loop, which LLMERR_NO_SIMD selects. Each is tested against error_marker_at() itself (tests/test_scan.cpp).
+
+// The byte loop, from position i.
+[[nodiscard]] inline bool may_hold_error_bytes(std::string_view s, std::size_t i = 0) noexcept {
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if ((c == '"' || c == '\\' || c == ':') && error_marker_at(s, i)) return true;
+    }
+    return false;
+}
+
+// SWAR. Byte k of a word is byte k of the text whatever the byte order: every operation stays in its byte,
+// or asks only whether some byte is zero.
 namespace swar {
 
 [[nodiscard]] inline std::uint64_t load(const char* p) noexcept {
@@ -91,54 +107,102 @@ namespace swar {
 [[nodiscard]] constexpr std::uint64_t broadcast(char c) noexcept {
     return std::uint64_t{0x0101010101010101} * static_cast<unsigned char>(c);
 }
-// 0x80 in each byte of w that is zero, 0 in the others (exact: no borrow crosses a byte).
-[[nodiscard]] constexpr std::uint64_t zero_bytes(std::uint64_t w) noexcept {
-    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7F;
-    return ~(((w & low7) + low7) | w | low7);
+// Nonzero iff some byte of w is zero.
+[[nodiscard]] constexpr std::uint64_t any_zero(std::uint64_t w) noexcept {
+    return (w - std::uint64_t{0x0101010101010101}) & ~w & std::uint64_t{0x8080808080808080};
 }
-[[nodiscard]] constexpr std::uint64_t equal_bytes(std::uint64_t w, char c) noexcept {
-    return zero_bytes(w ^ broadcast(c));
+// Nonzero iff some byte of w is c.
+[[nodiscard]] constexpr std::uint64_t any_byte(std::uint64_t w, char c) noexcept { return any_zero(w ^ broadcast(c)); }
+// Nonzero iff one of the 8 positions at p is flagged (p - 2 … p + 8 readable).
+[[nodiscard]] inline std::uint64_t flags(const char* p) noexcept {
+    const std::uint64_t c0 = load(p), m1 = load(p - 1), m2 = load(p - 2), p1 = load(p + 1);
+    const std::uint64_t q = c0 ^ broadcast('"');
+    return any_zero(q | (m1 ^ broadcast('e')) | (m2 ^ broadcast('d'))) |
+           any_zero(q | (m1 ^ broadcast('r')) | (m2 ^ broadcast('o'))) |
+           any_zero(q | (m1 ^ broadcast('s')) | (m2 ^ broadcast('u'))) |
+           any_zero((c0 ^ broadcast(':')) | (m1 ^ broadcast('t'))) |
+           any_zero((c0 ^ broadcast('\\')) | (p1 ^ broadcast('u')));
 }
 
 }  // namespace swar
 
-// Whether s may hold an error envelope or an error event (see above); false means it holds neither.
-[[nodiscard]] inline bool may_hold_error(std::string_view s) noexcept {
+[[nodiscard]] inline bool may_hold_error_swar(std::string_view s) noexcept {
     const std::size_t n = s.size();
     std::size_t i = 0;
-#if !defined(LLMERR_NO_SIMD)
-    // Eight positions at a time: most words of a body hold none of the anchors '"', ':' and '\\'; of those
-    // that do, flag where an anchor sits after or before the right neighbours (`de"`, `or"`, `us"`, `t:`,
-    // `\u`), and check only the flagged ones in full. LLMERR_NO_SIMD keeps to the byte loop below.
-    if (n >= 11) {
+    if (n >= 19) {
         const char* d = s.data();
         for (; i < 2; ++i) {
             if (error_marker_at(s, i)) return true;
         }
-        for (; i + 9 <= n; i += 8) {
-            const std::uint64_t c0 = swar::load(d + i);
-            if ((swar::equal_bytes(c0, '"') | swar::equal_bytes(c0, ':') | swar::equal_bytes(c0, '\\')) == 0) {
+        for (; i + 17 <= n; i += 16) {
+            const std::uint64_t a = swar::load(d + i), b = swar::load(d + i + 8);
+            if ((swar::any_byte(a, '"') | swar::any_byte(a, ':') | swar::any_byte(a, '\\') | swar::any_byte(b, '"') |
+                 swar::any_byte(b, ':') | swar::any_byte(b, '\\')) == 0) {
                 continue;
             }
-            const std::uint64_t m1 = swar::load(d + i - 1), m2 = swar::load(d + i - 2), p1 = swar::load(d + i + 1);
-            const std::uint64_t before_quote = (swar::equal_bytes(m1, 'e') & swar::equal_bytes(m2, 'd')) |
-                                               (swar::equal_bytes(m1, 'r') & swar::equal_bytes(m2, 'o')) |
-                                               (swar::equal_bytes(m1, 's') & swar::equal_bytes(m2, 'u'));
-            const std::uint64_t flags = (swar::equal_bytes(c0, '"') & before_quote) |
-                                        (swar::equal_bytes(c0, ':') & swar::equal_bytes(m1, 't')) |
-                                        (swar::equal_bytes(c0, '\\') & swar::equal_bytes(p1, 'u'));
-            if (flags == 0) continue;
-            for (std::size_t k = 0; k < 8; ++k) {
+            if ((swar::flags(d + i) | swar::flags(d + i + 8)) == 0) continue;
+            for (std::size_t k = 0; k < 16; ++k) {
                 if (error_marker_at(s, i + k)) return true;
             }
         }
     }
-#endif
-    for (; i < n; ++i) {
-        const char c = s[i];
-        if ((c == '"' || c == '\\' || c == ':') && error_marker_at(s, i)) return true;
+    return may_hold_error_bytes(s, i);
+}
+
+#if defined(__GNUC__)  // GCC and Clang (and compilers that mimic them)
+#define LLMERR_VECTOR_EXTENSIONS 1
+
+// 16 bytes; comparisons give 0 or -1 per byte. Used only inside the function below (no vector parameters or
+// results, whose ABI depends on the target's flags).
+typedef unsigned char llmerr_u8x16 __attribute__((vector_size(16)));  // NOLINT(modernize-use-using)
+
+[[nodiscard]] inline bool may_hold_error_vector(std::string_view s) noexcept {
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    if (n >= 35) {
+        const char* d = s.data();
+        for (; i < 2; ++i) {
+            if (error_marker_at(s, i)) return true;
+        }
+        for (; i + 33 <= n; i += 32) {
+            llmerr_u8x16 c0, c1, m1, m2, p1;
+            std::memcpy(&c0, d + i, 16);
+            std::memcpy(&c1, d + i + 16, 16);
+            auto any = (c0 == '"') | (c0 == ':') | (c0 == '\\') | (c1 == '"') | (c1 == ':') | (c1 == '\\');
+            std::uint64_t words[2];
+            std::memcpy(words, &any, sizeof words);
+            if ((words[0] | words[1]) == 0) continue;  // no anchor in the 32 bytes: the usual case
+            for (std::size_t k = i; k < i + 32; k += 16) {
+                std::memcpy(&c0, d + k, 16);
+                std::memcpy(&m1, d + k - 1, 16);
+                std::memcpy(&m2, d + k - 2, 16);
+                std::memcpy(&p1, d + k + 1, 16);
+                any = ((c0 == '"') &
+                       (((m1 == 'e') & (m2 == 'd')) | ((m1 == 'r') & (m2 == 'o')) | ((m1 == 's') & (m2 == 'u')))) |
+                      ((c0 == ':') & (m1 == 't')) | ((c0 == '\\') & (p1 == 'u'));
+                std::memcpy(words, &any, sizeof words);
+                if ((words[0] | words[1]) == 0) continue;
+                for (std::size_t j = k; j < k + 16; ++j) {
+                    if (error_marker_at(s, j)) return true;
+                }
+            }
+        }
     }
-    return false;
+    return may_hold_error_bytes(s, i);
+}
+#else
+#define LLMERR_VECTOR_EXTENSIONS 0
+#endif
+
+// Whether s may hold an error envelope or an error event (see above); false means it holds neither.
+[[nodiscard]] inline bool may_hold_error(std::string_view s) noexcept {
+#if defined(LLMERR_NO_SIMD)
+    return may_hold_error_bytes(s);
+#elif LLMERR_VECTOR_EXTENSIONS
+    return may_hold_error_vector(s);
+#else
+    return may_hold_error_swar(s);
+#endif
 }
 
 [[nodiscard]] inline bool looks_like_sse(std::string_view t) noexcept {
@@ -274,7 +338,10 @@ inline sse_error find_sse_error(std::string_view body) {
                 if (data_lines == 0) {
                     first_data = value;  // the usual case: one line per event, scanned in place
                 } else {
-                    if (data_lines == 1) out.joined.assign(first_data.data(), first_data.size());
+                    if (data_lines == 1) {
+                        out.joined.reserve(first_data.size() + 1 + value.size());  // two lines: one allocation
+                        out.joined.assign(first_data.data(), first_data.size());
+                    }
                     out.joined += '\n';
                     out.joined.append(value.data(), value.size());
                 }
