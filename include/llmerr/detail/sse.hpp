@@ -165,26 +165,29 @@ typedef unsigned char llmerr_u8x16 __attribute__((vector_size(16)));  // NOLINT(
             if (error_marker_at(s, i)) return true;
         }
         for (; i + 33 <= n; i += 32) {
-            llmerr_u8x16 c0, c1, m1, m2, p1;
+            llmerr_u8x16 c0, c1, m1, m2, p1, n1, n2, q1;  // c0: i…i+15 (m1, m2, p1 shifted); c1: i+16…i+31
             std::memcpy(&c0, d + i, 16);
             std::memcpy(&c1, d + i + 16, 16);
             auto any = (c0 == '"') | (c0 == ':') | (c0 == '\\') | (c1 == '"') | (c1 == ':') | (c1 == '\\');
             std::uint64_t words[2];
             std::memcpy(words, &any, sizeof words);
             if ((words[0] | words[1]) == 0) continue;  // no anchor in the 32 bytes: the usual case
-            for (std::size_t k = i; k < i + 32; k += 16) {
-                std::memcpy(&c0, d + k, 16);
-                std::memcpy(&m1, d + k - 1, 16);
-                std::memcpy(&m2, d + k - 2, 16);
-                std::memcpy(&p1, d + k + 1, 16);
-                any = ((c0 == '"') &
-                       (((m1 == 'e') & (m2 == 'd')) | ((m1 == 'r') & (m2 == 'o')) | ((m1 == 's') & (m2 == 'u')))) |
-                      ((c0 == ':') & (m1 == 't')) | ((c0 == '\\') & (p1 == 'u'));
-                std::memcpy(words, &any, sizeof words);
-                if ((words[0] | words[1]) == 0) continue;
-                for (std::size_t j = k; j < k + 16; ++j) {
-                    if (error_marker_at(s, j)) return true;
-                }
+            std::memcpy(&m1, d + i - 1, 16);
+            std::memcpy(&m2, d + i - 2, 16);
+            std::memcpy(&p1, d + i + 1, 16);
+            std::memcpy(&n1, d + i + 15, 16);
+            std::memcpy(&n2, d + i + 14, 16);
+            std::memcpy(&q1, d + i + 17, 16);
+            any = ((c0 == '"') &
+                   (((m1 == 'e') & (m2 == 'd')) | ((m1 == 'r') & (m2 == 'o')) | ((m1 == 's') & (m2 == 'u')))) |
+                  ((c0 == ':') & (m1 == 't')) | ((c0 == '\\') & (p1 == 'u')) |
+                  ((c1 == '"') &
+                   (((n1 == 'e') & (n2 == 'd')) | ((n1 == 'r') & (n2 == 'o')) | ((n1 == 's') & (n2 == 'u')))) |
+                  ((c1 == ':') & (n1 == 't')) | ((c1 == '\\') & (q1 == 'u'));
+            std::memcpy(words, &any, sizeof words);
+            if ((words[0] | words[1]) == 0) continue;
+            for (std::size_t k = i; k < i + 32; ++k) {
+                if (error_marker_at(s, k)) return true;
             }
         }
     }
