@@ -52,7 +52,7 @@ int main() {
     CHECK(err->request_id == "req-1");
     CHECK(!llmerr::find_error(200, R"({"choices":[]})").has_value());
 
-    // Malformed and deep input takes the nlohmann fallback, which must not need exceptions either.
+    // Malformed and deep input must not need exceptions either.
     std::string deep(5000, '[');
     deep += std::string(5000, ']');
     const auto hostile = llmerr::parse(deep, 500);

@@ -219,3 +219,18 @@ TEST_CASE("DashScope's \"<400> Code: message\" at the start of a body is a rende
     CHECK(parse("<html><body>oops</body></html>", 500).envelope == llmerr::envelope::html);
     CHECK(parse("<!DOCTYPE html><html></html>", 500).envelope == llmerr::envelope::html);
 }
+
+TEST_CASE("DashScope's asynchronous task that failed inside an HTTP 200", "[parse][renderings]") {
+    const std::string body = R"({"request_id":"7574ee8f-38a3-4b1e-9280-11c33ab46e51","output":{"task_id":"e6b0c3b7",)"
+                             R"("task_status":"FAILED","code":"DataInspectionFailed","message":"Input data may contain )"
+                             R"(inappropriate content."},"usage":{"image_count":0}})";
+    const auto e = llmerr::find_error(200, body);
+    REQUIRE(e.has_value());
+    CHECK(e->envelope == llmerr::envelope::task);
+    CHECK(e->provider == provider::dashscope);
+    CHECK(e->code == "DataInspectionFailed");
+    CHECK(e->category == category::content_filtered);
+    CHECK(e->request_id == "7574ee8f-38a3-4b1e-9280-11c33ab46e51");
+    const std::string running = R"({"request_id":"r","output":{"task_id":"t","task_status":"RUNNING"}})";
+    CHECK_FALSE(llmerr::find_error(200, running).has_value());
+}

@@ -42,6 +42,7 @@
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <type_traits>  // std::enable_if_t, std::false_type, std::true_type
 
 #include <nlohmann/json.hpp>
 
@@ -237,6 +238,91 @@ inline void from_json(const nlohmann::json& j, llm_error& e) {
     std::string api;
     detail::read_if_present(j, "api", api);
     e.api = detail::static_api(api, e.entry);
+}
+
+// --- parsing a body already held as nlohmann::json ---
+//
+//   nlohmann::json body = nlohmann::json::parse(res->body, nullptr, false);  // the client parsed it anyway
+//   llmerr::llm_error e = llmerr::parse(body, res->status);
+//
+// The result is the one parse(body.dump(), …) gives: the DOM is written out compactly (strings with invalid
+// UTF-8, which a DOM built in code can hold, get U+FFFD instead of dump()'s exception) and that text parsed.
+// The dump costs about as much as the parse of a small body (see bench_parse's json_dom benchmarks).
+// nlohmann::json and nlohmann::ordered_json are taken; a string literal or std::string still picks the text
+// overloads. Never throws.
+
+namespace detail {
+
+template <class Json>
+struct is_nlohmann_json : std::false_type {};
+template <>
+struct is_nlohmann_json<nlohmann::json> : std::true_type {};
+template <>
+struct is_nlohmann_json<nlohmann::ordered_json> : std::true_type {};
+
+template <class Json>
+std::string dump_body(const Json& body) {
+    return body.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace detail
+
+template <class Json, std::enable_if_t<detail::is_nlohmann_json<Json>::value, int> = 0>
+[[nodiscard]] llm_error parse(const Json& body, int http_status = 0, provider hint = provider::unknown) noexcept {
+#if LLMERR_HAS_EXCEPTIONS
+    try {
+#endif
+        return parse(std::string_view(detail::dump_body(body)), http_status, hint);
+#if LLMERR_HAS_EXCEPTIONS
+    } catch (...) {
+        return detail::failed_parse(http_status, hint);
+    }
+#endif
+}
+
+template <class Json, class Headers,
+          std::enable_if_t<detail::is_nlohmann_json<Json>::value && detail::is_header_range<Headers>::value, int> = 0>
+[[nodiscard]] llm_error parse(const Json& body, int http_status, const Headers& headers,
+                              provider hint = provider::unknown) noexcept {
+#if LLMERR_HAS_EXCEPTIONS
+    try {
+#endif
+        return parse(std::string_view(detail::dump_body(body)), http_status, headers, hint);
+#if LLMERR_HAS_EXCEPTIONS
+    } catch (...) {
+        return detail::failed_parse(http_status, hint);
+    }
+#endif
+}
+
+// find_error on a body held as nlohmann::json: the result of find_error(http_status, body.dump(), …).
+template <class Json, std::enable_if_t<detail::is_nlohmann_json<Json>::value, int> = 0>
+[[nodiscard]] std::optional<llm_error> find_error(int http_status, const Json& body,
+                                                  provider hint = provider::unknown) noexcept {
+#if LLMERR_HAS_EXCEPTIONS
+    try {
+#endif
+        return find_error(http_status, std::string_view(detail::dump_body(body)), hint);
+#if LLMERR_HAS_EXCEPTIONS
+    } catch (...) {
+        return detail::failed_parse(http_status, hint);  // when in doubt (out of memory), an error
+    }
+#endif
+}
+
+template <class Json, class Headers,
+          std::enable_if_t<detail::is_nlohmann_json<Json>::value && detail::is_header_range<Headers>::value, int> = 0>
+[[nodiscard]] std::optional<llm_error> find_error(int http_status, const Json& body, const Headers& headers,
+                                                  provider hint = provider::unknown) noexcept {
+#if LLMERR_HAS_EXCEPTIONS
+    try {
+#endif
+        return find_error(http_status, std::string_view(detail::dump_body(body)), headers, hint);
+#if LLMERR_HAS_EXCEPTIONS
+    } catch (...) {
+        return detail::failed_parse(http_status, hint);
+    }
+#endif
 }
 
 LLMERR_END_NAMESPACE

@@ -23,8 +23,6 @@
 #include <type_traits>  // std::enable_if_t, std::is_convertible_v
 #include <vector>       // std::vector
 
-#include <nlohmann/json.hpp>
-
 #include <llmerr/catalog.hpp>
 #include <llmerr/config.hpp>
 #include <llmerr/detail/classify.hpp>
@@ -119,73 +117,8 @@ inline bool assign_capped(std::string& dst, std::string_view src, std::size_t ca
     return false;
 }
 
-// Extraction from nlohmann's DOM, mirroring json_scanner: used past the scanner's depth limit and as the
-// reference in the differential fuzz target.
-inline json_field field_from_json(const nlohmann::json& v) {
-    json_field f;
-    if (v.is_string()) {
-        f.k = json_field::kind::string;
-        f.text = v.get_ref<const std::string&>();
-    } else if (v.is_number_unsigned()) {
-        f.k = json_field::kind::integer;
-        f.text = std::to_string(v.get<std::uint64_t>());
-    } else if (v.is_number_integer()) {
-        f.k = json_field::kind::integer;
-        f.text = std::to_string(v.get<std::int64_t>());
-    } else {
-        f.k = json_field::kind::other;
-    }
-    return f;
-}
-
-inline envelope_fields fields_from_json(const nlohmann::json& j) {
-    envelope_fields f;
-    if (!j.is_object()) return f;
-    f.top_is_object = true;
-    for (const auto& [key, value] : j.items()) {
-        if (key == "code") f.code = field_from_json(value);
-        else if (key == "message") f.message = field_from_json(value);
-        else if (key == "msg") f.msg = field_from_json(value);
-        else if (key == "error_code") f.error_code = field_from_json(value);
-        else if (key == "error_msg") f.error_msg = field_from_json(value);
-        else if (key == "request_id") f.request_id = field_from_json(value);
-        else if (key == "requestId") f.request_id_camel = field_from_json(value);
-        else if (key == "id") f.id = field_from_json(value);
-        else if (key == "status") f.status = field_from_json(value);
-        else if (key == "choices" || key == "output" || key == "result" || key == "data" || key == "object") {
-            f.success_marker = true;
-        } else if (key == "error") {
-            if (value.is_object()) {
-                f.error_is_object = true;
-                for (const auto& [k, v] : value.items()) {
-                    if (k == "code") f.error_code_field = field_from_json(v);
-                    else if (k == "message") f.error_message = field_from_json(v);
-                    else if (k == "type") f.error_type = field_from_json(v);
-                    else if (k == "param") f.error_param = field_from_json(v);
-                }
-            } else {
-                f.error = field_from_json(value);
-            }
-        }
-    }
-    return f;
-}
-
-// Scans with json_scanner; past its depth limit, parses with nlohmann (iterative, exception-free).
-inline scan_result scan_envelope(std::string_view json) {
-    scan_result r = scan_json(json);
-    if (r.status == scan_status::too_deep) {
-        const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
-        if (j.is_discarded()) {
-            r.status = scan_status::syntax_error;
-            r.fields = envelope_fields{};
-        } else {
-            r.status = scan_status::ok;
-            r.fields = fields_from_json(j);
-        }
-    }
-    return r;
-}
+// Scans with json_scanner, which takes any nesting depth (no DOM, no fallback).
+inline scan_result scan_envelope(std::string_view json) { return scan_json(json); }
 
 // Whether a text is markup (a gateway's page): '<' and a tag, not DashScope's "<400> Code: message".
 [[nodiscard]] constexpr bool looks_like_html(std::string_view t) noexcept {
@@ -208,6 +141,16 @@ inline void take(std::string& dst, const json_field& f, std::size_t cap = max_fi
 }
 
 inline void read_fields(const envelope_fields& f, body_facts& b) {
+    // DashScope's asynchronous task that failed inside an HTTP 200: {"request_id","output":{"task_status":
+    // "FAILED","code","message"}}.
+    if (is_failed_task_status(f.output_task_status) && !f.error_is_object && !f.error_code.is_text()) {
+        b.shape = envelope::task;
+        b.shape_provider = provider::dashscope;
+        take(b.code, f.output_code);
+        if (f.output_message.is_text()) b.truncated = assign_capped(b.message, f.output_message.text, max_message_bytes);
+        take(b.request_id, f.request_id);
+        return;
+    }
     if (f.error_is_object) {
         b.shape = envelope::error_object;
         take(b.code, f.error_code_field);
@@ -633,16 +576,15 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     std::string_view t = trim_body(body);
 
     // SSE: find the error event and read its data.
-    std::string sse_data;
+    sse_error ev;  // outlives t, which then views the event's data
     bool dashscope_framing = false;
     if (looks_like_sse(t)) {
-        sse_error ev = find_sse_error(t);
+        ev = find_sse_error(t);
         if (ev.found) {
             r.from_stream = true;
             if (ev.status != 0) r.http_status = ev.status;
             dashscope_framing = ev.dashscope_framing;
-            sse_data = std::move(ev.data);
-            t = trim_body(sse_data);
+            t = trim_body(ev.data);
         }
     }
 
@@ -873,9 +815,8 @@ inline bool success_body_has_error(std::string_view t) {
     if (t.empty() || !may_hold_error(t)) return false;
     if (looks_like_sse(t)) return find_sse_error(t).found;
     if (t.front() != '{') return false;  // not JSON: a 2xx with text is not an error response
-    const scan_result r = scan_json(t, /*keys_only=*/true);
-    if (r.status == scan_status::too_deep) return false;
-    return is_error_envelope(r.fields);
+    // Whatever the nesting, the fields read before a syntax error count: a body cut short still says so.
+    return is_error_envelope(scan_json(t, /*keys_only=*/true).fields);
 }
 
 // Whether find_error() reports an error for this response. When in doubt (even out of memory), yes.

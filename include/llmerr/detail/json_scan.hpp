@@ -4,9 +4,13 @@
 // Why not only nlohmann: its lexer, not its DOM, dominates the cost of parsing a 200-byte error body, and a
 // gateway calls find_error() on every success body. This scanner validates the whole input as RFC 8259 JSON
 // (like nlohmann: UTF-8, escapes, numbers, nesting, nothing after the value) but materialises only the
-// handful of fields llmerr keeps, and skips everything else. It is iterative (no recursion) and gives up
-// past max_depth, where parse() falls back to nlohmann. A fuzz target checks that on every input it accepts,
-// it extracts exactly what nlohmann's DOM does (tests/fuzz/fuzz_differential.cpp).
+// handful of fields llmerr keeps, and skips everything else. It is iterative (no recursion) and takes any
+// nesting depth: fields are read at the top level and inside the top-level "error" and "output" objects
+// only, so a deeper value is skipped with a depth counter and one bit per open container (object or array,
+// for validating the brackets): 16 MiB of '[' costs 2 MiB. Decoded strings are kept up to max_decoded_bytes
+// (then validated, not stored), so a 64 MB message costs 64 KiB. A fuzz target checks that on every input,
+// it accepts what nlohmann accepts and extracts exactly what nlohmann's DOM holds
+// (tests/fuzz/fuzz_differential.cpp).
 #ifndef LLMERR_DETAIL_JSON_SCAN_HPP
 #define LLMERR_DETAIL_JSON_SCAN_HPP
 
@@ -15,8 +19,10 @@
 #include <cstring>      // std::memchr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include <llmerr/config.hpp>
+#include <llmerr/error.hpp>  // max_message_bytes, max_field_bytes
 
 LLMERR_BEGIN_NAMESPACE
 namespace detail {
@@ -24,11 +30,17 @@ namespace detail {
 enum class scan_status : std::uint8_t {
     ok,            // valid JSON; fields extracted
     syntax_error,  // not valid JSON (fields seen before the error are kept, for salvaging truncated bodies)
-    too_deep,      // valid so far but nested deeper than max_depth: ask nlohmann
 };
 
-// One extracted value. Strings are decoded; integers keep their decimal digits; anything else (null, bool,
-// float, object, array, integers beyond 64 bits) is `other` with empty text.
+// A decoded string keeps at most this many bytes: the exact prefix of its value (maybe cut inside a UTF-8
+// sequence), which is all assign_capped(…, max_message_bytes) reads, and longer than any cap parse() uses,
+// so that a longer text is seen to be cut. The rest of a longer string is validated, not stored.
+inline constexpr std::size_t max_decoded_bytes = max_message_bytes + 1;
+static_assert(max_decoded_bytes > max_field_bytes, "every cap parse() applies must be below the decoding cap");
+
+// One extracted value. Strings are decoded (their first max_decoded_bytes bytes); integers keep their decimal
+// digits; anything else (null, bool, float, object, array, integers beyond 64 bits) is `other` with empty
+// text.
 struct json_field {
     enum class kind : std::uint8_t { absent, string, integer, other };
     kind k = kind::absent;
@@ -42,14 +54,18 @@ struct json_field {
     }
 };
 
-// The fields llmerr reads from an error envelope, at the top level and inside a top-level "error" object.
+// The fields llmerr reads from an error envelope: at the top level, inside a top-level "error" object, and
+// inside a top-level "output" object (DashScope's asynchronous tasks).
 struct envelope_fields {
     bool top_is_object = false;
     json_field code, message, msg, error_code, error_msg, request_id, request_id_camel, id, status;
-    json_field error;  // the top-level "error" value itself when it is not an object (a string, usually)
+    json_field error_description;  // OAuth's {"error":"invalid_client","error_description":…}
+    json_field error;              // the top-level "error" value itself when it is not an object (a string, usually)
     bool error_is_object = false;
     json_field error_code_field, error_message, error_type, error_param;
     bool success_marker = false;  // a top-level "choices", "output", "result", "data" or "object" key
+    // "task_status", "code" and "message" of a top-level "output" object; absent when "output" is not one.
+    json_field output_task_status, output_code, output_message;
 };
 
 struct scan_result {
@@ -57,8 +73,6 @@ struct scan_result {
     std::size_t consumed = 0;  // bytes read before the verdict
     envelope_fields fields;
 };
-
-inline constexpr std::size_t max_depth = 128;
 
 // --- pieces shared by every JSON reader in the project (the scanner here, the CLI's log reader) ---
 
@@ -213,6 +227,34 @@ inline escape_status decode_escape(const char*& p, const char* end, std::string*
     return true;  // equal to the midpoint, or above it by digits past its last nonzero one
 }
 
+// The kinds (object or array) of the open containers, one bit per level: the first 256 levels in place,
+// deeper ones in words allocated as the nesting grows (with the vector's slack, at most 2 bits per level).
+class container_stack {
+public:
+    // Records the kind of the container opened at `depth` (0-based; every level below it is recorded).
+    void push(std::size_t depth, bool object) {
+        std::uint64_t* word;
+        if (depth < inline_levels) {
+            word = &inline_[depth / 64];
+        } else {
+            const std::size_t i = (depth - inline_levels) / 64;
+            if (i == deep_.size()) deep_.push_back(0);
+            word = &deep_[i];
+        }
+        const std::uint64_t bit = std::uint64_t{1} << (depth % 64);
+        *word = object ? (*word | bit) : (*word & ~bit);
+    }
+    [[nodiscard]] bool is_object(std::size_t depth) const noexcept {
+        const std::uint64_t word = depth < inline_levels ? inline_[depth / 64] : deep_[(depth - inline_levels) / 64];
+        return ((word >> (depth % 64)) & 1U) != 0;
+    }
+
+private:
+    static constexpr std::size_t inline_levels = 256;
+    std::uint64_t inline_[inline_levels / 64] = {};
+    std::vector<std::uint64_t> deep_;
+};
+
 class json_scanner {
 public:
     explicit json_scanner(std::string_view in) noexcept
@@ -220,7 +262,8 @@ public:
 
     // Validates the whole input and extracts the envelope fields. `keys_only`: skip string contents without
     // checking UTF-8 or decoding escapes (find_error's fast success check; the verdict is then only about
-    // structure, and parse() re-scans in full when the body turns out to be an error).
+    // structure, and parse() re-scans in full when the body turns out to be an error). The keys and values
+    // is_error_envelope() reads are still validated and decoded.
     scan_result run(bool keys_only = false) {
         keys_only_ = keys_only;
         scan_result r;
@@ -234,6 +277,7 @@ public:
 private:
     enum class slot : std::uint8_t {
         none,
+        bad,  // a syntax error in the key
         code,
         message,
         msg,
@@ -243,13 +287,23 @@ private:
         request_id_camel,
         id,
         status,
+        error_description,
         error,
         e_code,
         e_message,
         e_type,
         e_param,
+        output,
+        o_task_status,
+        o_code,
+        o_message,
         success
     };
+    // What the open container at depth 2 is: the top-level "error" object, "output" object, or another.
+    enum class inner : std::uint8_t { other, error, output };
+
+    // A key longer than this matches no name the scanner reads, so only this much of it is decoded.
+    static constexpr std::size_t key_cap = 32;
 
     const char* p_;
     const char* end_;
@@ -271,10 +325,12 @@ private:
             case 5: return k == "error" ? slot::error : slot::none;
             case 6:
                 if (k == "status") return slot::status;
-                return (k == "output" || k == "result" || k == "object") ? slot::success : slot::none;
+                if (k == "output") return slot::output;
+                return (k == "result" || k == "object") ? slot::success : slot::none;
             case 7: return k == "message" ? slot::message : k == "choices" ? slot::success : slot::none;
             case 9: return k == "error_msg" ? slot::error_msg : k == "requestId" ? slot::request_id_camel : slot::none;
             case 10: return k == "error_code" ? slot::error_code : k == "request_id" ? slot::request_id : slot::none;
+            case 17: return k == "error_description" ? slot::error_description : slot::none;
             default: return slot::none;
         }
     }
@@ -283,6 +339,12 @@ private:
         if (k == "message") return slot::e_message;
         if (k == "type") return slot::e_type;
         if (k == "param") return slot::e_param;
+        return slot::none;
+    }
+    static slot output_slot(std::string_view k) noexcept {
+        if (k == "task_status") return slot::o_task_status;
+        if (k == "code") return slot::o_code;
+        if (k == "message") return slot::o_message;
         return slot::none;
     }
     static json_field* field_of(envelope_fields& f, slot s) noexcept {
@@ -296,18 +358,43 @@ private:
             case slot::request_id_camel: return &f.request_id_camel;
             case slot::id: return &f.id;
             case slot::status: return &f.status;
+            case slot::error_description: return &f.error_description;
             case slot::error: return &f.error;
             case slot::e_code: return &f.error_code_field;
             case slot::e_message: return &f.error_message;
             case slot::e_type: return &f.error_type;
             case slot::e_param: return &f.error_param;
+            case slot::o_task_status: return &f.output_task_status;
+            case slot::o_code: return &f.output_code;
+            case slot::o_message: return &f.output_message;
             default: return nullptr;
         }
     }
+    // The values is_error_envelope() reads: the keys-only scan decodes them too.
+    static bool read_by_verdict(slot s) noexcept {
+        return s == slot::code || s == slot::error_code || s == slot::error || s == slot::o_task_status;
+    }
 
-    // p_ is just past the opening quote. Reads to just past the closing quote. With `out`, decodes into it.
-    bool string_body(std::string* out) {
-        if (keys_only_ && out == nullptr) {
+    // A new top-level "error" or "output" value replaces the earlier one entirely, as in nlohmann.
+    static void clear_error(envelope_fields& f) noexcept {
+        f.error.clear();
+        f.error_is_object = false;
+        f.error_code_field.clear();
+        f.error_message.clear();
+        f.error_type.clear();
+        f.error_param.clear();
+    }
+    static void clear_output(envelope_fields& f) noexcept {
+        f.output_task_status.clear();
+        f.output_code.clear();
+        f.output_message.clear();
+    }
+
+    // p_ is just past the opening quote. Reads to just past the closing quote. `validate`: check UTF-8 and
+    // escapes (else only find the closing quote). With `out`, decodes into it its first `cap` bytes (the
+    // rest is validated and dropped).
+    bool string_body(std::string* out, std::size_t cap, bool validate) {
+        if (!validate) {
             // Structure only: find the closing quote, honouring backslash escapes.
             for (;;) {
                 const void* q = std::memchr(p_, '"', static_cast<std::size_t>(end_ - p_));
@@ -319,12 +406,17 @@ private:
                 if (backslashes % 2 == 0) return true;
             }
         }
+        const auto flush = [out, cap](const char* from, const char* to) {
+            if (out == nullptr || out->size() >= cap) return;
+            const auto n = static_cast<std::size_t>(to - from);
+            out->append(from, n < cap - out->size() ? n : cap - out->size());
+        };
         const char* run = p_;
         for (;;) {
             if (p_ == end_) return false;
             const auto c = static_cast<unsigned char>(*p_);
             if (c == '"') {
-                if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
+                flush(run, p_);
                 ++p_;
                 return true;
             }
@@ -340,14 +432,20 @@ private:
                 continue;
             }
             // backslash escape
-            if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
+            flush(run, p_);
             ++p_;
-            if (decode_escape(p_, end_, out) != escape_status::ok) return false;
+            std::string* const to = out != nullptr && out->size() < cap ? out : nullptr;
+            if (decode_escape(p_, end_, to) != escape_status::ok) return false;
+            if (to != nullptr && to->size() > cap) to->resize(cap);
             run = p_;
         }
     }
 
-    // Reads a key (p_ at its opening quote) and returns it; decoded only when it holds escapes.
+    // A string this scan does not keep (p_ just past its opening quote).
+    bool skip_string() { return string_body(nullptr, 0, !keys_only_); }
+
+    // Reads a key (p_ at its opening quote), validated, and returns it; decoded (its first key_cap bytes)
+    // only when it holds escapes or UTF-8.
     bool key(std::string_view& k) {
         const char* start = ++p_;
         // Keys are short and plain ASCII: one pass finds the end, with no memchr calls and no decoding.
@@ -360,21 +458,9 @@ private:
             }
             if (c < 0x20 || c >= 0x80 || c == '\\') break;  // escapes, UTF-8 or errors: the full path below
         }
-        const bool saved = keys_only_;
-        keys_only_ = false;  // keys are always validated and decoded
-        const void* q = std::memchr(p_, '"', static_cast<std::size_t>(end_ - p_));
-        const void* bs =
-            q == nullptr ? nullptr : std::memchr(p_, '\\', static_cast<std::size_t>(static_cast<const char*>(q) - p_));
-        bool ok;
-        if (q != nullptr && bs == nullptr) {
-            ok = string_body(nullptr);
-            k = std::string_view(start, static_cast<std::size_t>(p_ - start - 1));
-        } else {
-            key_.clear();
-            ok = string_body(&key_);
-            k = key_;
-        }
-        keys_only_ = saved;
+        key_.clear();
+        const bool ok = string_body(&key_, key_cap, true);
+        k = key_;
         return ok;
     }
 
@@ -444,14 +530,10 @@ private:
         const char c = *p_;
         if (c == '"') {
             ++p_;
-            if (f == nullptr) return string_body(nullptr);
+            if (f == nullptr) return skip_string();
             f->text.clear();
-            const bool saved = keys_only_;
-            keys_only_ = false;
-            const bool ok = string_body(&f->text);
-            keys_only_ = saved;
             f->k = json_field::kind::string;
-            return ok;
+            return string_body(&f->text, max_decoded_bytes, true);
         }
         if (c == '-' || (c >= '0' && c <= '9')) return number(f);
         bool ok = false;
@@ -465,25 +547,15 @@ private:
         return ok;
     }
 
-    // The whole document, iteratively. Depth 1 = the top-level container; the "error" object is depth 2.
+    // The whole document, iteratively. Depth 1 = the top-level container; the "error" and "output" objects
+    // are at depth 2. Deeper containers cost one bit each (their kind) and are otherwise only counted.
     scan_status scan_document(envelope_fields& f) {
         skip_ws();
         if (p_ == end_) return scan_status::syntax_error;
-        // Container stack as bits: 1 = object, 0 = array. max_depth levels.
-        std::uint64_t kinds[(max_depth + 63) / 64] = {};
+        container_stack kinds;
         std::size_t depth = 0;
-        bool in_error_object = false;  // the container at depth 2 is the top-level "error" object
-        slot pending = slot::none;     // where the next value goes
-
-        auto set_kind = [&](std::size_t d, bool object) {
-            const std::uint64_t bit = std::uint64_t{1} << (d % 64);
-            if (object) {
-                kinds[d / 64] |= bit;
-            } else {
-                kinds[d / 64] &= ~bit;
-            }
-        };
-        auto is_object = [&](std::size_t d) { return (kinds[d / 64] >> (d % 64)) & 1U; };
+        inner in = inner::other;    // the container open at depth 2, when depth >= 2
+        slot pending = slot::none;  // where the next value goes
 
         for (;;) {
             // --- a value is expected here ---
@@ -494,23 +566,22 @@ private:
                 const bool obj = c == '{';
                 if (depth == 0 && obj) f.top_is_object = true;
                 if (pending == slot::error) {
-                    // A repeated "error" key replaces the earlier value entirely, as in nlohmann.
-                    f.error.clear();
-                    f.error_code_field.clear();
-                    f.error_message.clear();
-                    f.error_type.clear();
-                    f.error_param.clear();
+                    clear_error(f);
                     f.error_is_object = obj;
                     if (!obj) f.error.k = json_field::kind::other;
-                    in_error_object = obj;
-                } else if (pending != slot::none) {
-                    if (json_field* t = field_of(f, pending)) {
-                        t->k = json_field::kind::other;
-                        t->text.clear();
-                    }
+                } else if (pending == slot::output) {
+                    clear_output(f);
+                } else if (json_field* t = field_of(f, pending)) {
+                    t->k = json_field::kind::other;
+                    t->text.clear();
                 }
-                if (depth == max_depth) return scan_status::too_deep;
-                set_kind(depth, obj);
+                if (depth == 1) {
+                    in = !obj                      ? inner::other
+                         : pending == slot::error  ? inner::error
+                         : pending == slot::output ? inner::output
+                                                   : inner::other;
+                }
+                kinds.push(depth, obj);
                 ++depth;
                 ++p_;
                 skip_ws();
@@ -518,12 +589,10 @@ private:
                 if ((obj && *p_ == '}') || (!obj && *p_ == ']')) {
                     ++p_;
                     --depth;
-                    if (depth == 1) in_error_object = false;
                 } else if (obj) {
                     if (*p_ != '"') return scan_status::syntax_error;
-                    pending = read_key_slot(depth, in_error_object);
-                    if (pending == slot::success && depth == 1) f.success_marker = true;
-                    if (pending == slot::none && !ok_) return scan_status::syntax_error;
+                    pending = read_key_slot(depth, in, f);
+                    if (pending == slot::bad) return scan_status::syntax_error;
                     continue;
                 } else {
                     pending = slot::none;
@@ -532,22 +601,19 @@ private:
             } else {
                 json_field* target = nullptr;
                 if (pending == slot::error) {
-                    f.error_is_object = false;
-                    f.error_code_field.clear();
-                    f.error_message.clear();
-                    f.error_type.clear();
-                    f.error_param.clear();
+                    clear_error(f);
                     target = &f.error;
-                } else if (pending != slot::none && pending != slot::success) {
+                } else if (pending == slot::output) {
+                    clear_output(f);
+                } else {
                     target = field_of(f, pending);
                 }
-                if (keys_only_ && target != nullptr && *p_ == '"' && target != &f.code && target != &f.error_code &&
-                    target != &f.error) {
-                    // is_error_envelope() reads these three values; of the other strings, only that they are there.
+                if (keys_only_ && target != nullptr && *p_ == '"' && !read_by_verdict(pending)) {
+                    // Of the other strings, is_error_envelope() reads only that they are there.
                     ++p_;
                     target->k = json_field::kind::string;
                     target->text.clear();
-                    if (!string_body(nullptr)) return scan_status::syntax_error;
+                    if (!skip_string()) return scan_status::syntax_error;
                 } else if (!scalar(target)) {
                     return scan_status::syntax_error;
                 }
@@ -559,22 +625,20 @@ private:
                 // Like nlohmann, a NUL byte after the value ends the input.
                 if (depth == 0) return (p_ == end_ || *p_ == '\0') ? scan_status::ok : scan_status::syntax_error;
                 if (p_ == end_) return scan_status::syntax_error;
-                const bool obj = is_object(depth - 1);
+                const bool obj = kinds.is_object(depth - 1);
                 if (*p_ == ',') {
                     ++p_;
                     if (obj) {
                         skip_ws();
                         if (p_ == end_ || *p_ != '"') return scan_status::syntax_error;
-                        pending = read_key_slot(depth, in_error_object);
-                        if (pending == slot::success && depth == 1) f.success_marker = true;
-                        if (pending == slot::none && !ok_) return scan_status::syntax_error;
+                        pending = read_key_slot(depth, in, f);
+                        if (pending == slot::bad) return scan_status::syntax_error;
                     }
                     break;
                 }
                 if ((obj && *p_ == '}') || (!obj && *p_ == ']')) {
                     ++p_;
                     --depth;
-                    if (depth == 1) in_error_object = false;
                     continue;
                 }
                 return scan_status::syntax_error;
@@ -582,26 +646,28 @@ private:
         }
     }
 
-    bool ok_ = true;
-
-    // p_ at the opening quote of a key. Reads key and colon; returns the slot its value goes to.
-    slot read_key_slot(std::size_t depth, bool in_error_object) {
-        ok_ = false;
+    // p_ at the opening quote of a key in the object at `depth`. Reads key and colon; returns the slot its
+    // value goes to (bad on a syntax error).
+    slot read_key_slot(std::size_t depth, inner in, envelope_fields& f) {
+        // The keys whose names matter; the keys-only scan reads only those is_error_envelope() needs.
+        const bool wanted = depth == 1 || (depth == 2 && (in == inner::output || (in == inner::error && !keys_only_)));
         std::string_view k;
-        if (keys_only_ && depth > 1) {
-            // Structure only: no key below the top level decides whether a body is an error.
+        if (!wanted) {
             ++p_;
-            if (!string_body(nullptr)) return slot::none;
+            if (!skip_string()) return slot::bad;
         } else if (!key(k)) {
-            return slot::none;
+            return slot::bad;
         }
         skip_ws();
-        if (p_ == end_ || *p_ != ':') return slot::none;
+        if (p_ == end_ || *p_ != ':') return slot::bad;
         ++p_;
-        ok_ = true;
-        if (depth == 1) return top_slot(k);
-        if (depth == 2 && in_error_object) return error_slot(k);
-        return slot::none;
+        if (!wanted) return slot::none;
+        if (depth == 1) {
+            const slot s = top_slot(k);
+            if (s == slot::success || s == slot::output) f.success_marker = true;
+            return s;
+        }
+        return in == inner::error ? error_slot(k) : output_slot(k);
     }
 };
 

@@ -9,25 +9,24 @@
 #define LLMERR_DETAIL_SSE_HPP
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint64_t
+#include <cstring>      // std::memcpy
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <utility>      // std::move
 
 #include <llmerr/config.hpp>
 #include <llmerr/detail/json_scan.hpp>
 #include <llmerr/detail/match.hpp>
 
-// SSE2 (every x86-64) checks 16 bytes at a time in may_hold_error(); elsewhere, or with LLMERR_NO_SIMD, a
-// byte loop does the same.
-#if !defined(LLMERR_NO_SIMD) && \
-    (defined(__SSE2__) || defined(_M_X64) || defined(_M_AMD64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
-#define LLMERR_SSE2 1
-#include <emmintrin.h>  // _mm_loadu_si128, _mm_cmpeq_epi8, _mm_movemask_epi8
-#else
-#define LLMERR_SSE2 0
-#endif
-
 LLMERR_BEGIN_NAMESPACE
 namespace detail {
+
+// Whether DashScope's asynchronous task status says the task failed ("FAILED"; "UNKNOWN" is what a query
+// for an unknown or expired task id answers).
+[[nodiscard]] inline bool is_failed_task_status(const json_field& s) noexcept {
+    return s.k == json_field::kind::string && (iequals(s.text, "failed") || iequals(s.text, "unknown"));
+}
 
 // Whether decoded envelope fields describe an error (as opposed to a success or a stream chunk).
 inline bool is_error_envelope(const envelope_fields& f) noexcept {
@@ -39,31 +38,36 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
     };
     if (f.error_code.is_text() && !is_success_code(f.error_code.text)) return true;
     if (f.code.is_text() && !is_success_code(f.code.text) && (f.message.present() || f.msg.present())) return true;
+    if (is_failed_task_status(f.output_task_status)) return true;
     return false;
 }
 
 // --- a cheap test that spares most success bodies the scan ---
 //
-// is_error_envelope() reads only the top-level keys "error", "error_code" and "code", and find_sse_error()
-// also reports an event named "error". A key is a string token, which cannot span lines (raw control bytes
-// are invalid in it), so a key that decodes to one of those names shows in the raw bytes of the body, in
-// one piece: plainly, as `code"` (also the end of `error_code"`) or `error"`, or with one of its letters
-// escaped, as `\u00XX` with XX one of 5f 63 64 65 6f 72. An event named error shows as `event:`, an optional
-// space and "error" in any case. may_hold_error(s) is false only when none of these occurs anywhere in s:
-// then the keys-only scan and find_sse_error() cannot report an error, whatever else s holds, valid or not.
-// Keep it in step with is_error_envelope() and find_sse_error(): a name they read must be added here.
+// is_error_envelope() reads only the top-level keys "error", "error_code" and "code" and the key
+// "task_status" (of "output"), and find_sse_error() also reports an event named "error". A key is a string
+// token, which cannot span lines (raw control bytes are invalid in it), so a key that decodes to one of
+// those names shows in the raw bytes of the body, in one piece: plainly, as `code"` (also the end of
+// `error_code"`), `error"` or `task_status"`, or with one of its letters escaped, as `\u00XX` with XX one of
+// 5f 61 63 64 65 6b 6f 72 73 74 75. An event named error shows as `event:`, an optional space and "error" in
+// any case. may_hold_error(s) is false only when none of these occurs anywhere in s: then the keys-only scan
+// and find_sse_error() cannot report an error, whatever else s holds, valid or not. Keep it in step with
+// is_error_envelope() and find_sse_error(): a name they read must be added here.
 
 // Whether a pattern above ends (at '"' or ':') or begins (at '\\') at s[i].
 [[nodiscard]] inline bool error_marker_at(std::string_view s, std::size_t i) noexcept {
     switch (s[i]) {
-        case '"': return (i >= 4 && s.substr(i - 4, 4) == "code") || (i >= 5 && s.substr(i - 5, 5) == "error");
+        case '"':
+            return (i >= 4 && s.substr(i - 4, 4) == "code") || (i >= 5 && s.substr(i - 5, 5) == "error") ||
+                   (i >= 11 && s.substr(i - 11, 11) == "task_status");
         case '\\': {
             // A shorter escape is cut short, which the scanner rejects before it has read the key.
             if (s.size() - i < 6 || s.substr(i + 1, 3) != "u00") return false;
             const char hi = s[i + 4];
             const char lo = ascii_lower(s[i + 5]);
-            return (hi == '5' && lo == 'f') || (hi == '6' && (lo == '3' || lo == '4' || lo == '5' || lo == 'f')) ||
-                   (hi == '7' && lo == '2');
+            return (hi == '5' && lo == 'f') ||
+                   (hi == '6' && (lo == '1' || lo == '3' || lo == '4' || lo == '5' || lo == 'b' || lo == 'f')) ||
+                   (hi == '7' && (lo == '2' || lo == '3' || lo == '4' || lo == '5'));
         }
         case ':': {
             if (i < 5 || s.substr(i - 5, 5) != "event") return false;
@@ -75,48 +79,133 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
     }
 }
 
-// Whether s may hold an error envelope or an error event (see above); false means it holds neither.
-[[nodiscard]] inline bool may_hold_error(std::string_view s) noexcept {
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-#if LLMERR_SSE2
-    // Flag the positions where an anchor sits after or before the right neighbour (`de"`, `or"`, `t:`, `\u`),
-    // 32 at a time; the few flagged are checked in full.
-    if (n >= 34) {
-        const char* d = s.data();
-        const auto at = [d](std::size_t k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + k)); };
-        const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-        const auto flags = [&](std::size_t k) {
-            const __m128i m2 = at(k - 2), m1 = at(k - 1), c0 = at(k), p1 = at(k + 1);
-            const __m128i quote = _mm_and_si128(eq(c0, '"'), _mm_or_si128(_mm_and_si128(eq(m1, 'e'), eq(m2, 'd')),
-                                                                          _mm_and_si128(eq(m1, 'r'), eq(m2, 'o'))));
-            const __m128i other =
-                _mm_or_si128(_mm_and_si128(eq(c0, ':'), eq(m1, 't')), _mm_and_si128(eq(c0, '\\'), eq(p1, 'u')));
-            return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(quote, other)));
-        };
-        for (; i < 2; ++i) {
-            if (error_marker_at(s, i)) return true;
-        }
-        const auto anchors = [&](std::size_t k) {
-            const __m128i c0 = at(k);
-            return _mm_or_si128(_mm_or_si128(eq(c0, '"'), eq(c0, ':')), eq(c0, '\\'));
-        };
-        for (; i + 33 <= n; i += 32) {
-            // Long string values hold none of the anchors in most blocks: test for them alone first.
-            if (_mm_movemask_epi8(_mm_or_si128(anchors(i), anchors(i + 16))) == 0) continue;
-            const unsigned mask = flags(i) | (flags(i + 16) << 16U);
-            if (mask == 0) continue;
-            for (std::size_t k = 0; k < 32; ++k) {
-                if (((mask >> k) & 1U) != 0 && error_marker_at(s, i + k)) return true;
-            }
-        }
-    }
-#endif
-    for (; i < n; ++i) {
+// may_hold_error() looks at 16 or 8 positions at a time: most blocks of a body hold none of the anchors '"',
+// ':' and '\\'; in those that do, it flags where an anchor sits after or before the right neighbours (`de"`,
+// `or"`, `us"`, `t:`, `\u`), and checks only the blocks with a flag in full. Three versions, all portable
+// (no intrinsics header): GCC's and Clang's vector extensions on any target (SSE2, NEON, or scalar code
+// where the target has no vectors); SWAR, eight bytes in a std::uint64_t, for other compilers; and a byte
+// loop, which LLMERR_NO_SIMD selects. Each is tested against error_marker_at() itself (tests/test_scan.cpp).
+
+// The byte loop, from position i.
+[[nodiscard]] inline bool may_hold_error_bytes(std::string_view s, std::size_t i = 0) noexcept {
+    for (; i < s.size(); ++i) {
         const char c = s[i];
         if ((c == '"' || c == '\\' || c == ':') && error_marker_at(s, i)) return true;
     }
     return false;
+}
+
+// SWAR. Byte k of a word is byte k of the text whatever the byte order: every operation stays in its byte,
+// or asks only whether some byte is zero.
+namespace swar {
+
+[[nodiscard]] inline std::uint64_t load(const char* p) noexcept {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+[[nodiscard]] constexpr std::uint64_t broadcast(char c) noexcept {
+    return std::uint64_t{0x0101010101010101} * static_cast<unsigned char>(c);
+}
+// Nonzero iff some byte of w is zero.
+[[nodiscard]] constexpr std::uint64_t any_zero(std::uint64_t w) noexcept {
+    return (w - std::uint64_t{0x0101010101010101}) & ~w & std::uint64_t{0x8080808080808080};
+}
+// Nonzero iff some byte of w is c.
+[[nodiscard]] constexpr std::uint64_t any_byte(std::uint64_t w, char c) noexcept { return any_zero(w ^ broadcast(c)); }
+// Nonzero iff one of the 8 positions at p is flagged (p - 2 … p + 8 readable).
+[[nodiscard]] inline std::uint64_t flags(const char* p) noexcept {
+    const std::uint64_t c0 = load(p), m1 = load(p - 1), m2 = load(p - 2), p1 = load(p + 1);
+    const std::uint64_t q = c0 ^ broadcast('"');
+    return any_zero(q | (m1 ^ broadcast('e')) | (m2 ^ broadcast('d'))) |
+           any_zero(q | (m1 ^ broadcast('r')) | (m2 ^ broadcast('o'))) |
+           any_zero(q | (m1 ^ broadcast('s')) | (m2 ^ broadcast('u'))) |
+           any_zero((c0 ^ broadcast(':')) | (m1 ^ broadcast('t'))) |
+           any_zero((c0 ^ broadcast('\\')) | (p1 ^ broadcast('u')));
+}
+
+}  // namespace swar
+
+[[nodiscard]] inline bool may_hold_error_swar(std::string_view s) noexcept {
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    if (n >= 19) {
+        const char* d = s.data();
+        for (; i < 2; ++i) {
+            if (error_marker_at(s, i)) return true;
+        }
+        for (; i + 17 <= n; i += 16) {
+            const std::uint64_t a = swar::load(d + i), b = swar::load(d + i + 8);
+            if ((swar::any_byte(a, '"') | swar::any_byte(a, ':') | swar::any_byte(a, '\\') | swar::any_byte(b, '"') |
+                 swar::any_byte(b, ':') | swar::any_byte(b, '\\')) == 0) {
+                continue;
+            }
+            if ((swar::flags(d + i) | swar::flags(d + i + 8)) == 0) continue;
+            for (std::size_t k = 0; k < 16; ++k) {
+                if (error_marker_at(s, i + k)) return true;
+            }
+        }
+    }
+    return may_hold_error_bytes(s, i);
+}
+
+#if defined(__GNUC__)  // GCC and Clang (and compilers that mimic them)
+#define LLMERR_VECTOR_EXTENSIONS 1
+
+// 16 bytes; comparisons give 0 or -1 per byte. Used only inside the function below (no vector parameters or
+// results, whose ABI depends on the target's flags).
+typedef unsigned char llmerr_u8x16 __attribute__((vector_size(16)));  // NOLINT(modernize-use-using)
+
+[[nodiscard]] inline bool may_hold_error_vector(std::string_view s) noexcept {
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    if (n >= 35) {
+        const char* d = s.data();
+        for (; i < 2; ++i) {
+            if (error_marker_at(s, i)) return true;
+        }
+        for (; i + 33 <= n; i += 32) {
+            llmerr_u8x16 c0, c1, m1, m2, p1, n1, n2, q1;  // c0: i…i+15 (m1, m2, p1 shifted); c1: i+16…i+31
+            std::memcpy(&c0, d + i, 16);
+            std::memcpy(&c1, d + i + 16, 16);
+            auto any = (c0 == '"') | (c0 == ':') | (c0 == '\\') | (c1 == '"') | (c1 == ':') | (c1 == '\\');
+            std::uint64_t words[2];
+            std::memcpy(words, &any, sizeof words);
+            if ((words[0] | words[1]) == 0) continue;  // no anchor in the 32 bytes: the usual case
+            std::memcpy(&m1, d + i - 1, 16);
+            std::memcpy(&m2, d + i - 2, 16);
+            std::memcpy(&p1, d + i + 1, 16);
+            std::memcpy(&n1, d + i + 15, 16);
+            std::memcpy(&n2, d + i + 14, 16);
+            std::memcpy(&q1, d + i + 17, 16);
+            any = ((c0 == '"') &
+                   (((m1 == 'e') & (m2 == 'd')) | ((m1 == 'r') & (m2 == 'o')) | ((m1 == 's') & (m2 == 'u')))) |
+                  ((c0 == ':') & (m1 == 't')) | ((c0 == '\\') & (p1 == 'u')) |
+                  ((c1 == '"') &
+                   (((n1 == 'e') & (n2 == 'd')) | ((n1 == 'r') & (n2 == 'o')) | ((n1 == 's') & (n2 == 'u')))) |
+                  ((c1 == ':') & (n1 == 't')) | ((c1 == '\\') & (q1 == 'u'));
+            std::memcpy(words, &any, sizeof words);
+            if ((words[0] | words[1]) == 0) continue;
+            for (std::size_t k = i; k < i + 32; ++k) {
+                if (error_marker_at(s, k)) return true;
+            }
+        }
+    }
+    return may_hold_error_bytes(s, i);
+}
+#else
+#define LLMERR_VECTOR_EXTENSIONS 0
+#endif
+
+// Whether s may hold an error envelope or an error event (see above); false means it holds neither.
+[[nodiscard]] inline bool may_hold_error(std::string_view s) noexcept {
+#if defined(LLMERR_NO_SIMD)
+    return may_hold_error_bytes(s);
+#elif LLMERR_VECTOR_EXTENSIONS
+    return may_hold_error_vector(s);
+#else
+    return may_hold_error_swar(s);
+#endif
 }
 
 [[nodiscard]] inline bool looks_like_sse(std::string_view t) noexcept {
@@ -124,12 +213,49 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
            starts_with(t, "retry:");
 }
 
+struct sse_error;
+inline sse_error find_sse_error(std::string_view body);
+
 struct sse_error {
     bool found = false;
-    std::string data;                // the error event's data (JSON, usually)
-    std::string event;               // its event name, if any
+    std::string_view data;           // the error event's data (JSON, usually): a view into the body, or into
+                                     // `joined` when the event had several data lines
+    std::string_view event;          // its event name, if any (a view into the body)
     int status = 0;                  // from `:HTTP_STATUS/NNN` or `status: NNN`, when present
     bool dashscope_framing = false;  // saw the `:HTTP_STATUS/` comment only DashScope writes
+    std::string joined;              // the data lines of a multi-line event, joined with '\n'
+
+    sse_error() = default;
+    sse_error(const sse_error& o) : joined(o.joined) { copy_from(o); }
+    sse_error(sse_error&& o) noexcept : joined(std::move(o.joined)) { copy_from(o); }
+    sse_error& operator=(const sse_error& o) {
+        if (this != &o) {
+            joined = o.joined;
+            copy_from(o);
+        }
+        return *this;
+    }
+    sse_error& operator=(sse_error&& o) noexcept {
+        if (this != &o) {
+            joined = std::move(o.joined);
+            copy_from(o);
+        }
+        return *this;
+    }
+    ~sse_error() = default;
+
+private:
+    // Copies the other members; `data` views this object's `joined` when o's viewed o's.
+    void copy_from(const sse_error& o) noexcept {
+        found = o.found;
+        data = o.data_in_joined_ ? std::string_view(joined) : o.data;
+        data_in_joined_ = o.data_in_joined_;
+        event = o.event;
+        status = o.status;
+        dashscope_framing = o.dashscope_framing;
+    }
+    bool data_in_joined_ = false;
+    friend sse_error find_sse_error(std::string_view body);  // sets data_in_joined_
 };
 
 [[nodiscard]] inline int parse_status_digits(std::string_view s) noexcept {
@@ -144,44 +270,55 @@ struct sse_error {
     return (v >= 100 && v <= 599) ? v : 0;
 }
 
-// The first error event in `body`, which holds whole SSE frames or a chunk of them.
+// The first error event in `body`, which holds whole SSE frames or a chunk of them. Lines end with LF, CRLF
+// or a lone CR, as the SSE specification allows. Nothing is copied except the data of an event with several
+// data lines, which is joined once.
 inline sse_error find_sse_error(std::string_view body) {
     sse_error out;
-    std::string data, event;
-    std::string_view first_data;  // an event's first data line, copied only if a second one follows
+    std::string_view event;
+    std::string_view first_data;  // an event's first data line; joined into out.joined only if a second follows
     int status = 0;
     std::size_t data_lines = 0;
 
     auto dispatch = [&]() -> bool {
-        const std::string_view d = data_lines == 1 ? first_data : std::string_view(data);
-        const bool error_event = iequals(event, "error");
-        bool hit = error_event;
+        const std::string_view d = data_lines > 1 ? std::string_view(out.joined) : first_data;
+        bool hit = iequals(event, "error");
         if (!hit && data_lines > 0 && may_hold_error(d) && d != "[DONE]") {
             hit = is_error_envelope(scan_json(d, true).fields);
         }
         if (hit) {
             out.found = true;
-            out.data.assign(d.data(), d.size());
-            out.event = std::move(event);
+            out.data = data_lines == 0 ? std::string_view() : d;
+            out.data_in_joined_ = data_lines > 1;
+            out.event = event;
             out.status = status;
+        } else {
+            out.joined.clear();
         }
-        data.clear();
-        event.clear();
+        event = {};
         status = 0;
         data_lines = 0;
         return hit;
     };
 
+    // The next LF and the next CR at or after the current position (body.size() when none): each is
+    // searched for again only once passed, so a body with no CR (or no LF) is searched once for it.
+    const std::size_t size = body.size();
+    const auto next = [body, size](char c, std::size_t from) {
+        const std::size_t at = body.find(c, from);
+        return at == std::string_view::npos ? size : at;
+    };
+    std::size_t lf = next('\n', 0), cr = next('\r', 0);
     std::size_t pos = 0;
-    while (pos <= body.size()) {
-        std::size_t nl = body.find('\n', pos);
-        if (nl == std::string_view::npos) nl = body.size();
-        std::string_view line = body.substr(pos, nl - pos);
-        pos = nl + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    while (pos <= size) {
+        if (lf < pos) lf = next('\n', pos);
+        if (cr < pos) cr = next('\r', pos);
+        const std::size_t eol = lf < cr ? lf : cr;
+        const std::string_view line = body.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (eol == cr && lf == eol + 1) pos = lf + 1;  // CRLF: one line ending
         if (line.empty()) {
             if (dispatch()) return out;
-            if (pos > body.size()) break;
             continue;
         }
         if (line.front() == ':') {
@@ -204,18 +341,20 @@ inline sse_error find_sse_error(std::string_view body) {
                 if (data_lines == 0) {
                     first_data = value;  // the usual case: one line per event, scanned in place
                 } else {
-                    if (data_lines == 1) data.assign(first_data.data(), first_data.size());
-                    data += '\n';
-                    data.append(value.data(), value.size());
+                    if (data_lines == 1) {
+                        out.joined.reserve(first_data.size() + 1 + value.size());  // two lines: one allocation
+                        out.joined.assign(first_data.data(), first_data.size());
+                    }
+                    out.joined += '\n';
+                    out.joined.append(value.data(), value.size());
                 }
                 ++data_lines;
             } else if (field == "event") {
-                event.assign(value.data(), value.size());
+                event = value;
             } else if (field == "status") {
                 status = parse_status_digits(value);
             }
         }
-        if (pos > body.size()) break;
     }
     dispatch();
     return out;
