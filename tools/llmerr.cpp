@@ -43,6 +43,17 @@ namespace {
 using llmerr::category;
 using llmerr::provider;
 
+// A catalogue entry as JSON: the library's fields (llmerr/json.hpp) and the maintainers' note, doubt and
+// source, which only the CLI carries (tools/generated/catalog_notes.hpp).
+nlohmann::json entry_json(const llmerr::catalog_entry& e) {
+    nlohmann::json j(e);
+    const llmerr_cli::entry_notes& notes = llmerr_cli::notes_of(e);
+    j["note"] = notes.note;
+    j["doubt"] = notes.doubt;
+    j["source"] = notes.source;
+    return j;
+}
+
 // Exit codes (documented in `llmerr --help`).
 enum exit_status : int {
     exit_ok = 0,         // done; for classify: classified (or not an error)
@@ -415,8 +426,9 @@ void append_error_block(std::string& out, const llmerr::llm_error& e) {
         field(out, "catalogue", title);
         field(out, "  message", or_dash(c.message));
         if (!c.description.empty()) field(out, "  description", c.description);
-        if (!c.note.empty()) field(out, "  note", c.note);
-        if (!c.doubt.empty()) field(out, "  doubt", c.doubt);
+        const llmerr_cli::entry_notes& notes = llmerr_cli::notes_of(c);
+        if (!notes.note.empty()) field(out, "  note", notes.note);
+        if (!notes.doubt.empty()) field(out, "  doubt", notes.doubt);
     } else {
         field(out, "catalogue", "no entry (classified from the status and message)");
     }
@@ -485,7 +497,7 @@ int classify_one(const classify_options& o) {
             llmerr_cli::append_error_members(out.buf, *err);
             out.buf += ",\"catalog\":";
             out.buf += err->entry != nullptr
-                           ? nlohmann::json(*err->entry).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                           ? entry_json(*err->entry).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                            : std::string("null");
             out.buf += "}\n";
         } else {
@@ -695,9 +707,10 @@ void append_entry_block(std::string& out, const llmerr::catalog_entry& e, std::s
     field(out, "  description", or_dash(e.description), 16);
     field(out, "  match", or_dash(e.match), 16);
     field(out, "  aliases", or_dash(e.aliases), 16);
-    field(out, "  note", or_dash(e.note), 16);
-    field(out, "  doubt", or_dash(e.doubt), 16);
-    field(out, "  source", or_dash(e.source), 16);
+    const llmerr_cli::entry_notes& notes = llmerr_cli::notes_of(e);
+    field(out, "  note", or_dash(notes.note), 16);
+    field(out, "  doubt", or_dash(notes.doubt), 16);
+    field(out, "  source", or_dash(notes.source), 16);
     field(out, "  value", std::to_string(e.value), 16);
     if (vs.size() > 1) {
         out += "  other variants:\n";
@@ -745,7 +758,7 @@ int cmd_lookup(arg_parser& args) {
     }
     out_buffer out(stdout);
     if (json) {
-        out.buf += nlohmann::json(*e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out.buf += entry_json(*e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         out.buf += '\n';
     } else {
         append_entry_block(out.buf, *e, code);
@@ -828,15 +841,16 @@ void append_markdown(std::string& out, const std::vector<const llmerr::catalog_e
                     out += '.';
                     any = true;
                 }
-                if (!e->note.empty()) {
+                const llmerr_cli::entry_notes& notes = llmerr_cli::notes_of(*e);
+                if (!notes.note.empty()) {
                     if (any) out += "<br>";
-                    llmerr_cli::append_md_cell(out, e->note);
+                    llmerr_cli::append_md_cell(out, notes.note);
                     any = true;
                 }
-                if (!e->doubt.empty()) {
+                if (!notes.doubt.empty()) {
                     if (any) out += "<br>";
                     out += "**Doubt:** ";
-                    llmerr_cli::append_md_cell(out, e->doubt);
+                    llmerr_cli::append_md_cell(out, notes.doubt);
                 }
                 out += " |\n";
             }
@@ -862,9 +876,9 @@ void append_csv(std::string& out, const std::vector<const llmerr::catalog_entry*
                                       std::string(e->description),
                                       std::string(e->match),
                                       std::string(e->aliases),
-                                      std::string(e->note),
-                                      std::string(e->doubt),
-                                      std::string(e->source),
+                                      std::string(llmerr_cli::notes_of(*e).note),
+                                      std::string(llmerr_cli::notes_of(*e).doubt),
+                                      std::string(llmerr_cli::notes_of(*e).source),
                                       std::to_string(e->value)};
         bool first = true;
         for (const auto& f : fields) {
@@ -928,7 +942,7 @@ int cmd_list(arg_parser& args) {
     out_buffer out(stdout);
     if (format == "json") {
         nlohmann::json array = nlohmann::json::array();
-        for (const auto* e : rows) array.push_back(*e);
+        for (const auto* e : rows) array.push_back(entry_json(*e));
         out.buf += array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
         out.buf += '\n';
     } else if (format == "csv") {
