@@ -44,8 +44,7 @@ struct catalog_text {
     }
     [[nodiscard]] constexpr std::size_t find(char c, std::size_t pos = 0) const noexcept { return view().find(c, pos); }
     // As std::string_view::substr (throws std::out_of_range when pos > size()).
-    [[nodiscard]] constexpr std::string_view substr(std::size_t pos = 0,
-                                                    std::size_t n = std::string_view::npos) const {
+    [[nodiscard]] constexpr std::string_view substr(std::size_t pos = 0, std::size_t n = std::string_view::npos) const {
         return view().substr(pos, n);
     }
 
