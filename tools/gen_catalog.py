@@ -305,6 +305,7 @@ class TextPool:
 
 
 MASK64 = (1 << 64) - 1
+POOL_CHUNK = 60000  # bytes per string literal of the pool
 CODE_SLOTS = 1024  # a power of two, at least 1.5x the number of distinct (provider, code) pairs
 
 
@@ -418,7 +419,7 @@ def generate(all_rows, inputs, apis):
     w("#define LLMERR_GENERATED_CATALOG_TABLE_HPP")
     w("")
     w("// Included by <llmerr/catalog.hpp> after catalog_entry is defined; not meant to be included alone.")
-    w("// Strings are catalog_text ids: string i is catalog_pool[catalog_text_offsets[i] .. catalog_text_offsets[i + 1]).")
+    w("// Strings are catalog_text ids into one string pool (catalog_pool_*; see detail::text_at).")
     w("// The maintainers' note, doubt and source of each row are in tools/generated/catalog_notes.hpp (CLI only).")
     w("")
     w("LLMERR_BEGIN_NAMESPACE")
@@ -433,12 +434,30 @@ def generate(all_rows, inputs, apis):
     w(f"inline constexpr std::size_t catalog_max_code_size = {max_code};")
     w("")
     offsets = pool.offsets()
-    w(f"// Every string of the catalogue, each stored once, back to back: {offsets[-1]} bytes, {len(pool.texts)} strings.")
-    w("inline constexpr char catalog_pool[] =")
-    lits = [cpp_lit(t) for t in pool.texts[1:]] or ['""']
-    for k, lit in enumerate(lits):
-        w("    " + lit + (";" if k + 1 == len(lits) else ""))
+    # The pool is cut into chunks of at most POOL_CHUNK bytes (at string boundaries): a string literal
+    # longer than 65 535 bytes is beyond what compilers must accept (clang -Wpedantic, MSVC C1091).
+    chunks, begin = [[]], [0]
+    for t in pool.texts[1:]:
+        n = len(t.encode("utf-8"))
+        if sum(len(x.encode("utf-8")) for x in chunks[-1]) + n > POOL_CHUNK and chunks[-1]:
+            begin.append(begin[-1] + sum(len(x.encode("utf-8")) for x in chunks[-1]))
+            chunks.append([])
+        chunks[-1].append(t)
+    begin.append(offsets[-1])
+    w(f"// Every string of the catalogue, each stored once, back to back: {offsets[-1]} bytes, {len(pool.texts)} strings,")
+    w(f"// in {len(chunks)} chunk(s) of at most {POOL_CHUNK} bytes. Byte b of the pool is in the chunk c where")
+    w("// catalog_pool_begin[c] <= b < catalog_pool_begin[c + 1]; no string straddles two chunks.")
+    for c, chunk in enumerate(chunks):
+        w(f"inline constexpr char catalog_pool_{c}[] =")
+        lits = [cpp_lit(t) for t in chunk] or ['""']
+        for k, lit in enumerate(lits):
+            w("    " + lit + (";" if k + 1 == len(lits) else ""))
+    w(f"inline constexpr std::array<const char*, {len(chunks)}> catalog_pool_chunks{{{{" +
+      ", ".join(f"catalog_pool_{c}" for c in range(len(chunks))) + "}};")
+    w(f"inline constexpr std::array<std::uint32_t, {len(begin)}> catalog_pool_begin{{{{" +
+      ", ".join(str(b) for b in begin) + "}};")
     w("")
+    w("// String i is the pool's bytes [catalog_text_offsets[i], catalog_text_offsets[i + 1]).")
     w(f"inline constexpr std::array<std::uint32_t, {len(offsets)}> catalog_text_offsets{{{{")
     for k in range(0, len(offsets), 12):
         w("    " + " ".join(f"{o}," for o in offsets[k:k + 12]))

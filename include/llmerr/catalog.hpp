@@ -144,7 +144,9 @@ namespace detail {
 [[nodiscard]] constexpr std::string_view text_at(std::size_t id) noexcept {
     if (id + 1 >= catalog_text_offsets.size()) return {};
     const std::uint32_t b = catalog_text_offsets[id];
-    return {catalog_pool + b, catalog_text_offsets[id + 1] - b};
+    std::size_t c = 0;
+    while (c + 2 < catalog_pool_begin.size() && b >= catalog_pool_begin[c + 1]) ++c;
+    return {catalog_pool_chunks[c] + (b - catalog_pool_begin[c]), catalog_text_offsets[id + 1] - b};
 }
 
 }  // namespace detail

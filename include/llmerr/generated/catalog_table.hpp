@@ -6,7 +6,7 @@
 #define LLMERR_GENERATED_CATALOG_TABLE_HPP
 
 // Included by <llmerr/catalog.hpp> after catalog_entry is defined; not meant to be included alone.
-// Strings are catalog_text ids: string i is catalog_pool[catalog_text_offsets[i] .. catalog_text_offsets[i + 1]).
+// Strings are catalog_text ids into one string pool (catalog_pool_*; see detail::text_at).
 // The maintainers' note, doubt and source of each row are in tools/generated/catalog_notes.hpp (CLI only).
 
 LLMERR_BEGIN_NAMESPACE
@@ -20,8 +20,10 @@ inline constexpr std::uint32_t catalog_digest = 0x49e6a2c0u;
 // No code or alias is longer than this many bytes: lookups skip longer strings without hashing them.
 inline constexpr std::size_t catalog_max_code_size = 53;
 
-// Every string of the catalogue, each stored once, back to back: 76240 bytes, 1906 strings.
-inline constexpr char catalog_pool[] =
+// Every string of the catalogue, each stored once, back to back: 76240 bytes, 1906 strings,
+// in 2 chunk(s) of at most 60000 bytes. Byte b of the pool is in the chunk c where
+// catalog_pool_begin[c] <= b < catalog_pool_begin[c + 1]; no string straddles two chunks.
+inline constexpr char catalog_pool_0[] =
     "APIAccountRpmRateLimitExceeded"
     "AccessDenied"
     "AccountOverdueError"
@@ -1472,7 +1474,8 @@ inline constexpr char catalog_pool[] =
     "【用户输入错误】session_id格式无效。"
     "field system too long"
     "【用户输入错误】字段system长度过长。"
-    "message content can not be empty"
+    "message content can not be empty";
+inline constexpr char catalog_pool_1[] =
     "【用户输入错误】入参中content的值不能为空。"
     "parameter check failed, temperature range is (0, 1.0]"
     "【用户输入错误】入参错误temperature的范围是[0-1.0]。"
@@ -1927,7 +1930,10 @@ inline constexpr char catalog_pool[] =
     "MissingParameter."
     "NotFound."
     "OperationDenied.";
+inline constexpr std::array<const char*, 2> catalog_pool_chunks{{catalog_pool_0, catalog_pool_1}};
+inline constexpr std::array<std::uint32_t, 3> catalog_pool_begin{{0, 59978, 76240}};
 
+// String i is the pool's bytes [catalog_text_offsets[i], catalog_text_offsets[i + 1]).
 inline constexpr std::array<std::uint32_t, 1907> catalog_text_offsets{{
     0, 0, 30, 42, 61, 81, 105, 124, 132, 161, 179, 190,
     215, 249, 299, 322, 356, 406, 459, 481, 514, 563, 597, 647,
