@@ -306,7 +306,7 @@ class TextPool:
 
 MASK64 = (1 << 64) - 1
 POOL_CHUNK = 60000  # bytes per string literal of the pool
-CODE_SLOTS = 1024  # a power of two, at least 1.5x the number of distinct (provider, code) pairs
+CODE_SLOTS = 2048  # a power of two; at most 40 % full, so that a miss ends after ~2 probes (1024: 80 %, ~13)
 
 
 def code_hash(provider, code):
@@ -328,17 +328,20 @@ def code_hash(provider, code):
     else:
         tail = int.from_bytes(data, "little")
     h = ((h ^ tail) * 0xC4CEB9FE1A85EC53) & MASK64
+    h = ((h ^ (h >> 32)) * 0xD6E8FEB86659FD93) & MASK64  # low bits (the slot) depend on every input bit
     return h ^ (h >> 29)
 
 
-def code_slots(rows, alias_list):
+def code_slots(rows, alias_list, pool):
     """Open addressing (linear probing) over the first row of each (provider, code) and over each alias:
-    (tag, row + 1, alias index + 1 or 0), or None for an empty slot."""
+    (tag, row + 1 | 0x8000 for an alias, the key's string id), or None for an empty slot."""
+    if len(rows) >= 0x7FFF:
+        raise DataError(f"{len(rows)} rows: code_slot::row_plus_1 has 15 bits")
     firsts = [i for i, r in enumerate(rows)
               if i == 0 or (r["_provider"], r["code"]) != (rows[i - 1]["_provider"], rows[i - 1]["code"])]
     keys = [(rows[i]["_provider"], rows[i]["code"], i, 0) for i in firsts]
-    keys += [(p, a, row, k + 1) for k, ((p, a), row) in enumerate(alias_list)]
-    if len(keys) * 3 > CODE_SLOTS * 2:
+    keys += [(p, a, row, 0x8000) for (p, a), row in alias_list]
+    if len(keys) * 5 > CODE_SLOTS * 2:
         raise DataError(f"{len(keys)} codes and aliases: raise CODE_SLOTS in tools/gen_catalog.py")
     slots = [None] * CODE_SLOTS
     for p, code, row, alias in keys:
@@ -346,7 +349,7 @@ def code_slots(rows, alias_list):
         at = h & (CODE_SLOTS - 1)
         while slots[at] is not None:
             at = (at + 1) & (CODE_SLOTS - 1)
-        slots[at] = (h >> 32, row + 1, alias)
+        slots[at] = (h >> 32, (row + 1) | alias, pool.id(code))
     return slots
 
 
@@ -499,14 +502,6 @@ def generate(all_rows, inputs, apis):
         w(f"    api_info{{provider::{p}, {cpp_str(a['name'])}, {cpp_str(a['description'])}}},")
     w("}};")
     w("")
-    w("// Other spellings of a code (DashScope OpenAI-compatible ↔ native); catalog_code_slots holds their rows.")
-    w(f"inline constexpr std::array<alias_entry, {max(len(alias_list), 1)}> catalog_aliases{{{{")
-    for (p, a), _ in alias_list:
-        w(f"    alias_entry{{provider::{p}, {{{pool.id(a)}}}}},")
-    if not alias_list:
-        w("    alias_entry{provider::unknown, {0}},")
-    w("}};")
-    w("")
     w("// Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.")
     w(f"inline constexpr std::array<template_entry, {max(len(templates), 1)}> catalog_templates{{{{")
     for p, pre, suf, i in template_ids:
@@ -515,13 +510,14 @@ def generate(all_rows, inputs, apis):
         w("    template_entry{provider::unknown, {0}, {0}, 0},")
     w("}};")
     w("")
-    w("// The first row of each (provider, code) and each alias's row, hashed with detail::code_hash: slot =")
-    w("// hash % size, then the next slots (linear probing); {high 32 bits of the hash, row + 1, alias index + 1")
-    w("// (0 for the row's own code)}; {} when empty.")
-    slots = code_slots(rows, alias_list)
+    w("// The first row of each (provider, code), and the row listing each alias (DashScope OpenAI-compatible ↔")
+    w("// native spellings), hashed with detail::code_hash: slot = hash % size, then the next slots (linear")
+    w("// probing); {high 32 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};")
+    w("// {} when empty. At most 40 % full.")
+    slots = code_slots(rows, alias_list, pool)
     w(f"inline constexpr std::array<code_slot, {len(slots)}> catalog_code_slots{{{{")
     for k in range(0, len(slots), 8):
-        w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}, {s[2]}}}," if s else "{}," for s in slots[k:k + 8]))
+        w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}, {{{s[2]}}}}}," if s else "{}," for s in slots[k:k + 8]))
     w("}};")
     w("// NOLINTEND")
     w("// clang-format on")

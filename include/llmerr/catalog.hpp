@@ -113,11 +113,6 @@ struct index_range {
     std::uint16_t end;
 };
 
-struct alias_entry {
-    llmerr::provider provider;
-    catalog_text alias;  // its row is in the alias's catalog_code_slots slot
-};
-
 struct template_entry {
     llmerr::provider provider;
     catalog_text prefix;  // text before the placeholder
@@ -126,9 +121,10 @@ struct template_entry {
 };
 
 struct code_slot {
-    std::uint32_t tag;           // the high half of the code's hash
-    std::uint16_t row_plus_1;    // the code's first row + 1; 0 = empty slot
-    std::uint16_t alias_plus_1;  // 0: the slot holds the row's own code; else the catalog_aliases index + 1
+    std::uint32_t tag;         // the high half of the code's hash
+    std::uint16_t row_plus_1;  // the row + 1 (0: empty slot), | alias_bit when the key is one of its aliases
+    catalog_text key;          // the code or alias: compared without loading the row
+    static constexpr std::uint16_t alias_bit = 0x8000;
 };
 
 }  // namespace detail
@@ -220,6 +216,7 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
         }
     }
     h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
+    h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;  // low bits (the slot) depend on every input bit
     return h ^ (h >> 29);
 }
 
@@ -234,18 +231,15 @@ struct slot_hit {
 [[nodiscard]] constexpr slot_hit probe(provider p, std::string_view code) noexcept {
     const std::uint64_t h = code_hash(p, code);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const index_range rows = rows_of(p);
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
     for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
         const code_slot s = catalog_code_slots[at];
         if (s.row_plus_1 == 0) return {no_row, false};
         if (s.tag != tag) continue;
-        const std::size_t row = s.row_plus_1 - 1U;
-        if (s.alias_plus_1 == 0) {
-            if (catalog_rows[row].provider == p && catalog_rows[row].code == code) return {row, false};
-        } else {
-            const alias_entry& a = catalog_aliases[s.alias_plus_1 - 1U];
-            if (a.provider == p && a.alias == code) return {row, true};
-        }
+        const std::size_t row = (s.row_plus_1 & ~code_slot::alias_bit) - 1U;
+        if (row >= rows.begin && row < rows.end && s.key == code)
+            return {row, (s.row_plus_1 & code_slot::alias_bit) != 0};
     }
 }
 
@@ -302,6 +296,9 @@ struct resolved_row {
         }
     }
     if (const std::size_t i = find_family(p, api, code); i != no_row) return {i, match_kind::family};
+    // Most codes have no dot: memchr says so faster than rfind's backward loop.
+    if (code.substr(0, catalog_max_code_size + 1).find('.') == std::string_view::npos)
+        return {no_row, match_kind::none};
     for (std::size_t dot = code.rfind('.', catalog_max_code_size); dot != std::string_view::npos && dot > 0;
          dot = code.rfind('.', dot - 1)) {
         const std::string_view prefix = code.substr(0, dot);
