@@ -14,6 +14,7 @@
 #include <array>        // std::array (the generated table)
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::int32_t
+#include <iosfwd>       // std::basic_ostream (catalog_text's operator<<)
 #include <string_view>  // std::string_view
 
 #include <llmerr/category.hpp>
@@ -58,9 +59,9 @@ struct catalog_text {
     friend constexpr bool operator<=(catalog_text a, catalog_text b) noexcept { return a.view() <= b.view(); }
     friend constexpr bool operator>(catalog_text a, catalog_text b) noexcept { return a.view() > b.view(); }
     friend constexpr bool operator>=(catalog_text a, catalog_text b) noexcept { return a.view() >= b.view(); }
-    // `os << text` for any stream that takes a std::string_view (std::ostream, without including <ostream> here).
-    template <class Stream>
-    friend auto operator<<(Stream& os, catalog_text t) -> decltype(os << std::string_view()) {
+    // `os << text`, as for a std::string_view (<iosfwd> declares the stream; using it needs <ostream>).
+    template <class CharT, class Traits>
+    friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, catalog_text t) {
         return os << t.view();
     }
 };
