@@ -26,7 +26,7 @@ LLMERR_BEGIN_NAMESPACE
 
 // catalog_text
 //
-// A string of the catalogue: a 2-byte index into one constexpr string pool, where each distinct string is
+// A string of the catalogue: a 2-byte index into its constexpr string pool, where each distinct string is
 // stored once. It reads like the std::string_view it converts to (implicitly): it compares with strings,
 // streams, and offers view(), data(), size(), empty(), find() and substr(). Sixteen bytes less per field than
 // a string_view, and no load-time relocation in position-independent programs.
