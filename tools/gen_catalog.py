@@ -455,20 +455,20 @@ def generate(all_rows, inputs, apis):
         lits = [cpp_lit(t) for t in chunk] or ['""']
         for k, lit in enumerate(lits):
             w("    " + lit + (";" if k + 1 == len(lits) else ""))
-    w(f"inline constexpr std::array<const char*, {len(chunks)}> catalog_pool_chunks{{{{" +
+    w(f"inline constexpr table<const char*, {len(chunks)}> catalog_pool_chunks{{{{" +
       ", ".join(f"catalog_pool_{c}" for c in range(len(chunks))) + "}};")
-    w(f"inline constexpr std::array<std::uint32_t, {len(begin)}> catalog_pool_begin{{{{" +
+    w(f"inline constexpr table<std::uint32_t, {len(begin)}> catalog_pool_begin{{{{" +
       ", ".join(str(b) for b in begin) + "}};")
     w("")
     w("// String i is the pool's bytes [catalog_text_offsets[i], catalog_text_offsets[i + 1]).")
-    w(f"inline constexpr std::array<std::uint32_t, {len(offsets)}> catalog_text_offsets{{{{")
+    w(f"inline constexpr table<std::uint32_t, {len(offsets)}> catalog_text_offsets{{{{")
     for k in range(0, len(offsets), 12):
         w("    " + " ".join(f"{o}," for o in offsets[k:k + 12]))
     w("}};")
     w("")
     w("// provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,")
     w("// aliases, value")
-    w(f"inline constexpr std::array<catalog_entry, {len(rows)}> catalog_rows{{{{")
+    w(f"inline constexpr table<catalog_entry, {len(rows)}> catalog_rows{{{{")
     for f in table:
         w("    {" + ", ".join(f"{{{x}}}" if isinstance(x, int) else x for x in f) + "},")
     w("}};")
@@ -483,13 +483,13 @@ def generate(all_rows, inputs, apis):
             end = i + 1
         group_end[i] = end
     w("// For each row, the index past the last variant of its (provider, api, code).")
-    w(f"inline constexpr std::array<std::uint16_t, {len(rows)}> catalog_group_end{{{{")
+    w(f"inline constexpr table<std::uint16_t, {len(rows)}> catalog_group_end{{{{")
     for k in range(0, len(rows), 16):
         w("    " + " ".join(f"{e}," for e in group_end[k:k + 16]))
     w("}};")
     w("")
     w("// [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.")
-    w("inline constexpr std::array<index_range, 4> provider_rows{{")
+    w("inline constexpr table<index_range, 4> provider_rows{{")
     w("    index_range{0, 0},")
     for p, (b, e) in zip(PROVIDERS, ranges):
         w(f"    index_range{{{b}, {e}}},  // {p}")
@@ -497,13 +497,13 @@ def generate(all_rows, inputs, apis):
     w("")
     w("// Each provider's API surfaces or groups, in lookup priority order (data/*.json \"apis\").")
     api_rows = [(p, a) for p in PROVIDERS for a in apis[p]]
-    w(f"inline constexpr std::array<api_info, {len(api_rows)}> catalog_apis{{{{")
+    w(f"inline constexpr table<api_info, {len(api_rows)}> catalog_apis{{{{")
     for p, a in api_rows:
         w(f"    api_info{{provider::{p}, {cpp_str(a['name'])}, {cpp_str(a['description'])}}},")
     w("}};")
     w("")
     w("// Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.")
-    w(f"inline constexpr std::array<template_entry, {max(len(templates), 1)}> catalog_templates{{{{")
+    w(f"inline constexpr table<template_entry, {max(len(templates), 1)}> catalog_templates{{{{")
     for p, pre, suf, i in template_ids:
         w(f"    template_entry{{provider::{p}, {{{pre}}}, {{{suf}}}, {i}}},")
     if not templates:
@@ -515,7 +515,7 @@ def generate(all_rows, inputs, apis):
     w("// probing); {high 32 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};")
     w("// {} when empty. At most 40 % full.")
     slots = code_slots(rows, alias_list, pool)
-    w(f"inline constexpr std::array<code_slot, {len(slots)}> catalog_code_slots{{{{")
+    w(f"inline constexpr table<code_slot, {len(slots)}> catalog_code_slots{{{{")
     for k in range(0, len(slots), 8):
         w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}, {{{s[2]}}}}}," if s else "{}," for s in slots[k:k + 8]))
     w("}};")

@@ -11,7 +11,6 @@
 #ifndef LLMERR_CATALOG_HPP
 #define LLMERR_CATALOG_HPP
 
-#include <array>        // std::array (the generated table)
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::int32_t
 #include <iosfwd>       // std::basic_ostream (catalog_text's operator<<)
@@ -108,6 +107,18 @@ struct entry_range {
 };
 
 namespace detail {
+
+// A constexpr array with std::array's aggregate shape (initialised `{{…}}`), for the generated tables:
+// <array> would cost every TU that includes the catalogue ~30 ms.
+template <class T, std::size_t N>
+struct table {
+    T items[N];  // NOLINT(cppcoreguidelines-avoid-c-arrays, hicpp-avoid-c-arrays, modernize-avoid-c-arrays)
+    [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+    [[nodiscard]] constexpr const T* data() const noexcept { return items; }
+    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items[i]; }
+    [[nodiscard]] constexpr const T* begin() const noexcept { return items; }
+    [[nodiscard]] constexpr const T* end() const noexcept { return items + N; }
+};
 
 struct index_range {
     std::uint16_t begin;

@@ -1930,11 +1930,11 @@ inline constexpr char catalog_pool_1[] =
     "MissingParameter."
     "NotFound."
     "OperationDenied.";
-inline constexpr std::array<const char*, 2> catalog_pool_chunks{{catalog_pool_0, catalog_pool_1}};
-inline constexpr std::array<std::uint32_t, 3> catalog_pool_begin{{0, 59978, 76240}};
+inline constexpr table<const char*, 2> catalog_pool_chunks{{catalog_pool_0, catalog_pool_1}};
+inline constexpr table<std::uint32_t, 3> catalog_pool_begin{{0, 59978, 76240}};
 
 // String i is the pool's bytes [catalog_text_offsets[i], catalog_text_offsets[i + 1]).
-inline constexpr std::array<std::uint32_t, 1907> catalog_text_offsets{{
+inline constexpr table<std::uint32_t, 1907> catalog_text_offsets{{
     0, 0, 30, 42, 61, 81, 105, 124, 132, 161, 179, 190,
     215, 249, 299, 322, 356, 406, 459, 481, 514, 563, 597, 647,
     700, 713, 733, 753, 766, 787, 807, 846, 884, 916, 942, 953,
@@ -2098,7 +2098,7 @@ inline constexpr std::array<std::uint32_t, 1907> catalog_text_offsets{{
 
 // provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,
 // aliases, value
-inline constexpr std::array<catalog_entry, 767> catalog_rows{{
+inline constexpr table<catalog_entry, 767> catalog_rows{{
     {provider::ark, {591}, {1}, 0, 429, {592}, {593}, {594}, {593}, category::rate_limited, true, retry_hint::backoff, {0}, 74},
     {provider::ark, {595}, {1}, 0, 429, {592}, {593}, {596}, {593}, category::rate_limited, true, retry_hint::backoff, {0}, 74},
     {provider::ark, {591}, {2}, 0, 403, {597}, {598}, {599}, {598}, category::permission_denied, false, retry_hint::none, {0}, 51},
@@ -2869,7 +2869,7 @@ inline constexpr std::array<catalog_entry, 767> catalog_rows{{
 }};
 
 // For each row, the index past the last variant of its (provider, api, code).
-inline constexpr std::array<std::uint16_t, 767> catalog_group_end{{
+inline constexpr table<std::uint16_t, 767> catalog_group_end{{
     1, 2, 3, 4, 5, 6, 7, 8, 10, 10, 11, 12, 13, 14, 15, 16,
     17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
     33, 34, 35, 36, 37, 39, 39, 40, 41, 42, 44, 44, 46, 46, 47, 48,
@@ -2921,7 +2921,7 @@ inline constexpr std::array<std::uint16_t, 767> catalog_group_end{{
 }};
 
 // [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.
-inline constexpr std::array<index_range, 4> provider_rows{{
+inline constexpr table<index_range, 4> provider_rows{{
     index_range{0, 0},
     index_range{0, 164},  // ark
     index_range{164, 372},  // dashscope
@@ -2929,7 +2929,7 @@ inline constexpr std::array<index_range, 4> provider_rows{{
 }};
 
 // Each provider's API surfaces or groups, in lookup priority order (data/*.json "apis").
-inline constexpr std::array<api_info, 25> catalog_apis{{
+inline constexpr table<api_info, 25> catalog_apis{{
     api_info{provider::ark, {"inference", 9}, {"Model inference API (/api/v3 chat, responses, images, video …), including historical and third-party codes", 108}},
     api_info{provider::ark, {"fine_tuning", 11}, {"Fine-tuning job errors (no HTTP status)", 39}},
     api_info{provider::ark, {"managed_agent", 13}, {"Managed Agent HTTP-stage error codes", 36}},
@@ -2958,7 +2958,7 @@ inline constexpr std::array<api_info, 25> catalog_apis{{
 }};
 
 // Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.
-inline constexpr std::array<template_entry, 4> catalog_templates{{
+inline constexpr table<template_entry, 4> catalog_templates{{
     template_entry{provider::ark, {1902}, {0}, 73},
     template_entry{provider::ark, {1903}, {0}, 91},
     template_entry{provider::ark, {1904}, {0}, 101},
@@ -2969,7 +2969,7 @@ inline constexpr std::array<template_entry, 4> catalog_templates{{
 // native spellings), hashed with detail::code_hash: slot = hash % size, then the next slots (linear
 // probing); {high 32 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};
 // {} when empty. At most 40 % full.
-inline constexpr std::array<code_slot, 2048> catalog_code_slots{{
+inline constexpr table<code_slot, 2048> catalog_code_slots{{
     {0x90bcb599u, 437, {315}}, {0xa15bb87fu, 95, {78}}, {0x9fe0ddcdu, 406, {298}}, {0x0fe1f78bu, 543, {387}}, {0xf6e01270u, 626, {447}}, {0xb8fff43eu, 681, {498}}, {}, {0x5e27ce4cu, 252, {199}},
     {0x4df8a43au, 439, {317}}, {0x8baa7a2au, 751, {564}}, {}, {0x699b00c0u, 739, {552}}, {0x8b9800cfu, 685, {502}}, {0x2dd6ae51u, 80, {65}}, {}, {},
     {}, {}, {}, {}, {0x1957f6b9u, 275, {222}}, {0x58ade1b3u, 37, {31}}, {0xf3cea156u, 269, {216}}, {0x1387703bu, 610, {432}},
