@@ -69,7 +69,6 @@ static_assert("AccessDenied" == lookup(provider::ark, "AccessDenied")->code);
 static_assert(lookup(provider::ark, "AccessDenied")->code != "AccessDenie");
 static_assert(lookup(provider::ark, "AccessDenied")->code.size() == 12);
 static_assert(lookup(provider::ark, "AccessDenied")->code.substr(6) == "Denied");
-static_assert(lookup(provider::ark, "AccessDenied")->code.find('D') == 6);
 static_assert(lookup(provider::ark, "AccessDenied")->aliases.empty());
 static_assert(lookup(provider::ark, "AccessDenied")->code < lookup(provider::ark, "AuthenticationError")->code);
 static_assert(llmerr::catalog_text{0}.empty());
@@ -102,6 +101,7 @@ TEST_CASE("catalog_text behaves as the string_view it holds", "[catalog]") {
     CHECK(code == e->code);
     CHECK(e->code == lookup(provider::dashscope, "insufficient_quota")->code);
     CHECK(e->aliases.find("insufficient_quota") != std::string_view::npos);
+    CHECK(e->code.find('.') == 10);  // not in a static_assert: GCC's UBSan makes string_view::find non-constant
     // Every string of every row lies in one chunk of the pool, and equal strings are stored once.
     namespace d = llmerr::detail;
     for (const llmerr::catalog_entry& row : llmerr::entries()) {
