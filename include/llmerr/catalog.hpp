@@ -113,7 +113,7 @@ namespace detail {
 template <class T, std::size_t N>
 struct table {
     T items[N];  // NOLINT(cppcoreguidelines-avoid-c-arrays, hicpp-avoid-c-arrays, modernize-avoid-c-arrays)
-    [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return N; }
     [[nodiscard]] constexpr const T* data() const noexcept { return items; }
     [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items[i]; }
     [[nodiscard]] constexpr const T* begin() const noexcept { return items; }
