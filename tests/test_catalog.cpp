@@ -2,7 +2,9 @@
 // The lookup API on real rows: constexpr facts, fallbacks, variants, collisions, misses.
 #include <llmerr/catalog.hpp>
 
+#include <sstream>
 #include <string>
+#include <string_view>
 
 #include "catch.hpp"
 
@@ -52,6 +54,25 @@ static_assert(lookup(provider::qianfan, "InternalError")->api == "iam");
 static_assert(lookup(provider::qianfan, "no-such-code") == nullptr);
 static_assert(llmerr::is_documented(provider::dashscope, "Throttling.NewKind"));
 static_assert(!llmerr::is_documented(provider::dashscope, "NoSuchThing"));
+// Past the longest catalogued code, dotted prefixes still resolve (resolve_row skips the long ones).
+static_assert(lookup(provider::dashscope,
+                     "Throttling.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.0.1.2.3.4.5.6.7.8.9")
+                  ->code == "Throttling");
+static_assert(llmerr::detail::catalog_max_code_size < 64);  // the string above is longer than every code
+
+// The compact layout (issue #11): 2-byte string ids into one pool, no string_view per field.
+static_assert(sizeof(llmerr::catalog_text) == 2);
+static_assert(sizeof(llmerr::catalog_entry) <= 28);
+// catalog_text reads as a string_view: conversions, comparisons both ways, members.
+static_assert(std::string_view(lookup(provider::ark, "AccessDenied")->code) == "AccessDenied");
+static_assert("AccessDenied" == lookup(provider::ark, "AccessDenied")->code);
+static_assert(lookup(provider::ark, "AccessDenied")->code != "AccessDenie");
+static_assert(lookup(provider::ark, "AccessDenied")->code.size() == 12);
+static_assert(lookup(provider::ark, "AccessDenied")->code.substr(6) == "Denied");
+static_assert(lookup(provider::ark, "AccessDenied")->aliases.empty());
+static_assert(lookup(provider::ark, "AccessDenied")->code < lookup(provider::ark, "AuthenticationError")->code);
+static_assert(llmerr::catalog_text{0}.empty());
+static_assert(llmerr::catalog_text{65535}.empty());  // an id the pool does not have reads as empty
 
 TEST_CASE("names round-trip", "[catalog]") {
     for (int i = 0; i < static_cast<int>(llmerr::category_count); ++i) {
@@ -63,6 +84,39 @@ TEST_CASE("names round-trip", "[catalog]") {
     }
     CHECK_FALSE(llmerr::category_from_string("rate_limit").has_value());
     CHECK(llmerr::retry_hint_from_string("slow_ramp_up") == llmerr::retry_hint::slow_ramp_up);
+}
+
+TEST_CASE("catalog_text behaves as the string_view it holds", "[catalog]") {
+    const auto* e = lookup(provider::dashscope, "Throttling.AllocationQuota");
+    REQUIRE(e != nullptr);
+    const std::string code(e->code);  // explicit std::string construction
+    CHECK(code == "Throttling.AllocationQuota");
+    std::string s = "code: ";
+    s += e->code;  // std::string::operator+= takes it
+    CHECK(s == "code: Throttling.AllocationQuota");
+    std::ostringstream os;
+    os << e->code << '|' << e->api;  // streams
+    CHECK(os.str() == "Throttling.AllocationQuota|inference");
+    CHECK(e->code == code);  // with std::string, both ways
+    CHECK(code == e->code);
+    CHECK(e->code == lookup(provider::dashscope, "insufficient_quota")->code);
+    CHECK(e->aliases.find("insufficient_quota") != std::string_view::npos);
+    CHECK(e->code.find('.') == 10);  // not in a static_assert: GCC's UBSan makes string_view::find non-constant
+    // Every string of every row lies in one chunk of the pool, and equal strings are stored once.
+    namespace d = llmerr::detail;
+    for (const llmerr::catalog_entry& row : llmerr::entries()) {
+        for (const llmerr::catalog_text t : {row.api, row.code, row.type, row.message, row.description, row.match}) {
+            if (t.empty()) continue;
+            bool inside = false;
+            for (std::size_t c = 0; c < d::catalog_pool_chunks.size(); ++c) {
+                const std::size_t size = d::catalog_pool_begin[c + 1] - d::catalog_pool_begin[c];
+                inside = inside || (t.data() >= d::catalog_pool_chunks[c] &&
+                                    t.data() + t.size() <= d::catalog_pool_chunks[c] + size);
+            }
+            CHECK(inside);
+        }
+        if (row.match == row.message) CHECK(row.match.data() == row.message.data());
+    }
 }
 
 TEST_CASE("exact codes, every provider", "[catalog]") {

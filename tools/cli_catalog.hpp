@@ -11,6 +11,8 @@
 
 #include <llmerr/catalog.hpp>
 
+#include "generated/catalog_notes.hpp"  // llmerr_cli::notes_of: note, doubt, source
+
 namespace llmerr_cli {
 
 // Columns a UTF-8 string takes in a terminal: East Asian wide characters count two. Approximate (no

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Validate data/*.json and generate include/llmerr/generated/catalog_table.hpp.
+"""Validate data/*.json and generate include/llmerr/generated/catalog_table.hpp (the library's compact table)
+and tools/generated/catalog_notes.hpp (the maintainers' note, doubt and source of each row, for the CLI only).
 
 Python 3 standard library plus python3-jsonschema (Debian/Ubuntu: apt-get install -y python3-jsonschema), which
 checks every data file against data/schema.json before the rules a JSON Schema cannot say.
 
   python3 tools/gen_catalog.py                  validate and (re)write the committed header
-  python3 tools/gen_catalog.py --check          validate; fail if the committed header is stale
-  python3 tools/gen_catalog.py --output FILE    validate and write the header elsewhere
+  python3 tools/gen_catalog.py --check          validate; fail if a committed header is stale
+  python3 tools/gen_catalog.py --output FILE    validate and write the library's header elsewhere
+                               [--notes-output FILE]  (and the CLI's notes header elsewhere)
   python3 tools/gen_catalog.py --assign-values  give new codes a stable integer in code_values, rewrite data files
 """
 import argparse
@@ -15,6 +17,7 @@ import json
 import os
 import re
 import sys
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROVIDERS = ["ark", "dashscope", "qianfan"]  # enum order: llmerr::provider::ark == 1, …
@@ -35,6 +38,7 @@ FIELDS = {  # name: (required, type)
     "aliases": (False, list), "note": (False, str), "doubt": (False, str), "source": (True, str),
 }
 OUTPUT = os.path.join("include", "llmerr", "generated", "catalog_table.hpp")
+NOTES_OUTPUT = os.path.join("tools", "generated", "catalog_notes.hpp")
 SCHEMA = os.path.join("data", "schema.json")
 
 
@@ -246,8 +250,8 @@ def assign_values(doc):
     return len(codes)
 
 
-def cpp_str(s):
-    """A string_view initializer with its byte length, so no compiler evaluates strlen over the table."""
+def cpp_lit(s):
+    """A C++ string literal holding exactly the UTF-8 bytes of s."""
     out = []
     for ch in s:
         if ch == "\\":
@@ -264,13 +268,45 @@ def cpp_str(s):
             raise DataError(f"control character U+{ord(ch):04X} in {s!r}")
         else:
             out.append(ch)
+    return '"%s"' % "".join(out)
+
+
+def cpp_str(s):
+    """A string_view initializer with its byte length, so no compiler evaluates strlen over the table."""
     if not s:
-        return "{}"  # cheaper to compile than {"", 0}: 2 351 of the table's strings are empty
-    return '{"%s", %d}' % ("".join(out), len(s.encode("utf-8")))
+        return "{}"  # cheaper to compile than {"", 0}
+    return "{%s, %d}" % (cpp_lit(s), len(s.encode("utf-8")))
+
+
+class TextPool:
+    """The catalogue's strings, each stored once: id 0 is the empty string; string i is the bytes
+    [offsets[i], offsets[i + 1]) of the pool."""
+
+    def __init__(self):
+        self.ids = {"": 0}
+        self.texts = [""]
+
+    def id(self, s):
+        if s not in self.ids:
+            self.ids[s] = len(self.texts)
+            self.texts.append(s)
+            if len(self.texts) > 0xFFFF:
+                raise DataError("more than 65535 distinct strings: widen catalog_text::id")
+        return self.ids[s]
+
+    def offsets(self):
+        """len(texts) + 1 byte offsets: string i is [offsets[i], offsets[i + 1])."""
+        out, at = [], 0
+        for t in self.texts:
+            out.append(at)
+            at += len(t.encode("utf-8"))
+        out.append(at)
+        return out
 
 
 MASK64 = (1 << 64) - 1
-CODE_SLOTS = 1024  # a power of two, at least 1.5x the number of distinct (provider, code) pairs
+POOL_CHUNK = 60000  # bytes per string literal of the pool
+CODE_SLOTS = 2048  # a power of two; at most 40 % full, so that a miss ends after ~2 probes (1024: 80 %, ~13)
 
 
 def code_hash(provider, code):
@@ -292,17 +328,20 @@ def code_hash(provider, code):
     else:
         tail = int.from_bytes(data, "little")
     h = ((h ^ tail) * 0xC4CEB9FE1A85EC53) & MASK64
+    h = ((h ^ (h >> 32)) * 0xD6E8FEB86659FD93) & MASK64  # low bits (the slot) depend on every input bit
     return h ^ (h >> 29)
 
 
-def code_slots(rows, alias_list):
+def code_slots(rows, alias_list, pool):
     """Open addressing (linear probing) over the first row of each (provider, code) and over each alias:
-    (tag, row + 1, alias index + 1 or 0), or None for an empty slot."""
+    (tag, row + 1 | 0x8000 for an alias, the key's string id), or None for an empty slot."""
+    if len(rows) >= 0x7FFF:
+        raise DataError(f"{len(rows)} rows: code_slot::row_plus_1 has 15 bits")
     firsts = [i for i, r in enumerate(rows)
               if i == 0 or (r["_provider"], r["code"]) != (rows[i - 1]["_provider"], rows[i - 1]["code"])]
     keys = [(rows[i]["_provider"], rows[i]["code"], i, 0) for i in firsts]
-    keys += [(p, a, row, k + 1) for k, ((p, a), row) in enumerate(alias_list)]
-    if len(keys) * 3 > CODE_SLOTS * 2:
+    keys += [(p, a, row, 0x8000) for (p, a), row in alias_list]
+    if len(keys) * 5 > CODE_SLOTS * 2:
         raise DataError(f"{len(keys)} codes and aliases: raise CODE_SLOTS in tools/gen_catalog.py")
     slots = [None] * CODE_SLOTS
     for p, code, row, alias in keys:
@@ -310,7 +349,7 @@ def code_slots(rows, alias_list):
         at = h & (CODE_SLOTS - 1)
         while slots[at] is not None:
             at = (at + 1) & (CODE_SLOTS - 1)
-        slots[at] = (h >> 32, row + 1, alias)
+        slots[at] = (h >> 32, (row + 1) | alias, pool.id(code))
     return slots
 
 
@@ -319,6 +358,7 @@ def sort_key(r):
 
 
 def generate(all_rows, inputs, apis):
+    """The library's header and the CLI's notes header, as two strings."""
     rows = sorted(all_rows, key=sort_key)
     index = {id(r): i for i, r in enumerate(rows)}
 
@@ -350,6 +390,28 @@ def generate(all_rows, inputs, apis):
         idx = [i for i, r in enumerate(rows) if r["_provider"] == p]
         ranges.append((idx[0], idx[-1] + 1) if idx else (0, 0))
 
+    # The string pool: codes and aliases first (hash probes compare them), then everything else.
+    pool = TextPool()
+    for r in rows:
+        pool.id(r["code"])
+    for (p, a), _ in alias_list:
+        pool.id(a)
+    max_code = max([len(r["code"].encode("utf-8")) for r in rows] +
+                   [len(a.encode("utf-8")) for (_, a), _ in alias_list] + [0])
+    table = []
+    for r in rows:
+        table.append([
+            f"provider::{r['_provider']}", pool.id(r["api"]), pool.id(r["code"]), str(r["variant"]),
+            str(r["http_status"]), pool.id(r["type"]), pool.id(r["message"]), pool.id(r["description"]),
+            pool.id(r["match"] or r["message"]), f"category::{r['category']}",
+            "true" if r["retryable"] else "false", f"retry_hint::{r['retry_hint']}",
+            pool.id(" ".join(r["aliases"])), str(r["_value"]),
+        ])
+    template_ids = [(p, pool.id(pre), pool.id(suf), i) for p, pre, suf, i in templates]
+    # Ties the CLI's notes to this table: the same rows in the same order.
+    digest = zlib.crc32("\n".join(f"{r['_provider']} {r['api']} {r['code']} {r['variant']}"
+                                  for r in rows).encode("utf-8"))
+
     L = []
     w = L.append
     w("// SPDX-License-Identifier: MIT")
@@ -360,23 +422,55 @@ def generate(all_rows, inputs, apis):
     w("#define LLMERR_GENERATED_CATALOG_TABLE_HPP")
     w("")
     w("// Included by <llmerr/catalog.hpp> after catalog_entry is defined; not meant to be included alone.")
+    w("// Strings are catalog_text ids into one string pool (catalog_pool_*; see detail::text_at).")
+    w("// The maintainers' note, doubt and source of each row are in tools/generated/catalog_notes.hpp (CLI only).")
     w("")
     w("LLMERR_BEGIN_NAMESPACE")
     w("namespace detail {")
     w("")
     w("// clang-format off")
     w("// NOLINTBEGIN")
-    w(f"inline constexpr std::array<catalog_entry, {len(rows)}> catalog_rows{{{{")
-    for r in rows:
-        fields = [
-            f"provider::{r['_provider']}", cpp_str(r["api"]), cpp_str(r["code"]), str(r["variant"]),
-            str(r["http_status"]), cpp_str(r["type"]), cpp_str(r["message"]), cpp_str(r["description"]),
-            cpp_str(r["match"] or r["message"]), f"category::{r['category']}",
-            "true" if r["retryable"] else "false", f"retry_hint::{r['retry_hint']}",
-            cpp_str(" ".join(r["aliases"])), cpp_str(r["note"]), cpp_str(r["doubt"]), cpp_str(r["source"]),
-            str(r["_value"]),
-        ]
-        w("    {" + ", ".join(fields) + "},")
+    w(f"// crc32 of the rows' (provider, api, code, variant) in table order; tools/generated/catalog_notes.hpp checks it.")
+    w(f"inline constexpr std::uint32_t catalog_digest = 0x{digest:08x}u;")
+    w("")
+    w("// No code or alias is longer than this many bytes: lookups skip longer strings without hashing them.")
+    w(f"inline constexpr std::size_t catalog_max_code_size = {max_code};")
+    w("")
+    offsets = pool.offsets()
+    # The pool is cut into chunks of at most POOL_CHUNK bytes (at string boundaries): a string literal
+    # longer than 65 535 bytes is beyond what compilers must accept (clang -Wpedantic, MSVC C1091).
+    chunks, begin = [[]], [0]
+    for t in pool.texts[1:]:
+        n = len(t.encode("utf-8"))
+        if sum(len(x.encode("utf-8")) for x in chunks[-1]) + n > POOL_CHUNK and chunks[-1]:
+            begin.append(begin[-1] + sum(len(x.encode("utf-8")) for x in chunks[-1]))
+            chunks.append([])
+        chunks[-1].append(t)
+    begin.append(offsets[-1])
+    w(f"// Every string of the catalogue, each stored once, back to back: {offsets[-1]} bytes, {len(pool.texts)} strings,")
+    w(f"// in {len(chunks)} chunk(s) of at most {POOL_CHUNK} bytes. Byte b of the pool is in the chunk c where")
+    w("// catalog_pool_begin[c] <= b < catalog_pool_begin[c + 1]; no string straddles two chunks.")
+    for c, chunk in enumerate(chunks):
+        w(f"inline constexpr char catalog_pool_{c}[] =")
+        lits = [cpp_lit(t) for t in chunk] or ['""']
+        for k, lit in enumerate(lits):
+            w("    " + lit + (";" if k + 1 == len(lits) else ""))
+    w(f"inline constexpr table<const char*, {len(chunks)}> catalog_pool_chunks{{{{" +
+      ", ".join(f"catalog_pool_{c}" for c in range(len(chunks))) + "}};")
+    w(f"inline constexpr table<std::uint32_t, {len(begin)}> catalog_pool_begin{{{{" +
+      ", ".join(str(b) for b in begin) + "}};")
+    w("")
+    w("// String i is the pool's bytes [catalog_text_offsets[i], catalog_text_offsets[i + 1]).")
+    w(f"inline constexpr table<std::uint32_t, {len(offsets)}> catalog_text_offsets{{{{")
+    for k in range(0, len(offsets), 12):
+        w("    " + " ".join(f"{o}," for o in offsets[k:k + 12]))
+    w("}};")
+    w("")
+    w("// provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,")
+    w("// aliases, value")
+    w(f"inline constexpr table<catalog_entry, {len(rows)}> catalog_rows{{{{")
+    for f in table:
+        w("    {" + ", ".join(f"{{{x}}}" if isinstance(x, int) else x for x in f) + "},")
     w("}};")
     w("")
     # For each row, the index past the last row of its (provider, api, code): variant selection walks a
@@ -389,13 +483,13 @@ def generate(all_rows, inputs, apis):
             end = i + 1
         group_end[i] = end
     w("// For each row, the index past the last variant of its (provider, api, code).")
-    w(f"inline constexpr std::array<std::uint16_t, {len(rows)}> catalog_group_end{{{{")
+    w(f"inline constexpr table<std::uint16_t, {len(rows)}> catalog_group_end{{{{")
     for k in range(0, len(rows), 16):
         w("    " + " ".join(f"{e}," for e in group_end[k:k + 16]))
     w("}};")
     w("")
     w("// [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.")
-    w("inline constexpr std::array<index_range, 4> provider_rows{{")
+    w("inline constexpr table<index_range, 4> provider_rows{{")
     w("    index_range{0, 0},")
     for p, (b, e) in zip(PROVIDERS, ranges):
         w(f"    index_range{{{b}, {e}}},  // {p}")
@@ -403,34 +497,27 @@ def generate(all_rows, inputs, apis):
     w("")
     w("// Each provider's API surfaces or groups, in lookup priority order (data/*.json \"apis\").")
     api_rows = [(p, a) for p in PROVIDERS for a in apis[p]]
-    w(f"inline constexpr std::array<api_info, {len(api_rows)}> catalog_apis{{{{")
+    w(f"inline constexpr table<api_info, {len(api_rows)}> catalog_apis{{{{")
     for p, a in api_rows:
         w(f"    api_info{{provider::{p}, {cpp_str(a['name'])}, {cpp_str(a['description'])}}},")
     w("}};")
     w("")
-    w("// Other spellings of a code (DashScope OpenAI-compatible ↔ native); catalog_code_slots holds their rows.")
-    w(f"inline constexpr std::array<alias_entry, {max(len(alias_list), 1)}> catalog_aliases{{{{")
-    for (p, a), _ in alias_list:
-        w(f"    alias_entry{{provider::{p}, {cpp_str(a)}}},")
-    if not alias_list:
-        w("    alias_entry{provider::unknown, {}},")
-    w("}};")
-    w("")
     w("// Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.")
-    w(f"inline constexpr std::array<template_entry, {max(len(templates), 1)}> catalog_templates{{{{")
-    for p, pre, suf, i in templates:
-        w(f"    template_entry{{provider::{p}, {cpp_str(pre)}, {cpp_str(suf)}, {i}}},")
+    w(f"inline constexpr table<template_entry, {max(len(templates), 1)}> catalog_templates{{{{")
+    for p, pre, suf, i in template_ids:
+        w(f"    template_entry{{provider::{p}, {{{pre}}}, {{{suf}}}, {i}}},")
     if not templates:
-        w("    template_entry{provider::unknown, {\"\", 0}, {\"\", 0}, 0},")
+        w("    template_entry{provider::unknown, {0}, {0}, 0},")
     w("}};")
     w("")
-    w("// The first row of each (provider, code) and each alias's row, hashed with detail::code_hash: slot =")
-    w("// hash % size, then the next slots (linear probing); {high 32 bits of the hash, row + 1, alias index + 1")
-    w("// (0 for the row's own code)}; {} when empty.")
-    slots = code_slots(rows, alias_list)
-    w(f"inline constexpr std::array<code_slot, {len(slots)}> catalog_code_slots{{{{")
+    w("// The first row of each (provider, code), and the row listing each alias (DashScope OpenAI-compatible ↔")
+    w("// native spellings), hashed with detail::code_hash: slot = hash % size, then the next slots (linear")
+    w("// probing); {high 32 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};")
+    w("// {} when empty. At most 40 % full.")
+    slots = code_slots(rows, alias_list, pool)
+    w(f"inline constexpr table<code_slot, {len(slots)}> catalog_code_slots{{{{")
     for k in range(0, len(slots), 8):
-        w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}, {s[2]}}}," if s else "{}," for s in slots[k:k + 8]))
+        w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}, {{{s[2]}}}}}," if s else "{}," for s in slots[k:k + 8]))
     w("}};")
     w("// NOLINTEND")
     w("// clang-format on")
@@ -439,13 +526,65 @@ def generate(all_rows, inputs, apis):
     w("LLMERR_END_NAMESPACE")
     w("")
     w("#endif  // LLMERR_GENERATED_CATALOG_TABLE_HPP")
-    return "\n".join(L) + "\n"
+    header = "\n".join(L) + "\n"
+
+    N = []
+    w = N.append
+    w("// SPDX-License-Identifier: MIT")
+    w("// GENERATED FILE — DO NOT EDIT.")
+    w("// Generated by tools/gen_catalog.py from " + ", ".join(inputs) + ".")
+    w("// To change a row, edit data/ and run `cmake --build <build> --target llmerr_regenerate`.")
+    w("//")
+    w("// The maintainers' text of each catalogue row (note, doubt, source), for the llmerr command-line tool only:")
+    w("// the library's table (<llmerr/catalog.hpp>) leaves it out, so that programs do not carry it.")
+    w("#ifndef LLMERR_TOOLS_GENERATED_CATALOG_NOTES_HPP")
+    w("#define LLMERR_TOOLS_GENERATED_CATALOG_NOTES_HPP")
+    w("")
+    w("#include <array>        // std::array")
+    w("#include <cstddef>      // std::size_t")
+    w("#include <string_view>  // std::string_view")
+    w("")
+    w("#include <llmerr/catalog.hpp>")
+    w("")
+    w("namespace llmerr_cli {")
+    w("")
+    w("struct entry_notes {")
+    w("    std::string_view note;    // why the label departs from the code's name, status or category default")
+    w("    std::string_view doubt;   // what is uncertain about this entry; empty when nothing is")
+    w("    std::string_view source;  // seed file or documentation address the entry comes from")
+    w("};")
+    w("")
+    w(f"static_assert(llmerr::detail::catalog_digest == 0x{digest:08x}u,")
+    w("              \"tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: \"")
+    w("              \"run tools/gen_catalog.py\");")
+    w("")
+    w("// clang-format off")
+    w("// NOLINTBEGIN")
+    w("// One per row of llmerr::entries(), in the same order.")
+    w(f"inline constexpr std::array<entry_notes, {len(rows)}> catalog_notes{{{{")
+    for r in rows:
+        w(f"    {{{cpp_str(r['note'])}, {cpp_str(r['doubt'])}, {cpp_str(r['source'])}}},")
+    w("}};")
+    w("// NOLINTEND")
+    w("// clang-format on")
+    w("")
+    w("// The notes of `e`, a row of llmerr::entries().")
+    w("inline const entry_notes& notes_of(const llmerr::catalog_entry& e) noexcept {")
+    w("    return catalog_notes[static_cast<std::size_t>(&e - llmerr::entries().begin())];")
+    w("}")
+    w("")
+    w("}  // namespace llmerr_cli")
+    w("")
+    w("#endif  // LLMERR_TOOLS_GENERATED_CATALOG_NOTES_HPP")
+    notes = "\n".join(N) + "\n"
+    return header, notes
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--check", action="store_true", help="fail if the committed header differs")
-    ap.add_argument("--output", help="write the header here instead of include/")
+    ap.add_argument("--check", action="store_true", help="fail if a committed header differs")
+    ap.add_argument("--output", help="write the library's header here instead of include/")
+    ap.add_argument("--notes-output", help="write the CLI's notes header here instead of tools/generated/")
     ap.add_argument("--assign-values", action="store_true", help="give new codes stable values")
     args = ap.parse_args()
 
@@ -479,31 +618,38 @@ def main():
         print(f"gen_catalog: {len(errors)} error(s); nothing written", file=sys.stderr)
         return 1
     try:
-        text = generate(rows, [docs[p][0].replace(os.sep, "/") for p in PROVIDERS],
-                        {p: docs[p][1]["apis"] for p in PROVIDERS})
+        text, notes = generate(rows, [docs[p][0].replace(os.sep, "/") for p in PROVIDERS],
+                               {p: docs[p][1]["apis"] for p in PROVIDERS})
     except DataError as e:
         print(f"gen_catalog: {e}", file=sys.stderr)
         return 1
-    target = os.path.join(ROOT, OUTPUT)
+    outputs = [(OUTPUT, text, args.output), (NOTES_OUTPUT, notes, args.notes_output)]
     if args.check:
-        try:
-            with open(target, encoding="utf-8", newline="") as f:
-                current = f.read()
-        except OSError:
-            current = None
-        if current != text:
-            print(f"gen_catalog: {OUTPUT} is stale: run `python3 tools/gen_catalog.py` "
-                  f"(or build the llmerr_regenerate target) and commit the result", file=sys.stderr)
+        stale = False
+        for rel, content, _ in outputs:
+            try:
+                with open(os.path.join(ROOT, rel), encoding="utf-8", newline="") as f:
+                    current = f.read()
+            except OSError:
+                current = None
+            if current != content:
+                print(f"gen_catalog: {rel} is stale: run `python3 tools/gen_catalog.py` "
+                      f"(or build the llmerr_regenerate target) and commit the result", file=sys.stderr)
+                stale = True
+        if stale:
             return 1
-        print(f"gen_catalog: {len(rows)} rows valid; {OUTPUT} is up to date")
+        print(f"gen_catalog: {len(rows)} rows valid; {OUTPUT} and {NOTES_OUTPUT} are up to date")
         return 0
-    out = args.output or target
-    tmp = out + ".tmp"
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    os.replace(tmp, out)
-    print(f"gen_catalog: {len(rows)} rows -> {os.path.relpath(out, os.getcwd())}")
+    for rel, content, override in outputs:
+        if (args.output or args.notes_output) and not override:
+            continue  # --output / --notes-output write only what they name
+        out = override or os.path.join(ROOT, rel)
+        tmp = out + ".tmp"
+        os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            f.write(content)
+        os.replace(tmp, out)
+        print(f"gen_catalog: {len(rows)} rows -> {os.path.relpath(out, os.getcwd())}")
     return 0
 
 

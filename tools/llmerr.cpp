@@ -50,6 +50,17 @@ namespace {
 using llmerr::category;
 using llmerr::provider;
 
+// A catalogue entry as JSON: the library's fields (llmerr/json.hpp) and the maintainers' note, doubt and
+// source, which only the CLI carries (tools/generated/catalog_notes.hpp).
+nlohmann::json entry_json(const llmerr::catalog_entry& e) {
+    nlohmann::json j(e);
+    const llmerr_cli::entry_notes& notes = llmerr_cli::notes_of(e);
+    j["note"] = notes.note;
+    j["doubt"] = notes.doubt;
+    j["source"] = notes.source;
+    return j;
+}
+
 // Exit codes (documented in `llmerr --help`, `llmerr classify --help` and llmerr.1).
 enum exit_status : int {
     exit_ok = 0,              // done; for classify: classified (or not an error)
@@ -365,8 +376,9 @@ void append_error_block(std::string& out, const llmerr::llm_error& e) {
         field(out, "catalogue", title);
         field(out, "  message", or_dash(c.message));
         if (!c.description.empty()) field(out, "  description", c.description);
-        if (!c.note.empty()) field(out, "  note", c.note);
-        if (!c.doubt.empty()) field(out, "  doubt", c.doubt);
+        const llmerr_cli::entry_notes& notes = llmerr_cli::notes_of(c);
+        if (!notes.note.empty()) field(out, "  note", notes.note);
+        if (!notes.doubt.empty()) field(out, "  doubt", notes.doubt);
     } else {
         field(out, "catalogue", "no entry (classified from the status and message)");
     }
@@ -427,7 +439,7 @@ int classify_one(const classify_options& o, out_buffer& out) {
         out.buf += "{\"error\":";
         if (err) {
             nlohmann::json j = llmerr_cli::error_json(*err);
-            j["catalog"] = err->entry != nullptr ? nlohmann::json(*err->entry) : nlohmann::json();
+            j["catalog"] = err->entry != nullptr ? entry_json(*err->entry) : nlohmann::json();
             out.buf += "true,";
             llmerr_cli::append_members(out.buf, j);
         } else {
@@ -600,9 +612,10 @@ void append_entry_block(std::string& out, const llmerr::catalog_entry& e, std::s
     field(out, "  description", or_dash(e.description), 16);
     field(out, "  match", or_dash(e.match), 16);
     field(out, "  aliases", or_dash(e.aliases), 16);
-    field(out, "  note", or_dash(e.note), 16);
-    field(out, "  doubt", or_dash(e.doubt), 16);
-    field(out, "  source", or_dash(e.source), 16);
+    const llmerr_cli::entry_notes& notes = llmerr_cli::notes_of(e);
+    field(out, "  note", or_dash(notes.note), 16);
+    field(out, "  doubt", or_dash(notes.doubt), 16);
+    field(out, "  source", or_dash(notes.source), 16);
     field(out, "  value", std::to_string(e.value), 16);
     if (vs.size() > 1) {
         out += "  other variants:\n";
@@ -626,7 +639,7 @@ int cmd_lookup(const std::string& provider_name, std::string_view code, const st
         return exit_not_found;
     }
     if (json) {
-        out.buf += nlohmann::json(*e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out.buf += entry_json(*e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         out.buf += '\n';
     } else {
         append_entry_block(out.buf, *e, terminal_safe(code));
@@ -709,15 +722,16 @@ void append_markdown(std::string& out, const std::vector<const llmerr::catalog_e
                     out += '.';
                     any = true;
                 }
-                if (!e->note.empty()) {
+                const llmerr_cli::entry_notes& notes = llmerr_cli::notes_of(*e);
+                if (!notes.note.empty()) {
                     if (any) out += "<br>";
-                    llmerr_cli::append_md_cell(out, e->note);
+                    llmerr_cli::append_md_cell(out, notes.note);
                     any = true;
                 }
-                if (!e->doubt.empty()) {
+                if (!notes.doubt.empty()) {
                     if (any) out += "<br>";
                     out += "**Doubt:** ";
-                    llmerr_cli::append_md_cell(out, e->doubt);
+                    llmerr_cli::append_md_cell(out, notes.doubt);
                 }
                 out += " |\n";
             }
@@ -743,9 +757,9 @@ void append_csv(std::string& out, const std::vector<const llmerr::catalog_entry*
                                       std::string(e->description),
                                       std::string(e->match),
                                       std::string(e->aliases),
-                                      std::string(e->note),
-                                      std::string(e->doubt),
-                                      std::string(e->source),
+                                      std::string(llmerr_cli::notes_of(*e).note),
+                                      std::string(llmerr_cli::notes_of(*e).doubt),
+                                      std::string(llmerr_cli::notes_of(*e).source),
                                       std::to_string(e->value)};
         bool first = true;
         for (const auto& f : fields) {
@@ -785,7 +799,7 @@ int cmd_list(const list_options& o, out_buffer& out) {
     set_binary(stdout);  // the same bytes on every platform (CATALOG.md is compared byte for byte)
     if (o.format == "json") {
         nlohmann::json array = nlohmann::json::array();
-        for (const auto* e : rows) array.push_back(*e);
+        for (const auto* e : rows) array.push_back(entry_json(*e));
         out.buf += array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
         out.buf += '\n';
     } else if (o.format == "csv") {

@@ -11,9 +11,9 @@
 #ifndef LLMERR_CATALOG_HPP
 #define LLMERR_CATALOG_HPP
 
-#include <array>        // std::array (the generated table)
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::int32_t
+#include <iosfwd>       // std::basic_ostream (catalog_text's operator<<)
 #include <string_view>  // std::string_view
 
 #include <llmerr/category.hpp>
@@ -23,28 +23,68 @@
 
 LLMERR_BEGIN_NAMESPACE
 
+// catalog_text
+//
+// A string of the catalogue: a 2-byte index into its constexpr string pool, where each distinct string is
+// stored once. It reads like the std::string_view it converts to (implicitly): it compares with strings,
+// streams, and offers view(), data(), size(), empty(), find() and substr(). Sixteen bytes less per field than
+// a string_view, and no load-time relocation in position-independent programs.
+struct catalog_text {
+    std::uint16_t id;  // index into the catalogue's string pool; 0 is the empty string
+
+    [[nodiscard]] constexpr std::string_view view() const noexcept;  // defined after the table
+    // NOLINTNEXTLINE(google-explicit-constructor, hicpp-explicit-conversions): reads as a string_view
+    constexpr operator std::string_view() const noexcept { return view(); }
+    [[nodiscard]] constexpr const char* data() const noexcept { return view().data(); }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return view().size(); }
+    [[nodiscard]] constexpr std::size_t length() const noexcept { return view().size(); }
+    [[nodiscard]] constexpr bool empty() const noexcept { return view().empty(); }
+    [[nodiscard]] constexpr std::size_t find(std::string_view s, std::size_t pos = 0) const noexcept {
+        return view().find(s, pos);
+    }
+    [[nodiscard]] constexpr std::size_t find(char c, std::size_t pos = 0) const noexcept { return view().find(c, pos); }
+    // As std::string_view::substr (throws std::out_of_range when pos > size()).
+    [[nodiscard]] constexpr std::string_view substr(std::size_t pos = 0, std::size_t n = std::string_view::npos) const {
+        return view().substr(pos, n);
+    }
+
+    friend constexpr bool operator==(catalog_text a, catalog_text b) noexcept { return a.view() == b.view(); }
+    friend constexpr bool operator==(catalog_text a, std::string_view b) noexcept { return a.view() == b; }
+    friend constexpr bool operator==(std::string_view a, catalog_text b) noexcept { return a == b.view(); }
+    friend constexpr bool operator!=(catalog_text a, catalog_text b) noexcept { return !(a == b); }
+    friend constexpr bool operator!=(catalog_text a, std::string_view b) noexcept { return !(a == b); }
+    friend constexpr bool operator!=(std::string_view a, catalog_text b) noexcept { return !(a == b); }
+    friend constexpr bool operator<(catalog_text a, catalog_text b) noexcept { return a.view() < b.view(); }
+    friend constexpr bool operator<=(catalog_text a, catalog_text b) noexcept { return a.view() <= b.view(); }
+    friend constexpr bool operator>(catalog_text a, catalog_text b) noexcept { return a.view() > b.view(); }
+    friend constexpr bool operator>=(catalog_text a, catalog_text b) noexcept { return a.view() >= b.view(); }
+    // `os << text`, as for a std::string_view (<iosfwd> declares the stream; using it needs <ostream>).
+    template <class CharT, class Traits>
+    friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, catalog_text t) {
+        return os << t.view();
+    }
+};
+
 // catalog_entry
 //
 // One documented meaning of one error code. A code with several documented messages that mean different
 // things (Ark `QuotaExceeded`, DashScope `Throttling.AllocationQuota`, …) has one entry per meaning,
-// numbered by `variant` (0 = the primary meaning). All strings point to static storage.
+// numbered by `variant` (0 = the primary meaning). All strings live in static storage. 28 bytes: what the
+// maintainers write about a row (note, doubt, source) stays in data/ and data/CATALOG.md, not in programs.
 struct catalog_entry {
     llmerr::provider provider;      // whose code this is
-    std::string_view api;           // API surface or group: "inference", "v1", "iam", "data.dataset", …
-    std::string_view code;          // exactly as sent; Qianfan numeric codes as decimal strings
+    catalog_text api;               // API surface or group: "inference", "v1", "iam", "data.dataset", …
+    catalog_text code;              // exactly as sent; Qianfan numeric codes as decimal strings
     std::uint8_t variant;           // 0 = primary meaning of (api, code); 1, 2, … = further documented messages
     std::uint16_t http_status;      // documented HTTP status; 0 when undocumented
-    std::string_view type;          // OpenAI-style / HTTP-class `type` sent alongside, when documented
-    std::string_view message;       // documented English message (or the original text when none is English)
-    std::string_view description;   // documented Chinese text
-    std::string_view match;         // pattern selecting this variant from an actual message
+    catalog_text type;              // OpenAI-style / HTTP-class `type` sent alongside, when documented
+    catalog_text message;           // documented English message (or the original text when none is English)
+    catalog_text description;       // documented Chinese text
+    catalog_text match;             // pattern selecting this variant from an actual message
     llmerr::category category;      // what the caller must do
     bool retryable;                 // the identical request, sent again later, can succeed
     llmerr::retry_hint retry_hint;  // what the docs say beyond yes/no
-    std::string_view aliases;       // other spellings of the code, space-separated (DashScope compat ↔ native)
-    std::string_view note;          // why the label departs from the code's name, status or category default
-    std::string_view doubt;         // what is uncertain about this entry; empty when nothing is
-    std::string_view source;        // seed file or documentation address the entry comes from
+    catalog_text aliases;           // other spellings of the code, space-separated (DashScope compat ↔ native)
     std::int32_t value;             // stable integer for std::error_code; Qianfan numeric codes keep theirs
 };
 
@@ -78,27 +118,35 @@ struct entry_range {
 
 namespace detail {
 
+// A constexpr array with std::array's aggregate shape (initialised `{{…}}`), for the generated tables:
+// <array> would cost every TU that includes the catalogue ~30 ms.
+template <class T, std::size_t N>
+struct table {
+    T items[N];  // NOLINT(cppcoreguidelines-avoid-c-arrays, hicpp-avoid-c-arrays, modernize-avoid-c-arrays)
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return N; }
+    [[nodiscard]] constexpr const T* data() const noexcept { return items; }
+    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items[i]; }
+    [[nodiscard]] constexpr const T* begin() const noexcept { return items; }
+    [[nodiscard]] constexpr const T* end() const noexcept { return items + N; }
+};
+
 struct index_range {
     std::uint16_t begin;
     std::uint16_t end;
 };
 
-struct alias_entry {
-    llmerr::provider provider;
-    std::string_view alias;  // its row is in the alias's catalog_code_slots slot
-};
-
 struct template_entry {
     llmerr::provider provider;
-    std::string_view prefix;  // text before the placeholder
-    std::string_view suffix;  // text after it
+    catalog_text prefix;  // text before the placeholder
+    catalog_text suffix;  // text after it
     std::uint16_t row;
 };
 
 struct code_slot {
-    std::uint32_t tag;           // the high half of the code's hash
-    std::uint16_t row_plus_1;    // the code's first row + 1; 0 = empty slot
-    std::uint16_t alias_plus_1;  // 0: the slot holds the row's own code; else the catalog_aliases index + 1
+    std::uint32_t tag;         // the high half of the code's hash
+    std::uint16_t row_plus_1;  // the row + 1 (0: empty slot), | alias_bit when the key is one of its aliases
+    catalog_text key;          // the code or alias: compared without loading the row
+    static constexpr std::uint16_t alias_bit = 0x8000;
 };
 
 }  // namespace detail
@@ -108,6 +156,21 @@ LLMERR_END_NAMESPACE
 #include <llmerr/generated/catalog_table.hpp>
 
 LLMERR_BEGIN_NAMESPACE
+namespace detail {
+
+// String `id` of the pool; empty for an id the table does not have.
+[[nodiscard]] constexpr std::string_view text_at(std::size_t id) noexcept {
+    if (id + 1 >= catalog_text_offsets.size()) return {};
+    const std::uint32_t b = catalog_text_offsets[id];
+    std::size_t c = 0;
+    while (c + 2 < catalog_pool_begin.size() && b >= catalog_pool_begin[c + 1]) ++c;
+    return {catalog_pool_chunks[c] + (b - catalog_pool_begin[c]), catalog_text_offsets[id + 1] - b};
+}
+
+}  // namespace detail
+
+constexpr std::string_view catalog_text::view() const noexcept { return detail::text_at(id); }
+
 namespace detail {
 
 // How a code was found; larger = more specific. The parser uses it to pick between a code in a structured
@@ -151,8 +214,13 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
 // The hash of catalog_code_slots (tools/gen_catalog.py computes the same in Python): 8 bytes per multiply;
 // the last partial word is read as the code's last 8 bytes (or two overlapping 4-byte halves), never byte
 // by byte unless the code is shorter than 4.
+// LLMERR_DETAIL_HASH_HOOK(n), when a test defines it, is called with the size of every code hashed
+// (tests/test_catalog_cost.cpp counts the work a lookup does); programs never define it.
 [[nodiscard]] constexpr std::uint64_t code_hash(provider p, std::string_view code) noexcept {
     const std::size_t n = code.size();
+#ifdef LLMERR_DETAIL_HASH_HOOK
+    LLMERR_DETAIL_HASH_HOOK(n);
+#endif
     std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (std::uint64_t{static_cast<std::uint8_t>(p)} << 56) ^ n;
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
@@ -170,6 +238,7 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
         }
     }
     h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
+    h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;  // low bits (the slot) depend on every input bit
     return h ^ (h >> 29);
 }
 
@@ -184,18 +253,15 @@ struct slot_hit {
 [[nodiscard]] constexpr slot_hit probe(provider p, std::string_view code) noexcept {
     const std::uint64_t h = code_hash(p, code);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const index_range rows = rows_of(p);
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
     for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
         const code_slot s = catalog_code_slots[at];
         if (s.row_plus_1 == 0) return {no_row, false};
         if (s.tag != tag) continue;
-        const std::size_t row = s.row_plus_1 - 1U;
-        if (s.alias_plus_1 == 0) {
-            if (catalog_rows[row].provider == p && catalog_rows[row].code == code) return {row, false};
-        } else {
-            const alias_entry& a = catalog_aliases[s.alias_plus_1 - 1U];
-            if (a.provider == p && a.alias == code) return {row, true};
-        }
+        const std::size_t row = (s.row_plus_1 & ~code_slot::alias_bit) - 1U;
+        if (row >= rows.begin && row < rows.end && s.key == code)
+            return {row, (s.row_plus_1 & code_slot::alias_bit) != 0};
     }
 }
 
@@ -240,16 +306,25 @@ struct resolved_row {
 };
 
 // Exact code, then alias, then templated family, then dotted prefix ("Throttling.Foo" → "Throttling").
+// Linear in the size of `code` whatever its dots: a code or prefix longer than catalog_max_code_size cannot
+// be catalogued, so it is never hashed, and the dotted prefixes tried are those within the first
+// catalog_max_code_size bytes (a hostile 1 MiB code of dots costs one probe per dot there, not one per dot).
 [[nodiscard]] constexpr resolved_row resolve_row(provider p, std::string_view api, std::string_view code) noexcept {
     if (code.empty()) return {no_row, match_kind::none};
-    if (const slot_hit h = probe(p, code); h.row != no_row) {
-        const std::size_t i = hit_in_api(p, h, api);
-        if (i != no_row) return {i, h.alias ? match_kind::alias : match_kind::exact};
+    if (code.size() <= catalog_max_code_size) {
+        if (const slot_hit h = probe(p, code); h.row != no_row) {
+            const std::size_t i = hit_in_api(p, h, api);
+            if (i != no_row) return {i, h.alias ? match_kind::alias : match_kind::exact};
+        }
     }
     if (const std::size_t i = find_family(p, api, code); i != no_row) return {i, match_kind::family};
-    for (std::size_t dot = code.rfind('.'); dot != std::string_view::npos && dot > 0; dot = code.rfind('.')) {
-        code = code.substr(0, dot);
-        if (const std::size_t i = hit_in_api(p, probe(p, code), api); i != no_row) return {i, match_kind::prefix};
+    // Most codes have no dot: memchr says so faster than rfind's backward loop.
+    if (code.substr(0, catalog_max_code_size + 1).find('.') == std::string_view::npos)
+        return {no_row, match_kind::none};
+    for (std::size_t dot = code.rfind('.', catalog_max_code_size); dot != std::string_view::npos && dot > 0;
+         dot = code.rfind('.', dot - 1)) {
+        const std::string_view prefix = code.substr(0, dot);
+        if (const std::size_t i = hit_in_api(p, probe(p, prefix), api); i != no_row) return {i, match_kind::prefix};
     }
     return {no_row, match_kind::none};
 }

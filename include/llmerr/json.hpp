@@ -155,9 +155,6 @@ inline void to_json(nlohmann::json& j, const catalog_entry& e) {
         {"retryable", e.retryable},
         {"retry_hint", to_string(e.retry_hint)},
         {"aliases", e.aliases},
-        {"note", e.note},
-        {"doubt", e.doubt},
-        {"source", e.source},
         {"value", e.value},
     };
 }

@@ -6,796 +6,2919 @@
 #define LLMERR_GENERATED_CATALOG_TABLE_HPP
 
 // Included by <llmerr/catalog.hpp> after catalog_entry is defined; not meant to be included alone.
+// Strings are catalog_text ids into one string pool (catalog_pool_*; see detail::text_at).
+// The maintainers' note, doubt and source of each row are in tools/generated/catalog_notes.hpp (CLI only).
 
 LLMERR_BEGIN_NAMESPACE
 namespace detail {
 
 // clang-format off
 // NOLINTBEGIN
-inline constexpr std::array<catalog_entry, 779> catalog_rows{{
-    {provider::ark, {"inference", 9}, {"APIAccountRpmRateLimitExceeded", 30}, 0, 429, {"TooManyRequests", 15}, {"The RPM (Requests Per Minute) limit for the API on your account has been exceeded.", 82}, {"当前账号该接口的RPM (Requests Per Minute)限制已超出，请稍后重试。", 85}, {"The RPM (Requests Per Minute) limit for the API on your account has been exceeded.", 82}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 74},
-    {provider::ark, {"managed_agent", 13}, {"APIAccountRpmRateLimitExceeded", 30}, 0, 429, {"TooManyRequests", 15}, {"The RPM (Requests Per Minute) limit for the API on your account has been exceeded.", 82}, {"当前账号在该 API 上的 RPM (Requests Per Minute) 限额已超出。请降低调用频率或稍后重试。", 113}, {"The RPM (Requests Per Minute) limit for the API on your account has been exceeded.", 82}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 74},
-    {provider::ark, {"inference", 9}, {"AccessDenied", 12}, 0, 403, {"Forbidden", 9}, {"The request failed because you do not have access to the requested resource.", 76}, {"没有访问该资源的权限,请检查权限设置,或联系管理员添加白名单。", 89}, {"The request failed because you do not have access to the requested resource.", 76}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 51},
-    {provider::ark, {"managed_agent", 13}, {"AccessDenied", 12}, 0, 403, {"Forbidden", 9}, {"The request failed because you do not have access to the requested resource.", 76}, {"调用方对目标资源无访问权限。请检查资源所属账号、项目授权及白名单配置。", 105}, {"The request failed because you do not have access to the requested resource.", 76}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 51},
-    {provider::ark, {"inference", 9}, {"AccountOverdueError", 19}, 0, 403, {"Forbidden", 9}, {"The request failed because your account has an overdue balance.", 63}, {"当前账号欠费,如需继续调用,请前往火山交易中心进行充值", 77}, {"The request failed because your account has an overdue balance.", 63}, category::billing, false, retry_hint::none, {}, {"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 50},
-    {provider::ark, {"managed_agent", 13}, {"AccountOverdueError", 19}, 0, 403, {"Forbidden", 9}, {"The request failed because your account has an overdue balance.", 63}, {"当前账号存在欠费或计费项未开通，服务被禁止调用。请前往火山引擎费用中心完成充值或开通对应计费项后重试。", 153}, {"The request failed because your account has an overdue balance.", 63}, category::billing, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 50},
-    {provider::ark, {"inference", 9}, {"AccountQuotaExceeded", 20}, 0, 429, {"TooManyRequests", 15}, {"The account quota has been exceeded.", 36}, {"套餐耗尽错误", 18}, {"The account quota has been exceeded.", 36}, category::quota_exhausted, false, retry_hint::none, {}, {}, {"Known only from third-party copies of this page's table (a code→中文 map that follows the official table row for row, tests and a classifier in public projects); not in the version of the page that was read. English message is a paraphrase of the code name; the description is the third-party copy's Chinese text; meaning inferred from the name.", 349}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 89},
-    {provider::ark, {"inference", 9}, {"AccountRateLimitExceeded", 24}, 0, 429, {"TooManyRequests", 15}, {"Requests are too frequent. Please reduce your request frequency, wait a short moment, and retry your request.", 109}, {"请求超出RPM / TPM限制。", 30}, {"Requests are too frequent", 25}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 76},
-    {provider::ark, {"inference", 9}, {"AuthenticationError", 19}, 0, 401, {"Unauthorized", 12}, {"The API key in the request is missing or invalid.", 49}, {"请求携带的api key校验未通过,请您重新检查设置的api key,或者查看API调用文档来排查问题。", 118}, {"The API key in the request is missing or invalid.", 49}, category::authentication, false, retry_hint::none, {}, {"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 48},
-    {provider::ark, {"inference", 9}, {"AuthenticationError", 19}, 1, 401, {"Unauthorized", 12}, {"The API key or AK/SK in the request is missing or invalid.", 58}, {"请求携带的 API Key 或 AK/SK 校验未通过，请您重新检查设置的 鉴权凭证，或者查看 API 调用文档来排查问题。", 142}, {"The API key or AK/SK in the request is missing or invalid.", 58}, category::authentication, false, retry_hint::none, {}, {"Current-doc wording of the same meaning.", 40}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 48},
-    {provider::ark, {"managed_agent", 13}, {"AuthenticationError", 19}, 0, 401, {"Unauthorized", 12}, {"The API key or AK/SK in the request is missing or invalid.", 58}, {"请求携带的 API Key 或 AK/SK 缺失、非法或已过期。请检查鉴权凭证的设置，或参考 API 调用文档排查。", 132}, {"The API key or AK/SK in the request is missing or invalid.", 58}, category::authentication, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 48},
-    {provider::ark, {"managed_agent", 13}, {"Conflict", 8}, 0, 409, {"Conflict", 8}, {"The request conflicts with the current state of the resource.", 61}, {"请求与目标资源的当前状态存在冲突。请刷新资源状态后重试。", 84}, {"The request conflicts with the current state of the resource.", 61}, category::conflict, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 125},
-    {provider::ark, {"inference", 9}, {"ContentSecurityDetectionError", 29}, 0, 400, {"BadRequest", 10}, {"Internal error.ARKRequest ID:{id};CSDRequestId:{RequestId};CSDcode:{};CSDmessage:{}", 83}, {"火山引擎风险识别产品请求失败。", 45}, {"Internal error.ARKRequest ID:", 29}, category::server_error, true, retry_hint::backoff, {}, {"A failure of the content-security (risk detection) backend that arrives as HTTP 400; nothing wrong with the request, so a later retry can succeed.", 146}, {"Retryability inferred; the doc gives no retry advice.", 53}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 38},
-    {provider::ark, {"inference", 9}, {"Duplicate.Tags.Key", 18}, 0, 400, {"BadRequest", 10}, {"The specified object of tags contains duplicate keys.", 53}, {"对象的标签存在重复Key。", 33}, {"The specified object of tags contains duplicate keys.", 53}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 39},
-    {provider::ark, {"managed_agent", 13}, {"EmptyEvents", 11}, 0, 400, {"BadRequest", 10}, {"Request must include at least one event.", 40}, {"POST events 请求体中的 `events` 数组为空。本码用于与 `InvalidPayload` 区分：`InvalidPayload` 表示 batch 结构非法，`EmptyEvents` 特指结构合法但长度为 0。", 188}, {"Request must include at least one event.", 40}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 101},
-    {provider::ark, {"inference", 9}, {"InflightBatchsizeExceeded", 25}, 0, 429, {"TooManyRequests", 15}, {"The Inflight Batchsize limit has been exceeded.", 47}, {"您已经达到当前充值金额下的最大并发数限制，您可以充值解锁更大并发额度或降低并发数。", 123}, {"The Inflight Batchsize limit has been exceeded.", 47}, category::rate_limited, true, retry_hint::reduce_concurrency, {}, {"Max concurrency tied to the account's top-up amount. Marked retryable because the same request succeeds once fewer of the caller's requests are in flight, but only if the caller lowers its concurrency (or tops up); blind retries at the same concurrency keep failing.", 266}, {"retryable is a judgement call (reference: conditional).", 55}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 81},
-    {provider::ark, {"inference", 9}, {"InputAudioSensitiveContentDetected", 34}, 0, 400, {"BadRequest", 10}, {"The request failed because the input audio may contain sensitive information.", 77}, {"输入音频可能包含敏感信息，请您更换后重试", 60}, {"The request failed because the input audio may contain sensitive information.", 77}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 20},
-    {provider::ark, {"inference", 9}, {"InputAudioSensitiveContentDetected.PolicyViolation", 50}, 0, 400, {"BadRequest", 10}, {"The request failed because the input audio may be related to copyright restrictions.", 84}, {"输入音频可能涉及版权限制，请您更换后重试。", 63}, {"The request failed because the input audio may be related to copyright restrictions.", 84}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 28},
-    {provider::ark, {"inference", 9}, {"InputImageRiskDetection", 23}, 0, 400, {"BadRequest", 10}, {"The request could not be processed because the input image includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}", 202}, {"火山引擎风险识别产品检测到输入图片可能包含敏感信息，请您更换后重试。", 102}, {"the input image includes sensitive content that violates ContentSecurityDetection", 81}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 35},
-    {provider::ark, {"inference", 9}, {"InputImageSensitiveContentDetected", 34}, 0, 400, {"BadRequest", 10}, {"The request failed because the input image may contain sensitive information.", 77}, {"输入图像可能包含敏感信息，请您更换后重试。", 63}, {"The request failed because the input image may contain sensitive information.", 77}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 18},
-    {provider::ark, {"inference", 9}, {"InputImageSensitiveContentDetected.PolicyViolation", 50}, 0, 400, {"BadRequest", 10}, {"The request failed because the input image may be related to copyright restrictions.", 84}, {"输入图片可能涉及版权限制，请您更换后重试。", 63}, {"The request failed because the input image may be related to copyright restrictions.", 84}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 26},
-    {provider::ark, {"inference", 9}, {"InputImageSensitiveContentDetected.PrivacyInformation", 53}, 0, 400, {"BadRequest", 10}, {"The request failed because the input image may contain real person.", 67}, {"输入图片可能包含真人，请您更换后重试。", 57}, {"The request failed because the input image may contain real person.", 67}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 31},
-    {provider::ark, {"inference", 9}, {"InputTextRiskDetection", 22}, 0, 400, {"BadRequest", 10}, {"The request could not be processed because the input text includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}", 201}, {"火山引擎风险识别产品检测到输入文本可能包含敏感信息，请您更换后重试。", 102}, {"the input text includes sensitive content that violates ContentSecurityDetection", 80}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 34},
-    {provider::ark, {"inference", 9}, {"InputTextSensitiveContentDetected", 33}, 0, 400, {"BadRequest", 10}, {"The request failed because the input text may contain sensitive information.", 76}, {"输入文本可能包含敏感信息，请您更换后重试。", 63}, {"The request failed because the input text may contain sensitive information.", 76}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 17},
-    {provider::ark, {"inference", 9}, {"InputTextSensitiveContentDetected.PolicyViolation", 49}, 0, 400, {"BadRequest", 10}, {"The request failed because the input text may be related to copyright restrictions.", 83}, {"输入文本可能涉及版权限制，请您更换后重试。", 63}, {"The request failed because the input text may be related to copyright restrictions.", 83}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 25},
-    {provider::ark, {"inference", 9}, {"InputVideoSensitiveContentDetected", 34}, 0, 400, {"BadRequest", 10}, {"The request failed because the input video may contain sensitive information.", 77}, {"输入视频可能包含敏感信息，请您更换后重试。", 63}, {"The request failed because the input video may contain sensitive information.", 77}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 19},
-    {provider::ark, {"inference", 9}, {"InputVideoSensitiveContentDetected.PolicyViolation", 50}, 0, 400, {"BadRequest", 10}, {"The request failed because the input video may be related to copyright restrictions.", 84}, {"输入视频可能涉及版权限制，请您更换后重试。", 63}, {"The request failed because the input video may be related to copyright restrictions.", 84}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 27},
-    {provider::ark, {"inference", 9}, {"InputVideoSensitiveContentDetected.PrivacyInformation", 53}, 0, 400, {"BadRequest", 10}, {"The request failed because the input video may contain real person.", 67}, {"输入视频可能包含真人，请您更换后重试。", 57}, {"The request failed because the input video may contain real person.", 67}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 32},
-    {provider::ark, {"fine_tuning", 11}, {"InternalError", 13}, 0, 0, {}, {"task failed, please check the logs", 34}, {"训练失败, 建议检查日志后发起重试, 如仍无法解决问题, 建议发起工单协助排查.", 106}, {"task failed, please check the logs", 34}, category::server_error, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text. Training failed; the doc says check the logs and then retry. Not marked automatically retryable: the cause may be in the job's data or config, and resubmitting a training job unseen costs money.", 283}, {"Cause may be client-side or platform-side; retryable=false is a judgement call (reference: conditional).", 104}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 98},
-    {provider::ark, {"inference", 9}, {"InternalServiceError", 20}, 0, 500, {"InternalServerError", 19}, {"The service encountered an unexpected internal error.", 53}, {"内部系统异常,请您稍后重试。", 40}, {"The service encountered an unexpected internal error.", 53}, category::server_error, true, retry_hint::backoff, {}, {"Current doc adds 'Please retry later.'. Also seen as an in-stream error.code in streaming image-generation events (SDK examples stop on it). (copied in seed 000)", 161}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 83},
-    {provider::ark, {"managed_agent", 13}, {"InternalServiceError", 20}, 0, 500, {"InternalServerError", 19}, {"The service encountered an unexpected internal error. Please retry later.", 73}, {"服务内部出现未预期错误。可重试；持续复现时请携带 Request ID 提工单排查。", 102}, {"The service encountered an unexpected internal error", 52}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 83},
-    {provider::ark, {"inference", 9}, {"InvalidAccountStatus", 20}, 0, 401, {"Forbidden", 9}, {"There is an issue with your account status. If you need assistance, please contact the platform administrators.", 111}, {"当前使用的账号异常。", 30}, {"There is an issue with your account status", 42}, category::permission_denied, false, retry_hint::none, {}, {"HTTP 401 with type Forbidden (documented mismatch); an account-status problem, not a bad credential.", 100}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 49},
-    {provider::ark, {"managed_agent", 13}, {"InvalidAction", 13}, 0, 400, {"BadRequest", 10}, {"The requested action is not valid for the current resource state.", 65}, {"目标资源当前状态不允许该操作。请先将资源迁移到允许该操作的状态（例如结束正在进行的回合、恢复被暂停的资源）后再重试。", 174}, {"The requested action is not valid for the current resource state.", 65}, category::conflict, false, retry_hint::wait_for_resource_state, {}, {"HTTP 400 but a resource-state conflict: move the resource to a state that allows the action (end the running turn, resume a paused resource), then retry. Not automatically retryable: the caller usually has to act.", 213}, {"Category conflict chosen over the reference's invalid_request.", 62}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 99},
-    {provider::ark, {"managed_agent", 13}, {"InvalidAgent.NotFound", 21}, 0, 404, {"NotFound", 8}, {"The agent %s does not exist or you do not have access to it.", 60}, {"指定的 `agent_id` 不存在，或调用者对该 agent 无访问权限。", 76}, {"The agent … does not exist or you do not have access to it", 60}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 116},
-    {provider::ark, {"inference", 9}, {"InvalidArgumentError", 20}, 0, 400, {"BadRequest", 10}, {"MissingRole：Invalid message: {Message}", 40}, {"请求中的 messages 列表里，有消息体缺少 role 字段", 64}, {"Invalid message:", 16}, category::invalid_request, false, retry_hint::none, {}, {}, {"Unclear whether the 'MissingRole：' prefix is part of the sent message; match uses 'Invalid message:' only.", 108}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 40},
-    {provider::ark, {"inference", 9}, {"InvalidArgumentError.InvalidImageDetail", 39}, 0, 400, {"BadRequest", 10}, {"Invalid image detail: {Parameter}", 33}, {"image_url 中的 detail 参数值无效，只接受 \"auto\", \"high\", \"low\"", 73}, {"Invalid image detail:", 21}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 42},
-    {provider::ark, {"inference", 9}, {"InvalidArgumentError.InvalidPixelLimit", 38}, 0, 400, {"BadRequest", 10}, {"Customized min_pixels 100 is greater than max_pixels 50", 55}, {"用户自定义的图片像素限制（min_pixels, max_pixels）无效（例如 min_pixels > max_pixels，或超出了服务配置的范围）", 142}, {"Customized min_pixels … is greater than max_pixels", 52}, category::invalid_request, false, retry_hint::none, {}, {"The doc's message is an example with concrete numbers; the match replaces them with a placeholder.", 98}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 43},
-    {provider::ark, {"inference", 9}, {"InvalidArgumentError.UnknownRole", 32}, 0, 400, {"BadRequest", 10}, {"Unknown the role of message: {Role}", 35}, {"消息体中的 role 值不被支持，如`user_`。", 52}, {"Unknown the role of message:", 28}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 41},
-    {provider::ark, {"inference", 9}, {"InvalidArgumentError.UnknownRole", 32}, 1, 400, {"BadRequest", 10}, {"The Inference role not found: {Role}", 36}, {"指定的 inference_role 未在配置中定义。", 49}, {"The Inference role not found:", 29}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 41},
-    {provider::ark, {"managed_agent", 13}, {"InvalidCredential.NotFound", 26}, 0, 404, {"NotFound", 8}, {"The credential %s does not exist or you do not have access to it.", 65}, {"指定的 `credential_id` 不存在，或调用者对该 credential 无访问权限。", 86}, {"The credential … does not exist or you do not have access to it", 65}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 119},
-    {provider::ark, {"fine_tuning", 11}, {"InvalidData", 11}, 0, 0, {}, {"failed to init data preprocess builder: training tos bucket: maas-data-test, tos path: : tos objects do not exist", 113}, {"提供的数据集地址在TOS中不存在, 建议检查TOS中数据集文件是否出现缺失或地址错误.", 111}, {"tos objects do not exist", 24}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text. The dataset path in TOS is wrong or the files are missing.", 147}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 96},
-    {provider::ark, {"fine_tuning", 11}, {"InvalidData.InvalidJson", 23}, 0, 0, {}, {"Expecting value: line 1 column 1 (char 0) in fileatrow", 54}, {"在<文件名>中第行, JSON解析失败, 建议检查数据集文件内容是否符合JSON规范.", 99}, {"Expecting value", 15}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text. The file name and row number are missing from the doc's example ('in file … at row …').", 180}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 95},
-    {provider::ark, {"fine_tuning", 11}, {"InvalidData.InvalidJsonl", 24}, 0, 0, {}, {"not supported", 13}, {"数据集文件格式不支持, 建议调整对应文件为`.jsonl`格式.", 74}, {"not supported", 13}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text. The file name before 'not supported' is missing from the doc's example.", 160}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 94},
-    {provider::ark, {"fine_tuning", 11}, {"InvalidData.InvalidJsonl", 24}, 1, 0, {}, {"No jsonl file available", 23}, {"无可用的jsonl文件, 建议检查数据集包含的文件列表.", 68}, {"No jsonl file available", 23}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text.", 88}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 94},
-    {provider::ark, {"fine_tuning", 11}, {"InvalidData.InvalidValue", 24}, 0, 0, {}, {"Unsupported data type:, only pretrain, dialog, dialog-dpo and multimodal supported", 82}, {"不支持的数据集类型, 仅支持\"pretrain\", \"dialog\", \"dialog-dpo\", 和\"multimodal\"类型, 建议检查填入的数据集类型", 133}, {"only pretrain, dialog, dialog-dpo and multimodal supported", 58}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text.", 88}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 93},
-    {provider::ark, {"fine_tuning", 11}, {"InvalidData.InvalidValue", 24}, 1, 0, {}, {"Content is empty, original text content is:", 43}, {"content字段内容为空, 原文本内容为, 建议检查原文本的数据完整性.", 87}, {"Content is empty", 16}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text.", 88}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 93},
-    {provider::ark, {"fine_tuning", 11}, {"InvalidData.MissingKey", 22}, 0, 0, {}, {"Data format is not expected:column not found", 44}, {"数据格式不符合预期, 未找到名为的列, 建议检查并补全数据集中相应键值.", 98}, {"Data format is not expected", 27}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text. The column name is missing from the doc's example.", 139}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 91},
-    {provider::ark, {"fine_tuning", 11}, {"InvalidData.UnknownKey", 22}, 0, 0, {}, {"Wrong Key, parsing sample failed", 32}, {"数据中有错误的Key, 解析样本失败, 建议检查错误信息中对应样本的键值", 94}, {"Wrong Key, parsing sample failed", 32}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text.", 88}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 92},
-    {provider::ark, {"inference", 9}, {"InvalidEndpoint", 15}, 0, 400, {"BadRequest", 10}, {"The request targeted an endpoint that does not exist or is invalid.", 67}, {"推理接入点不存在或者非法,请检查输入的推理接入点信息。", 79}, {"The request targeted an endpoint that does not exist or is invalid.", 67}, category::not_found, false, retry_hint::none, {}, {"HTTP 400 (per seed) but means the endpoint does not exist. (copied in seed 000)", 79}, {"historical: seed only; not in the current doc (replaced by InvalidEndpointOrModel.NotFound); reference lists its status as unknown, seed says 400.", 146}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 12},
-    {provider::ark, {"inference", 9}, {"InvalidEndpoint.ClosedEndpoint", 30}, 0, 400, {"BadRequest", 10}, {"The request targeted an endpoint that is currently closed or temporarily unavailable.", 85}, {"推理接入点处于已被关闭或暂时不可用, 请稍后重试,或联系推理接入点管理员。", 105}, {"The request targeted an endpoint that is currently closed or temporarily unavailable.", 85}, category::not_found, true, retry_hint::wait_for_resource_state, {}, {"HTTP 400 for a closed/unavailable endpoint. retryable departs from not_found: doc says retry later; only helps while the endpoint is being restarted or temporarily unavailable, not if an admin closed it. (copied in seed 000)", 224}, {"Whether a retry helps depends on why the endpoint is closed; category not_found inferred.", 89}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 13},
-    {provider::ark, {"inference", 9}, {"InvalidEndpoint.NotFound", 24}, 0, 404, {"NotFound", 8}, {"The request targeted an endpoint that does not exist or is invalid", 66}, {}, {"The request targeted an endpoint that does not exist or is invalid", 66}, category::not_found, false, retry_hint::none, {}, {}, {"historical: 2024-07-10 version of [A2] only; replaced by InvalidEndpointOrModel.NotFound from 2025-04-07. No Chinese text available.", 132}, {"https://www.volcengine.com/docs/82379/1299023", 45}, 85},
-    {provider::ark, {"inference", 9}, {"InvalidEndpointOrModel.ModelIDAccessDisabled", 44}, 0, 404, {"NotFound", 8}, {"Accessing the model via Model ID is not allowed for your account. Please use a custom endpoint ID instead.", 106}, {"未能找到指定的模型ID。你的账号不允许使用模型ID来调用模型，请确认你账号权限或者使用有权限的推理接入点 ID 来调用模型服务。", 176}, {"Accessing the model via Model ID is not allowed", 47}, category::permission_denied, false, retry_hint::none, {}, {"HTTP 404 but a permission rule: this account must call through an ep-… endpoint ID instead of the model ID.", 109}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 65},
-    {provider::ark, {"inference", 9}, {"InvalidEndpointOrModel.NotFound", 31}, 0, 404, {"NotFound", 8}, {"The model or endpoint %s does not exist or you do not have access to it.", 72}, {"模型或者推理接入点 %s 不存在或者您无权访问它。", 67}, {"does not exist or you do not have access to it", 46}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 63},
-    {provider::ark, {"managed_agent", 13}, {"InvalidEnvironment.NotFound", 27}, 0, 404, {"NotFound", 8}, {"The environment %s does not exist or you do not have access to it.", 66}, {"指定的 `environment_id` 不存在，或调用者对该 environment 无访问权限。", 88}, {"The environment … does not exist or you do not have access to it", 66}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 117},
-    {provider::ark, {"managed_agent", 13}, {"InvalidFile.NotFound", 20}, 0, 404, {"NotFound", 8}, {"The file %s does not exist or you do not have access to it.", 59}, {"指定的 `file_id` 不存在，或调用者对该文件无访问权限。", 74}, {"The file … does not exist or you do not have access to it", 59}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 121},
-    {provider::ark, {"inference", 9}, {"InvalidImageURL.EmptyURL", 24}, 0, 400, {"BadRequest", 10}, {"Empty base64 image url", 22}, {"传入的图片 URL 为空", 26}, {"Empty base64 image url", 22}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 44},
-    {provider::ark, {"inference", 9}, {"InvalidImageURL.InvalidFormat", 29}, 0, 400, {"BadRequest", 10}, {"Invalid base64 image url", 24}, {"无法解析或处理图片，可能是 Base64 格式不正确、图片数据损坏或格式不支持", 101}, {"Invalid base64 image url", 24}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 45},
-    {provider::ark, {"managed_agent", 13}, {"InvalidMemoryStore.NotFound", 27}, 0, 404, {"NotFound", 8}, {"The memory_store %s does not exist or you do not have access to it.", 67}, {"指定的 `memory_store_id` 不存在，或调用者对该 memory store 无访问权限。", 90}, {"The memory_store … does not exist or you do not have access to it", 67}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 120},
-    {provider::ark, {"inference", 9}, {"InvalidParameter", 16}, 0, 400, {"BadRequest", 10}, {"One or more parameters specificed in the request are not valid.", 63}, {"请求包含非法参数,请查阅API文档。", 46}, {"One or more parameters specified in the request are not valid", 61}, category::invalid_request, false, retry_hint::none, {}, {"The seed misspells 'specificed'; the match uses the current doc's spelling 'specified'. (copied in seed 000)", 108}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 3},
-    {provider::ark, {"inference", 9}, {"InvalidParameter", 16}, 1, 400, {"BadRequest", 10}, {"The parameter `instructions` specified in the request are not valid: caching is not supported for instructions.", 111}, {"Responses API 中，当配置过 **instructions** 字段信息，后续轮次无法配置 **Caching** 字段。", 111}, {"caching is not supported for instructions", 41}, category::invalid_request, false, retry_hint::none, {}, {"Responses API: once instructions are set, later turns cannot configure caching; drop the caching field.", 103}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 3},
-    {provider::ark, {"inference", 9}, {"InvalidParameter", 16}, 2, 400, {"BadRequest", 10}, {"The given Lean code is not compilable under Lean version %s", 59}, {"输入的不是一个合法的Lean Code。", 42}, {"is not compilable under Lean version", 36}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 3},
-    {provider::ark, {"inference", 9}, {"InvalidParameter", 16}, 3, 400, {"BadRequest", 10}, {"The format of the given lean code is not supported so far.", 58}, {"输入的Lean code格式暂不支持。", 39}, {"format of the given lean code is not supported", 46}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 3},
-    {provider::ark, {"inference", 9}, {"InvalidParameter", 16}, 4, 400, {"BadRequest", 10}, {"输入的Lean code必须包含theorem", 37}, {"输入的Lean code必须包含theorem", 37}, {"theorem", 7}, category::invalid_request, false, retry_hint::none, {}, {"The doc gives no English message ('/'); message is the Chinese description.", 75}, {"Actual English message text unknown; match 'theorem' is a guess.", 64}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 3},
-    {provider::ark, {"managed_agent", 13}, {"InvalidParameter", 16}, 0, 400, {"BadRequest", 10}, {"One or more parameters specified in the request are not valid.", 62}, {"请求中存在一个或多个非法参数。请对照 API 文档核对参数名、类型、取值范围及参数间依赖关系后重试。", 140}, {"One or more parameters specified in the request are not valid.", 62}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 3},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.OversizedImage", 31}, 0, 400, {"BadRequest", 10}, {"The request failed because the size of the input image exceeds the limit.", 73}, {"图片大小超出限制,请缩小图片后重试。", 52}, {"The request failed because the size of the input image exceeds the limit.", 73}, category::payload_too_large, false, retry_hint::none, {}, {"Image size limit reported as HTTP 400, not 413. (copied in seed 000)", 68}, {"historical: in the seed (and old third-party mirrors [A4]) only; not in the current official table", 98}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 6},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.TaskTypeConstraint", 35}, 0, 400, {"BadRequest", 10}, {"请求参数与模型判定的任务类型不兼容", 51}, {"请求参数与模型判定的任务类型不兼容", 51}, {"请求参数与模型判定的任务类型不兼容", 51}, category::invalid_request, false, retry_hint::none, {}, {"Seedance 2.5 only. Message is the Chinese text: no English wording is known.", 76}, {"Known only from third-party copies of this page's table (a code→中文 map that follows the official table row for row, tests and a classifier in public projects); not in the version of the page that was read. Probably documented in a newer version of the page ('api-reference §3.1.5').", 289}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 141},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.TaskTypeMismatch", 33}, 0, 0, {}, {"模型识别的任务类型与指定值不一致", 48}, {"模型识别的任务类型与指定值不一致", 48}, {"模型识别的任务类型与指定值不一致", 48}, category::invalid_request, false, retry_hint::none, {}, {"Seedance 2.5 only; reported in an async task's failed status, so no HTTP status. Message is the Chinese text: no English wording is known.", 138}, {"Known only from third-party copies of this page's table (a code→中文 map that follows the official table row for row, tests and a classifier in public projects); not in the version of the page that was read. Probably documented in a newer version of the page ('api-reference §3.1.5').", 289}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 142},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.TosURLInvalid", 30}, 0, 400, {"BadRequest", 10}, {"TOS URI invalid. url:%s.", 24}, {"TOS URI不合法。", 19}, {"TOS URI invalid. url:%s.", 24}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 11},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.UnsupportedImageCount", 38}, 0, 400, {"BadRequest", 10}, {"The request failed because more than one image was submitted in a single session.", 81}, {"一轮对话仅支持一张图片,请修改请求后重试。", 61}, {"The request failed because more than one image was submitted in a single session.", 81}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 000)", 20}, {"historical: in the seed (and old third-party mirrors [A4]) only; not in the current official table", 98}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 8},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.UnsupportedImageFormat", 39}, 0, 400, {"BadRequest", 10}, {"The request failed because the image format is not supported by the API.", 72}, {"图片格式不支持,请修改图片格式后重试。", 55}, {"The request failed because the image format is not supported by the API.", 72}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 000)", 20}, {"historical: in the seed (and old third-party mirrors [A4]) only; not in the current official table", 98}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 7},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.UnsupportedInput", 33}, 0, 400, {"BadRequest", 10}, {"Only tos, http or https URLs are supported.", 43}, {"仅支持tos,http或https URL,请修改请求后重试", 54}, {"Only tos, http or https URLs are supported.", 43}, category::invalid_request, false, retry_hint::none, {}, {"Despite 'Unsupported' in the name this is a wrong URL scheme in the input: fix the URL. (copied in seed 000)", 108}, {"historical: in the seed (and old third-party mirrors [A4]) only; not in the current official table", 98}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 9},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.UnsupportedModel", 33}, 0, 400, {"BadRequest", 10}, {"The request failed because the selected model does not support the stream mode.", 79}, {"模型不支持流式接口,请使用非流式接口,或选择其它模型", 74}, {"The request failed because the selected model does not support the stream mode.", 79}, category::unsupported, false, retry_hint::none, {}, {"Seed text reads 'InvalidParameter .UnsupportedModel' (copy garbling); space removed. Send non-streaming or pick another model. (copied in seed 000)", 147}, {"historical: in the seed (and old third-party mirrors [A4]) only; not in the current official table", 98}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 5},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.UnsupportedParameter", 37}, 0, 400, {"BadRequest", 10}, {"The parameters {Parameter} specified in the request are not supported by this endpoint.", 87}, {"传入的参数 {Parameter} 在此推理接入点不可用。", 61}, {"specified in the request are not supported by this endpoint", 59}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 10},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.{parameter}", 28}, 0, 400, {"BadRequest", 10}, {"A parameter specified in the request is not valid: {parameter}", 62}, {"请求参数非法: {parameter}, 请查阅API文档。", 54}, {"A parameter specified in the request is not valid: {parameter}", 62}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 4},
-    {provider::ark, {"inference", 9}, {"InvalidParameter.{parameter}", 28}, 1, 400, {"BadRequest", 10}, {"The specified parameter {Parameter} is invalid.", 47}, {"请求参数值不合法。请检查参数值的正确性后重试。", 69}, {"The specified parameter {Parameter} is invalid.", 47}, category::invalid_request, false, retry_hint::none, {}, {"Current-doc wording of the same meaning (the doc spells the code InvalidParameter.{{Parameter}}).", 97}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 4},
-    {provider::ark, {"managed_agent", 13}, {"InvalidPayload", 14}, 0, 400, {"BadRequest", 10}, {"Request payload is invalid.", 27}, {"POST create / POST events 阶段的同步协议错误的最宽类别，覆盖：请求体 JSON 解析失败、event batch 结构非法、caller event id 非法、goal / outcome 参数非法等。请对照接口 schema 校验请求体。", 236}, {"Request payload is invalid.", 27}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 100},
-    {provider::ark, {"managed_agent", 13}, {"InvalidSession.NotFound", 23}, 0, 404, {"NotFound", 8}, {"The session %s does not exist or you do not have access to it.", 62}, {"指定的 `session_id` 不存在，或调用者对该 session 无访问权限。", 80}, {"The session … does not exist or you do not have access to it", 62}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 115},
-    {provider::ark, {"inference", 9}, {"InvalidSubscription", 19}, 0, 400, {"Forbidden", 9}, {"Your account ({account_identifier}) does not have a valid coding plan subscription, or your subscription has expired. Please visit {subscription_check_url} to review your subscription status or complete the subscription or renewal process.", 239}, {"Coding Plan 套餐未订阅或已过期。", 42}, {"does not have a valid coding plan subscription", 46}, category::billing, false, retry_hint::none, {}, {"HTTP 400 with type Forbidden (documented mismatch); means a missing or expired Coding Plan subscription.", 104}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 47},
-    {provider::ark, {"managed_agent", 13}, {"InvalidVault.NotFound", 21}, 0, 404, {"NotFound", 8}, {"The vault %s does not exist or you do not have access to it.", 60}, {"指定的 `vault_id` 不存在，或调用者对该 vault 无访问权限。", 76}, {"The vault … does not exist or you do not have access to it", 60}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 118},
-    {provider::ark, {"managed_agent", 13}, {"MCPInvalidCredential", 20}, 0, 401, {"Unauthorized", 12}, {"The MCP server rejected the credential; verify or update the API key or token.", 78}, {"出向调用的 MCP server 判定当前凭证无效并拒绝请求。请更新对应的 API key 或 token。", 108}, {"The MCP server rejected the credential; verify or update the API key or token.", 78}, category::authentication, false, retry_hint::none, {}, {"The credential rejected is the one for the outbound MCP server, not the Ark API key.", 84}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 109},
-    {provider::ark, {"managed_agent", 13}, {"MCPInvalidResponse", 18}, 0, 424, {"FailedDependency", 16}, {"The MCP server returned an invalid response; verify the server URL and credential.", 82}, {"MCP server 对 `initialize` 请求返回不合法响应。常见原因是 `mcp_server_url` 指向了非 MCP 服务。请核对 server URL 及凭证。", 150}, {"The MCP server returned an invalid response; verify the server URL and credential.", 82}, category::invalid_request, false, retry_hint::none, {}, {"HTTP 424 but usually a configuration error: mcp_server_url does not point at an MCP server.", 91}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 131},
-    {provider::ark, {"managed_agent", 13}, {"MCPNeedsReauth", 14}, 0, 401, {"Unauthorized", 12}, {"The MCP credential is unauthorized after refresh; re-authorization is required.", 79}, {"出向 MCP 凭证在自动刷新后仍返回 401，说明 refresh token 已失效。请重新走 OAuth 授权流程获取新凭证。", 133}, {"The MCP credential is unauthorized after refresh; re-authorization is required.", 79}, category::authentication, false, retry_hint::none, {}, {"The MCP refresh token is no longer valid: a new OAuth authorization (user interaction) is needed.", 97}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 110},
-    {provider::ark, {"managed_agent", 13}, {"MCPNetworkDenied", 16}, 0, 403, {"Forbidden", 9}, {"Network access to the requested MCP server is denied.", 53}, {"目标 MCP server 未通过接入控制（connector 未启用，或 host 不在出向白名单）。请在方舟控制台开通对应的 MCP 出向策略。", 156}, {"Network access to the requested MCP server is denied.", 53}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 113},
-    {provider::ark, {"managed_agent", 13}, {"ManagedAgentNotOpen", 19}, 0, 404, {"NotFound", 8}, {"Your account %s has not activated the managed agent. Please activate the service in the Ark Console.", 100}, {"当前账号 %s 未开通 Managed Agent 服务。请前往火山方舟控制台开通对应服务后再调用。", 112}, {"has not activated the managed agent", 35}, category::permission_denied, false, retry_hint::none, {}, {"HTTP 404 but the Managed Agent service is not activated for the account (like ModelNotOpen).", 92}, {"Category permission_denied chosen over the reference's not_found.", 65}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 123},
-    {provider::ark, {"managed_agent", 13}, {"ManagedAgentsInvalidAgent", 25}, 0, 400, {"BadRequest", 10}, {"Managed agent definition is invalid.", 36}, {"POST create 阶段 agent payload 无法翻译成合法的 AgentSpec。常见原因：`agent.name` 为空、权限策略或工具名不被识别、`skill_id` 缺失等。", 169}, {"Managed agent definition is invalid.", 36}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 107},
-    {provider::ark, {"managed_agent", 13}, {"ManagedAgentsRejected", 21}, 0, 400, {"BadRequest", 10}, {"Managed agent definition was rejected.", 38}, {"POST create 阶段 managed-agents 业务层拒绝请求。常见原因：目标 session 不存在、session 已被删除、租户与 session 归属不一致等。", 162}, {"Managed agent definition was rejected.", 38}, category::invalid_request, false, retry_hint::none, {}, {}, {"Common causes listed (session missing/deleted, tenant mismatch) are closer to not_found/permission; invalid_request follows the reference.", 138}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 106},
-    {provider::ark, {"managed_agent", 13}, {"ManagedAgentsRequired", 21}, 0, 400, {"BadRequest", 10}, {"Managed agents integration is required for request provider mode.", 65}, {"POST create 使用 request provider 模式，但服务端未配置 managed-agents loader。请在服务端完成 managed agents 集成后再调用。", 149}, {"Managed agents integration is required for request provider mode.", 65}, category::unsupported, false, retry_hint::none, {}, {"HTTP 400 but means request provider mode is not available on this deployment (no managed-agents loader configured).", 115}, {"Category unsupported chosen over the reference's invalid_request.", 65}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 105},
-    {provider::ark, {"managed_agent", 13}, {"ManagedAgentsUnavailable", 24}, 0, 502, {"BadGateway", 10}, {"Managed agent definition is temporarily unavailable.", 52}, {"POST create 反查 managed-agents 的 `InnerGetSession` 出现网络错误、非 2xx 响应或响应解码失败，上游 managed-agents 服务暂时不可用。请稍后重试。", 179}, {"Managed agent definition is temporarily unavailable.", 52}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 135},
-    {provider::ark, {"managed_agent", 13}, {"MissingHeader", 13}, 0, 401, {"Unauthorized", 12}, {"Authorization header is required for this request.", 50}, {"POST events 在 request provider 模式下要求 `Authorization` 请求头存在、非空且为 `Bearer <token>` 形态。请补齐该请求头。", 146}, {"Authorization header is required for this request.", 50}, category::authentication, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 108},
-    {provider::ark, {"inference", 9}, {"MissingParameter", 16}, 0, 400, {"BadRequest", 10}, {"The request failed because it is missing one or multiple required parameters.", 77}, {"请求缺少必要参数,请查阅API文档。", 46}, {"The request failed because it is missing one or multiple required parameters.", 77}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 1},
-    {provider::ark, {"managed_agent", 13}, {"MissingParameter", 16}, 0, 400, {"BadRequest", 10}, {"The request failed because it is missing `%s` parameter.", 56}, {"请求缺少必填参数 `%s`。请补齐后重试。", 53}, {"The request failed because it is missing", 40}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 1},
-    {provider::ark, {"inference", 9}, {"MissingParameter.{parameter}", 28}, 0, 400, {"BadRequest", 10}, {"The request failed because it is missing a required parameter: {parameter}", 74}, {"请求缺少必要参数: {parameter},请查阅API文档。", 59}, {"it is missing a required parameter: {parameter}", 47}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 2},
-    {provider::ark, {"inference", 9}, {"MissingParameter.{parameter}", 28}, 1, 400, {"BadRequest", 10}, {"The required parameter {Parameter} is missing.", 46}, {"缺少必要的请求参数。请确认请求参数后重试。", 63}, {"The required parameter {Parameter} is missing.", 46}, category::invalid_request, false, retry_hint::none, {}, {"Current-doc wording of the same meaning (the doc spells the code MissingParameter.{{Parameter}}).", 97}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 2},
-    {provider::ark, {"managed_agent", 13}, {"MissingSessionId", 16}, 0, 400, {"BadRequest", 10}, {"session_id is required.", 23}, {"POST create 请求体缺失 `session_id` 或该字段为空白字符串。请携带非空 `session_id` 后重试。", 115}, {"session_id is required.", 23}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 104},
-    {provider::ark, {"managed_agent", 13}, {"MissingSessionModel", 19}, 0, 400, {"BadRequest", 10}, {"Request provider mode requires agent.model.name.", 48}, {"POST create 在 request provider 模式下，managed-agent snapshot 中未包含可用的 `agent.model.name`。请在 agent 定义中补齐模型信息。", 154}, {"Request provider mode requires agent.model.name.", 48}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 103},
-    {provider::ark, {"inference", 9}, {"ModelAccountFlexTpmRateLimitExceeded", 36}, 0, 429, {"TooManyRequests", 15}, {"Flex TPM (Tokens Per Minute) limit of the model is exceeded.", 60}, {"已超过账号 × 模型的 Flex TPM 上限。请在客户端退避重试，或申请提升 Flex TPM 配额，或将任务迁移到闲时段。", 144}, {"Flex TPM (Tokens Per Minute) limit of the model is exceeded.", 60}, category::rate_limited, true, retry_hint::backoff, {}, {}, {"Known only from third-party copies of this page's table (a code→中文 map that follows the official table row for row, tests and a classifier in public projects); not in the version of the page that was read. English message is a paraphrase of the code name; the description is the third-party copy's Chinese text.", 317}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 87},
-    {provider::ark, {"inference", 9}, {"ModelAccountIpmRateLimitExceeded", 32}, 0, 429, {"TooManyRequests", 15}, {"IPM (Images Per Minute) limit of the model is exceeded.", 55}, {"请求已超过账户模型 IPM (Images Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决", 122}, {"IPM (Images Per Minute) limit of the model is exceeded.", 55}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 75},
-    {provider::ark, {"inference", 9}, {"ModelAccountRpmRateLimitExceeded", 32}, 0, 429, {"TooManyRequests", 15}, {"RPM (Requests Per Minute) limit of the model is exceeded.", 57}, {"请求已超过帐户模型 RPM (Requests Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决", 124}, {"RPM (Requests Per Minute) limit of the model is exceeded.", 57}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 72},
-    {provider::ark, {"inference", 9}, {"ModelAccountTpmRateLimitExceeded", 32}, 0, 429, {"TooManyRequests", 15}, {"TPM (Tokens Per Minute) limit of the model is exceeded.", 55}, {"请求已超过帐户模型 TPM (Tokens Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决", 122}, {"TPM (Tokens Per Minute) limit of the model is exceeded.", 55}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 73},
-    {provider::ark, {"inference", 9}, {"ModelLoadingError", 17}, 0, 429, {"TooManyRequests", 15}, {"The request cannot be processed at this time because the model is currently being loaded", 88}, {"模型加载中,请您稍后重试。", 37}, {"The request cannot be processed at this time because the model is currently being loaded", 88}, category::model_loading, true, retry_hint::backoff, {}, {"(copied in seed 000)", 20}, {"historical: seed and a third-party copy of the old table only; not in the current doc.", 86}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 84},
-    {provider::ark, {"inference", 9}, {"ModelNotOpen", 12}, 0, 404, {"NotFound", 8}, {"Your account %s has not activated the model %s. Please activate the model service in the Ark Console.", 101}, {"当前账号 %s 暂未开通 %s 模型服务，请前往火山方舟控制台开通管理页开通对应模型服务。", 119}, {"has not activated the model", 27}, category::permission_denied, false, retry_hint::none, {}, {"HTTP 404 but the model service is not activated for the account: activate it in the console.", 92}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 64},
-    {provider::ark, {"inference", 9}, {"NotFound.{Parameter}", 20}, 0, 404, {"NotFound", 8}, {"The specified {ResourceType} {ResourceContent} is not found.", 60}, {"指定资源找不到。请确认参数后重试。", 51}, {"The specified {ResourceType} {ResourceContent} is not found.", 60}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 66},
-    {provider::ark, {"managed_agent", 13}, {"NotSupportedMCPServer.NotFound", 30}, 0, 404, {"NotFound", 8}, {"The MCP server %q is not supported by the OAuth flow yet; ask operator to register it.", 86}, {"OAuth flow 中传入的 `mcp_server_url` 未在服务端预注册。请联系运营方将该 MCP server 完成注册后再走 OAuth 流程。", 141}, {"is not supported by the OAuth flow yet", 38}, category::unsupported, false, retry_hint::none, {}, {"HTTP 404 but means the MCP server is not registered for the OAuth flow; the operator must register it.", 102}, {"Category unsupported chosen over the reference's not_found.", 59}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 124},
-    {provider::ark, {"managed_agent", 13}, {"OperationDenied", 15}, 0, 403, {"Forbidden", 9}, {"Operation is denied [because <cause>].", 38}, {"操作被拒绝，携带子原因码 `<cause>` 指明具体原因，例如：商品未开通、子账号缺少所需权限、账号实名认证未通过、账号欠费导致服务暂停等。请根据 `<cause>` 与 `message` 定位并解决。", 243}, {"Operation is denied", 19}, category::permission_denied, false, retry_hint::none, {}, {"The doc writes the code as 'OperationDenied(.<cause>)': plain OperationDenied and OperationDenied.{cause} are both rows.", 120}, {"The <cause> may be billing-related (账号欠费导致服务暂停, 商品未开通) rather than a permission; category depends on the cause.", 141}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 111},
-    {provider::ark, {"inference", 9}, {"OperationDenied.ArkAccessRoleNotFound", 37}, 0, 403, {"Forbidden", 9}, {"Please go to Ark Project Settings → Project Authorization, and grant permission to the TOS resource before trying again.", 122}, {"请到方舟项目配置-项目授权，对tos资源授权后再进行操作。", 79}, {"grant permission to the TOS resource", 36}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 58},
-    {provider::ark, {"inference", 9}, {"OperationDenied.ConflictedValidationSet", 39}, 0, 403, {"Forbidden", 9}, {"Operation is denied because it is not supported to configure ValidationSet and ValidationPercentage at the same time.", 117}, {"无法同时上传验证集和设置训练集取样为验证集百分比，不支持该操作。", 96}, {"configure ValidationSet and ValidationPercentage at the same time", 65}, category::invalid_request, false, retry_hint::none, {}, {"Fine-tuning configuration error listed in the inference table; HTTP 403 but the fix is to drop one of two conflicting parameters.", 129}, {"Reference groups it as unsupported; invalid_request chosen because the parameters are mutually exclusive.", 105}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 60},
-    {provider::ark, {"inference", 9}, {"OperationDenied.CustomizationNotSupported", 41}, 0, 403, {"Forbidden", 9}, {"Operation is denied because the specified version of the FoundationModel is not configured for the specified type of customization.", 131}, {"基础模型的版本不支持该训练方法，不支持该操作。", 69}, {"is not configured for the specified type of customization", 57}, category::unsupported, false, retry_hint::none, {}, {"Fine-tuning configuration error listed in the inference table; HTTP 403 but means an unsupported training method for this model version.", 136}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 62},
-    {provider::ark, {"inference", 9}, {"OperationDenied.FileQuotaExceeded", 33}, 0, 403, {"Forbidden", 9}, {"Your account %s has exhausted its file storage quota. To continue using the service, please delete historical files.", 116}, {"当前账号 %s 已耗尽文件存储额度，如需继续使用，请删除历史文件。", 91}, {"has exhausted its file storage quota", 36}, category::quota_exhausted, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 57},
-    {provider::ark, {"inference", 9}, {"OperationDenied.InvalidState", 28}, 0, 403, {"Forbidden", 9}, {"The specified context is in invalid state: InProgress.", 54}, {"请求所关联的Context ID处于非空闲状态，不可调用。", 67}, {"The specified context is in invalid state", 41}, category::conflict, true, retry_hint::wait_for_resource_state, {}, {"HTTP 403 but a resource-state conflict: the context/cache/file is InProgress (in use, being updated or still processing); the same request succeeds once the resource is idle again, so retryable departs from the conflict default.", 228}, {"Category conflict chosen over the reference's invalid_request; retryable inferred.", 82}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 55},
-    {provider::ark, {"inference", 9}, {"OperationDenied.InvalidState", 28}, 1, 403, {"Forbidden", 9}, {"Operation is denied because the specified context is in invalid state: InProgress.", 82}, {"请求的缓存信息状态是不可用状态。请查看缓存信息是否正在被更新中。", 96}, {"Operation is denied because the specified context is in invalid state", 69}, category::conflict, true, retry_hint::wait_for_resource_state, {}, {"HTTP 403 but a resource-state conflict: the context/cache/file is InProgress (in use, being updated or still processing); the same request succeeds once the resource is idle again, so retryable departs from the conflict default. This wording is the context-cache case.", 268}, {"Category conflict chosen over the reference's invalid_request; retryable inferred.", 82}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 55},
-    {provider::ark, {"inference", 9}, {"OperationDenied.InvalidState", 28}, 2, 403, {"Forbidden", 9}, {"The specified file is in invalid state: InProgress.", 51}, {"请求所关联的File ID处于非可用状态，不可调用。", 64}, {"The specified file is in invalid state", 38}, category::conflict, true, retry_hint::wait_for_resource_state, {}, {"HTTP 403 but a resource-state conflict: the context/cache/file is InProgress (in use, being updated or still processing); the same request succeeds once the resource is idle again, so retryable departs from the conflict default. This wording is the file case (file still being processed).", 288}, {"Category conflict chosen over the reference's invalid_request; retryable inferred.", 82}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 55},
-    {provider::ark, {"inference", 9}, {"OperationDenied.PermissionDenied", 32}, 0, 403, {"Forbidden", 9}, {"Operation is denied because you are not permitted to access the specified configuration of the FoundationModel.", 111}, {"您没有权限访问基础模型的配置，不支持该操作。", 66}, {"Operation is denied because you are not permitted to access the specified configuration of the FoundationModel.", 111}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 52},
-    {provider::ark, {"inference", 9}, {"OperationDenied.ServiceNotOpen", 30}, 0, 403, {"Forbidden", 9}, {"Operation is denied because the model service is unavailable, please go to the Volcano Ark console activation management page to activate the corresponding model service, or submit a work order to contact us.", 208}, {"模型服务不可用，不支持该操作。请前往火山方舟控制台激活模型服务，或提交工单联系我们。", 126}, {"Operation is denied because the model service is unavailable", 60}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 53},
-    {provider::ark, {"inference", 9}, {"OperationDenied.ServiceOverdue", 30}, 0, 403, {"Forbidden", 9}, {"Operation is denied because your account balance is overdue, please go to the Volc Trading Center to recharge in order to continue using the service.", 149}, {"您的账单已逾期，不支持该操作。请前往火山费用中心充值。", 81}, {"Operation is denied because your account balance is overdue", 59}, category::billing, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 54},
-    {provider::ark, {"inference", 9}, {"OperationDenied.TosAccessDenied", 31}, 0, 403, {"Forbidden", 9}, {"Access denied for TOS resource %s. TOS responded: %s. Please verify your account / project has permission to access the specified bucket.", 137}, {"无权访问 TOS 资源，请确认您的账户 / 项目对该 bucket 拥有访问权限。", 91}, {"Access denied for TOS resource", 30}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 59},
-    {provider::ark, {"inference", 9}, {"OperationDenied.UnsupportedCustomizationType", 44}, 0, 403, {"Forbidden", 9}, {"Operation is denied because the specified CustomizationType is not supported by the CustomModel.", 96}, {"模型不支持该训练方法，不支持该操作。", 54}, {"CustomizationType is not supported by the CustomModel", 53}, category::unsupported, false, retry_hint::none, {}, {"Fine-tuning configuration error listed in the inference table; HTTP 403 but means an unsupported training method.", 113}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 61},
-    {provider::ark, {"inference", 9}, {"OperationDenied.UnsupportedPhase", 32}, 0, 403, {"Forbidden", 9}, {"Operation is denied because operation is not supported while the target is in its current phase.", 96}, {"操作失败，操作目标在特殊状态，请检查目标是否存在或者被锁定等特殊状态中。", 108}, {"not supported while the target is in its current phase", 54}, category::conflict, false, retry_hint::wait_for_resource_state, {}, {"HTTP 403 but a resource-state conflict (target locked or in a special phase). Not retryable by default: the phase may be permanent; retry only once the target's state has changed.", 179}, {"Category conflict chosen over the reference's invalid_request; whether the phase is transient is not documented.", 112}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 56},
-    {provider::ark, {"managed_agent", 13}, {"OperationDenied.{cause}", 23}, 0, 403, {"Forbidden", 9}, {"Operation is denied [because <cause>].", 38}, {"操作被拒绝，携带子原因码 `<cause>` 指明具体原因，例如：商品未开通、子账号缺少所需权限、账号实名认证未通过、账号欠费导致服务暂停等。请根据 `<cause>` 与 `message` 定位并解决。", 243}, {"Operation is denied", 19}, category::permission_denied, false, retry_hint::none, {}, {"Templated form of 'OperationDenied(.<cause>)'.", 46}, {"The <cause> may be billing-related (账号欠费导致服务暂停, 商品未开通) rather than a permission; category depends on the cause.", 141}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 112},
-    {provider::ark, {"inference", 9}, {"OutofContextError", 17}, 0, 400, {"BadRequest", 10}, {"Total tokens of image and text exceed max message tokens.", 57}, {"当请求中包含图片时，文本和图片编码后的总 token 数超过了模型上下文长度限制", 106}, {"Total tokens of image and text exceed max message tokens.", 57}, category::context_length_exceeded, false, retry_hint::none, {}, {"The only documented Ark context-length code (image + text); text-only overflows presumably come as InvalidParameter.", 116}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 46},
-    {provider::ark, {"inference", 9}, {"OutputAudioSensitiveContentDetected", 35}, 0, 400, {"BadRequest", 10}, {"The request failed because the output audio may contain sensitive information.", 78}, {"生成的音频可能包含敏感信息，请您更换输入内容后重试。", 78}, {"The request failed because the output audio may contain sensitive information.", 78}, category::content_filtered, false, retry_hint::none, {}, {"Output moderation: retrying the identical input is expected to be filtered again; change the input.", 99}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 24},
-    {provider::ark, {"inference", 9}, {"OutputAudioSensitiveContentDetected.PolicyViolation", 51}, 0, 400, {"BadRequest", 10}, {"The request failed because the output audio may be related to copyright restrictions.", 85}, {"生成的音频可能涉及版权限制，请您更换输入内容后重试。", 78}, {"The request failed because the output audio may be related to copyright restrictions.", 85}, category::content_filtered, false, retry_hint::none, {}, {"Output moderation: retrying the identical input is expected to be filtered again; change the input.", 99}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 30},
-    {provider::ark, {"inference", 9}, {"OutputImageRiskDetection", 24}, 0, 400, {"BadRequest", 10}, {"The request could not be processed because the output image includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}", 203}, {"火山引擎风险识别产品检测到输出图片可能包含敏感信息，请您更换后重试。", 102}, {"the output image includes sensitive content that violates ContentSecurityDetection", 82}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 37},
-    {provider::ark, {"inference", 9}, {"OutputImageSensitiveContentDetected", 35}, 0, 400, {"BadRequest", 10}, {"The request failed because the output image may contain sensitive information.", 78}, {"生成的图像可能包含敏感信息，请您更换输入内容后重试。", 78}, {"The request failed because the output image may contain sensitive information.", 78}, category::content_filtered, false, retry_hint::none, {}, {"Output moderation: retrying the identical input is expected to be filtered again; change the input.", 99}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 22},
-    {provider::ark, {"inference", 9}, {"OutputImageSensitiveContentDetected.DeepFake", 44}, 0, 400, {"BadRequest", 10}, {"The request failed because the output image may contain counterfeit documents or credentials.", 93}, {"输出图片可能涉及伪造内容风险，请您更换后重试。", 69}, {"The request failed because the output image may contain counterfeit documents or credentials.", 93}, category::content_filtered, false, retry_hint::none, {}, {"Output moderation: retrying the identical input is expected to be filtered again; change the input.", 99}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 33},
-    {provider::ark, {"inference", 9}, {"OutputTextRiskDetection", 23}, 0, 400, {"BadRequest", 10}, {"The request could not be processed because the output text includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}", 202}, {"火山引擎风险识别产品检测到输出文本可能包含敏感信息，请您更换后重试。", 102}, {"the output text includes sensitive content that violates ContentSecurityDetection", 81}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 36},
-    {provider::ark, {"inference", 9}, {"OutputTextSensitiveContentDetected", 34}, 0, 400, {"BadRequest", 10}, {"The request failed because the output may contain sensitive information.", 72}, {"生成的文字可能包含敏感信息，请您更换输入内容后重试", 75}, {"The request failed because the output may contain sensitive information.", 72}, category::content_filtered, false, retry_hint::none, {}, {"Output moderation: retrying the identical input is expected to be filtered again; change the input.", 99}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 21},
-    {provider::ark, {"inference", 9}, {"OutputVideoSensitiveContentDetected", 35}, 0, 400, {"BadRequest", 10}, {"The request failed because the output video may contain sensitive information.", 78}, {"生成的视频可能包含敏感信息，请您更换输入内容后重试。", 78}, {"The request failed because the output video may contain sensitive information.", 78}, category::content_filtered, false, retry_hint::none, {}, {"Output moderation: retrying the identical input is expected to be filtered again; change the input.", 99}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 23},
-    {provider::ark, {"inference", 9}, {"OutputVideoSensitiveContentDetected.PolicyViolation", 51}, 0, 400, {"BadRequest", 10}, {"The request failed because the output video may be related to copyright restrictions.", 85}, {"生成的视频可能涉及版权限制，请您更换输入内容后重试。", 78}, {"The request failed because the output video may be related to copyright restrictions.", 85}, category::content_filtered, false, retry_hint::none, {}, {"Output moderation: retrying the identical input is expected to be filtered again; change the input.", 99}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 29},
-    {provider::ark, {"managed_agent", 13}, {"PathNotFound", 12}, 0, 404, {"NotFound", 8}, {"The path of api not found.", 26}, {"请求所指的 API 路径不存在。请核对 endpoint 路径与 API 版本。", 80}, {"The path of api not found.", 26}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 114},
-    {provider::ark, {"inference", 9}, {"QuotaExceeded", 13}, 0, 429, {"TooManyRequests", 15}, {"Your account [%s] has exhausted its free trial quota for the [%s] model.", 72}, {"当前账号 %s 对 %s 模型的免费试用额度已消耗完毕,如需继续调用,请前往火山方舟控制台开通管理页开通对应模型服务。", 157}, {"has exhausted its free trial quota", 34}, category::quota_exhausted, false, retry_hint::none, {}, {"Meaning 1 of 3: the free trial for the model is used up; activate the paid model service. Not retryable even though HTTP 429. (copied in seed 000)", 146}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 77},
-    {provider::ark, {"inference", 9}, {"QuotaExceeded", 13}, 1, 429, {"TooManyRequests", 15}, {"The request has exceeded the quota.", 35}, {"当前账号处于排队中状态的任务数已超过限制，请稍后重试。", 81}, {"The request has exceeded the quota", 34}, category::rate_limited, true, retry_hint::backoff, {}, {"Meaning 2 of 3: too many of the account's tasks are queued (async tasks, e.g. video generation); despite the name it is a transient limit and the doc says retry later.", 167}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 77},
-    {provider::ark, {"inference", 9}, {"QuotaExceeded", 13}, 2, 429, {"TooManyRequests", 15}, {"You have exceeded the 5-hour/weekly/monthly usage quota. It will reset at {reset_time}.", 87}, {"使用的额度超出5小时/周/月限额。", 45}, {"You have exceeded the … usage quota", 37}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"Meaning 3 of 3: the 5-hour, weekly or monthly plan quota is used up until reset_time; an automatic retry soon will not help.", 124}, {"Unclear whether the sent message names one window ('weekly') or all three; the match accepts either.", 100}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 77},
-    {provider::ark, {"inference", 9}, {"QuotaExceeded.AgentPlanQuotaExceeded", 36}, 0, 429, {"TooManyRequests", 15}, {"The Agent Plan quota has been exceeded.", 39}, {"Agent Plan 套餐的 AFP 已耗尽。", 37}, {"The Agent Plan quota has been exceeded.", 39}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {}, {"Known only from third-party copies of this page's table (a code→中文 map that follows the official table row for row, tests and a classifier in public projects); not in the version of the page that was read. English message is a paraphrase of the code name; the description is the third-party copy's Chinese text; that the plan quota resets on a time window is inferred from QuotaExceeded meaning 3.", 403}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 88},
-    {provider::ark, {"inference", 9}, {"QuotaExceeded.DoubaoSearchFreeQuotaExceeded", 43}, 0, 403, {}, {"豆包搜索的免费额度已耗尽。", 39}, {"豆包搜索的免费额度已耗尽。", 39}, {"豆包搜索的免费额度已耗尽。", 39}, category::quota_exhausted, false, retry_hint::none, {}, {"The free quota of Doubao search is used up. Message is the Chinese text: no English wording is known.", 101}, {"Known only from third-party copies of this page's table (a code→中文 map that follows the official table row for row, tests and a classifier in public projects); not in the version of the page that was read. HTTP 403 comes from a third-party test only.", 256}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 143},
-    {provider::ark, {"inference", 9}, {"RateLimitExceeded.EndpointFlexTPMExceeded", 41}, 0, 429, {"TooManyRequests", 15}, {"The Flex Tokens Per Minute (TPM) limit of the associated endpoint has been exceeded.", 84}, {"已超过推理接入点配置的 Flex TPM 上限。请在客户端退避重试，或调整推理接入点的 Flex TPM 配置。", 128}, {"The Flex Tokens Per Minute (TPM) limit of the associated endpoint has been exceeded.", 84}, category::rate_limited, true, retry_hint::backoff, {}, {}, {"Known only from third-party copies of this page's table (a code→中文 map that follows the official table row for row, tests and a classifier in public projects); not in the version of the page that was read. English message is a paraphrase of the code name; the description is the third-party copy's Chinese text.", 317}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 86},
-    {provider::ark, {"inference", 9}, {"RateLimitExceeded.EndpointRPMExceeded", 37}, 0, 429, {"TooManyRequests", 15}, {"The Requests Per Minute (RPM) limit of the associated endpoint for your account has been exceeded.", 98}, {"请求所关联的推理接入点已超过帐户 RPM (Requests Per Minute) 限制, 请稍后重试。", 101}, {"The Requests Per Minute (RPM) limit of the associated endpoint for your account has been exceeded.", 98}, category::rate_limited, true, retry_hint::backoff, {}, {"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 68},
-    {provider::ark, {"inference", 9}, {"RateLimitExceeded.EndpointTPMExceeded", 37}, 0, 429, {"TooManyRequests", 15}, {"The Tokens Per Minute (RPM) limit of the associated endpoint for your account has been exceeded.", 96}, {"请求所关联的推理接入点已超过帐户 TPM (Tokens Per Minute) 限制, 请稍后重试。", 99}, {"Tokens Per Minute (…) limit of the associated endpoint", 56}, category::rate_limited, true, retry_hint::backoff, {}, {"The seed message says '(RPM)' by mistake (it is a TPM limit; the current doc reads '(TPM)'); kept as documented, the match accepts either. (copied in seed 000)", 159}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 69},
-    {provider::ark, {"inference", 9}, {"RateLimitExceeded.FoundationModelRPMExceeded", 44}, 0, 429, {"TooManyRequests", 15}, {"The Requests Per Minute (RPM) limit of the associated foundation model for your account has been exceeded.", 106}, {}, {"The Requests Per Minute (RPM) limit of the associated foundation model for your account has been exceeded.", 106}, category::rate_limited, true, retry_hint::backoff, {}, {}, {"historical: in the 2024-07-10 version of [A2] only; message reconstructed by analogy with FoundationModelTPMExceeded, no Chinese text available.", 144}, {"https://www.volcengine.com/docs/82379/1299023", 45}, 71},
-    {provider::ark, {"inference", 9}, {"RateLimitExceeded.FoundationModelTPDExceeded", 44}, 0, 429, {"TooManyRequests", 15}, {"The Tokens Per Day (TPD) limit of the associated foundation model has been exceeded.", 84}, {}, {"The Tokens Per Day (TPD) limit of the associated foundation model has been exceeded.", 84}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"Named RateLimitExceeded but a per-day token limit: it resets the next day, so an automatic retry soon will not help.", 116}, {"Known only from third-party client code; not in the version of this page that was read (the page is cited as where Ark documents its inference codes). No message documented, message is a paraphrase of the code name; daily-window reading inferred from 'TPD'.", 257}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 90},
-    {provider::ark, {"inference", 9}, {"RateLimitExceeded.FoundationModelTPMExceeded", 44}, 0, 429, {"TooManyRequests", 15}, {"The Tokens Per Minute (RPM) limit of the associated foundation model for your account has been exceeded.", 104}, {"请求所关联的基础模型已超过帐户 TPM (Tokens Per Minute) 限制, 请稍后重试。", 96}, {"Tokens Per Minute (…) limit of the associated foundation model", 64}, category::rate_limited, true, retry_hint::backoff, {}, {"The seed message says '(RPM)' although this is the TPM limit; kept as documented, the match accepts either. (copied in seed 000)", 128}, {"historical: seed and a third-party copy of the old table only; not in the current doc.", 86}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 70},
-    {provider::ark, {"managed_agent", 13}, {"RequestBodyTooLarge", 19}, 0, 413, {"PayloadTooLarge", 15}, {"The request body is larger than the limit allowed.", 50}, {"HTTP 请求体的字节数超过了传输层上限。请压缩或分批传输。此码与 `RequestTooLarge` 的区别是：前者是业务粒度限制，本码是传输粒度限制。", 183}, {"The request body is larger than the limit allowed.", 50}, category::payload_too_large, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 129},
-    {provider::ark, {"inference", 9}, {"RequestBurstTooFast", 19}, 0, 429, {"TooManyRequests", 15}, {"System protection triggered by request burst. Please slow down traffic growth and increase requests gradually before retrying.", 126}, {"请求量激增触发系统保护，请放缓流量提升速度，逐步增加请求量后再尝试", 99}, {"System protection triggered by request burst", 44}, category::overloaded, true, retry_hint::slow_ramp_up, {}, {"Returned for doubao-seed-2.0 and later models on traffic bursts.", 64}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 79},
-    {provider::ark, {"managed_agent", 13}, {"RequestCanceled", 15}, 0, 499, {"ClientClosedRequest", 19}, {"The request is canceled before response.", 40}, {"服务端在返回响应前请求已被客户端取消，通常由客户端主动断开或超时导致。", 105}, {"The request is canceled before response.", 40}, category::cancelled, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 133},
-    {provider::ark, {"inference", 9}, {"RequestCancelled", 16}, 0, 499, {"ClientClosedRequest", 19}, {"The request has been cancelled before it completed.", 51}, {"请求已被调用方取消,请您稍后再次请求。", 55}, {"The request has been cancelled before it completed.", 51}, category::cancelled, false, retry_hint::none, {}, {"The caller cancelled the request itself; the seed's '稍后再次请求' is for the caller to decide, not an automatic retry. (copied in seed 000)", 146}, {"Seed spelling only (double 'l'); no official source for it, the current doc has RequestCanceled under Managed Agent only. type ClientClosedRequest inferred from that row.", 170}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 82},
-    {provider::ark, {"managed_agent", 13}, {"RequestTooLarge", 15}, 0, 413, {"PayloadTooLarge", 15}, {"The request entity is larger than the limit allowed.", 52}, {"业务层单个 content / payload 超过上限（含单文件、zip 包、单条消息等业务粒度）。请拆分或压缩后重试。", 137}, {"The request entity is larger than the limit allowed.", 52}, category::payload_too_large, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 128},
-    {provider::ark, {"managed_agent", 13}, {"ResourceConflict", 16}, 0, 409, {"Conflict", 8}, {"The request conflicts with the current state of the resource.", 61}, {"资源发生冲突（如同名或同路径的资源已存在）。请更换资源标识后重试。", 99}, {"The request conflicts with the current state of the resource.", 61}, category::conflict, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 126},
-    {provider::ark, {"managed_agent", 13}, {"ResourceNotFound", 16}, 0, 404, {"NotFound", 8}, {"The requested resource does not exist or you do not have access to it.", 70}, {"请求的资源不存在或调用者无访问权限。当资源类型未落到上述具体 `.NotFound` 分支时使用此通用码。", 133}, {"The requested resource does not exist or you do not have access to it.", 70}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 122},
-    {provider::ark, {"managed_agent", 13}, {"RuntimeRejected", 15}, 0, 400, {"BadRequest", 10}, {"Runtime rejected the request.", 29}, {"POST create 阶段同步 materialize 被 runtime 拒绝。Tool Service 启动期致命错误也会归到此码；create-time 使用 public override 时 `message` 内容可能不同。请检查 agent snapshot 与 runtime 配置是否兼容。", 241}, {"Runtime rejected the request.", 29}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc says Tool Service start-up fatal errors also map here, which may be server-side; invalid_request follows the doc's advice (check snapshot/runtime compatibility).", 169}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 102},
-    {provider::ark, {"inference", 9}, {"SensitiveContentDetected", 24}, 0, 400, {"BadRequest", 10}, {"The request failed because the input text may contain sensitive information.", 76}, {"输入文本可能包含敏感信息,请您稍后重试,或使用其他prompt。", 80}, {"The request failed because the input text may contain sensitive information.", 76}, category::content_filtered, false, retry_hint::none, {}, {"Seed says '稍后重试' but the identical prompt will be rejected again; the current doc only says use another prompt. (copied in seed 000)", 140}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 14},
-    {provider::ark, {"inference", 9}, {"SensitiveContentDetected.SevereViolation", 40}, 0, 400, {"BadRequest", 10}, {"The request failed because the input text may contain severe violation information.", 83}, {"输入文本可能包含严重违规相关信息，请您使用其他 prompt", 76}, {"The request failed because the input text may contain severe violation information.", 83}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 15},
-    {provider::ark, {"inference", 9}, {"SensitiveContentDetected.Violence", 33}, 0, 400, {"BadRequest", 10}, {"The request failed because the input text may contain violence information.", 75}, {"输入文本可能包含激进行为相关信息，请您使用其他 prompt", 76}, {"The request failed because the input text may contain violence information.", 75}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 16},
-    {provider::ark, {"inference", 9}, {"ServerOverloaded", 16}, 0, 429, {"TooManyRequests", 15}, {"The service is currently unable to handle additional requests due to server overload.", 85}, {"服务资源紧张,请您稍后重试", 37}, {"The service is currently unable to handle additional requests due to server overload.", 85}, category::overloaded, true, retry_hint::slow_ramp_up, {}, {"The current doc says it appears on sudden traffic bursts or when a long-idle endpoint starts being called, and that doubao-seed-1.8 and earlier models return it for burst limits (RequestBurstTooFast for seed-2.0+): retry and ramp traffic up gradually. (copied in seed 000)", 272}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 78},
-    {provider::ark, {"managed_agent", 13}, {"SessionBusy", 11}, 0, 409, {"Conflict", 8}, {"The session is currently busy with another in-flight request. Please retry after the current request finishes or send a user.interrupt first.", 141}, {"同一 session 上已有 in-flight 回合正在执行。请等待其结束，或先向该 session 发送 `user.interrupt` 中断当前回合后再重试。", 155}, {"The session is currently busy", 29}, category::conflict, true, retry_hint::wait_for_resource_state, {}, {"Another turn is running on the session; the same request succeeds once that turn ends (or after user.interrupt), so retryable departs from the conflict default.", 160}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 127},
-    {provider::ark, {"managed_agent", 13}, {"SessionQuotaExceeded", 20}, 0, 429, {"TooManyRequests", 15}, {"The number of active sessions has reached the quota. Finish or delete existing sessions before creating a new one.", 114}, {"单个 agent 下的活跃 session 数量已达配额上限。请先对已完成的 session 调用 finish 或 delete 释放配额后再创建新的 session。", 157}, {"The number of active sessions has reached the quota", 51}, category::quota_exhausted, false, retry_hint::none, {}, {"Active-session cap per agent: finish or delete sessions first. Not retryable even though HTTP 429.", 98}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 132},
-    {provider::ark, {"inference", 9}, {"SetLimitExceeded", 16}, 0, 429, {"TooManyRequests", 15}, {"Your account [%s] has reached the set inference limit for the [%s] model, and the model service has been paused. To continue using this model, please visit the Model Activation page to adjust or close the \"Safe Experience Mode\".", 228}, {"当前账号 %s 对 %s 模型已达到设置的推理限额值，如需继续调用，请前往火山方舟控制台开通管理页修改限额值或关闭安心体验模式。", 176}, {"has reached the set inference limit", 35}, category::quota_exhausted, false, retry_hint::none, {}, {"The account's self-set 'Safe Experience Mode' limit paused the model; raise the limit or turn the mode off. Not retryable even though HTTP 429.", 143}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 80},
-    {provider::ark, {"managed_agent", 13}, {"SideEffectFailed", 16}, 0, 500, {"InternalServerError", 19}, {"Request side effect failed.", 27}, {"POST events 在把 command 分派到 runtime **之前** ，服务端 side effect 执行失败（如 goal / outcome journal 的读写、replay、append 等）。可重试。", 172}, {"Request side effect failed.", 27}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 134},
-    {provider::ark, {"fine_tuning", 11}, {"UnknownError", 12}, 0, 0, {}, {"service error occur, please contact customer service for help", 61}, {"平台服务错误, 不可重试, 建议发起工单协助排查", 64}, {"service error occur, please contact customer service for help", 61}, category::server_error, false, retry_hint::none, {}, {"Fine-tuning job error: no HTTP status documented. The message is the doc's example text. A platform error, but the doc explicitly says it is NOT retryable (不可重试): open a support ticket.", 193}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 97},
-    {provider::ark, {"inference", 9}, {"UnsupportedModel", 16}, 0, 404, {"NotFound", 8}, {"The {model_name} model does not support the coding plan feature. Please refer to the documentation at {doc_url} to select a compatible model.", 141}, {"当前模型不支持 Coding Plan。", 36}, {"model does not support the coding plan feature", 46}, category::unsupported, false, retry_hint::none, {}, {"HTTP 404 but means the model does not support the Coding Plan feature.", 70}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 67},
-    {provider::ark, {"managed_agent", 13}, {"UpstreamUnavailable", 19}, 0, 424, {"FailedDependency", 16}, {"An upstream dependency is temporarily unavailable. Please retry later or check that the upstream is healthy.", 108}, {"客户侧上游依赖（如 MCP server、IdP）临时不可达，表现为超时、抖动或返回 5xx。请稍后重试，并排查上游服务健康度。", 156}, {"An upstream dependency is temporarily unavailable", 49}, category::server_error, true, retry_hint::backoff, {}, {"HTTP 424: the failing upstream is the customer's own dependency (MCP server, IdP), not Ark; doc says retry later.", 113}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 130},
-    {provider::ark, {"managed_agent_stream", 20}, {"billing_error", 13}, 0, 0, {"billing_error", 13}, {"Billing error.", 14}, {"`SessionError` 专属 variant，不携带 `error.code`。计费相关错误。", 78}, {"Billing error.", 14}, category::billing, false, retry_hint::none, {}, {"Arrives as error.type of an SSE data.type=\"session.error\" event with no error.code and no HTTP status; the code column holds that error.type string. error.message is for display only.", 183}, {"No message text documented; the message is a paraphrase (the doc says classify by error.type only).", 99}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 139},
-    {provider::ark, {"managed_agent_stream", 20}, {"model_overloaded_error", 22}, 0, 0, {"model_overloaded_error", 22}, {"The model upstream is overloaded.", 33}, {"Typed 分支，不携带 `error.code`。模型上游过载。", 61}, {"The model upstream is overloaded.", 33}, category::overloaded, true, retry_hint::backoff, {}, {"Arrives as error.type of an SSE data.type=\"session.error\" event with no error.code and no HTTP status; the code column holds that error.type string. error.message is for display only.", 183}, {"No message text documented; the message is a paraphrase (the doc says classify by error.type only).", 99}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 136},
-    {provider::ark, {"managed_agent_stream", 20}, {"model_rate_limited_error", 24}, 0, 0, {"model_rate_limited_error", 24}, {"The model request was rate limited.", 35}, {"Typed 分支，不携带 `error.code`。模型触发限流。", 61}, {"The model request was rate limited.", 35}, category::rate_limited, true, retry_hint::backoff, {}, {"Arrives as error.type of an SSE data.type=\"session.error\" event with no error.code and no HTTP status; the code column holds that error.type string. error.message is for display only.", 183}, {"No message text documented; the message is a paraphrase (the doc says classify by error.type only).", 99}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 137},
-    {provider::ark, {"managed_agent_stream", 20}, {"model_request_failed_error", 26}, 0, 0, {"model_request_failed_error", 26}, {"The model request failed.", 25}, {"Typed 分支，不携带 `error.code`。模型请求失败（如上游返回 5xx、连接建立失败等）。", 110}, {"The model request failed.", 25}, category::server_error, true, retry_hint::backoff, {}, {"Arrives as error.type of an SSE data.type=\"session.error\" event with no error.code and no HTTP status; the code column holds that error.type string. error.message is for display only. Examples: upstream 5xx, connection failure.", 227}, {"No message text documented; the message is a paraphrase (the doc says classify by error.type only). Retryable inferred from the listed causes.", 142}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 138},
-    {provider::ark, {"managed_agent_stream", 20}, {"unknown_error", 13}, 0, 0, {"unknown_error", 13}, {"Tool execution failed due to a runtime issue.", 45}, {"尚未收敛到 typed 分支的多种致命场景当前统一落此 type，需结合上下文与日志进一步定位。", 120}, {"Tool execution failed due to a runtime issue.", 45}, category::unknown, false, retry_hint::none, {}, {"Arrives as error.type of an SSE data.type=\"session.error\" event with no error.code and no HTTP status; the code column holds that error.type string. error.message is for display only. Catch-all for fatal cases (RunFailed after runtime retries are used up, Tool Service or MCP fatal errors, invalid command, runtime protocol mismatch, kernel turn occupied, runtime internal error, unreachable credential host, SSE resume point outside the retention window, slow subscriber disconnected). Not retryable: the runtime has already retried where it could, and many causes need a fix.", 577}, {"The message is the doc's example only ('Tool execution failed due to a runtime issue.'); actual messages vary.", 110}, {"https://www.volcengine.com/docs/82379/1099476", 45}, 140},
-    {provider::dashscope, {"inference", 9}, {"APIConnectionError", 18}, 0, 400, {}, {"Connection error.", 17}, {"本地网络/代理问题", 25}, {"Connection error.", 17}, category::unknown, false, retry_hint::none, {}, {"A local network/proxy failure, not a server verdict (the name is the OpenAI SDK's exception class). The doc's cause is a local proxy (原因：本地网络问题，通常是因为开启了代理) and its fix is to turn the proxy off or restart it, so the unchanged request sent again later keeps failing: not retryable.", 319}, {"Probably raised by the client SDK rather than sent by the server; HTTP 400 is as the doc lists it.", 98}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 11},
-    {provider::dashscope, {"inference", 9}, {"ASR_RESPONSE_HAVE_NO_WORDS", 26}, 0, 0, {}, {"ASR_RESPONSE_HAVE_NO_WORDS", 26}, {}, {"ASR_RESPONSE_HAVE_NO_WORDS", 26}, category::invalid_request, false, retry_hint::none, {}, {"Recognition succeeded but the result is empty: the same file gives the same result. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 272}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 114},
-    {provider::dashscope, {"inference", 9}, {"AUDIO_DURATION_TOO_LONG", 23}, 0, 0, {}, {"AUDIO_DURATION_TOO_LONG", 23}, {}, {"AUDIO_DURATION_TOO_LONG", 23}, category::invalid_request, false, retry_hint::none, {}, {"The file is longer than 12 hours. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 222}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 125},
-    {provider::dashscope, {"inference", 9}, {"AccessDenied", 12}, 0, 403, {}, {"Access denied.", 14}, {"無權訪問此 API,比如不在邀測中,您調用的模型屬于邀測中的模型,需要參考調用模型的文檔申請訪問權限。", 139}, {"Access denied.", 14}, category::permission_denied, false, retry_hint::none, {"access_denied", 13}, {"'Access denied.' covers two meanings with one message: the model is invite-only/needs an application, or its free quota is used up and it has no paid option. Both are not retryable. (copied in seed 001)", 202}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 70},
-    {provider::dashscope, {"inference", 9}, {"AccessDenied", 12}, 1, 403, {}, {"Current user api does not support asynchronous calls.", 53}, {"同步/异步不支持", 22}, {"does not support asynchronous calls", 35}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 70},
-    {provider::dashscope, {"inference", 9}, {"AccessDenied", 12}, 2, 403, {}, {"Current user api does not support synchronous calls.", 52}, {"同步/异步不支持", 22}, {"does not support synchronous calls", 34}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 70},
-    {provider::dashscope, {"inference", 9}, {"AccessDenied", 12}, 3, 403, {}, {"Invalid according to Policy: Policy expired.", 44}, {"上传凭证过期", 18}, {"Policy expired", 14}, category::authentication, false, retry_hint::refresh_credentials_once, {}, {"The temporary upload credential (OSS policy) expired: fetch a new one, then retry. Category authentication although the code says AccessDenied.", 143}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 70},
-    {provider::dashscope, {"inference", 9}, {"AccessDenied.Unpurchased", 24}, 0, 403, {}, {"Access to model denied. Please make sure you are eligible for using the model.", 78}, {"客戶沒有開通此商品。", 30}, {"Access to model denied", 22}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 71},
-    {provider::dashscope, {"inference", 9}, {"AllocationQuota.FreeTierOnly", 28}, 0, 403, {}, {"The free tier of the model has been exhausted. If you wish to continue access the model on a paid basis, please disable the \"use free tier only\" mode…", 152}, {"免费额度用完即停", 24}, {"The free tier of the model has been exhausted", 45}, category::quota_exhausted, false, retry_hint::none, {}, {"Fix: disable the 'use free tier only' mode to continue on a paid basis.", 71}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 75},
-    {provider::dashscope, {"inference", 9}, {"App.AccessDenied", 16}, 0, 403, {}, {"App access denied.", 18}, {"无权限访问应用", 21}, {"App access denied.", 18}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 73},
-    {provider::dashscope, {"inference", 9}, {"AppProcessFailed", 16}, 0, 500, {}, {"Failed to proceed application request.", 38}, {"应用/插件/检索失败", 26}, {"Failed to proceed application request.", 38}, category::invalid_request, false, retry_hint::none, {}, {"HTTP 500, but the doc's fix is a configuration check (原因：应用流程处理失败。解决方案：请检查应用配置和流程节点。), so it is classed as the caller's request/configuration problem and not retried.", 226}, {"A transient backend failure may also produce it; the doc gives only the configuration fix.", 90}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 98},
-    {provider::dashscope, {"inference", 9}, {"Arrearage", 9}, 0, 400, {"Arrearage", 9}, {"Access denied, plesase make sure your account is in good standing.", 66}, {"客戶賬戶因為欠費而被拒絕訪問。", 45}, {"make sure your account is in good standing", 42}, category::billing, false, retry_hint::none, {}, {"HTTP 400, not 402. The seed spells 'plesase'; current docs spell 'please' (match avoids that word). Compatible mode sends type == code ('Arrearage'). (copied in seed 001)", 170}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 5},
-    {provider::dashscope, {"inference", 9}, {"Audio.AudioRateError", 20}, 0, 400, {}, {"File sample rate unsupported.", 29}, {}, {"File sample rate unsupported.", 29}, category::invalid_request, false, retry_hint::none, {}, {"Variant 1 is the same error at the non-standard HTTP 430 (CosyVoice); both variants carry the same message, so the response status selects one.", 143}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 65},
-    {provider::dashscope, {"inference", 9}, {"Audio.AudioRateError", 20}, 1, 430, {}, {"File sample rate unsupported.", 29}, {}, {"File sample rate unsupported.", 29}, category::invalid_request, false, retry_hint::none, {}, {"Non-standard HTTP status 430 (CosyVoice voice clone); an input problem, not retryable.", 86}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 65},
-    {provider::dashscope, {"inference", 9}, {"Audio.AudioShortError", 21}, 0, 400, {}, {"valid audio too short!", 22}, {}, {"valid audio too short!", 22}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 61},
-    {provider::dashscope, {"inference", 9}, {"Audio.AudioSilentError", 22}, 0, 400, {}, {"silent audio error.", 19}, {}, {"silent audio error.", 19}, category::invalid_request, false, retry_hint::none, {}, {"Variant 1 is the same error at the non-standard HTTP 430 (CosyVoice); the doc gives each status its own message ('silent audio error.' at 400, 'Silent file unsupported.' at 430).", 178}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 62},
-    {provider::dashscope, {"inference", 9}, {"Audio.AudioSilentError", 22}, 1, 430, {}, {"Silent file unsupported.", 24}, {}, {"Silent file unsupported.", 24}, category::invalid_request, false, retry_hint::none, {}, {"Non-standard HTTP status 430 (CosyVoice voice clone); an input problem, not retryable.", 86}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 62},
-    {provider::dashscope, {"inference", 9}, {"Audio.DecoderError", 18}, 0, 400, {}, {"Decoder audio file failed.", 26}, {}, {"Decoder audio file failed.", 26}, category::invalid_request, false, retry_hint::none, {}, {"Variant 1 is the same error at the non-standard HTTP 430 (CosyVoice); both variants carry the same message, so the response status selects one.", 143}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 64},
-    {provider::dashscope, {"inference", 9}, {"Audio.DecoderError", 18}, 1, 430, {}, {"Decoder audio file failed.", 26}, {}, {"Decoder audio file failed.", 26}, category::invalid_request, false, retry_hint::none, {}, {"Non-standard HTTP status 430 (CosyVoice voice clone); an input problem, not retryable.", 86}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 64},
-    {provider::dashscope, {"inference", 9}, {"Audio.DurationLimitError", 24}, 0, 400, {}, {"Audio duration exceeds maximum allowed limit.", 45}, {}, {"Audio duration exceeds maximum allowed limit.", 45}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 66},
-    {provider::dashscope, {"inference", 9}, {"Audio.FileSizeExceed", 20}, 0, 430, {}, {"File too large", 14}, {}, {"File too large", 14}, category::payload_too_large, false, retry_hint::none, {}, {"Non-standard HTTP status 430 (CosyVoice voice clone); an input problem, not retryable.", 86}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 67},
-    {provider::dashscope, {"inference", 9}, {"Audio.PreprocessError", 21}, 0, 400, {}, {"Audio preprocess error.", 23}, {}, {"Audio preprocess error.", 23}, category::invalid_request, false, retry_hint::none, {}, {"Second documented wording: 'No segments meet minimum duration requirement'.", 75}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 63},
-    {provider::dashscope, {"sdk", 3}, {"AuthenticationError", 19}, 0, 0, {}, {"No api key provided", 19}, {}, {"No api key provided", 19}, category::authentication, false, retry_hint::none, {}, {"Python SDK exception raised locally when no API key is configured; no request is sent.", 86}, {"An exception class rather than a wire code.", 43}, {"https://github.com/dashscope/dashscope-sdk-python/blob/c0d7a0b7174c/dashscope/common/error.py", 93}, 111},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.EmptyInput", 21}, 0, 400, {}, {"Required input parameter missing from request.", 46}, {"請求的輸入不能為空。", 30}, {"Required input parameter missing from request.", 46}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 15},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.EmptyModel", 21}, 0, 400, {}, {"Required parameter \"model\" missing from request.", 48}, {"請求輸入的模型不能為空。", 36}, {"Required parameter \"model\" missing from request.", 48}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 17},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.EmptyParameters", 26}, 0, 400, {}, {"Required parameter \"parameters\" missing from request.", 53}, {"請求的參數不能為空。", 30}, {"Required parameter \"parameters\" missing from request.", 53}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 16},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.IllegalInput", 23}, 0, 400, {}, {"The input parameter requires json format.", 41}, {"非 JSON", 8}, {"The input parameter requires json format.", 41}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 18},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.InputDownloadFailed", 30}, 0, 415, {}, {"Failed to download the input file: xxx", 38}, {"下載輸入文件失敗,可能是下載超時,失敗或者文件超過限額大小,錯誤信息可以指出更細節內容。", 126}, {"Failed to download the input file", 33}, category::invalid_request, false, retry_hint::none, {}, {"Seed: HTTP 415; current doc: 400 (variant 1). Download timeout, failure or size limit. Reference marks retry conditional; set false because a size/unreachable URL fails again. (copied in seed 001)", 196}, {"A download timeout can be transient.", 36}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 19},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.InputDownloadFailed", 30}, 1, 400, {}, {"Failed to download the input file: xxx.", 39}, {"下载输入文件失败", 24}, {"Failed to download the input file", 33}, category::invalid_request, false, retry_hint::none, {}, {"Same as variant 0 at the HTTP status of the current doc. Retry conditional in the reference; set false.", 103}, {"A download timeout can be transient.", 36}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 19},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.ResourceNotExist", 27}, 0, 400, {}, {"The Required resource not exist.", 32}, {"音色/热词不存在", 22}, {"The Required resource not exist.", 32}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 22},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.TooLarge", 19}, 0, 413, {}, {"Payload Too Large", 17}, {"接入層網關返回請求體過大錯誤。特別針對qwen-long等支持超長上下文的模型,建議超過1M Tokens的上下文內容通過文件方式提交,否則請求內容放在API請求結構體中可能會導致請求報文超過接口允許的長度限制,導致此錯誤。", 288}, {"Payload Too Large", 17}, category::payload_too_large, false, retry_hint::none, {}, {"Seed: HTTP 413 at the gateway; the current doc lists 400 (variant 1). Limits: file-extract documents ≤150MB, images ≤20MB, batch files ≤500MB. (copied in seed 001)", 169}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 21},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.TooLarge", 19}, 1, 400, {}, {"Payload Too Large.", 18}, {"file-extract 文档≤150MB、图片≤20MB；batch≤500MB", 59}, {"Payload Too Large", 17}, category::payload_too_large, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 21},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.UnsupportedFileFormat", 32}, 0, 415, {}, {"Input file format is not supported.", 35}, {"輸入文件的格式不支持。", 33}, {"Input file format is not supported.", 35}, category::unsupported, false, retry_hint::none, {}, {"Seed: HTTP 415; the current doc lists 400 (variants 1-2). (copied in seed 001)", 78}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 20},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.UnsupportedFileFormat", 32}, 1, 400, {}, {"Input file format is not supported.", 35}, {"文件格式不支持", 21}, {"Input file format is not supported.", 35}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 20},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.UnsupportedFileFormat", 32}, 2, 400, {}, {"File format unsupported.", 24}, {"文件格式不支持", 21}, {"File format unsupported.", 24}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 20},
-    {provider::dashscope, {"inference", 9}, {"BadRequest.VoiceNotFound", 24}, 0, 400, {}, {"Voice '%s' not found.", 21}, {"音色不存在", 15}, {"Voice '%s' not found.", 21}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 23},
-    {provider::dashscope, {"inference", 9}, {"BadRequestException", 19}, 0, 400, {}, {"Invalid part type.", 18}, {"Qwen-Long 文件类型不支持", 31}, {"Invalid part type.", 18}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 24},
-    {provider::dashscope, {"inference", 9}, {"CLIENT_ERROR", 12}, 0, 0, {}, {"[qwen-tts:]Engine return error code: 411", 40}, {}, {"Engine return error code: 411", 29}, category::invalid_request, false, retry_hint::none, {}, {"A vc-realtime (voice-clone) TTS model was used with a default voice; use a cloned voice. WebSocket speech (Qwen-TTS realtime) task error, not a chat-completion error; no HTTP status in the doc.", 193}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 126},
-    {provider::dashscope, {"inference", 9}, {"CONTENT_LENGTH_CHECK_FAILED", 27}, 0, 0, {}, {"CONTENT_LENGTH_CHECK_FAILED", 27}, {}, {"CONTENT_LENGTH_CHECK_FAILED", 27}, category::invalid_request, false, retry_hint::none, {}, {"The download's Content-Length does not match the file size. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 248}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 121},
-    {provider::dashscope, {"inference", 9}, {"ClientDisconnect", 16}, 0, 400, {}, {"Client disconnected before task finished!", 41}, {"客户端提前断开（语音）", 33}, {"Client disconnected before task finished!", 41}, category::cancelled, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 12},
-    {provider::dashscope, {"inference", 9}, {"CommodityNotPurchased", 21}, 0, 429, {}, {"Commodity has not purchased yet.", 32}, {"业务空间未订购", 21}, {"Commodity has not purchased yet.", 32}, category::billing, false, retry_hint::none, {}, {"A billing problem sent with HTTP 429; not retryable despite the status.", 71}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 85},
-    {provider::dashscope, {"inference", 9}, {"Conflict", 8}, 0, 409, {}, {"Model instance xxx already exists, please specify a suffix.", 59}, {"部署重名", 12}, {"already exists, please specify a suffix", 39}, category::conflict, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 80},
-    {provider::dashscope, {"inference", 9}, {"CustomRoleBlocked", 17}, 0, 400, {}, {"Input or output data may contain inappropriate content with custom rule.", 72}, {"自定义策略拦截", 21}, {"inappropriate content with custom rule", 38}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 9},
-    {provider::dashscope, {"inference", 9}, {"DECODE_ERROR", 12}, 0, 0, {}, {"DECODE_ERROR", 12}, {}, {"DECODE_ERROR", 12}, category::invalid_request, false, retry_hint::none, {}, {"WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 188}, {"The doc's Chinese text was not available to transcribe; category inferred from the name.", 88}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 106},
-    {provider::dashscope, {"inference", 9}, {"DataInspectionFailed", 20}, 0, 400, {}, {"Input or output data may contain inappropriate content.", 55}, {"數據檢查錯誤,輸入或者輸出包含疑似敏感內容被綠網攔截。", 79}, {"Input or output data may contain inappropriate content.", 55}, category::content_filtered, false, retry_hint::none, {"data_inspection_failed", 22}, {"Moderation (green-net) block. Can arrive mid-stream after partial content (native SSE event:error; compatible mode data: {\"error\":…}). (copied in seed 001)", 157}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 6},
-    {provider::dashscope, {"inference", 9}, {"DataInspectionFailed", 20}, 1, 400, {}, {"Input data may contain inappropriate content.", 45}, {"數據檢查錯誤,輸入或者輸出包含疑似敏感內容被綠網攔截。", 79}, {"Input data may contain inappropriate content.", 45}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 6},
-    {provider::dashscope, {"inference", 9}, {"DataInspectionFailed", 20}, 2, 400, {}, {"Output data may contain inappropriate content.", 46}, {"數據檢查錯誤,輸入或者輸出包含疑似敏感內容被綠網攔截。", 79}, {"Output data may contain inappropriate content.", 46}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 6},
-    {provider::dashscope, {"inference", 9}, {"DataInspectionFailed", 20}, 3, 400, {}, {"Input xxx data may contain inappropriate content.", 49}, {"數據檢查錯誤,輸入或者輸出包含疑似敏感內容被綠網攔截。", 79}, {"Input xxx data may contain inappropriate content.", 49}, category::content_filtered, false, retry_hint::none, {}, {"xxx names the input kind (e.g. image, audio).", 45}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 6},
-    {provider::dashscope, {"inference", 9}, {"FILE_403_FORBIDDEN", 18}, 0, 0, {}, {"FILE_403_FORBIDDEN", 18}, {}, {"FILE_403_FORBIDDEN", 18}, category::permission_denied, false, retry_hint::none, {}, {"No permission to download the file (the caller's storage refuses the download). WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 268}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 123},
-    {provider::dashscope, {"inference", 9}, {"FILE_404_NOT_FOUND", 18}, 0, 0, {}, {"FILE_404_NOT_FOUND", 18}, {}, {"FILE_404_NOT_FOUND", 18}, category::not_found, false, retry_hint::none, {}, {"The file to download does not exist. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 225}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 122},
-    {provider::dashscope, {"inference", 9}, {"FILE_CHECK_FAILED", 17}, 0, 0, {}, {"FILE_CHECK_FAILED", 17}, {}, {"FILE_CHECK_FAILED", 17}, category::invalid_request, false, retry_hint::none, {}, {"Bad file format: it must be mono or dual-track WAV or MP3. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 247}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 115},
-    {provider::dashscope, {"inference", 9}, {"FILE_DOWNLOAD_FAILED", 20}, 0, 0, {}, {"FILE_DOWNLOAD_FAILED", 20}, {}, {"FILE_DOWNLOAD_FAILED", 20}, category::invalid_request, false, retry_hint::none, {}, {"WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 188}, {"The doc's Chinese text was not available to transcribe; category inferred from the name.", 88}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 104},
-    {provider::dashscope, {"inference", 9}, {"FILE_NORMALIZE_FAILED", 21}, 0, 0, {}, {"FILE_NORMALIZE_FAILED", 21}, {}, {"FILE_NORMALIZE_FAILED", 21}, category::invalid_request, false, retry_hint::none, {}, {"Normalisation failed; the file may be damaged. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 235}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 116},
-    {provider::dashscope, {"inference", 9}, {"FILE_PARSE_FAILED", 17}, 0, 0, {}, {"FILE_PARSE_FAILED", 17}, {}, {"FILE_PARSE_FAILED", 17}, category::invalid_request, false, retry_hint::none, {}, {"The file could not be parsed. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 218}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 117},
-    {provider::dashscope, {"inference", 9}, {"FILE_SERVER_ERROR", 17}, 0, 0, {}, {"FILE_SERVER_ERROR", 17}, {}, {"FILE_SERVER_ERROR", 17}, category::server_error, true, retry_hint::backoff, {}, {"The server holding the file is unavailable; the doc says 请稍后重试. The only retryable code of this section (the failing server is the caller's file host, not DashScope). WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 365}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 124},
-    {provider::dashscope, {"inference", 9}, {"FILE_TOO_LARGE", 14}, 0, 0, {}, {"FILE_TOO_LARGE", 14}, {}, {"FILE_TOO_LARGE", 14}, category::payload_too_large, false, retry_hint::none, {}, {"WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 188}, {"The doc's Chinese text was not available to transcribe; category inferred from the name.", 88}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 105},
-    {provider::dashscope, {"inference", 9}, {"FILE_TRANS_TASK_EXPIRED", 23}, 0, 0, {}, {"FILE_TRANS_TASK_EXPIRED", 23}, {}, {"FILE_TRANS_TASK_EXPIRED", 23}, category::not_found, false, retry_hint::none, {}, {"The TaskId does not exist or has expired: resubmit the task (a new request, not a retry). WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 278}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 119},
-    {provider::dashscope, {"inference", 9}, {"FaqRuleBlocked", 14}, 0, 400, {}, {"Input or output data is blocked by faq rule.", 44}, {"命中 FAQ 规则干预", 23}, {"Input or output data is blocked by faq rule.", 44}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 8},
-    {provider::dashscope, {"inference", 9}, {"FlowNotPublished", 16}, 0, 400, {}, {"Flow has not published yet, please publish flow and try again.", 62}, {}, {"Flow has not published yet, please publish flow and try again.", 62}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 60},
-    {provider::dashscope, {"inference", 9}, {"IPInfringementSuspect", 21}, 0, 400, {}, {"Input data is suspected of being involved in IP infringement.", 61}, {"涉嫌知识产权侵权", 24}, {"Input data is suspected of being involved in IP infringement.", 61}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 10},
-    {provider::dashscope, {"inference", 9}, {"InternalError", 13}, 0, 500, {}, {"An internal error has occured, please try again later or contact service support.", 81}, {"內部錯誤。", 15}, {"An internal error has occured", 29}, category::server_error, true, retry_hint::backoff, {"internal_error", 14}, {"The doc says retry later. Exception: Qwen-Omni models fail this way for non-streaming calls (no distinct message documented). (copied in seed 001)", 146}, {"A Qwen-Omni non-stream failure looks identical and will not clear on retry.", 75}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 88},
-    {provider::dashscope, {"inference", 9}, {"InternalError", 13}, 1, 500, {}, {"Internal server error!", 22}, {"内部错误", 12}, {"Internal server error!", 22}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 88},
-    {provider::dashscope, {"inference", 9}, {"InternalError", 13}, 2, 500, {}, {"audio preprocess server error", 29}, {"内部错误", 12}, {"audio preprocess server error", 29}, category::invalid_request, false, retry_hint::none, {}, {"CosyVoice: an input-audio problem reported as HTTP 500; fix the audio, do not retry.", 84}, {"Mapping of this message to the CosyVoice input case is inferred from the reference's note.", 90}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 88},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 0, 500, {}, {"An internal error has occured during execution, please try again later or contact service support.", 98}, {"內部算法錯誤。", 21}, {"An internal error has occured during execution", 46}, category::server_error, true, retry_hint::backoff, {}, {"The doc says retry first. Some messages are client faults (variants 4-8). (copied in seed 001)", 94}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 1, 500, {}, {"inference internal error.", 25}, {"服务异常，请先重试", 27}, {"inference internal error", 24}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 2, 500, {}, {"An error occurred in model serving, error message is: [Request rejected by inference engine!]", 93}, {"服务异常，请先重试", 27}, {"An error occurred in model serving", 34}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 3, 500, {}, {"Receive batching backend response failed!", 41}, {"服务异常，请先重试", 27}, {"Receive batching backend response failed", 40}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 4, 500, {}, {"Expecting ',' delimiter …", 27}, {"內部算法錯誤。", 21}, {"Expecting ',' delimiter", 23}, category::invalid_request, false, retry_hint::none, {}, {"The doc returns 500 for a client-side fault: the model emitted invalid tool-call JSON (原因：模型生成的JSON数据不合法，无法正常发起工具调用). The doc's fix is to change to a newer model or improve the prompt (建议更换最新的模型或优化提示词后重试), so the unchanged request is not retryable.", 332}, {"Sampling again may occasionally succeed, but the doc ties success to changing the model or prompt.", 98}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 5, 500, {}, {"Missing Content-Length of multimodal url.", 41}, {"內部算法錯誤。", 21}, {"Missing Content-Length of multimodal url", 40}, category::invalid_request, false, retry_hint::none, {}, {"The doc returns 500 for this client-side fault; resending unchanged fails again. The multimodal URL's server sent no Content-Length.", 132}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 6, 500, {}, {"Role must be in [user, assistant]", 33}, {"內部算法錯誤。", 21}, {"Role must be in [user, assistant]", 33}, category::invalid_request, false, retry_hint::none, {}, {"The doc returns 500 for this client-side fault; resending unchanged fails again. Qwen-MT accepts only user/assistant roles.", 123}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 7, 500, {}, {"list index out of range", 23}, {"內部算法錯誤。", 21}, {"list index out of range", 23}, category::invalid_request, false, retry_hint::none, {}, {"The doc returns 500 for this client-side fault; resending unchanged fails again. The last message must be a user message.", 121}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 8, 500, {}, {"Embedding_pipeline_Error", 24}, {"內部算法錯誤。", 21}, {"Embedding_pipeline_Error", 24}, category::invalid_request, false, retry_hint::none, {}, {"The doc returns 500 for this client-side fault; resending unchanged fails again. Embedding input problem.", 105}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Algo", 18}, 9, 500, {}, {"Inference error: Inference error.", 33}, {"请检查输入的图片文件是否有损坏或检查人物图片的质量", 75}, {"Inference error: Inference error.", 33}, category::invalid_request, false, retry_hint::none, {}, {"HTTP 500, but the doc blames the input (a damaged image file or a poor-quality portrait): change the input.", 107}, {"The description is the doc's fix, not its cause line.", 53}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 89},
-    {provider::dashscope, {"inference", 9}, {"InternalError.DataInspection", 28}, 0, 500, {}, {"An internal error has occurred during the data inspection process, please try again later.", 90}, {"數據檢查內部錯誤。", 27}, {"An internal error has occurred during the data inspection process", 65}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 91},
-    {provider::dashscope, {"inference", 9}, {"InternalError.FileUpload", 24}, 0, 500, {}, {"oss upload error.", 17}, {"上传失败", 12}, {"oss upload error.", 17}, category::server_error, true, retry_hint::backoff, {}, {}, {"The doc's fix is 请检查OSS配置和网络: a configuration problem would not clear on retry (audit judgement call).", 118}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 92},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Timeout", 21}, 0, 500, {}, {"An internal timeout error has occured during execution, please try again later or contact service support.", 106}, {"異步任務從網關提交給算法服務層之后等待時間3小時,如果3小時始終沒有結果,則超時。", 115}, {"An internal timeout error has occured", 37}, category::timeout, true, retry_hint::backoff, {}, {"An async task got no result within 3 hours; resubmitting can succeed (reference: conditional). (copied in seed 001)", 115}, {"Whether a resubmitted long task finishes in time is not documented.", 67}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 90},
-    {provider::dashscope, {"inference", 9}, {"InternalError.Upload", 20}, 0, 500, {}, {"Failed to upload result.", 24}, {"上传失败", 12}, {"Failed to upload result.", 24}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 93},
-    {provider::dashscope, {"inference", 9}, {"InvalidApiKey", 13}, 0, 401, {}, {"Invalid API-key provided.", 25}, {"請求中的 ApiKey 錯誤。", 29}, {"Invalid API-key provided.", 25}, category::authentication, false, retry_hint::none, {"invalid_api_key", 15}, {"Also returned when the key and the base URL's region do not match (Beijing vs Singapore -intl). (copied in seed 001)", 116}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 68},
-    {provider::dashscope, {"inference", 9}, {"InvalidApiKey", 13}, 1, 401, {}, {"The API key in your request is invalid.", 39}, {"請求中的 ApiKey 錯誤。", 29}, {"The API key in your request is invalid.", 39}, category::authentication, false, retry_hint::none, {}, {"Message of the seed's example response body. (copied in seed 001)", 65}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 68},
-    {provider::dashscope, {"inference", 9}, {"InvalidApiKey", 13}, 2, 401, {}, {"Incorrect API key provided.", 27}, {"Key 错误；或 Key 与 Base URL 地域不匹配（北京 vs 新加坡 -intl）", 80}, {"Incorrect API key provided.", 27}, category::authentication, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 68},
-    {provider::dashscope, {"inference", 9}, {"InvalidApiKey", 13}, 3, 401, {}, {"invalid access token or token expired", 37}, {}, {"invalid access token or token expired", 37}, category::authentication, false, retry_hint::none, {}, {"Coding Plan endpoint (coding.dashscope.aliyuncs.com): key invalid, or key/endpoint mismatch.", 92}, {"The doc shows only status and message; the code it arrives with is not documented.", 82}, {"https://help.aliyun.com/zh/model-studio/coding-plan-faq", 55}, 68},
-    {provider::dashscope, {"inference", 9}, {"InvalidApiKey", 13}, 4, 403, {}, {"invalid api-key", 15}, {}, {"invalid api-key", 15}, category::authentication, false, retry_hint::none, {}, {"Coding Plan: a general Model Studio base URL used with a Coding Plan key (HTTP 403).", 84}, {"The doc shows only status and message; the code it arrives with is not documented.", 82}, {"https://help.aliyun.com/zh/model-studio/coding-plan-faq", 55}, 68},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.AspectRatio", 23}, 0, 400, {}, {"Invalid file ratio. The file aspect ratio (height/width) must be between 3:1 and 1:3.", 85}, {}, {"Invalid file ratio", 18}, category::invalid_request, false, retry_hint::none, {}, {"The doc gives one more wording.", 31}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 45},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.AudioLengthError", 28}, 0, 400, {}, {"Audio length must be between 1s and 300s.", 41}, {}, {"Audio length must be between", 28}, category::invalid_request, false, retry_hint::none, {}, {"The doc also gives '…between 1s and 180s.'; the match covers both.", 68}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 29},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.BodyPose", 20}, 0, 400, {}, {"The pose of the detected person is invalid, please upload other image with whole body and expected orientation.", 111}, {}, {"The pose of the detected person is invalid, please upload other image with whole body and expected orientation.", 111}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 41},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.BodyProportion", 26}, 0, 400, {}, {"The proportion of the detected person in the picture is too large or too small, please upload other image.", 106}, {}, {"The proportion of the detected person in the picture is too large or too small, please upload other image.", 106}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 31},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.Content", 19}, 0, 400, {}, {"The first frame of input video has no human body. Please choose another clip.", 77}, {}, {"The first frame of input video has no human body. Please choose another clip.", 77}, category::invalid_request, false, retry_hint::none, {}, {"The doc gives five more wordings.", 33}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 39},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.DownloadFailed", 26}, 0, 400, {}, {"The audio file cannot be downloaded.", 36}, {}, {"The audio file cannot be downloaded.", 36}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 28},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.Duration", 20}, 0, 400, {}, {"Invalid file duration. The file duration must be xxx s ~ yyy s.", 63}, {}, {"Invalid file duration. The file duration must be xxx s ~ yyy s.", 63}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 43},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.FPS", 15}, 0, 400, {}, {"Invalid video FPS. The video FPS must be 15 ~ 60.", 49}, {}, {"Invalid video FPS", 17}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 34},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.FaceNotMatch", 24}, 0, 400, {}, {"There are no matched face in the video with the provided reference image.", 73}, {}, {"There are no matched face in the video with the provided reference image.", 73}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 38},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.FacePose", 20}, 0, 400, {}, {"The pose of the detected face is invalid, please upload other image with whole face and expected orientation.", 109}, {}, {"The pose of the detected face is invalid", 40}, category::invalid_request, false, retry_hint::none, {}, {"The doc gives two more wordings; the match covers the common beginning.", 71}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 32},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.Format", 18}, 0, 400, {}, {"Invalid file format，the request file format is one of the following types: MP4, AVI, MOV, MP3, WAV, AAC, JPEG, JPG, PNG, BMP, and WEBP.", 137}, {}, {"Invalid file format", 19}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 48},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.FrontBody", 21}, 0, 400, {}, {"The pose of the detected person is invalid, please upload other image with the front view.", 90}, {}, {"The pose of the detected person is invalid, please upload other image with the front view.", 90}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 36},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.FullBody", 20}, 0, 400, {}, {"The human is not fullbody in the first frame of input video. Please choose another clip.", 88}, {}, {"The human is not fullbody in the first frame of input video. Please choose another clip.", 88}, category::invalid_request, false, retry_hint::none, {}, {"Second documented wording: 'The pose of the detected person is invalid, please upload other image with whole body, or change the ratio parameter to 1:1。'", 155}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 40},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.FullFace", 20}, 0, 400, {}, {"The pose of the detected face is invalid, please upload other image with whole face.", 84}, {}, {"The pose of the detected face is invalid, please upload other image with whole face.", 84}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 37},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.ImageSize", 21}, 0, 400, {}, {"The size of image is beyond limit.", 34}, {}, {"The size of image is beyond limit.", 34}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 44},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.MultiHuman", 22}, 0, 400, {}, {"The input image has multi human bodies. Please upload other image with single person.", 85}, {}, {"The input image has multi human bodies. Please upload other image with single person.", 85}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 49},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.NoHuman", 19}, 0, 400, {}, {"The input image has no human body. Please upload other image with single person.", 80}, {}, {"The input image has no human body. Please upload other image with single person.", 80}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 30},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.Openerror", 21}, 0, 400, {}, {"Invalid file, cannot open file as video/audio/image.", 52}, {}, {"Invalid file, cannot open file as video/audio/image.", 52}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 46},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.Resolution", 22}, 0, 400, {}, {"The image resolution is invalid, please make sure that the largest length of image is smaller than 7000, and the smallest length of image is larger than 400.", 157}, {}, {"resolution", 10}, category::invalid_request, false, retry_hint::none, {}, {"The doc gives three more image wordings and a video one: 'Invalid video resolution. The height or width of video must be xxx ~ yyy.'", 132}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 33},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.Size", 16}, 0, 400, {}, {"Invalid file size. The video file size must be less than 200MB, and the audio file size must be less than 15MB.", 111}, {}, {"Invalid file size", 17}, category::payload_too_large, false, retry_hint::none, {}, {"The doc gives two more wordings.", 32}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 42},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.Template.Content", 28}, 0, 400, {}, {"Invalid template content.", 25}, {}, {"Invalid template content.", 25}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 47},
-    {provider::dashscope, {"inference", 9}, {"InvalidFile.Value", 17}, 0, 400, {}, {"The value of the image is invalid, please upload other clearer image.", 69}, {}, {"The value of the image is invalid, please upload other clearer image.", 69}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 35},
-    {provider::dashscope, {"inference", 9}, {"InvalidGarment", 14}, 0, 400, {}, {"Missing clothing image.Please input at least one top garment or bottom garment image.", 85}, {}, {"Missing clothing image.Please input at least one top garment or bottom garment image.", 85}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 56},
-    {provider::dashscope, {"inference", 9}, {"InvalidImage.FileFormat", 23}, 0, 400, {}, {"Invalid image type. Please ensure the uploaded file is a valid image.", 69}, {}, {"Invalid image type. Please ensure the uploaded file is a valid image.", 69}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 53},
-    {provider::dashscope, {"inference", 9}, {"InvalidImage.ImageSize", 22}, 0, 400, {}, {"The size of image is beyond limit.", 34}, {}, {"The size of image is beyond limit.", 34}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 51},
-    {provider::dashscope, {"inference", 9}, {"InvalidImage.NoHumanFace", 24}, 0, 400, {}, {"No human face detected.", 23}, {}, {"No human face detected.", 23}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 52},
-    {provider::dashscope, {"inference", 9}, {"InvalidImageFormat", 18}, 0, 400, {}, {"The input image is in invalid format.", 37}, {}, {"The input image is in invalid format.", 37}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 55},
-    {provider::dashscope, {"inference", 9}, {"InvalidImageResolution", 22}, 0, 400, {}, {"The input image resolution is too large or small.", 49}, {}, {"The input image resolution is too large or small.", 49}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 54},
-    {provider::dashscope, {"inference", 9}, {"InvalidInputLength", 18}, 0, 400, {}, {"The image resolution is invalid, please make sure that the largest length of image is smaller than 4096, and the smallest length of image is larger than 150. and the size of image ranges from 5KB to 5MB.", 203}, {}, {"The image resolution is invalid, please make sure that the largest length of image is smaller than 4096, and the smallest length of image is larger than 150. and the size of image ranges from 5KB to 5MB.", 203}, category::invalid_request, false, retry_hint::none, {}, {"Refers to image size (per the reference), not text length. Despite the name, an image size/resolution check.", 108}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 59},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 0, 400, {}, {"Required parameter(s) missing or invalid, please check the request parameters.", 78}, {"接口調用參數不合法。", 30}, {"Required parameter(s) missing or invalid", 40}, category::invalid_request, false, retry_hint::none, {"invalid_parameter_error", 23}, {"Dozens of messages share this code; the ones with another meaning are separate variants (from [D1] §2.2 of the reference). Native messages often carry a prefix such as '<400> InternalError.Algo.InvalidParameter: …'. The compatible-mode alias invalid_parameter_error is on the English page (https://www.alibabacloud.com/help/en/model-studio/error-code, 400 invalid_parameter_error) and seen on the wire (agentscope-ai/QwenPaw#6255). (copied in seed 001)", 455}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 1, 400, {}, {"Range of input length should be [1, xxx]", 40}, {"接口調用參數不合法。", 30}, {"Range of input length should be [1, xxx]", 40}, category::context_length_exceeded, false, retry_hint::none, {}, {"xxx is the model's input limit, e.g. 30720 or 129024.", 53}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 2, 400, {}, {"Total message token length exceed model limit (10000000 tokens)", 63}, {"接口調用參數不合法。", 30}, {"Total message token length exceed model limit", 45}, category::context_length_exceeded, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 3, 400, {}, {"Range of max_tokens should be [1, xxx]", 38}, {"接口調用參數不合法。", 30}, {"Range of max_tokens should be [1, xxx]", 38}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 4, 400, {}, {"Model not exist.", 16}, {"接口調用參數不合法。", 30}, {"Model not exist", 15}, category::not_found, false, retry_hint::none, {}, {"Returned as HTTP 400 InvalidParameter, not as 404 ModelNotFound.", 64}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 5, 400, {}, {"The tool call is not supported.", 31}, {"接口調用參數不合法。", 30}, {"The tool call is not supported", 30}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 6, 400, {}, {"This model does not support enable_search.", 42}, {"接口調用參數不合法。", 30}, {"does not support enable_search", 30}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 7, 400, {}, {"This model only support stream mode…", 38}, {"接口調用參數不合法。", 30}, {"This model only support stream mode", 35}, category::unsupported, false, retry_hint::use_streaming, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 8, 400, {}, {"current user api does not support http call.", 44}, {"接口調用參數不合法。", 30}, {"current user api does not support http call", 43}, category::unsupported, false, retry_hint::use_streaming, {}, {"The doc: 原因：当前模型不支持非流式输出。解决方案：请使用流式输出。 (English page: the open-source Qwen3 models do not support non-streaming output, use Stream instead.) The same request sent as a stream succeeds.", 242}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 9, 400, {}, {"url error, please check url！", 30}, {"接口調用參數不合法。", 30}, {"url error, please check url", 27}, category::not_found, false, retry_hint::none, {}, {"Interface/model mismatch, or an old SDK. The documented message ends in a full-width '！'. The URL called does not serve this model or operation (wrong endpoint path): by the rule for not_found, a wrong URL is a resource that does not exist.", 242}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 10, 400, {}, {"parameter.enable_thinking must be set to false for non-streaming calls", 70}, {"接口調用參數不合法。", 30}, {"enable_thinking must be set to false for non-streaming calls", 60}, category::unsupported, false, retry_hint::use_streaming, {}, {"Fix: send the call as a stream, or set enable_thinking to false.", 64}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 11, 400, {}, {"The incremental_output parameter must be \"true\" when enable_thinking is true", 76}, {"接口調用參數不合法。", 30}, {"incremental_output parameter", 28}, category::unsupported, false, retry_hint::none, {}, {"The match also covers the doc's other wording 'The incremental_output parameter of this model cannot be set to False.'", 118}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 12, 400, {}, {"Json mode response is not supported when enable_thinking is true", 64}, {"接口調用參數不合法。", 30}, {"Json mode response is not supported when enable_thinking is true", 64}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 13, 400, {}, {"Exceeded limit on max bytes per data-uri item : 10485760", 56}, {"接口調用參數不合法。", 30}, {"Exceeded limit on max bytes per data-uri item", 45}, category::payload_too_large, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 14, 400, {}, {"Multimodal file size is too large", 33}, {"接口調用參數不合法。", 30}, {"Multimodal file size is too large", 33}, category::payload_too_large, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 15, 400, {}, {"File [id:…] exceeds size limit.", 33}, {"接口調用參數不合法。", 30}, {"File [id:…] exceeds size limit", 32}, category::payload_too_large, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 16, 400, {}, {"exceeds page limits (15000 pages)", 33}, {"接口調用參數不合法。", 30}, {"exceeds page limits", 19}, category::payload_too_large, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 17, 400, {}, {"Failed to download multimodal content.", 38}, {"接口調用參數不合法。", 30}, {"Failed to download multimodal content", 37}, category::invalid_request, false, retry_hint::none, {}, {"The service could not fetch a media URL supplied by the caller. The reference marks retry as conditional (a download timeout can be transient); set false because the documented fix is to make the file reachable (e.g. same-region OSS), not to resend.", 249}, {"Could be a transient download timeout (category timeout) rather than an unreachable URL; the message does not say which.", 120}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 18, 400, {}, {"Download the media resource timed out during the data inspection process.", 73}, {"接口調用參數不合法。", 30}, {"Download the media resource timed out", 37}, category::timeout, true, retry_hint::backoff, {}, {"Fetching the caller's media timed out. A retry can succeed; hosting the file in same-region OSS is the durable fix.", 115}, {"Listed among InvalidParameter messages in the reference (§2.2); it may arrive with code InvalidParameter.DataInspection instead.", 129}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 19, 400, {}, {"Unable to download the media resource during the data inspection process.", 73}, {"接口調用參數不合法。", 30}, {"Unable to download the media resource", 37}, category::invalid_request, false, retry_hint::none, {}, {"Media download failure (not moderation). Retry marked conditional in the reference; set false: the documented fix is to host the file in same-region OSS.", 153}, {"Same message is documented for InvalidParameter.DataInspection; may be transient.", 81}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 20, 400, {}, {"File parsing in progress, please try again later.", 49}, {"接口調用參數不合法。", 30}, {"File parsing in progress", 24}, category::invalid_request, true, retry_hint::wait_for_resource_state, {}, {"Qwen-Long: the uploaded file is still being parsed; the same request succeeds once parsing completes, so retryable although invalid_request.", 140}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 21, 400, {}, {"Don't have authorization to access the media resource during the data inspection process.", 89}, {"接口調用參數不合法。", 30}, {"Don't have authorization to access the media resource", 53}, category::invalid_request, false, retry_hint::none, {}, {"Usually an expired OSS URL: supply a fresh URL.", 47}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 22, 400, {}, {"'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", 101}, {"接口調用參數不合法。", 30}, {"must contain the word 'json' in some form", 41}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 23, 400, {}, {"The image content does not comply with green network verification.", 66}, {}, {"does not comply with green network verification", 47}, category::content_filtered, false, retry_hint::none, {}, {"Moderation of an input image reported under InvalidParameter: change the image.", 79}, {"Chinese text not transcribed.", 29}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 24, 400, {}, {"parameter.enable_thinking only support stream call", 50}, {}, {"enable_thinking only support stream call", 40}, category::unsupported, false, retry_hint::use_streaming, {}, {"Second documented wording of variant 10's meaning: thinking mode needs a streaming call.", 88}, {"Chinese text not transcribed.", 29}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 25, 400, {}, {"'audio' output only support with stream=true", 44}, {}, {"output only support with stream=true", 36}, category::unsupported, false, retry_hint::use_streaming, {}, {"Qwen-Omni audio output requires a streaming call.", 49}, {"Chinese text not transcribed.", 29}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter", 16}, 26, 400, {}, {"The value of the enable_thinking parameter is restricted to True.", 65}, {}, {"enable_thinking parameter is restricted to True", 47}, category::unsupported, false, retry_hint::none, {}, {"The model only runs in thinking mode; enable_thinking=false is not supported.", 77}, {"Chinese text not transcribed.", 29}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 1},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter.DataInspection", 31}, 0, 400, {}, {"The media format is not supported or incorrect for the data inspection.", 71}, {"數據檢查錯誤,媒體格式不支持或不正確(可能根據不同錯誤信息Message有不同含義)。", 109}, {"The media format is not supported or incorrect for the data inspection.", 71}, category::invalid_request, false, retry_hint::none, {}, {"Despite the name this is not moderation (that is DataInspectionFailed): the media could not be fetched or its format is unsupported/incorrect. (copied in seed 001)", 163}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 7},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter.DataInspection", 31}, 1, 400, {}, {"Unable to download the media resource during the data inspection process.", 73}, {"下载图片或音频超时（不是内容审核）", 51}, {"Unable to download the media resource", 37}, category::invalid_request, false, retry_hint::none, {}, {"Media download timed out; not moderation. Reference marks retry conditional (possibly transient); set false because the documented fix is to move the files to same-region OSS.", 175}, {"A plain retry may succeed when the timeout was transient.", 57}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 7},
-    {provider::dashscope, {"inference", 9}, {"InvalidParameter.NotSupportEnableThinking", 41}, 0, 400, {}, {"The model xxx does not support enable_thinking.", 47}, {"模型不支持 enable_thinking", 31}, {"The model xxx does not support enable_thinking.", 47}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 2},
-    {provider::dashscope, {"inference", 9}, {"InvalidPerson", 13}, 0, 400, {}, {"The input image has no human body or multi human bodies. Please upload other image with single person.", 102}, {}, {"The input image has no human body or multi human bodies. Please upload other image with single person.", 102}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 50},
-    {provider::dashscope, {"inference", 9}, {"InvalidSchema", 13}, 0, 400, {}, {"Database schema is invalid for text2sql.", 40}, {}, {"Database schema is invalid for text2sql.", 40}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 57},
-    {provider::dashscope, {"inference", 9}, {"InvalidSchemaFormat", 19}, 0, 400, {}, {"Database schema format is invalid for text2sql.", 47}, {}, {"Database schema format is invalid for text2sql.", 47}, category::invalid_request, false, retry_hint::none, {}, {}, {"The doc's Chinese cause/fix text for this code was not available to transcribe; description left empty rather than the old grouped placeholder.", 143}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 58},
-    {provider::dashscope, {"inference", 9}, {"InvalidURL", 10}, 0, 400, {}, {"Invalid URL provided in your request.", 37}, {"請求的 URL 錯誤。", 23}, {"Invalid URL provided in your request.", 37}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 25},
-    {provider::dashscope, {"inference", 9}, {"InvalidURL", 10}, 1, 400, {}, {"Required URL is missing or invalid…", 37}, {"URL/文件不合规", 19}, {"Required URL is missing or invalid", 34}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 25},
-    {provider::dashscope, {"inference", 9}, {"InvalidURL", 10}, 2, 400, {}, {"The input audio is longer than xxs.", 35}, {"URL/文件不合规", 19}, {"The input audio is longer than", 30}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 25},
-    {provider::dashscope, {"inference", 9}, {"InvalidURL", 10}, 3, 400, {}, {"File size is larger than 15MB.", 30}, {"URL/文件不合规", 19}, {"File size is larger than", 24}, category::payload_too_large, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 25},
-    {provider::dashscope, {"inference", 9}, {"InvalidURL", 10}, 4, 400, {}, {"File type is not supported. Allowed types are: .wav, .mp3.", 58}, {"URL/文件不合规", 19}, {"File type is not supported", 26}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 25},
-    {provider::dashscope, {"inference", 9}, {"InvalidURL.ConnectionRefused", 28}, 0, 400, {}, {"Connection to xxx refused …", 29}, {"下载被拒", 12}, {"Connection to xxx refused", 25}, category::invalid_request, false, retry_hint::none, {}, {"The host of the caller's URL refused the download. Reference marks retry conditional; set false: the URL/host must be fixed first.", 130}, {"A transient refusal by the caller's host could clear on retry.", 62}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 26},
-    {provider::dashscope, {"inference", 9}, {"InvalidURL.Timeout", 18}, 0, 400, {}, {"Download xxx timeout …", 24}, {"下载超时", 12}, {"Download xxx timeout", 20}, category::timeout, true, retry_hint::backoff, {}, {"Download of the caller's URL timed out; a retry can succeed, hosting the file in same-region OSS is the durable fix.", 116}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 27},
-    {provider::dashscope, {"inference", 9}, {"InvokePluginFailed", 18}, 0, 500, {}, {"Failed to invoke plugin.", 24}, {"应用/插件/检索失败", 26}, {"Failed to invoke plugin.", 24}, category::server_error, true, retry_hint::backoff, {}, {}, {"The doc says 请检查插件配置和可用性: configuration (not retryable) or availability (retryable); retryable kept (audit judgement call).", 145}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 97},
-    {provider::dashscope, {"inference", 9}, {"MKV_PARSE_FAILED", 16}, 0, 0, {}, {"MKV_PARSE_FAILED", 16}, {}, {"MKV_PARSE_FAILED", 16}, category::invalid_request, false, retry_hint::none, {}, {"The MKV file could not be parsed. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 222}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 118},
-    {provider::dashscope, {"inference", 9}, {"Model.AccessDenied", 18}, 0, 403, {}, {"Model access denied.", 20}, {"子业务空间无模型权限", 30}, {"Model access denied.", 20}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 72},
-    {provider::dashscope, {"inference", 9}, {"ModelNotFound", 13}, 0, 404, {}, {"Model can not be found.", 23}, {"模型不存在或未开通", 27}, {"Model can not be found.", 23}, category::not_found, false, retry_hint::none, {"model_not_found", 15}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 76},
-    {provider::dashscope, {"inference", 9}, {"ModelNotFound", 13}, 1, 404, {}, {"The model xxx does not exist (or you do not have access to it).", 63}, {"模型不存在或未开通", 27}, {"does not exist", 14}, category::not_found, false, retry_hint::none, {}, {}, {"Could also mean the caller lacks access to the model (permission) rather than a missing model.", 94}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 76},
-    {provider::dashscope, {"inference", 9}, {"ModelNotFound", 13}, 2, 404, {}, {"The provided model xxx is not supported by the Batch API.", 57}, {}, {"is not supported by the Batch API", 33}, category::unsupported, false, retry_hint::none, {}, {"The model exists but the Batch API does not support it.", 55}, {"The old description ('模型不存在或未开通') was the reference's abridgement and contradicted the row; the doc's meaning is that the model is not supported by the Batch API. Chinese text not transcribed.", 210}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 76},
-    {provider::dashscope, {"inference", 9}, {"ModelServiceFailed", 18}, 0, 500, {}, {"Failed to request model service.", 32}, {"模型服务调用失败", 24}, {"Failed to request model service.", 32}, category::server_error, true, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 95},
-    {provider::dashscope, {"inference", 9}, {"ModelServingError", 17}, 0, 503, {}, {"Too many requests. Your requests are being throttled due to system capacity limits. Please try again later.", 107}, {"网络资源饱和", 18}, {"Your requests are being throttled due to system capacity limits", 63}, category::overloaded, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 101},
-    {provider::dashscope, {"inference", 9}, {"ModelUnavailable", 16}, 0, 503, {}, {"Model is unavailable, please try again later.", 45}, {"模型暂时无法服务", 24}, {"Model is unavailable", 20}, category::overloaded, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 102},
-    {provider::dashscope, {"inference", 9}, {"NOT AUTHORIZED", 14}, 0, 401, {}, {"Access denied: Either you are not authorized to access this workspace, or the workspace does not exist…", 105}, {"WorkspaceId 无效或非成员", 30}, {"you are not authorized to access this workspace", 47}, category::permission_denied, false, retry_hint::none, {}, {"HTTP 401, but a workspace-membership (permission) problem, not a bad key. The code is sent with a space.", 104}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 69},
-    {provider::dashscope, {"inference", 9}, {"NO_INPUT_AUDIO_ERROR", 20}, 0, 0, {}, {"NO_INPUT_AUDIO_ERROR", 20}, {}, {"NO_INPUT_AUDIO_ERROR", 20}, category::invalid_request, false, retry_hint::none, {}, {"WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 188}, {"The doc's Chinese text was not available to transcribe; category inferred from the name.", 88}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 103},
-    {provider::dashscope, {"inference", 9}, {"NO_VALID_AUDIO_ERROR", 20}, 0, 0, {}, {"NO_VALID_AUDIO_ERROR", 20}, {}, {"NO_VALID_AUDIO_ERROR", 20}, category::invalid_request, false, retry_hint::none, {}, {"Invalid audio (format or sample rate). WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 227}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 127},
-    {provider::dashscope, {"sdk", 3}, {"NoApiKeyException", 17}, 0, 0, {}, {"Can not find api-key.", 21}, {}, {"Can not find api-key.", 21}, category::authentication, false, retry_hint::none, {}, {"Java SDK exception raised locally when no API key is configured; no request is sent. Message as the doc's SDK section gives it ('NoApiKeyException: Can not find api-key.').", 172}, {"An exception class rather than a wire code.", 43}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 112},
-    {provider::dashscope, {"inference", 9}, {"NotFound", 8}, 0, 404, {}, {"Not found!", 10}, {"资源/热词ID不存在", 24}, {"Not found!", 10}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 79},
-    {provider::dashscope, {"inference", 9}, {"PostpaidBillOverdue", 19}, 0, 429, {}, {"The postpaid bill is overdue.", 29}, {"模型推理商品已失效", 27}, {"The postpaid bill is overdue.", 29}, category::billing, false, retry_hint::none, {}, {"A billing problem sent with HTTP 429; not retryable despite the status.", 71}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 87},
-    {provider::dashscope, {"inference", 9}, {"PrepaidBillOverdue", 18}, 0, 429, {}, {"The prepaid bill is overdue.", 28}, {"预付费账单到期", 21}, {"The prepaid bill is overdue.", 28}, category::billing, false, retry_hint::none, {}, {"A billing problem sent with HTTP 429; not retryable despite the status.", 71}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 86},
-    {provider::dashscope, {"inference", 9}, {"REQUEST_INVALID_FILE_URL_VALUE", 30}, 0, 0, {}, {"REQUEST_INVALID_FILE_URL_VALUE", 30}, {}, {"REQUEST_INVALID_FILE_URL_VALUE", 30}, category::invalid_request, false, retry_hint::none, {}, {"The file_link / file_url parameter is invalid. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 235}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 120},
-    {provider::dashscope, {"inference", 9}, {"RequestTimeOut", 14}, 0, 408, {}, {"Request timed out, please try again later.", 42}, {"請求超時。", 15}, {"Request timed out", 17}, category::timeout, true, retry_hint::backoff, {}, {"The seed documents HTTP 408; the current doc lists 500 (variants 1-3). (copied in seed 001)", 91}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 96},
-    {provider::dashscope, {"inference", 9}, {"RequestTimeOut", 14}, 1, 500, {}, {"Request timed out, please try again later.", 42}, {"大模型请求超时（300 秒）；语音长时间无音频", 61}, {"Request timed out", 17}, category::timeout, false, retry_hint::use_streaming, {}, {"At HTTP 500 this is the 300-second limit of non-streaming calls: the same call times out again; send it as a stream. (The doc says non-streaming Qwen calls now return the partial content instead.)", 196}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 96},
-    {provider::dashscope, {"inference", 9}, {"RequestTimeOut", 14}, 2, 500, {}, {"Response timeout!", 17}, {"大模型请求超时（300 秒）；语音长时间无音频", 61}, {"Response timeout", 16}, category::timeout, true, retry_hint::backoff, {}, {}, {"In speech recognition the doc's cause is the client sending no audio (fixed with heartbeat=true); a plain retry does not help there (audit judgement call).", 155}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 96},
-    {provider::dashscope, {"inference", 9}, {"RequestTimeOut", 14}, 3, 500, {}, {"I/O error on POST request … timeout", 37}, {"大模型请求超时（300 秒）；语音长时间无音频", 61}, {"I/O error on POST request", 25}, category::timeout, false, retry_hint::use_streaming, {}, {"The doc gives this message the same cause and fix as 'Request timed out' at 500 (variant 1): the 300-second limit of non-streaming calls; send the request as a stream. The unchanged non-streaming request times out again, so not retryable though the category is timeout. The wording is also a client-side (Spring RestTemplate) timeout text.", 339}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 96},
-    {provider::dashscope, {"inference", 9}, {"RetrivalFailed", 14}, 0, 500, {}, {"Failed to retrieve data from documents.", 39}, {"应用/插件/检索失败", 26}, {"Failed to retrieve data from documents.", 39}, category::invalid_request, false, retry_hint::none, {}, {"HTTP 500, but the doc's fix is a configuration check (原因：文档检索失败。解决方案：请检查文档索引和检索配置。), so it is classed as the caller's request/configuration problem and not retried. RetrivalFailed is the doc's own spelling.", 262}, {"A transient backend failure may also produce it; the doc gives only the configuration fix.", 90}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 100},
-    {provider::dashscope, {"inference", 9}, {"RewriteFailed", 13}, 0, 500, {}, {"Failed to rewrite content for prompt.", 37}, {"应用/插件/检索失败", 26}, {"Failed to rewrite content for prompt.", 37}, category::server_error, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 99},
-    {provider::dashscope, {"inference", 9}, {"SUCCESS_WITH_NO_VALID_FRAGMENT", 30}, 0, 0, {}, {"SUCCESS_WITH_NO_VALID_FRAGMENT", 30}, {}, {"SUCCESS_WITH_NO_VALID_FRAGMENT", 30}, category::invalid_request, false, retry_hint::none, {}, {"The recognition query succeeded, but voice activity detection found no valid speech in the file: not really a failure, and the same file gives the same result. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 348}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 113},
-    {provider::dashscope, {"inference", 9}, {"ServiceUnavailableError", 23}, 0, 400, {}, {"Role must be user or assistant and Content length must be greater than 0.", 73}, {"输入长度为0或role错误", 29}, {"Role must be user or assistant and Content length must be greater than 0.", 73}, category::invalid_request, false, retry_hint::none, {}, {"Despite its name this is a 400 input error (empty content or wrong role), not an outage.", 88}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 13},
-    {provider::dashscope, {"inference", 9}, {"SystemError", 11}, 0, 500, {}, {"An system error has occured, please try again later.", 52}, {"系統錯誤。", 15}, {"system error has occured", 24}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 94},
-    {provider::dashscope, {"inference", 9}, {"Throttling", 10}, 0, 429, {}, {"Requests throttling triggered.", 30}, {"接口調用觸發限流。", 27}, {"Requests throttling triggered.", 30}, category::rate_limited, true, retry_hint::backoff, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 81},
-    {provider::dashscope, {"inference", 9}, {"Throttling", 10}, 1, 429, {}, {"Too many requests in route. Please try again later.", 51}, {"接口調用觸發限流。", 27}, {"Too many requests in route", 26}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 81},
-    {provider::dashscope, {"inference", 9}, {"Throttling", 10}, 2, 429, {}, {"Too many fine-tune job in running…", 36}, {"资源创建数量达上限", 27}, {"Too many fine-tune job in running", 33}, category::quota_exhausted, false, retry_hint::wait_for_resource_state, {}, {"A running fine-tune job count limit; new jobs can start once running ones finish.", 81}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 81},
-    {provider::dashscope, {"inference", 9}, {"Throttling", 10}, 3, 429, {}, {"Only 20 fine-tune job in running or succeeded allowed per user.", 63}, {"资源创建数量达上限", 27}, {"fine-tune job in running or succeeded allowed", 45}, category::quota_exhausted, false, retry_hint::none, {}, {"Fine-tune job count limit (20); delete or wait for jobs before creating more.", 77}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 81},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 0, 429, {}, {"Allocated quota exceeded, please increase your quota limit.", 59}, {"一段時間調用量觸發限流,比如每分鐘生成Token數。", 66}, {"Allocated quota exceeded", 24}, category::rate_limited, true, retry_hint::backoff, {"insufficient_quota", 18}, {"One code, several meanings: TPM/TPS throttling (this row, transient), Batch throttling, free quota used up (permanent), and at HTTP 400 a voice-clone/hot-word count limit. (copied in seed 001)", 192}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 1, 429, {}, {"You exceeded your current quota, please check your plan and billing details.", 76}, {"一段時間調用量觸發限流,比如每分鐘生成Token數。", 66}, {"You exceeded your current quota", 31}, category::rate_limited, true, retry_hint::backoff, {}, {"Compatible-mode (insufficient_quota) wording of the TPM throttling meaning, despite the billing wording.", 104}, {"Message mentions plan and billing; classified as throttling per the doc's grouping.", 83}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 2, 429, {}, {"Too many requests. Batch requests are being throttled due to system capacity limits.", 84}, {"Batch 限流", 12}, {"Batch requests are being throttled", 34}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 3, 429, {}, {"Free allocated quota exceeded.", 30}, {"免費額度已經耗盡,并且模型未開通計費訪問。", 61}, {"Free allocated quota exceeded", 29}, category::quota_exhausted, false, retry_hint::none, {}, {"Free quota expired or used up and the model is not enabled for pay-as-you-go: enable paid access. (copied in seed 001)", 118}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 4, 400, {}, {"您当前的配额为xxx", 24}, {"音色复刻/热词数量达上限", 34}, {"您当前的配额为", 21}, category::quota_exhausted, false, retry_hint::none, {}, {"HTTP 400 meaning: voice-clone / hot-word count limit reached; delete resources first.", 85}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 5, 400, {}, {"Maximum voice storage limit exceeded, please delete existing voices.", 68}, {"音色复刻/热词数量达上限", 34}, {"Maximum voice storage limit exceeded", 36}, category::quota_exhausted, false, retry_hint::none, {}, {"HTTP 400 meaning: voice storage count limit; delete existing voices.", 68}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 6, 400, {}, {"Free allocated quota exceeded.", 30}, {"音色复刻/热词数量达上限", 34}, {"Free allocated quota exceeded", 29}, category::quota_exhausted, false, retry_hint::none, {}, {"Same text as the 429 free-quota variant; at HTTP 400 it means the voice-clone/hot-word count limit.", 99}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 7, 0, {}, {"hour allocated quota exceeded", 29}, {}, {"hour allocated quota exceeded", 29}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"Coding Plan endpoint (coding.dashscope.aliyuncs.com): the 5-hour plan quota is used up until the window resets.", 111}, {"The doc shows only the message; the code (assumed Throttling.AllocationQuota) and the HTTP status are not documented.", 117}, {"https://help.aliyun.com/zh/model-studio/coding-plan-faq", 55}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 8, 0, {}, {"week allocated quota exceeded", 29}, {}, {"week allocated quota exceeded", 29}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"Coding Plan endpoint (coding.dashscope.aliyuncs.com): the weekly plan quota is used up until the window resets.", 111}, {"The doc shows only the message; the code (assumed Throttling.AllocationQuota) and the HTTP status are not documented.", 117}, {"https://help.aliyun.com/zh/model-studio/coding-plan-faq", 55}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.AllocationQuota", 26}, 9, 0, {}, {"month allocated quota exceeded", 30}, {}, {"month allocated quota exceeded", 30}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"Coding Plan endpoint (coding.dashscope.aliyuncs.com): the monthly plan quota is used up until the window resets.", 112}, {"The doc shows only the message; the code (assumed Throttling.AllocationQuota) and the HTTP status are not documented.", 117}, {"https://help.aliyun.com/zh/model-studio/coding-plan-faq", 55}, 84},
-    {provider::dashscope, {"inference", 9}, {"Throttling.BurstRate", 20}, 0, 429, {}, {"Request rate increased too quickly… scale requests more smoothly", 66}, {"未达限流但调用骤增", 27}, {"Request rate increased too quickly", 34}, category::rate_limited, true, retry_hint::slow_ramp_up, {"limit_burst_rate", 16}, {"Burst protection: below the rate limit but traffic rose too fast; ramp up gradually.", 84}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 83},
-    {provider::dashscope, {"inference", 9}, {"Throttling.RateQuota", 20}, 0, 429, {}, {"Requests rate limit exceeded, please try again later.", 53}, {"調用頻次觸發限流,比如每秒鐘請求數。", 52}, {"Requests rate limit exceeded", 28}, category::rate_limited, true, retry_hint::backoff, {"LimitRequests limit_requests", 28}, {"RPS/RPM limit; per the app rate-limit doc [D3] it usually recovers within a minute. (copied in seed 001)", 104}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 82},
-    {provider::dashscope, {"inference", 9}, {"Throttling.RateQuota", 20}, 1, 429, {}, {"You have exceeded your request limit.", 37}, {"調用頻次觸發限流,比如每秒鐘請求數。", 52}, {"You have exceeded your request limit", 36}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 82},
-    {provider::dashscope, {"inference", 9}, {"Throttling.RateQuota", 20}, 2, 429, {}, {"You exceeded your current requests list.", 40}, {"調用頻次觸發限流,比如每秒鐘請求數。", 52}, {"You exceeded your current requests list", 39}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 82},
-    {provider::dashscope, {"sdk", 3}, {"Unknown", 7}, 0, 0, {}, {"(the raw non-JSON response body)", 32}, {}, {"(the raw non-JSON response body)", 32}, category::unknown, false, retry_hint::none, {}, {"Generated locally by the DashScope Python SDK when the body is not JSON (in streams it reports HTTP 500 and the raw data as message). Not a server code: classify by the HTTP status instead.", 189}, {"Unverified SDK drift: another stored version of the Python SDK (dashscope/common/error_registry.py) reports a non-JSON failure as code 'InternalServerError' instead; the catalogue has no row for it.", 198}, {"https://github.com/dashscope/dashscope-sdk-python/blob/c0d7a0b7174c/dashscope/common/utils.py", 93}, 110},
-    {provider::dashscope, {"inference", 9}, {"UnsupportedOperation", 20}, 0, 400, {}, {"The operation is unsupported on the referee object.", 51}, {"關聯的對象不支持該操作(可以根據實際情況修改)。", 68}, {"The operation is unsupported on the referee object.", 51}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 001)", 20}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 14},
-    {provider::dashscope, {"inference", 9}, {"UnsupportedOperation", 20}, 1, 400, {}, {"The fine-tune job can not be deleted because it is succeeded,failed or canceled.", 80}, {"不支持该操作", 18}, {"The fine-tune job can not be deleted", 36}, category::unsupported, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 14},
-    {provider::dashscope, {"sdk", 3}, {"WaitTaskTimeout", 15}, 0, 408, {}, {"Wait task: xxx timeout after xxx seconds.", 41}, {}, {"timeout after xxx seconds", 25}, category::timeout, true, retry_hint::wait_for_resource_state, {}, {"Generated locally by the DashScope Python SDK's wait() (status 408), not by the server: the async task may still be running; poll it again rather than resubmitting.", 164}, {}, {"https://github.com/dashscope/dashscope-sdk-python/blob/c0d7a0b7174c/dashscope/client/base_api.py", 96}, 109},
-    {provider::dashscope, {"inference", 9}, {"WorkSpaceNotFound", 17}, 0, 404, {}, {"WorkSpace can not be found.", 27}, {"工作空间不存在", 21}, {"WorkSpace can not be found.", 27}, category::not_found, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 78},
-    {provider::dashscope, {"inference", 9}, {"Workspace.AccessDenied", 22}, 0, 403, {}, {"Workspace access denied.", 24}, {"无权限访问业务空间", 27}, {"Workspace access denied.", 24}, category::permission_denied, false, retry_hint::none, {}, {}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 74},
-    {provider::dashscope, {"batch", 5}, {"duplicate_custom_id", 19}, 0, 0, {}, {"duplicate_custom_id", 19}, {}, {"duplicate_custom_id", 19}, category::invalid_request, false, retry_hint::none, {}, {"Batch input file: custom_id values must be unique.", 50}, {"Message and HTTP status not documented; meaning inferred from the code name.", 76}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 108},
-    {provider::dashscope, {"inference", 9}, {"invalid_request_error", 21}, 0, 400, {"invalid_request_error", 21}, {"you must provide a model parameter.", 35}, {"OpenAI 兼容参数错误", 25}, {"you must provide a model parameter", 34}, category::invalid_request, false, retry_hint::none, {}, {"OpenAI-compatible mode only; sent as the code itself.", 53}, {"The reference lists invalid_request_error and invalid_value together with two messages; which message goes with which code is inferred.", 135}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 3},
-    {provider::dashscope, {"inference", 9}, {"invalid_value", 13}, 0, 400, {"invalid_request_error", 21}, {"-1 is lesser than the minimum of 0 - 'seed'", 43}, {"OpenAI 兼容参数错误", 25}, {"is lesser than the minimum of", 29}, category::invalid_request, false, retry_hint::none, {}, {"OpenAI-compatible mode only; sent as the code itself. The doc's heading '400-invalid_request_error-invalid_value' gives this message to code invalid_value with type invalid_request_error.", 187}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 4},
-    {provider::dashscope, {"inference", 9}, {"invalid_value", 13}, 1, 400, {}, {"The requested voice 'xxx' is not supported.", 43}, {"Qwen-TTS 音色与模型不匹配", 33}, {"The requested voice 'xxx' is not supported", 42}, category::invalid_request, false, retry_hint::none, {}, {"Qwen-TTS: the voice does not belong to the model.", 49}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 4},
-    {provider::dashscope, {"inference", 9}, {"invalid_value", 13}, 2, 400, {"invalid_request_error", 21}, {"'seed' must be Integer", 22}, {}, {"'seed' must be Integer", 22}, category::invalid_request, false, retry_hint::none, {}, {"Second wording the doc gives under 400-invalid_request_error-invalid_value; same meaning as variant 0.", 102}, {"Chinese text not transcribed.", 29}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 4},
-    {provider::dashscope, {"batch", 5}, {"mismatched_model", 16}, 0, 0, {}, {"mismatched_model", 16}, {}, {"mismatched_model", 16}, category::invalid_request, false, retry_hint::none, {}, {"Batch input file: a line's model differs from the batch's model.", 64}, {"Message and HTTP status not documented; meaning inferred from the code name.", 76}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 107},
-    {provider::dashscope, {"inference", 9}, {"model_not_supported", 19}, 0, 404, {}, {"Unsupported model xxx for OpenAI compatibility mode.", 52}, {"该模型不支持 OpenAI 兼容", 32}, {"for OpenAI compatibility mode", 29}, category::unsupported, false, retry_hint::none, {}, {"Compatible mode only; use the native API for this model.", 56}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}, 77},
-    {provider::qianfan, {"v1", 2}, {"1", 1}, 0, 0, {}, {"Unknown error", 13}, {"【系统内部错误】服务器内部错误请再次请求 如果持续出现此类错误请在百度云控制台内提交工单反馈。", 139}, {"Unknown error", 13}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1},
-    {provider::qianfan, {"v1", 2}, {"100", 3}, 0, 0, {}, {"Invalid parameter", 17}, {"【鉴权错误】无效的access_token参数请检查后重新尝试。", 72}, {"Invalid parameter", 17}, category::authentication, false, retry_hint::none, {}, {"Despite the name, the doc says the access_token parameter is invalid. (copied in seed 002)", 90}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100},
-    {provider::qianfan, {"model", 5}, {"1000", 4}, 0, 0, {}, {"非常抱歉系统出现错误请稍后重试", 45}, {"系统错误", 12}, {"非常抱歉系统出现错误请稍后重试", 45}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000},
-    {provider::qianfan, {"prompt", 6}, {"1000001", 7}, 0, 0, {}, {"服务器内部错误", 21}, {"服务器内部错误", 21}, {"服务器内部错误", 21}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000001},
-    {provider::qianfan, {"prompt", 6}, {"1000002", 7}, 0, 0, {}, {"参数page值无效", 19}, {"参数page值无效", 19}, {"参数page值无效", 19}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000002},
-    {provider::qianfan, {"prompt", 6}, {"1000003", 7}, 0, 0, {}, {"参数order值无效", 20}, {"参数order值无效", 20}, {"参数order值无效", 20}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000003},
-    {provider::qianfan, {"prompt", 6}, {"1000004", 7}, 0, 0, {}, {"参数orderBy的值[%s]无效", 29}, {"参数orderBy的值[%s]无效", 29}, {"参数orderBy的值[%s]无效", 29}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000004},
-    {provider::qianfan, {"prompt", 6}, {"1000005", 7}, 0, 0, {}, {"参数[%s]值[%v]无效, 有效值可以是:%v", 46}, {"参数[%s]值[%v]无效, 有效值可以是:%v", 46}, {"参数[%s]值[%v]无效, 有效值可以是:%v", 46}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000005},
-    {provider::qianfan, {"prompt", 6}, {"1000006", 7}, 0, 0, {}, {"参数[%s]的值[%s]无效", 26}, {"参数[%s]的值[%s]无效", 26}, {"参数[%s]的值[%s]无效", 26}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000006},
-    {provider::qianfan, {"prompt", 6}, {"1000007", 7}, 0, 0, {}, {"用户无权限进行此操作", 30}, {"用户无权限进行此操作", 30}, {"用户无权限进行此操作", 30}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000007},
-    {provider::qianfan, {"prompt", 6}, {"1000008", 7}, 0, 0, {}, {"字段[%s]不可为空", 22}, {"字段[%s]不可为空", 22}, {"字段[%s]不可为空", 22}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000008},
-    {provider::qianfan, {"prompt", 6}, {"1000009", 7}, 0, 0, {}, {"没有权限", 12}, {"没有权限", 12}, {"没有权限", 12}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000009},
-    {provider::qianfan, {"prompt", 6}, {"1000010", 7}, 0, 0, {}, {"存储卷ID为空", 17}, {"存储卷ID为空", 17}, {"存储卷ID为空", 17}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000010},
-    {provider::qianfan, {"prompt", 6}, {"1000011", 7}, 0, 0, {}, {"没有找到可用资源池可以给样本库服务分配资源池并分配至平台当前所有项目及新增项目如果已经分配过资源池可以尝试释放资源", 171}, {"没有找到可用资源池可以给样本库服务分配资源池并分配至平台当前所有项目及新增项目如果已经分配过资源池可以尝试释放资源", 171}, {"没有找到可用资源池可以给样本库服务分配资源池并分配至平台当前所有项目及新增项目如果已经分配过资源池可以尝试释放资源", 171}, category::quota_exhausted, false, retry_hint::none, {}, {"The project's compute resource pool is missing or too small: an administrator must bind/add resources (or running jobs must release some). (copied in seed 002)", 159}, {"Category guessed from the Chinese text (resource pool capacity, not an account quota).", 86}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000011},
-    {provider::qianfan, {"prompt", 6}, {"1000012", 7}, 0, 0, {}, {"当前项目未绑定计算资源池或所绑定的计算资源不足请进行绑定或增加资源或等待资源释放后再进行操作", 138}, {"当前项目未绑定计算资源池或所绑定的计算资源不足请进行绑定或增加资源或等待资源释放后再进行操作", 138}, {"当前项目未绑定计算资源池", 36}, category::quota_exhausted, false, retry_hint::none, {}, {"The project's compute resource pool is missing or too small: an administrator must bind/add resources (or running jobs must release some). (copied in seed 002)", 159}, {"Category guessed from the Chinese text (resource pool capacity, not an account quota).", 86}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000012},
-    {provider::qianfan, {"prompt", 6}, {"1000012", 7}, 1, 0, {}, {"资源不足请先配置系统资源池", 39}, {"资源不足请先配置系统资源池", 39}, {"资源不足请先配置系统资源池", 39}, category::quota_exhausted, false, retry_hint::none, {}, {"The project's compute resource pool is missing or too small: an administrator must bind/add resources (or running jobs must release some). (copied in seed 002)", 159}, {"Category guessed from the Chinese text (resource pool capacity, not an account quota).", 86}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000012},
-    {provider::qianfan, {"prompt", 6}, {"1000013", 7}, 0, 0, {}, {"当前用户没有权限进行此操作", 39}, {"当前用户没有权限进行此操作", 39}, {"当前用户没有权限进行此操作", 39}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000013},
-    {provider::qianfan, {"prompt", 6}, {"1000014", 7}, 0, 0, {}, {"字段[%s]长度不符合规范", 31}, {"字段[%s]长度不符合规范", 31}, {"字段[%s]长度不符合规范", 31}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000014},
-    {provider::qianfan, {"prompt", 6}, {"1000015", 7}, 0, 0, {}, {"字段[%s]不符合规范", 25}, {"字段[%s]不符合规范", 25}, {"字段[%s]不符合规范", 25}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000015},
-    {provider::qianfan, {"prompt", 6}, {"1000016", 7}, 0, 0, {}, {"字段[%s]必须是英文", 25}, {"字段[%s]必须是英文", 25}, {"字段[%s]必须是英文", 25}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1000016},
-    {provider::qianfan, {"model", 5}, {"10001", 5}, 0, 0, {}, {"模型不存在", 15}, {"选择的已存在模型不存在", 33}, {"模型不存在", 15}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 10001},
-    {provider::qianfan, {"prompt", 6}, {"1001001", 7}, 0, 0, {}, {"获取上下文信息失败", 27}, {"获取上下文信息失败", 27}, {"获取上下文信息失败", 27}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Which context (request/user) is not said; read as a backend failure.", 68}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1001001},
-    {provider::qianfan, {"prompt", 6}, {"1002001", 7}, 0, 0, {}, {"连接数据库失败无效的配置%s", 38}, {"连接数据库失败无效的配置%s", 38}, {"连接数据库失败无效的配置%s", 38}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1002001},
-    {provider::qianfan, {"prompt", 6}, {"1003001", 7}, 0, 0, {}, {"模板名字不能重复", 24}, {"模板名字不能重复", 24}, {"模板名字不能重复", 24}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003001},
-    {provider::qianfan, {"prompt", 6}, {"1003002", 7}, 0, 0, {}, {"记录不存在", 15}, {"记录不存在", 15}, {"记录不存在", 15}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003002},
-    {provider::qianfan, {"prompt", 6}, {"1003003", 7}, 0, 0, {}, {"项目下模板数量超过最大限制", 39}, {"项目下模板数量超过最大限制", 39}, {"项目下模板数量超过最大限制", 39}, category::quota_exhausted, false, retry_hint::none, {}, {"Count limit per project: delete templates first. (copied in seed 002)", 69}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003003},
-    {provider::qianfan, {"prompt", 6}, {"1003004", 7}, 0, 0, {}, {"每个模板最多能绑定[%s]个标签", 40}, {"每个模板最多能绑定[%s]个标签", 40}, {"每个模板最多能绑定[%s]个标签", 40}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003004},
-    {provider::qianfan, {"prompt", 6}, {"1003005", 7}, 0, 0, {}, {"模板内容变量个数和变量字段变量个数不匹配", 60}, {"模板内容变量个数和变量字段变量个数不匹配", 60}, {"模板内容变量个数和变量字段变量个数不匹配", 60}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003005},
-    {provider::qianfan, {"prompt", 6}, {"1003006", 7}, 0, 0, {}, {"模板里面对应的变量[%s]传值为空", 43}, {"模板里面对应的变量[%s]传值为空", 43}, {"模板里面对应的变量[%s]传值为空", 43}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003006},
-    {provider::qianfan, {"prompt", 6}, {"1003007", 7}, 0, 0, {}, {"模板内容和变量不匹配", 30}, {"模板内容和变量不匹配", 30}, {"模板内容和变量不匹配", 30}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003007},
-    {provider::qianfan, {"prompt", 6}, {"1003008", 7}, 0, 0, {}, {"模板变量个数超限", 24}, {"模板变量个数超限", 24}, {"模板变量个数超限", 24}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003008},
-    {provider::qianfan, {"prompt", 6}, {"1003009", 7}, 0, 0, {}, {"预置模板不支持修改", 27}, {"预置模板不支持修改", 27}, {"预置模板不支持修改", 27}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003009},
-    {provider::qianfan, {"prompt", 6}, {"1003010", 7}, 0, 0, {}, {"没有字段需要更新", 24}, {"没有字段需要更新", 24}, {"没有字段需要更新", 24}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1003010},
-    {provider::qianfan, {"prompt", 6}, {"1004001", 7}, 0, 0, {}, {"标签名字不能重复", 24}, {"标签名字不能重复", 24}, {"标签名字不能重复", 24}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1004001},
-    {provider::qianfan, {"prompt", 6}, {"1004002", 7}, 0, 0, {}, {"项目下标签数量超过最大限制", 39}, {"项目下标签数量超过最大限制", 39}, {"项目下标签数量超过最大限制", 39}, category::quota_exhausted, false, retry_hint::none, {}, {"Count limit per project: delete labels first. (copied in seed 002)", 66}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1004002},
-    {provider::qianfan, {"prompt", 6}, {"1004003", 7}, 0, 0, {}, {"记录不存在", 15}, {"记录不存在", 15}, {"记录不存在", 15}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1004003},
-    {provider::qianfan, {"prompt", 6}, {"1005001", 7}, 0, 0, {}, {"优化任务超限", 18}, {"优化任务超限", 18}, {"优化任务超限", 18}, category::quota_exhausted, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Whether the limit is on concurrent or total optimisation tasks is not documented.", 81}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1005001},
-    {provider::qianfan, {"prompt", 6}, {"1005002", 7}, 0, 0, {}, {"记录不存在", 15}, {"记录不存在", 15}, {"记录不存在", 15}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1005002},
-    {provider::qianfan, {"prompt", 6}, {"1005003", 7}, 0, 0, {}, {"记录ID不匹配", 17}, {"记录ID不匹配", 17}, {"记录ID不匹配", 17}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1005003},
-    {provider::qianfan, {"prompt", 6}, {"1005004", 7}, 0, 0, {}, {"任务状态不是优化中", 27}, {"任务状态不是优化中", 27}, {"任务状态不是优化中", 27}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1005004},
-    {provider::qianfan, {"prompt", 6}, {"1005005", 7}, 0, 0, {}, {"qingfan任务失败结果json解析失败", 41}, {"qingfan任务失败结果json解析失败", 41}, {"qingfan任务失败结果json解析失败", 41}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1005005},
-    {provider::qianfan, {"prompt", 6}, {"1005006", 7}, 0, 0, {}, {"qingfan任务成功结果json解析失败", 41}, {"qingfan任务成功结果json解析失败", 41}, {"qingfan任务成功结果json解析失败", 41}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1005006},
-    {provider::qianfan, {"prompt", 6}, {"1006001", 7}, 0, 0, {}, {"优化任务超限", 18}, {"优化任务超限", 18}, {"优化任务超限", 18}, category::quota_exhausted, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Whether the limit is on concurrent or total optimisation tasks is not documented.", 81}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1006001},
-    {provider::qianfan, {"prompt", 6}, {"1006001", 7}, 1, 0, {}, {"每天提交反馈不能超过3条", 34}, {"每天提交反馈不能超过3条", 34}, {"每天提交反馈不能超过3条", 34}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"Daily limit of 3 feedback submissions: resets the next day. (copied in seed 002)", 80}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1006001},
-    {provider::qianfan, {"prompt", 6}, {"1006002", 7}, 0, 0, {}, {"任务名称不能重复", 24}, {"任务名称不能重复", 24}, {"任务名称不能重复", 24}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1006002},
-    {provider::qianfan, {"prompt", 6}, {"1006003", 7}, 0, 0, {}, {"记录不存在", 15}, {"记录不存在", 15}, {"记录不存在", 15}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 1006003},
-    {provider::qianfan, {"v1", 2}, {"110", 3}, 0, 0, {}, {"Access token invalid or no longer valid", 39}, {"【鉴权错误】access_token无效。", 39}, {"Access token invalid or no longer valid", 39}, category::authentication, false, retry_hint::refresh_credentials_once, {}, {"Resending the identical request (same access token) fails again, so not retryable; the fix is to refresh the access token and retry once, which is what the Qianfan SDKs do for 110/111. (copied in seed 002)", 205}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 110},
-    {provider::qianfan, {"model", 5}, {"11000", 5}, 0, 0, {}, {"非常抱歉系统出现错误请稍后重试", 45}, {"系统错误", 12}, {"非常抱歉系统出现错误请稍后重试", 45}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11000},
-    {provider::qianfan, {"finetune", 8}, {"11000", 5}, 0, 0, {}, {"非常抱歉系统出现错误请稍后重试", 45}, {"系统错误", 12}, {"非常抱歉系统出现错误请稍后重试", 45}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11000},
-    {provider::qianfan, {"model", 5}, {"11001", 5}, 0, 0, {}, {"无操作权限", 15}, {"无操作权限", 15}, {"无操作权限", 15}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11001},
-    {provider::qianfan, {"model", 5}, {"11002", 5}, 0, 0, {}, {"参数错误", 12}, {"参数错误", 12}, {"参数错误", 12}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11002},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 0, 0, {}, {"参数错误[存在裁判员评估模式但对应配置为空]", 62}, {"选了裁判员评估模式但对应配置为空", 48}, {"存在裁判员评估模式但对应配置为空", 48}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 1, 0, {}, {"参数错误[存在规则评估模式但对应配置为空]", 59}, {"选了规则评估模式但对应配置为空", 45}, {"存在规则评估模式但对应配置为空", 45}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 2, 0, {}, {"参数错误[存在人工评估模式但对应配置为空]", 59}, {"选了人工评估模式但对应配置为空", 45}, {"存在人工评估模式但对应配置为空", 45}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 3, 0, {}, {"参数错误[模型非法:模型版本(101)不存在,模型版本(lama2V1)不支持评估]", 90}, {"模型版本不存在或者不支持评估", 42}, {"模型非法:模型版本", 25}, category::invalid_request, false, retry_hint::none, {}, {"Example message with concrete version ids (101, lama2V1); match on the fixed prefix. (copied in seed 002)", 105}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 4, 0, {}, {"参数错误[获取评估数据集信息失败]", 47}, {"查询数据集失败", 21}, {"获取评估数据集信息失败", 33}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Listed under 参数错误; a failed lookup of a referenced object is read as a bad reference (invalid_request), but it could be a transient backend failure.", 156}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 5, 0, {}, {"参数错误[query问题集仅供人工评估使用]", 52}, {"query问题集仅供人工评估使用", 38}, {"query问题集仅供人工评估使用", 38}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 6, 0, {}, {"参数错误[数据集标注样本数不能小于1]", 51}, {"数据集标注样本数不能小于1", 37}, {"数据集标注样本数不能小于1", 37}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 7, 0, {}, {"参数错误[模型评估仅支持[文本对话,query问题集]类型数据集]", 79}, {"模型评估仅支持[文本对话,query问题集]类型数据集", 65}, {"模型评估仅支持[文本对话,query问题集]类型数据集", 65}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 8, 0, {}, {"参数错误[获取裁判员模型应用信息失败]", 53}, {"获取裁判员模型应用信息失败", 39}, {"获取裁判员模型应用信息失败", 39}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Listed under 参数错误; a failed lookup of a referenced object is read as a bad reference (invalid_request), but it could be a transient backend failure.", 156}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 9, 0, {}, {"参数错误[人工评估维度不能为空]", 44}, {"人工评估维度不能为空", 30}, {"人工评估维度不能为空", 30}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 10, 0, {}, {"参数错误[人工评估满意度打分必选]", 47}, {"人工评估必选满意度打分维度", 39}, {"人工评估满意度打分必选", 33}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"model", 5}, {"11003", 5}, 11, 0, {}, {"参数错误[评估维度仅支持中英文下划线长度[1,10]", 64}, {"评估维度仅支持中英文下划线长度[1,10]", 51}, {"评估维度仅支持中英文下划线长度", 45}, category::invalid_request, false, retry_hint::none, {}, {"Seed message lacks the closing ']' (kept as copied). (copied in seed 002)", 73}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"finetune", 8}, {"11003", 5}, 0, 0, {}, {"参数错误[eval id or export id must not be empty]", 52}, {"评估id或导出任务id必须存在其中之一", 49}, {"eval id or export id must not be empty", 38}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 11003},
-    {provider::qianfan, {"v1", 2}, {"111", 3}, 0, 0, {}, {"Access token expired", 20}, {"【鉴权错误】access token过期。", 39}, {"Access token expired", 20}, category::authentication, false, retry_hint::refresh_credentials_once, {}, {"Resending the identical request (same access token) fails again, so not retryable; the fix is to refresh the access token and retry once, which is what the Qianfan SDKs do for 110/111. (copied in seed 002)", 205}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 111},
-    {provider::qianfan, {"v1", 2}, {"13", 2}, 0, 0, {}, {"Get service token failed", 24}, {"【鉴权错误】获取token失败。", 38}, {"Get service token failed", 24}, category::authentication, false, retry_hint::refresh_credentials_once, {}, {"Token fetch failed: the identical request is not expected to succeed; refreshing the credential and retrying once may. The SDKs do not retry this code. (copied in seed 002)", 172}, {"Retry C in the reference; whether a refresh-and-retry helps is inferred.", 72}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 13},
-    {provider::qianfan, {"v1", 2}, {"14", 2}, 0, 0, {}, {"IAM Certification failed", 24}, {"【鉴权错误】IAM鉴权失败。", 36}, {"IAM Certification failed", 24}, category::authentication, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 14},
-    {provider::qianfan, {"v1", 2}, {"15", 2}, 0, 0, {}, {"app not exists or create failed", 31}, {"应用不存在或者创建失败。 重试调用可解决问题。", 67}, {"app not exists or create failed", 31}, category::server_error, true, retry_hint::backoff, {}, {"Category departs from the name (app not exists): the doc says a retry solves it and the Python/Go SDKs retry it. (copied in seed 002)", 133}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 15},
-    {provider::qianfan, {"v1", 2}, {"17", 2}, 0, 0, {}, {"Open api daily request limit reached", 36}, {"【用户配额超限】如果为付费接口可能是付费接口未开通付费或者当前账户已欠费请在控制台开通计费或者检查账户余额。如果是免费接口免费接口每天请求量超限额。", 222}, {"Open api daily request limit reached", 36}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"Two meanings in one code: free API daily cap reached (quota_exhausted, resets next day), or paid API without billing enabled / account in arrears (billing). quota_exhausted chosen because the message says 'daily request limit' (and data/samples expects it); not retryable either way. (copied in seed 002)", 304}, {"quota_exhausted vs billing: the code alone cannot tell; on a paid API it means billing is not enabled or the account is in arrears.", 131}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 17},
-    {provider::qianfan, {"v1", 2}, {"18", 2}, 0, 0, {}, {"Open api qps request limit reached", 34}, {"【用户配额超限】QPS超限额。", 39}, {"Open api qps request limit reached", 34}, category::rate_limited, true, retry_hint::backoff, {}, {"The SDKs retry it (RetryErrCodes, ConsoleRetryErrCodes). (copied in seed 002)", 77}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 18},
-    {provider::qianfan, {"v1", 2}, {"18", 2}, 1, 0, {}, {"qps request limit by APP ID reached", 35}, {"【用户配额超限】QPS超限额。", 39}, {"qps request limit by APP ID reached", 35}, category::rate_limited, true, retry_hint::backoff, {}, {"Alternative message printed after code 18 in the seed (same meaning); same text as v2 user_rate_limit_exceeded. (copied in seed 002)", 132}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 18},
-    {provider::qianfan, {"v1", 2}, {"19", 2}, 0, 0, {}, {"Open api total request limit reached", 36}, {"免费接口请求总量超限额", 33}, {"Open api total request limit reached", 36}, category::quota_exhausted, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 19},
-    {provider::qianfan, {"v1", 2}, {"2", 1}, 0, 0, {}, {"Service temporarily unavailable", 31}, {"【系统内部错误】服务暂不可用请再次请求 如果持续出现此类错误请在百度云控制台提交工单反馈。", 133}, {"Service temporarily unavailable", 31}, category::overloaded, true, retry_hint::backoff, {}, {"Doc says request again; the SDKs retry it (RetryErrCodes). (copied in seed 002)", 79}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 2},
-    {provider::qianfan, {"v1", 2}, {"200", 3}, 0, 0, {}, {"InternalError", 13}, {"服务错误模板不存在。", 30}, {"InternalError", 13}, category::server_error, false, retry_hint::none, {}, {"'Service error template does not exist' looks like a persistent server-side configuration fault; an automatic retry is unlikely to help. (copied in seed 002)", 157}, {"Seen in no source besides the seed; meaning and retryability guessed.", 69}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 200},
-    {provider::qianfan, {"model", 5}, {"21002", 5}, 0, 0, {}, {"模型版本状态异常", 24}, {"发布的训练任务状态异常", 33}, {"模型版本状态异常", 24}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"State error of the training task being published; conflict inferred.", 68}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 21002},
-    {provider::qianfan, {"v1", 2}, {"3", 1}, 0, 0, {}, {"Unsupported openapi method", 26}, {"【用户输入错误】调用的API不存在请检查后重新尝试。", 72}, {"Unsupported openapi method", 26}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 3},
-    {provider::qianfan, {"v1", 2}, {"336000", 6}, 0, 0, {}, {"Internal error", 14}, {"【系统内部错误】服务内部错误请稍后重试。", 60}, {"Internal error", 14}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336000},
-    {provider::qianfan, {"v1", 2}, {"336001", 6}, 0, 0, {}, {"Invalid Argument", 16}, {"【用户输入错误】入参格式有误比如缺少必要参数。", 69}, {"Invalid Argument", 16}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336001},
-    {provider::qianfan, {"v1", 2}, {"336002", 6}, 0, 0, {}, {"Invalid JSON", 12}, {"【用户输入错误】入参body不是标准的JSON格式。", 62}, {"Invalid JSON", 12}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336002},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 0, 0, {}, {"source in custom_request can not be empty", 41}, {"【用户输入错误】custom_request中source中参数不能为空。", 71}, {"source in custom_request can not be empty", 41}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 1, 0, {}, {"custom_request must be json string", 34}, {"【用户输入错误】custom_request 必须是json格式。", 61}, {"custom_request must be json string", 34}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 2, 0, {}, {"the length of session_id cannt be greater then 36", 49}, {"【用户输入错误】session_id长度不能超过36。", 57}, {"the length of session_id cannt be greater then 36", 49}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 3, 0, {}, {"session_id cannt be 0", 21}, {"【用户输入错误】session_id不能为0。", 47}, {"session_id cannt be 0", 21}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 4, 0, {}, {"the format of session_id is invaild", 35}, {"【用户输入错误】session_id格式无效。", 49}, {"the format of session_id is invaild", 35}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 5, 0, {}, {"field system too long", 21}, {"【用户输入错误】字段system长度过长。", 51}, {"field system too long", 21}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 6, 0, {}, {"message content can not be empty", 32}, {"【用户输入错误】入参中content的值不能为空。", 61}, {"message content can not be empty", 32}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 7, 0, {}, {"parameter check failed, temperature range is (0, 1.0]", 53}, {"【用户输入错误】入参错误temperature的范围是[0-1.0]。", 69}, {"parameter check failed, temperature range is (0, 1.0]", 53}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 8, 0, {}, {"parameter check failed, top_p range is [0, 1.0]", 47}, {"【用户输入错误】入参错误top_p的范围是[0-1.0]。", 63}, {"parameter check failed, top_p range is [0, 1.0]", 47}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 9, 0, {}, {"parameter check failed, penalty_score range is [1.0, 2.0]", 57}, {"【用户输入错误】入参错误penalty_score 的范围是[1.0-2.0]。", 74}, {"parameter check failed, penalty_score range is [1.0, 2.0]", 57}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 10, 0, {}, {"The Name field cannot be empty if the role field is function", 60}, {"【用户输入错误】如果role为function则name不能为空。", 67}, {"The Name field cannot be empty if the role field is function", 60}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 11, 0, {}, {"function_calls name cant be blank", 33}, {"【用户输入错误】function_call的name不能为空。", 59}, {"function_calls name cant be blank", 33}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 12, 0, {}, {"functions name cant be blank", 28}, {"【用户输入错误】functions的name不能为空。", 55}, {"functions name cant be blank", 28}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 13, 0, {}, {"functions description cant be blank", 35}, {"【用户输入错误】functions的description不能为空。", 62}, {"functions description cant be blank", 35}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 14, 0, {}, {"functions parameters cant be blank", 34}, {"【用户输入错误】functions的parameters不能为空。", 61}, {"functions parameters cant be blank", 34}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 15, 0, {}, {"prompt len invalid, len xxx", 27}, {"【用户输入错误】prompt无效当前输入长度...", 57}, {"prompt len invalid, len xxx", 27}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Could also be a prompt-length limit (context_length_exceeded); the description is cut off ('当前输入长度...').", 116}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 16, 0, {}, {"optType is invalid, optType:xxx", 31}, {"【用户输入错误】optType无效。", 40}, {"optType is invalid, optType:xxx", 31}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336003", 6}, 17, 0, {}, {"the content of current query can not be blank", 45}, {"当前query的内容不能为\\n, \\r等空白字符", 50}, {"the content of current query can not be blank", 45}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336003},
-    {provider::qianfan, {"v1", 2}, {"336004", 6}, 0, 0, {}, {"appid:xxx have not enable trace permission", 42}, {"权限控制出错。", 21}, {"have not enable trace permission", 32}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336004},
-    {provider::qianfan, {"v1", 2}, {"336005", 6}, 0, 0, {}, {"API name not exist", 18}, {"【用户输入错误】定制化模型服务apiname不存在。", 64}, {"API name not exist", 18}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336005},
-    {provider::qianfan, {"v1", 2}, {"336006", 6}, 0, 0, {}, {"the length of messages must be an odd number", 44}, {"【用户输入错误】messages数组长度必须为奇数。", 62}, {"the length of messages must be an odd number", 44}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336006},
-    {provider::qianfan, {"v1", 2}, {"336006", 6}, 1, 0, {}, {"the role of message with odd index in the messages must be assistant", 68}, {"【用户输入错误】message入参列表中索引为偶数的role的值必须是“user”或者“function”", 113}, {"the role of message with odd index in the messages must be assistant", 68}, category::invalid_request, false, retry_hint::none, {}, {"Description copied verbatim; in the seed the two role descriptions appear swapped relative to the English messages. (copied in seed 002)", 136}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336006},
-    {provider::qianfan, {"v1", 2}, {"336006", 6}, 2, 0, {}, {"the role of message with even index in the messages must be user or function", 76}, {"【用户输入错误】message入参列表中索引为奇数的role的值必须是“assistant”", 98}, {"the role of message with even index in the messages must be user or function", 76}, category::invalid_request, false, retry_hint::none, {}, {"Description copied verbatim; in the seed the two role descriptions appear swapped relative to the English messages. (copied in seed 002)", 136}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336006},
-    {provider::qianfan, {"v1", 2}, {"336007", 6}, 0, 0, {}, {"prompt can not be empty", 23}, {"请求不能为空", 18}, {"prompt can not be empty", 23}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336007},
-    {provider::qianfan, {"v1", 2}, {"336007", 6}, 1, 0, {}, {"the max input characters is xxx", 31}, {"请求长度不能超过最大字符限制", 42}, {"the max input characters is xxx", 31}, category::context_length_exceeded, false, retry_hint::none, {}, {"Same message as v2 characters_too_long. (copied in seed 002)", 60}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336007},
-    {provider::qianfan, {"v1", 2}, {"336008", 6}, 0, 0, {}, {"functioncall相关参数用户输入错误的具体说明", 57}, {"functioncall功能用户输入错误如total size cannot larger then xxx表示总长度不能超过xxx个字符", 111}, {"functioncall相关参数用户输入错误的具体说明", 57}, category::invalid_request, false, retry_hint::none, {}, {"The seed gives no fixed message: error_msg carries the specific function-call problem. (copied in seed 002)", 107}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336008},
-    {provider::qianfan, {"v1", 2}, {"336008", 6}, 1, 0, {}, {"total size cannot larger then xxx", 33}, {"functioncall功能用户输入错误如total size cannot larger then xxx表示总长度不能超过xxx个字符", 111}, {"total size cannot larger then xxx", 33}, category::context_length_exceeded, false, retry_hint::none, {}, {"Example message from the description: total length over the character limit, so the input must be shortened. (copied in seed 002)", 129}, {"Category inferred from the example only; it may be a limit on the functions payload rather than the whole input.", 112}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336008},
-    {provider::qianfan, {"v1", 2}, {"336100", 6}, 0, 0, {}, {"Internal error", 14}, {"【系统内部错误】服务内部错误请稍后重试。", 60}, {"Internal error", 14}, category::overloaded, true, retry_hint::backoff, {}, {"Seed message says internal error, but the SDKs name it ServerHighLoad and retry it; the 2023 doc message says too many users. (copied in seed 002)", 146}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336100},
-    {provider::qianfan, {"v1", 2}, {"336100", 6}, 1, 0, {}, {"人工智能是一项革命性的技术。与我互动的人过多，请您稍后重新向我提问。", 102}, {"与我互动的人过多请您稍后重新向我提问", 54}, {"与我互动的人过多", 24}, category::overloaded, true, retry_hint::backoff, {}, {"Message from the 2023 copy of the v1 table (Q2); SDK name ServerHighLoad.", 73}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/jlil56u11", 54}, 336100},
-    {provider::qianfan, {"v1", 2}, {"336101", 6}, 0, 0, {}, {"Invalid HTTP Method", 19}, {"【用户输入错误】非法的HTTP Method 当前仅支持POST请求", 70}, {"Invalid HTTP Method", 19}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336101},
-    {provider::qianfan, {"v1", 2}, {"336102", 6}, 0, 0, {}, {"user_id can not be empty", 24}, {"【用户输入错误】user_id字段未设置", 46}, {"user_id can not be empty", 24}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336102},
-    {provider::qianfan, {"v1", 2}, {"336103", 6}, 0, 0, {}, {"Prompt tokens too long", 22}, {"【用户输入错误】请求内容超过大模型内部限制", 63}, {"Prompt tokens too long", 22}, category::context_length_exceeded, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336103},
-    {provider::qianfan, {"v1", 2}, {"336104", 6}, 0, 0, {}, {"system is invalid", 17}, {"【用户输入错误】system内容不合法", 45}, {"system is invalid", 17}, category::content_filtered, false, retry_hint::none, {}, {"Treated as moderation: the v2 counterpart (system_unsafe, type unsafe_request) carries the same Chinese '不合法' wording. (copied in seed 002)", 145}, {"The SDKs name 336104/336105 InvalidArgumentSystem/InvalidArgumentUserSetting and the reference suggests invalid_request; content_filtered inferred from v2.", 155}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336104},
-    {provider::qianfan, {"v1", 2}, {"336105", 6}, 0, 0, {}, {"user is invalid", 15}, {"user_setting内容不合法", 27}, {"user is invalid", 15}, category::content_filtered, false, retry_hint::none, {}, {"Treated as moderation: the v2 counterpart (user_setting_unsafe, type unsafe_request) carries the same Chinese '不合法' wording. (copied in seed 002)", 151}, {"The SDKs name 336104/336105 InvalidArgumentSystem/InvalidArgumentUserSetting and the reference suggests invalid_request; content_filtered inferred from v2.", 155}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336105},
-    {provider::qianfan, {"v1", 2}, {"336106", 6}, 0, 0, {}, {"the content of functions field is invalid", 41}, {"function内容不合法", 23}, {"the content of functions field is invalid", 41}, category::content_filtered, false, retry_hint::none, {}, {"Same message as v2 functions_unsafe (type unsafe_request). (copied in seed 002)", 79}, {"Inferred from the v2 counterpart; could be a plain schema error.", 64}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336106},
-    {provider::qianfan, {"v1", 2}, {"336110", 6}, 0, 0, {}, {"Plugin not exist", 16}, {"插件不存在", 15}, {"Plugin not exist", 16}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336110},
-    {provider::qianfan, {"v1", 2}, {"336111", 6}, 0, 0, {}, {"Invalid plugin extra_data", 25}, {"插件extra_data 反序列化失败", 35}, {"Invalid plugin extra_data", 25}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336111},
-    {provider::qianfan, {"v1", 2}, {"336112", 6}, 0, 0, {}, {"plugin extra_data too long", 26}, {"插件plugin_header超出长度限制", 37}, {"plugin extra_data too long", 26}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336112},
-    {provider::qianfan, {"v1", 2}, {"336113", 6}, 0, 0, {}, {"由插件开发者自己定义千帆透传错误描述", 54}, {"插件服务用户输入错误", 30}, {"由插件开发者自己定义千帆透传错误描述", 54}, category::invalid_request, false, retry_hint::none, {}, {"The message is defined by the plugin developer and passed through by Qianfan. (copied in seed 002)", 98}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336113},
-    {provider::qianfan, {"v1", 2}, {"336114", 6}, 0, 0, {}, {"plugin unsupported", 18}, {"插件未对千帆开放", 24}, {"plugin unsupported", 18}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336114},
-    {provider::qianfan, {"v1", 2}, {"336115", 6}, 0, 0, {}, {"unsupported authentication type", 31}, {"插件鉴权类型不支持", 27}, {"unsupported authentication type", 31}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336115},
-    {provider::qianfan, {"v1", 2}, {"336116", 6}, 0, 0, {}, {"number of plugins exceed 3", 26}, {"插件超过预定数量", 24}, {"number of plugins exceed 3", 26}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336116},
-    {provider::qianfan, {"v1", 2}, {"336117", 6}, 0, 0, {}, {"plugin system request limit reached", 35}, {"插件系统承载不足", 24}, {"plugin system request limit reached", 35}, category::overloaded, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {"Category inferred from the Chinese text (plugin system capacity insufficient).", 78}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336117},
-    {provider::qianfan, {"v1", 2}, {"336120", 6}, 0, 0, {}, {"tokenizer interanl error", 24}, {"tokenizer服务内部错误", 27}, {"tokenizer interanl error", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336120},
-    {provider::qianfan, {"v1", 2}, {"336121", 6}, 0, 0, {}, {"unknown tokenizer", 17}, {"未知的tokenizer类型", 24}, {"unknown tokenizer", 17}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336121},
-    {provider::qianfan, {"v1", 2}, {"336122", 6}, 0, 0, {}, {"tokenizer input prompt too long", 31}, {"tokenizer输入字符过长", 27}, {"tokenizer input prompt too long", 31}, category::context_length_exceeded, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336122},
-    {provider::qianfan, {"v1", 2}, {"336123", 6}, 0, 0, {}, {"unknown model name", 18}, {"未知的模型入参", 21}, {"unknown model name", 18}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"not_found vs invalid_request: the model name parameter is unknown.", 66}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336123},
-    {provider::qianfan, {"v1", 2}, {"336200", 6}, 0, 0, {}, {"Embeddings internal error", 25}, {"【系统内部错误】Embeddings服务内部错误", 52}, {"Embeddings internal error", 25}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336200},
-    {provider::qianfan, {"v1", 2}, {"336210", 6}, 0, 0, {}, {"PromptOpt internal error", 24}, {"Prompt优化服务内部错误", 30}, {"PromptOpt internal error", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336210},
-    {provider::qianfan, {"v1", 2}, {"336211", 6}, 0, 0, {}, {"PromptOpt input illegal", 23}, {"Prompt优化服务输入内容不合法", 39}, {"PromptOpt input illegal", 23}, category::content_filtered, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'illegal/不合法' read as a moderation verdict (as for Text2Image); could be a format error.", 94}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336211},
-    {provider::qianfan, {"v1", 2}, {"336212", 6}, 0, 0, {}, {"PromptOpt output illegal", 24}, {"Prompt优化服务输出内容不合法", 39}, {"PromptOpt output illegal", 24}, category::content_filtered, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'illegal/不合法' read as a moderation verdict on the output.", 63}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336212},
-    {provider::qianfan, {"v1", 2}, {"336220", 6}, 0, 0, {}, {"Reranker internal error", 23}, {"Reranker服务内部错误", 26}, {"Reranker internal error", 23}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336220},
-    {provider::qianfan, {"v1", 2}, {"336221", 6}, 0, 0, {}, {"Reranker接口用户输入错误的具体说明", 47}, {"用户输入参数错误error_msg中会给出具体的说明", 60}, {"Reranker接口用户输入错误的具体说明", 47}, category::invalid_request, false, retry_hint::none, {}, {"No fixed message: error_msg carries the specific reranker input problem. (copied in seed 002)", 93}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336221},
-    {provider::qianfan, {"v1", 2}, {"336300", 6}, 0, 0, {}, {"inner error", 11}, {"文生图内部错误", 21}, {"inner error", 11}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336300},
-    {provider::qianfan, {"v1", 2}, {"336301", 6}, 0, 0, {}, {"text2image service is busy, please control request concurrency", 62}, {"文生图服务超时", 21}, {"text2image service is busy", 26}, category::overloaded, true, retry_hint::reduce_concurrency, {}, {"Seed text 'busyplease' (punctuation lost in the copy) restored as 'busy, please'. Busy + 'control request concurrency': retry with fewer requests in flight. (copied in seed 002)", 177}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336301},
-    {provider::qianfan, {"v1", 2}, {"336302", 6}, 0, 0, {}, {"Text2Image input illegal", 24}, {"文生图输入文审不安全", 30}, {"Text2Image input illegal", 24}, category::content_filtered, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336302},
-    {provider::qianfan, {"v1", 2}, {"336303", 6}, 0, 0, {}, {"Text2Image output illegal", 25}, {"文生图输出图审不安全", 30}, {"Text2Image output illegal", 25}, category::content_filtered, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336303},
-    {provider::qianfan, {"v1", 2}, {"336304", 6}, 0, 0, {}, {"Chinese translation error, please try again or change to English inpu", 69}, {"文生图中文翻译失败", 27}, {"Chinese translation error", 25}, category::server_error, true, retry_hint::backoff, {}, {"Message says 'please try again or change to English input'; seed text ends 'inpu' (kept as copied). (copied in seed 002)", 120}, {"A retry may keep failing for the same Chinese prompt; switching to English input is the other remedy.", 101}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336304},
-    {provider::qianfan, {"v1", 2}, {"336310", 6}, 0, 0, {}, {"inner error", 11}, {"图生文内部错误", 21}, {"inner error", 11}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336310},
-    {provider::qianfan, {"v1", 2}, {"336311", 6}, 0, 0, {}, {"image2text input image illegal", 30}, {"图生文输入图审不安全", 30}, {"image2text input image illegal", 30}, category::content_filtered, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336311},
-    {provider::qianfan, {"v1", 2}, {"336311", 6}, 1, 0, {}, {"invalid image", 13}, {"输入图片图生文模型无法接受", 39}, {"invalid image", 13}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336311},
-    {provider::qianfan, {"v1", 2}, {"336501", 6}, 0, 200, {}, {"Rate limit reached for RPM", 26}, {"Cloud ID下RPM超限额请在百度云控制台内提交工单反馈。", 71}, {"Rate limit reached for RPM", 26}, category::rate_limited, true, retry_hint::backoff, {}, {"The official rate-limit doc shows this error with HTTP/1.1 200 (and {code,msg} keys); quota refreshes within 0-60 s. SDKs retry it. (copied in seed 002)", 152}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336501},
-    {provider::qianfan, {"v1", 2}, {"336502", 6}, 0, 200, {}, {"Rate limit reached for TPM", 26}, {"Cloud ID下TPM超限额请在百度云控制台内提交工单反馈。", 71}, {"Rate limit reached for TPM", 26}, category::rate_limited, true, retry_hint::backoff, {}, {"The official rate-limit doc shows this error with HTTP/1.1 200; quota refreshes within 0-60 s. SDKs retry it. (copied in seed 002)", 130}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336502},
-    {provider::qianfan, {"v1", 2}, {"336503", 6}, 0, 0, {}, {"Rate limit reached for scramble resource", 40}, {"混抢资源qps超限包含可抢占接口、离线推理、离线评估请求。", 81}, {"Rate limit reached for scramble resource", 40}, category::rate_limited, true, retry_hint::backoff, {}, {"Status not documented; like 336501/336502 it probably arrives with HTTP 200. (copied in seed 002)", 97}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 336503},
-    {provider::qianfan, {"v1", 2}, {"337006", 6}, 0, 0, {}, {"缺少必要参数", 18}, {"【用户输入错误】未找到工具相关参数-缺少插件相关参数或参数配置不正确。", 103}, {"未找到工具相关参数", 27}, category::invalid_request, false, retry_hint::none, {}, {"Seed lists two sub-cases; the tool-parameter one is variant 0 so that a bare '缺少必要参数' resolves to invalid_request. (copied in seed 002)", 147}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 337006},
-    {provider::qianfan, {"v1", 2}, {"337006", 6}, 1, 0, {}, {"缺少必要参数", 18}, {"【用户输入错误】未找到llm相关参数-插件应用模型AK/SK无效无法获取access_token", 102}, {"未找到llm相关参数", 24}, category::authentication, false, retry_hint::none, {}, {"Despite the code's name (missing parameter), the cause is an invalid model AK/SK for the plugin app (no access_token). (copied in seed 002)", 139}, {"Whether the actual error_msg contains the sub-case text is not documented.", 74}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 337006},
-    {provider::qianfan, {"v1", 2}, {"337008", 6}, 0, 0, {}, {"插件id输入错误", 20}, {"一般指插件id输入错误如插件id超过3个可能会引起此错误", 74}, {"插件id输入错误", 20}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 337008},
-    {provider::qianfan, {"v1", 2}, {"337009", 6}, 0, 0, {}, {"插件请求错误", 18}, {"请参考error_msg信息和信息中的错误码进行排查。", 63}, {"插件请求错误", 18}, category::unknown, false, retry_hint::none, {}, {"Generic plugin request error; the real cause is the code embedded in error_msg. Not retried automatically. (copied in seed 002)", 127}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 337009},
-    {provider::qianfan, {"v1", 2}, {"4", 1}, 0, 0, {}, {"Open api request limit reached", 30}, {"【系统内部错误】集群超限额请再次请求如果持续出现此类错误请在百度云控制台内提交工单反馈。", 132}, {"Open api request limit reached", 30}, category::overloaded, true, retry_hint::backoff, {}, {"Cluster-level limit (not the caller's own quota): treated as overload; doc says request again. (copied in seed 002)", 115}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 4},
-    {provider::qianfan, {"v1", 2}, {"4", 1}, 1, 0, {}, {"request limit by resouce cluster reached", 40}, {"【系统内部错误】集群超限额请再次请求如果持续出现此类错误请在百度云控制台内提交工单反馈。", 132}, {"request limit by resouce cluster reached", 40}, category::overloaded, true, retry_hint::backoff, {}, {"Alternative message printed after code 4 in the seed (same meaning; 'resouce' sic). Same text as v2 cluster_rate_limit_exceeded. (copied in seed 002)", 149}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 4},
-    {provider::qianfan, {"model", 5}, {"500000", 6}, 0, 0, {}, {"internal server error", 21}, {"服务器内部错误", 21}, {"internal server error", 21}, category::server_error, true, retry_hint::backoff, {}, {"The SDKs retry 500000 on console APIs (ConsoleInternalError). (copied in seed 002)", 82}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500000},
-    {provider::qianfan, {"service", 7}, {"500000", 6}, 0, 0, {}, {"internal server error", 21}, {"服务器内部错误", 21}, {"internal server error", 21}, category::server_error, true, retry_hint::backoff, {}, {"The SDKs retry 500000 on console APIs (ConsoleInternalError). (copied in seed 002)", 82}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500000},
-    {provider::qianfan, {"finetune", 8}, {"500000", 6}, 0, 0, {}, {"internal server error", 21}, {"服务器内部错误", 21}, {"internal server error", 21}, category::server_error, true, retry_hint::backoff, {}, {"The SDKs retry 500000 on console APIs (ConsoleInternalError). (copied in seed 002)", 82}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500000},
-    {provider::qianfan, {"model", 5}, {"500001", 6}, 0, 0, {}, {"param invalid", 13}, {"参数错误", 12}, {"param invalid", 13}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500001},
-    {provider::qianfan, {"model", 5}, {"500001", 6}, 1, 0, {}, {"param[%s] invalid", 17}, {"参数错误", 12}, {"param[%s] invalid", 17}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500001},
-    {provider::qianfan, {"service", 7}, {"500001", 6}, 0, 0, {}, {"param invalid", 13}, {"参数错误", 12}, {"param invalid", 13}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500001},
-    {provider::qianfan, {"finetune", 8}, {"500001", 6}, 0, 0, {}, {"param invalid", 13}, {"参数错误", 12}, {"param invalid", 13}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500001},
-    {provider::qianfan, {"finetune", 8}, {"500001", 6}, 1, 0, {}, {"param[%s] invalid", 17}, {"参数错误", 12}, {"param[%s] invalid", 17}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500001},
-    {provider::qianfan, {"model", 5}, {"500002", 6}, 0, 0, {}, {"auth failed, no access", 22}, {"无权访问", 12}, {"auth failed, no access", 22}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500002},
-    {provider::qianfan, {"service", 7}, {"500002", 6}, 0, 0, {}, {"auth failed, no access", 22}, {"无权访问", 12}, {"auth failed, no access", 22}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500002},
-    {provider::qianfan, {"finetune", 8}, {"500002", 6}, 0, 0, {}, {"auth failed, no access", 22}, {"无权访问", 12}, {"auth failed, no access", 22}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 500002},
-    {provider::qianfan, {"finetune", 8}, {"510101", 6}, 0, 0, {}, {"dataset entity count not enough, at least 32", 44}, {"数据集数量不足至少需要32条数据", 44}, {"dataset entity count not enough, at least 32", 44}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510101},
-    {provider::qianfan, {"finetune", 8}, {"510102", 6}, 0, 0, {}, {"dataset config error", 20}, {"数据集异常", 15}, {"dataset config error", 20}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510102},
-    {provider::qianfan, {"finetune", 8}, {"510201", 6}, 0, 0, {}, {"task name exist", 15}, {"任务名称已存在", 21}, {"task name exist", 15}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510201},
-    {provider::qianfan, {"finetune", 8}, {"510202", 6}, 0, 0, {}, {"task not exist", 14}, {"任务不存在", 15}, {"task not exist", 14}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510202},
-    {provider::qianfan, {"finetune", 8}, {"510203", 6}, 0, 0, {}, {"task count over limit", 21}, {"任务数量已经达到上限", 30}, {"task count over limit", 21}, category::quota_exhausted, false, retry_hint::none, {}, {"Count limit on fine-tune tasks: delete tasks first. (copied in seed 002)", 72}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510203},
-    {provider::qianfan, {"finetune", 8}, {"510301", 6}, 0, 0, {}, {"job not exist", 13}, {"任务运行不存在", 21}, {"job not exist", 13}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510301},
-    {provider::qianfan, {"finetune", 8}, {"510302", 6}, 0, 0, {}, {"job status invalid", 18}, {"任务运行状态异常", 24}, {"job status invalid", 18}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510302},
-    {provider::qianfan, {"finetune", 8}, {"510401", 6}, 0, 0, {}, {"train config error", 18}, {"训练配置异常", 18}, {"train config error", 18}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510401},
-    {provider::qianfan, {"finetune", 8}, {"510402", 6}, 0, 0, {}, {"job training count over limit", 29}, {"训练中的运行数量已经达到上限", 42}, {"job training count over limit", 29}, category::quota_exhausted, false, retry_hint::none, {}, {"Limit on concurrently training runs. (copied in seed 002)", 57}, {"It clears when running jobs finish, so a much later retry could succeed; not retried automatically.", 99}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510402},
-    {provider::qianfan, {"finetune", 8}, {"510403", 6}, 0, 0, {}, {"charge quote not enough", 23}, {"训练额度不足", 18}, {"charge quote not enough", 23}, category::billing, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'额度/charge quote' read as paid training credit; could be a free-quota limit (quota_exhausted).", 98}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510403},
-    {provider::qianfan, {"finetune", 8}, {"510404", 6}, 0, 0, {}, {"job not support incre train", 27}, {"该运行暂不支持增量训练", 33}, {"job not support incre train", 27}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510404},
-    {provider::qianfan, {"service", 7}, {"510501", 6}, 0, 0, {}, {"uri is empty", 12}, {"URL为空", 9}, {"uri is empty", 12}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 510501},
-    {provider::qianfan, {"service", 7}, {"520502", 6}, 0, 0, {}, {"service name is empty", 21}, {"服务名称为空", 18}, {"service name is empty", 21}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 520502},
-    {provider::qianfan, {"service", 7}, {"520503", 6}, 0, 0, {}, {"service name exists", 19}, {"服务名称已存在", 21}, {"service name exists", 19}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 520503},
-    {provider::qianfan, {"service", 7}, {"520504", 6}, 0, 0, {}, {"create api error", 16}, {"创建服务API错误", 21}, {"create api error", 16}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 520504},
-    {provider::qianfan, {"v1", 2}, {"6", 1}, 0, 0, {}, {"No permission to access data", 28}, {"【鉴权错误】应用无权限访问该用户数据请为应用配置权限。", 81}, {"No permission to access data", 28}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Description as copied in the seed; the current page reads 'app无权限访问服务。定制服务:检查定制服务是否处于【已发布】状态…' (not transcribed in full).", 181}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 6},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 0, 0, {}, {"查询错误[获取评估列表失败]", 38}, {"获取评估列表失败", 24}, {"获取评估列表失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 1, 0, {}, {"查询错误[获取评估信息失败]", 38}, {"获取评估信息失败", 24}, {"获取评估信息失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 2, 0, {}, {"查询错误[获取评估模型列表失败]", 44}, {"查询模型列表报错", 24}, {"获取评估模型列表失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 3, 0, {}, {"查询错误[获取评估子任务列表失败]", 47}, {"获取评估子任务列表失败", 33}, {"获取评估子任务列表失败", 33}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 4, 0, {}, {"查询错误[检查评估任务信息失败]", 44}, {"评估任务不存在", 21}, {"检查评估任务信息失败", 30}, category::not_found, false, retry_hint::none, {}, {"Description says the evaluation task does not exist. (copied in seed 002)", 73}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 5, 0, {}, {"查询错误[获取评估任务失败]", 38}, {"获取评估任务失败", 24}, {"获取评估任务失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 6, 0, {}, {"查询错误[获取模型完整信息失败]", 44}, {"获得模型版本列表失败", 30}, {"获取模型完整信息失败", 30}, category::server_error, true, retry_hint::none, {}, {"Description copied verbatim; it differs from the message in the seed. (copied in seed 002)", 90}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 7, 0, {}, {"查询错误[获得模型版本列表失败]", 44}, {"获取评估子任务列表失败", 33}, {"获得模型版本列表失败", 30}, category::server_error, true, retry_hint::none, {}, {"Description copied verbatim; it differs from the message in the seed. (copied in seed 002)", 90}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 8, 0, {}, {"查询错误[获得模型列表失败]", 38}, {"获得模型列表失败", 24}, {"获得模型列表失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 9, 0, {}, {"查询错误[获得模型总数失败]", 38}, {"获得模型总数失败", 24}, {"获得模型总数失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 10, 0, {}, {"查询错误[获得模型场景优势失败]", 44}, {"获得模型场景优势失败", 30}, {"获得模型场景优势失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 11, 0, {}, {"查询错误[获取模型版本数量失败]", 44}, {"获取模型版本数量失败", 30}, {"获取模型版本数量失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 12, 0, {}, {"查询错误[获取模型业务标签失败]", 44}, {"获取模型业务标签失败", 30}, {"获取模型业务标签失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 13, 0, {}, {"查询错误[获取模型最新版本列表失败]", 50}, {"获取模型最新版本列表失败", 36}, {"获取模型最新版本列表失败", 36}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70002", 5}, 14, 0, {}, {"查询错误[获取待删除模型版本列表失败]", 53}, {"获取待删除模型版本列表失败", 39}, {"获取待删除模型版本列表失败", 39}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"finetune", 8}, {"70002", 5}, 0, 0, {}, {"查询错误[获得模型版本列表失败]", 44}, {"获得模型版本列表失败", 30}, {"获得模型版本列表失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"finetune", 8}, {"70002", 5}, 1, 0, {}, {"查询错误[获取服务列表失败]", 38}, {"获取服务列表失败", 24}, {"获取服务列表失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"finetune", 8}, {"70002", 5}, 2, 0, {}, {"查询错误[获取评估任务失败]", 38}, {"检查是否存在运行中的评估任务失败", 48}, {"获取评估任务失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"finetune", 8}, {"70002", 5}, 3, 0, {}, {"查询错误[获取评估子任务列表失败]", 47}, {"获取评估子任务列表失败", 33}, {"获取评估子任务列表失败", 33}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'查询错误' (query failed) read as a backend failure; could also be caused by a bad id.", 90}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70002},
-    {provider::qianfan, {"model", 5}, {"70003", 5}, 0, 0, {}, {"已开启人工评估模式评估任务无法停止", 51}, {"开启人工评估模式后不允许手动停止任务", 54}, {"已开启人工评估模式评估任务无法停止", 51}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70003},
-    {provider::qianfan, {"model", 5}, {"70003", 5}, 1, 0, {}, {"创建人工评估结果集失败", 33}, {"创建人工评估结果集失败", 33}, {"创建人工评估结果集失败", 33}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70003},
-    {provider::qianfan, {"model", 5}, {"70003", 5}, 2, 0, {}, {"该模型评估任务不存在", 30}, {"模型评估任务不存在", 27}, {"评估任务不存在", 21}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70003},
-    {provider::qianfan, {"model", 5}, {"70101", 5}, 0, 0, {}, {"AI模型名称已存在", 23}, {"模型名称全局应唯一", 27}, {"AI模型名称已存在", 23}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70101},
-    {provider::qianfan, {"model", 5}, {"70107", 5}, 0, 0, {}, {"查询模型任务失败", 24}, {"查询模型任务失败", 24}, {"查询模型任务失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70107},
-    {provider::qianfan, {"model", 5}, {"70108", 5}, 0, 0, {}, {"模型存在运行中任务无法删除", 39}, {"模型存在运行中任务无法删除", 39}, {"模型存在运行中任务无法删除", 39}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70108},
-    {provider::qianfan, {"model", 5}, {"70109", 5}, 0, 0, {}, {"删除模型记录失败", 24}, {"删除模型记录失败", 24}, {"删除模型记录失败", 24}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70109},
-    {provider::qianfan, {"model", 5}, {"70111", 5}, 0, 0, {}, {"模型版本存在运行中任务无法删除", 45}, {"模型版本存在运行中任务无法删除", 45}, {"模型版本存在运行中任务无法删除", 45}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70111},
-    {provider::qianfan, {"model", 5}, {"70112", 5}, 0, 0, {}, {"删除模型版本记录失败", 30}, {"删除模型版本记录失败", 30}, {"删除模型版本记录失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70112},
-    {provider::qianfan, {"model", 5}, {"70113", 5}, 0, 0, {}, {"待删除模型版本id列表非法", 35}, {"待删除模型版本id列表非法", 35}, {"待删除模型版本id列表非法", 35}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70113},
-    {provider::qianfan, {"model", 5}, {"70114", 5}, 0, 0, {}, {"训练模型信息获取失败", 30}, {"发布的训练任务信息获取失败", 39}, {"训练模型信息获取失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70114},
-    {provider::qianfan, {"model", 5}, {"70115", 5}, 0, 0, {}, {"训练模型文件信息获取失败", 36}, {"发布的训练模型存储异常", 33}, {"训练模型文件信息获取失败", 36}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70115},
-    {provider::qianfan, {"model", 5}, {"70116", 5}, 0, 0, {}, {"模型评估任务名称已存在", 33}, {"同个用户的模型评估任务名称不可重名", 51}, {"模型评估任务名称已存在", 33}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70116},
-    {provider::qianfan, {"model", 5}, {"70117", 5}, 0, 0, {}, {"仍有评估任务未停止删除失败", 39}, {"仍有评估任务未停止删除失败", 39}, {"仍有评估任务未停止删除失败", 39}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70117},
-    {provider::qianfan, {"finetune", 8}, {"70117", 5}, 0, 0, {}, {"仍有评估任务未停止删除失败", 39}, {"仍有评估任务未停止删除失败", 39}, {"仍有评估任务未停止删除失败", 39}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70117},
-    {provider::qianfan, {"model", 5}, {"70118", 5}, 0, 0, {}, {"当前模型已存在该运行发布的版本", 45}, {"同一个运行任务只允许在同个模型底下发布一次", 63}, {"当前模型已存在该运行发布的版本", 45}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70118},
-    {provider::qianfan, {"model", 5}, {"70119", 5}, 0, 0, {}, {"存储操作异常", 18}, {"检查停用词文件失败", 27}, {"存储操作异常", 18}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Storage failure while checking the stop-word file; may be caused by a bad file rather than the backend.", 103}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70119},
-    {provider::qianfan, {"model", 5}, {"70128", 5}, 0, 0, {}, {"导入模型禁止发布非导入模型版本", 45}, {"不允许将训练任务发布成导入模型的新版本", 57}, {"导入模型禁止发布非导入模型版本", 45}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70128},
-    {provider::qianfan, {"model", 5}, {"70130", 5}, 0, 0, {}, {"模型类型匹配失败", 24}, {"模型任务类型不支持", 27}, {"模型类型匹配失败", 24}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70130},
-    {provider::qianfan, {"model", 5}, {"70131", 5}, 0, 0, {}, {"AI模型名称不能为空", 26}, {"创建新模型时模型名称不能为空", 42}, {"AI模型名称不能为空", 26}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70131},
-    {provider::qianfan, {"model", 5}, {"70132", 5}, 0, 0, {}, {"删除模型导出记录失败", 30}, {"删除模型导出记录失败", 30}, {"删除模型导出记录失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70132},
-    {provider::qianfan, {"model", 5}, {"70133", 5}, 0, 0, {}, {"模型版本V%s部署准备中不允许删除", 45}, {"模型版本V%s部署准备中不允许删除", 45}, {"模型版本V%s部署准备中不允许删除", 45}, category::conflict, true, retry_hint::wait_for_resource_state, {}, {"The version is being prepared for deployment, a transient state: retry once it leaves that state. (copied in seed 002)", 118}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70133},
-    {provider::qianfan, {"model", 5}, {"70134", 5}, 0, 0, {}, {"存在部署准备中的模型不允许删除", 45}, {"存在部署准备中的模型不允许删除", 45}, {"存在部署准备中的模型不允许删除", 45}, category::conflict, true, retry_hint::wait_for_resource_state, {}, {"The version is being prepared for deployment, a transient state: retry once it leaves that state. (copied in seed 002)", 118}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70134},
-    {provider::qianfan, {"model", 5}, {"70135", 5}, 0, 0, {}, {"存在发布中的模型版本请取消发布后删除", 54}, {"存在发布中的模型版本请取消发布后删除", 54}, {"存在发布中的模型版本请取消发布后删除", 54}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70135},
-    {provider::qianfan, {"model", 5}, {"70136", 5}, 0, 0, {}, {"存在发布中的模型请取消发布后删除", 48}, {"存在发布中的模型请取消发布后删除", 48}, {"存在发布中的模型请取消发布后删除", 48}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 70136},
-    {provider::qianfan, {"finetune", 8}, {"71002", 5}, 0, 0, {}, {"模型评估结果不存在", 27}, {"模型评估结果不存在", 27}, {"模型评估结果不存在", 27}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 71002},
-    {provider::qianfan, {"finetune", 8}, {"71006", 5}, 0, 0, {}, {"模型评估任务不存在", 27}, {"模型评估任务不存在", 27}, {"模型评估任务不存在", 27}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 71006},
-    {provider::qianfan, {"model", 5}, {"71008", 5}, 0, 0, {}, {"停用词表文件不存在", 27}, {"停用词表文件不存在", 27}, {"停用词表文件不存在", 27}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 71008},
-    {provider::qianfan, {"model", 5}, {"71009", 5}, 0, 0, {}, {"模型评估任务不是可编辑状态", 39}, {"只有编辑状态的模型才可以编辑如果请求中包含id字段且id对应的评估任务不是编辑状态会返回此错误", 133}, {"模型评估任务不是可编辑状态", 39}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 71009},
-    {provider::qianfan, {"model", 5}, {"71013", 5}, 0, 0, {}, {"所选评估数据集未发布", 30}, {"评估数据集必须是已经发布的数据集", 48}, {"所选评估数据集未发布", 30}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 71013},
-    {provider::qianfan, {"finetune", 8}, {"71015", 5}, 0, 0, {}, {"不合法的评估ID", 20}, {"不合法的评估ID", 20}, {"不合法的评估ID", 20}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 71015},
-    {provider::qianfan, {"finetune", 8}, {"71016", 5}, 0, 0, {}, {"不合法的导出ID列表", 26}, {"不合法的导出ID列表", 26}, {"不合法的导出ID列表", 26}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 71016},
-    {provider::qianfan, {"iam", 3}, {"AccessDenied", 12}, 0, 403, {}, {"Access denied.", 14}, {"无权限访问对应的资源。", 33}, {"Access denied.", 14}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000040},
-    {provider::qianfan, {"quota", 5}, {"ActivePackagesExisted", 21}, 0, 0, {}, {"The API has active tokens packages, so it can not purchase TPMRPM resources.", 76}, {"该接口下存在生效的Tokens资源包不能购买TPMRPM资源。", 69}, {"The API has active tokens packages, so it can not purchase TPMRPM resources.", 76}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000142},
-    {provider::qianfan, {"data.common", 11}, {"AuthFailed", 10}, 0, 0, {}, {"无操作权限", 15}, {"无操作权限", 15}, {"无操作权限", 15}, category::permission_denied, false, retry_hint::none, {}, {"Name says auth failed, message says no permission for the operation. (copied in seed 002)", 89}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000057},
-    {provider::qianfan, {"data.resource", 13}, {"BosBucketEmpty", 14}, 0, 0, {}, {"Bucket为空", 12}, {"Bucket为空", 12}, {"Bucket为空", 12}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000124},
-    {provider::qianfan, {"data.resource", 13}, {"BosDirNotExist", 14}, 0, 0, {}, {"该BOS目录不存在", 21}, {"该BOS目录不存在", 21}, {"该BOS目录不存在", 21}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000122},
-    {provider::qianfan, {"data.resource", 13}, {"BosDirPathInvalid", 17}, 0, 0, {}, {"BOS目录格式错误", 21}, {"BOS目录格式错误", 21}, {"BOS目录格式错误", 21}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000119},
-    {provider::qianfan, {"data.resource", 13}, {"BosDirPathNoContents", 20}, 0, 0, {}, {"BOS目录下无文件", 21}, {"BOS目录下无文件", 21}, {"BOS目录下无文件", 21}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000123},
-    {provider::qianfan, {"data.resource", 13}, {"BosFileNameInvalid", 18}, 0, 0, {}, {"BOS文件名称不合法请刷新页面重新上传", 51}, {"BOS文件名称不合法请刷新页面重新上传", 51}, {"BOS文件名称不合法请刷新页面重新上传", 51}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000118},
-    {provider::qianfan, {"data.resource", 13}, {"BosObjectKeyEmpty", 17}, 0, 0, {}, {"ObjectKey为空", 15}, {"ObjectKey为空", 15}, {"ObjectKey为空", 15}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000125},
-    {provider::qianfan, {"data.resource", 13}, {"BosObjectKeyNotDir", 18}, 0, 0, {}, {"ObjectKey不是目录", 21}, {"ObjectKey不是目录", 21}, {"ObjectKey不是目录", 21}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000120},
-    {provider::qianfan, {"data.resource", 13}, {"BosObjectNotExist", 17}, 0, 0, {}, {"ObjectKey不存在", 18}, {"ObjectKey不存在", 18}, {"ObjectKey不存在", 18}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000126},
-    {provider::qianfan, {"data.resource", 13}, {"BosRequired", 11}, 0, 0, {}, {"未开通bos服务", 18}, {"未开通bos服务", 18}, {"未开通bos服务", 18}, category::permission_denied, false, retry_hint::none, {}, {"BOS service not activated (like IAM OptInRequired). (copied in seed 002)", 72}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000117},
-    {provider::qianfan, {"data.resource", 13}, {"CachedUserBosCredentialExpired", 30}, 0, 0, {}, {"缓存的用户BOS临时鉴权已过期", 39}, {"缓存的用户BOS临时鉴权已过期", 39}, {"缓存的用户BOS临时鉴权已过期", 39}, category::authentication, true, retry_hint::refresh_credentials_once, {}, {"The service's cached temporary BOS credential expired; a new request can obtain a fresh one. (copied in seed 002)", 113}, {"Retryability inferred.", 22}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000127},
-    {provider::qianfan, {"data.common", 11}, {"CallClientError", 15}, 0, 0, {}, {"调用xx服务的xx接口报错", 31}, {"调用xx服务的xx接口报错", 31}, {"调用xx服务的xx接口报错", 31}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Downstream call failure; cause and retryability not documented.", 63}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000062},
-    {provider::qianfan, {"data.export", 11}, {"CanOnlyDeleteDefaultRecord", 26}, 0, 0, {}, {"只允许删除普通导出记录", 33}, {"只允许删除普通导出记录", 33}, {"只允许删除普通导出记录", 33}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000106},
-    {provider::qianfan, {"quota", 5}, {"CantBuyTPMRPMResources", 22}, 0, 0, {}, {"The API can not purchase TPMRPM resources.", 42}, {"该接口不能购买TPMRPM资源。", 36}, {"The API can not purchase TPMRPM resources.", 42}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000141},
-    {provider::qianfan, {"data.import", 11}, {"CantDeleteLastRecord", 20}, 0, 0, {}, {"当前数据集仅有一条记录无法被删除", 48}, {"当前数据集仅有一条记录无法被删除", 48}, {"当前数据集仅有一条记录无法被删除", 48}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000101},
-    {provider::qianfan, {"data.import", 11}, {"CantDeleteNotEndedRecord", 24}, 0, 0, {}, {"该导出任务尚未结束不能删除", 39}, {"该导出任务尚未结束不能删除", 39}, {"该导出任务尚未结束不能删除", 39}, category::conflict, true, retry_hint::wait_for_resource_state, {}, {"The task has not finished yet: deleting works once it ends. The seed's import group says '导出' (export) here, copied verbatim. (copied in seed 002)", 150}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000100},
-    {provider::qianfan, {"data.export", 11}, {"CantDeleteNotEndedRecord", 24}, 0, 0, {}, {"该导出任务尚未结束不能删除", 39}, {"该导出任务尚未结束不能删除", 39}, {"该导出任务尚未结束不能删除", 39}, category::conflict, true, retry_hint::wait_for_resource_state, {}, {"The task has not finished yet: deleting works once it ends. (copied in seed 002)", 80}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000100},
-    {provider::qianfan, {"data.user", 9}, {"CloudIDEmpty", 12}, 0, 0, {}, {"空账号", 9}, {"空账号", 9}, {"空账号", 9}, category::authentication, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'Empty account (Cloud ID)' not explained; authentication inferred.", 66}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000139},
-    {provider::qianfan, {"quota", 5}, {"CreateOrderFailed", 17}, 0, 0, {}, {"Failed to create order.", 23}, {"创建订单失败。", 21}, {"Failed to create order.", 23}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; could be a billing/account problem.", 65}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000144},
-    {provider::qianfan, {"data.common", 11}, {"CurrentUserIsNotPermitted", 25}, 0, 0, {}, {"当前用户没有此操作权限", 33}, {"当前用户没有此操作权限", 33}, {"当前用户没有此操作权限", 33}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000067},
-    {provider::qianfan, {"data.dataset", 12}, {"DataTypeNotMatchWithGroup", 25}, 0, 0, {}, {"数据类型与所属数据集组数据类型不匹配", 54}, {"数据类型与所属数据集组数据类型不匹配", 54}, {"数据类型与所属数据集组数据类型不匹配", 54}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000076},
-    {provider::qianfan, {"data.dataset", 12}, {"DataTypeNotSupport", 18}, 0, 0, {}, {"不支持当前数据类型", 27}, {"不支持当前数据类型", 27}, {"不支持当前数据类型", 27}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000072},
-    {provider::qianfan, {"data.dataset", 12}, {"DatasetCantBeEmpty", 18}, 0, 0, {}, {"数据集不能为空", 21}, {"数据集不能为空", 21}, {"数据集不能为空", 21}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000079},
-    {provider::qianfan, {"data.dataset", 12}, {"DatasetNotFound", 15}, 0, 0, {}, {"数据集不存在", 18}, {"数据集不存在", 18}, {"数据集不存在", 18}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000070},
-    {provider::qianfan, {"data.release", 12}, {"DatasetNotLabeled", 17}, 0, 0, {}, {"该数据集未进行标注不能进行发布操作", 51}, {"该数据集未进行标注不能进行发布操作", 51}, {"该数据集未进行标注不能进行发布操作", 51}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000109},
-    {provider::qianfan, {"data.release", 12}, {"DatasetTypeNotSupport", 21}, 0, 0, {}, {"当前数据集类型不支持发布", 36}, {"当前数据集类型不支持发布", 36}, {"当前数据集类型不支持发布", 36}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000108},
-    {provider::qianfan, {"data.resource", 13}, {"DirAlreadyExist", 15}, 0, 0, {}, {"该目录下已存在子目录", 30}, {"该目录下已存在子目录", 30}, {"该目录下已存在子目录", 30}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000113},
-    {provider::qianfan, {"data.resource", 13}, {"DontSupportExportTo", 19}, 0, 0, {}, {"暂不支持此导出目的下载链接", 39}, {"暂不支持此导出目的下载链接", 39}, {"暂不支持此导出目的下载链接", 39}, category::unsupported, false, retry_hint::none, {}, {"Seed text '暂不支持此导出目的下载链接' copied as is; probably '暂不支持此导出目的: 下载链接' (download link as export target). (copied in seed 002)", 173}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000138},
-    {provider::qianfan, {"data.import", 11}, {"DontSupportExtendByLabel", 24}, 0, 0, {}, {"当前数据集不支持从标签导入", 39}, {"当前数据集不支持从标签导入", 39}, {"当前数据集不支持从标签导入", 39}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000093},
-    {provider::qianfan, {"data.resource", 13}, {"EmptyDefaultStorageVolume", 25}, 0, 0, {}, {"当前项目未绑定默认存储卷暂不能进行此操作", 60}, {"当前项目未绑定默认存储卷暂不能进行此操作", 60}, {"当前项目未绑定默认存储卷暂不能进行此操作", 60}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Project configuration missing (no default storage volume); category inferred.", 77}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000115},
-    {provider::qianfan, {"data.export", 11}, {"EmptyEntity", 11}, 0, 0, {}, {"数据集内无实体不能发起导出", 39}, {"数据集内无实体不能发起导出", 39}, {"数据集内无实体不能发起导出", 39}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000105},
-    {provider::qianfan, {"data.release", 12}, {"EmptyEntity", 11}, 0, 0, {}, {"数据集内无实体不能发起发布", 39}, {"数据集内无实体不能发起发布", 39}, {"数据集内无实体不能发起发布", 39}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000105},
-    {provider::qianfan, {"data.import", 11}, {"ErrorRecordFilePathIsEmpty", 26}, 0, 0, {}, {"该导入错误记录的文件路径为空", 42}, {"该导入错误记录的文件路径为空", 42}, {"该导入错误记录的文件路径为空", 42}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"No error-record file exists for this import; category inferred.", 63}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000102},
-    {provider::qianfan, {"data.dataset", 12}, {"ExportRecordNotExist", 20}, 0, 0, {}, {"数据集没有导出记录", 27}, {"数据集没有导出记录", 27}, {"数据集没有导出记录", 27}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000078},
-    {provider::qianfan, {"data.import", 11}, {"ExtendByLabelSupportOneLabel", 28}, 0, 0, {}, {"从标签导入只能导入到一个标签中", 45}, {"从标签导入只能导入到一个标签中", 45}, {"从标签导入只能导入到一个标签中", 45}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000092},
-    {provider::qianfan, {"data.import", 11}, {"FileNumberExceeded", 18}, 0, 0, {}, {"上传文件类型的数量超出允许的最大数量", 54}, {"上传文件类型的数量超出允许的最大数量", 54}, {"上传文件类型的数量超出允许的最大数量", 54}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000097},
-    {provider::qianfan, {"data.import", 11}, {"FileNumberWrong", 15}, 0, 0, {}, {"上传文件数量错误", 24}, {"上传文件数量错误", 24}, {"上传文件数量错误", 24}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000096},
-    {provider::qianfan, {"data.import", 11}, {"FilesWithLabelNotAllowed", 24}, 0, 0, {}, {"当前场景不允许按导入标注数据", 42}, {"当前场景不允许按导入标注数据", 42}, {"当前场景不允许按导入标注数据", 42}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000089},
-    {provider::qianfan, {"data.import", 11}, {"FilesWithLabelRepeatedLabel", 27}, 0, 0, {}, {"按标签导入不允许重复标签", 36}, {"按标签导入不允许重复标签", 36}, {"按标签导入不允许重复标签", 36}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000090},
-    {provider::qianfan, {"data.import", 11}, {"FilesWithLabelShouldBeAnnotated", 31}, 0, 0, {}, {"按标签导入只能导入已标注信息", 42}, {"按标签导入只能导入已标注信息", 42}, {"按标签导入只能导入已标注信息", 42}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000088},
-    {provider::qianfan, {"data.common", 11}, {"FrequencyLimit", 14}, 0, 0, {}, {"操作太频繁稍后重试", 27}, {"操作太频繁稍后重试", 27}, {"操作太频繁稍后重试", 27}, category::rate_limited, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000052},
-    {provider::qianfan, {"data.dataset", 12}, {"GenerateBmlDatasetIDFailed", 26}, 0, 0, {}, {"生成数据集ID失败请稍后重试", 38}, {"生成数据集ID失败请稍后重试", 38}, {"生成数据集ID失败请稍后重试", 38}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000075},
-    {provider::qianfan, {"data.common", 11}, {"GetContextFail", 14}, 0, 0, {}, {"无效的上下文", 18}, {"无效的上下文", 18}, {"无效的上下文", 18}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"'Invalid context' is not explained; could be an authentication/session problem or a backend failure.", 100}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000065},
-    {provider::qianfan, {"data.dataset_group", 18}, {"GroupIDDatasetIDNotMatch", 24}, 0, 0, {}, {"数据集组和数据集不匹配", 33}, {"数据集组和数据集不匹配", 33}, {"数据集组和数据集不匹配", 33}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000087},
-    {provider::qianfan, {"data.dataset", 12}, {"HasEmptyVersion", 15}, 0, 0, {}, {"您还有空的数据集版本可用无法创建新的数据集版本", 69}, {"您还有空的数据集版本可用无法创建新的数据集版本", 69}, {"您还有空的数据集版本可用无法创建新的数据集版本", 69}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000074},
-    {provider::qianfan, {"data.dataset", 12}, {"HasNoPermission", 15}, 0, 0, {}, {"没有权限对数据集进行操作", 36}, {"没有权限对数据集进行操作", 36}, {"没有权限对数据集进行操作", 36}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000080},
-    {provider::qianfan, {"iam", 3}, {"IdempotentParameterMismatch", 27}, 0, 403, {}, {"The request uses the same client token as a previous, but non-identical request.", 80}, {"clientToken对应的API参数不一样。", 41}, {"The request uses the same client token as a previous, but non-identical request.", 80}, category::conflict, false, retry_hint::none, {}, {"HTTP 403 but an idempotency-token conflict: use a new clientToken. Spaces lost in the seed copy restored in the message ('asa'). (copied in seed 002)", 149}, {"conflict vs invalid_request.", 28}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000041},
-    {provider::qianfan, {"data.dataset", 12}, {"ImportRecordNotExist", 20}, 0, 0, {}, {"数据集没有导入记录", 27}, {"数据集没有导入记录", 27}, {"数据集没有导入记录", 27}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000077},
-    {provider::qianfan, {"iam", 3}, {"InappropriateJSON", 17}, 0, 400, {}, {"The JSON you provided was well-formed and valid, but not appropriate for this operation.", 88}, {"请求中的JSON格式正确但语义上不符合要求。如缺少某个必需项或值类型不匹配等。出于兼容性考虑对于所有无法识别的项应直接忽略不应该返回这个错误。", 205}, {"The JSON you provided was well-formed and valid, but not appropriate for this operation.", 88}, category::invalid_request, false, retry_hint::none, {}, {"Spaces lost in the seed copy restored in the message ('forthis'). (copied in seed 002)", 86}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000033},
-    {provider::qianfan, {"data.common", 11}, {"InitServiceWithWrongDataType", 28}, 0, 0, {}, {"初始化服务的数据类型错误", 36}, {"初始化服务的数据类型错误", 36}, {"初始化服务的数据类型错误", 36}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000058},
-    {provider::qianfan, {"data.common", 11}, {"InitServiceWithWrongProjectType", 31}, 0, 0, {}, {"初始化服务的标注类型错误", 36}, {"初始化服务的标注类型错误", 36}, {"初始化服务的标注类型错误", 36}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000059},
-    {provider::qianfan, {"data.common", 11}, {"InitServiceWithWrongTemplateType", 32}, 0, 0, {}, {"初始化服务的模版类型错误", 36}, {"初始化服务的模版类型错误", 36}, {"初始化服务的模版类型错误", 36}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000060},
-    {provider::qianfan, {"quota", 5}, {"InsufficientStock", 17}, 0, 0, {}, {"TPMRPM quota stock is insufficient.", 35}, {"TPMRPM配额库存不足。", 27}, {"TPMRPM quota stock is insufficient.", 35}, category::quota_exhausted, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Provider-side stock shortage; it may be replenished later (then overloaded/retryable would fit).", 96}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000143},
-    {provider::qianfan, {"data.common", 11}, {"InterfaceNotSatisfy", 19}, 0, 0, {}, {"xx未实现xx接口", 19}, {"xx未实现xx接口", 19}, {"xx未实现xx接口", 19}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000066},
-    {provider::qianfan, {"iam", 3}, {"InternalError", 13}, 0, 500, {}, {"We encountered an internal error Please try again.", 50}, {"所有未定义的其他错误。在有明确对应的其他类型的错误时包括通用的和服务自定义的不应该使用。", 132}, {"We encountered an internal error Please try again.", 50}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000045},
-    {provider::qianfan, {"data.common", 11}, {"InternalError", 13}, 0, 0, {}, {"非常抱歉系统出现错误请稍后重试", 45}, {"非常抱歉系统出现错误请稍后重试", 45}, {"非常抱歉系统出现错误请稍后重试", 45}, category::server_error, true, retry_hint::backoff, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000045},
-    {provider::qianfan, {"iam", 3}, {"InvalidAccessKeyId", 18}, 0, 403, {}, {"The Access Key ID you provided does not exist in our records.", 61}, {"Access Key ID不存在。", 25}, {"The Access Key ID you provided does not exist in our records.", 61}, category::authentication, false, retry_hint::none, {}, {"HTTP 403 but the credential is wrong. Spaces lost in the seed copy restored in the message ('doesnot'). (copied in seed 002)", 124}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000042},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidDirPath", 14}, 0, 0, {}, {"目录名称不合法", 21}, {"目录名称不合法", 21}, {"目录名称不合法", 21}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000112},
-    {provider::qianfan, {"iam", 3}, {"InvalidHTTPAuthHeader", 21}, 0, 400, {}, {"The Access Key ID you provided does not exist in our records.", 61}, {"Authorization头域格式错误。", 34}, {"The Access Key ID you provided does not exist in our records.", 61}, category::authentication, false, retry_hint::none, {}, {"HTTP 400 but a credential/Authorization-header problem. Spaces lost in the seed copy restored in the message ('notexist'). (copied in seed 002)", 143}, {"The seed (and the BCC page) give this code InvalidAccessKeyId's message; other BCE pages give the message of variant 1.", 119}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000036},
-    {provider::qianfan, {"iam", 3}, {"InvalidHTTPAuthHeader", 21}, 1, 400, {}, {"The HTTP authorization header is invalid. Consult the service documentation for details.", 88}, {"Authorization头域格式错误。", 34}, {"The HTTP authorization header is invalid", 40}, category::authentication, false, retry_hint::none, {}, {"HTTP 400 but a credential/Authorization-header problem. Message as other BCE pages give it (also https://cloud.baidu.com/doc/HOSTEYE/s/0jwvxjzos).", 146}, {"Not on a Qianfan page: the BCE common error tables of other products (AIHC, HOSTEYE).", 85}, {"https://cloud.baidu.com/doc/AIHC/s/kmbknv7gq", 44}, 100000036},
-    {provider::qianfan, {"iam", 3}, {"InvalidHTTPRequest", 18}, 0, 400, {}, {"There was an error in the body of your HTTP request.", 52}, {"HTTP body格式错误。例如不符合指定的Encoding等。", 62}, {"There was an error in the body of your HTTP request.", 52}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000037},
-    {provider::qianfan, {"data.import", 11}, {"InvalidImportFrom", 17}, 0, 0, {}, {"上传来源不合法", 21}, {"上传来源不合法", 21}, {"上传来源不合法", 21}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000099},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidStorageFilePath", 22}, 0, 0, {}, {"存储文件路径无效", 24}, {"存储文件路径无效", 24}, {"存储文件路径无效", 24}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000116},
-    {provider::qianfan, {"data.common", 11}, {"InvalidTemplateType", 19}, 0, 0, {}, {"标注模版错误", 18}, {"标注模版错误", 18}, {"标注模版错误", 18}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000063},
-    {provider::qianfan, {"iam", 3}, {"InvalidURI", 10}, 0, 400, {}, {"Could not parse the specified URI.", 34}, {"URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配的问题应定义更加具体的错误码如NoSuchKey。", 146}, {"Could not parse the specified URI.", 34}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000038},
-    {provider::qianfan, {"iam", 3}, {"InvalidVersion", 14}, 0, 404, {}, {"The API version specified was invalid.", 38}, {"URI的版本号不合法。", 27}, {"The API version specified was invalid.", 38}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000044},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidVolume", 13}, 0, 0, {}, {"存储卷不存在", 18}, {"存储卷不存在", 18}, {"存储卷不存在", 18}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000114},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidWebFileType", 18}, 0, 0, {}, {"分享链接文件类型错误", 30}, {"分享链接文件类型错误", 30}, {"分享链接文件类型错误", 30}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000131},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidWebFileURL", 17}, 0, 0, {}, {"分享链接无效", 18}, {"分享链接无效", 18}, {"分享链接无效", 18}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000129},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidWebFileURLContentLength", 30}, 0, 0, {}, {"分享链接文件大小错误", 30}, {"分享链接文件大小错误", 30}, {"分享链接文件大小错误", 30}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Size error: could be too large (payload_too_large) or empty.", 60}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000135},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidWebFileURLContentType", 28}, 0, 0, {}, {"分享链接内容类型错误:仅支持zip压缩包", 52}, {"分享链接内容类型错误:仅支持zip压缩包", 52}, {"分享链接内容类型错误:仅支持zip压缩包", 52}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000134},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidWebFileURLHeaders", 24}, 0, 0, {}, {"分享链接响应头信息错误", 33}, {"分享链接响应头信息错误", 33}, {"分享链接响应头信息错误", 33}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000133},
-    {provider::qianfan, {"data.resource", 13}, {"InvalidWebFileURLHost", 21}, 0, 0, {}, {"目前只支持百度BOS、华为OBS、腾讯COS、阿里OSS云存储服务链接", 81}, {"目前只支持百度BOS、华为OBS、腾讯COS、阿里OSS云存储服务链接", 81}, {"目前只支持百度BOS、华为OBS、腾讯COS、阿里OSS云存储服务链接", 81}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000130},
-    {provider::qianfan, {"data.import", 11}, {"InvalidZipFormat", 16}, 0, 0, {}, {"上传压缩包类型不合法", 30}, {"上传压缩包类型不合法", 30}, {"上传压缩包类型不合法", 30}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000098},
-    {provider::qianfan, {"data.dataset", 12}, {"KeywordCantHaveEmoji", 20}, 0, 0, {}, {"查询关键词不允许含有表情符号", 42}, {"查询关键词不允许含有表情符号", 42}, {"查询关键词不允许含有表情符号", 42}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000082},
-    {provider::qianfan, {"iam", 3}, {"MalformedJSON", 13}, 0, 400, {}, {"The JSON you provided was not well-formed.", 42}, {"JSON格式不合法。", 22}, {"The JSON you provided was not well-formed.", 42}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000039},
-    {provider::qianfan, {"data.common", 11}, {"ModelIDNotExist", 15}, 0, 0, {}, {"xx表中不存在id为xxx的记录", 34}, {"xx表中不存在id为xxx的记录", 34}, {"xx表中不存在id为xxx的记录", 34}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000061},
-    {provider::qianfan, {"data.release", 12}, {"MustAnnotateAllEntity", 21}, 0, 0, {}, {"不能发布必须全部实体标注完毕", 42}, {"不能发布必须全部实体标注完毕", 42}, {"不能发布必须全部实体标注完毕", 42}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000111},
-    {provider::qianfan, {"data.dataset_group", 18}, {"NameCantHaveEmoji", 17}, 0, 0, {}, {"数据集组名称不允许含有表情", 39}, {"数据集组名称不允许含有表情", 39}, {"数据集组名称不允许含有表情", 39}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000084},
-    {provider::qianfan, {"data.dataset_group", 18}, {"NameInUse", 9}, 0, 0, {}, {"数据集组名称被占用", 27}, {"数据集组名称被占用", 27}, {"数据集组名称被占用", 27}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000083},
-    {provider::qianfan, {"data.dataset_group", 18}, {"NameNotInvalid", 14}, 0, 0, {}, {"数据集组名称不合法", 27}, {"数据集组名称不合法", 27}, {"数据集组名称不合法", 27}, category::invalid_request, false, retry_hint::none, {}, {"Code name as documented ('NotInvalid' sic); the message says the name is invalid. (copied in seed 002)", 102}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000085},
-    {provider::qianfan, {"data.resource", 13}, {"NeedComputeResource", 19}, 0, 0, {}, {"当前项目未绑定计算资源池或所绑定的计算资源不足请进行绑定或增加资源或等待资源释放后再进行操作", 138}, {"当前项目未绑定计算资源池或所绑定的计算资源不足请进行绑定或增加资源或等待资源释放后再进行操作", 138}, {"当前项目未绑定计算资源池或所绑定的计算资源不足请进行绑定或增加资源或等待资源释放后再进行操作", 138}, category::quota_exhausted, false, retry_hint::none, {}, {"The project's compute resource pool is missing or too small: an administrator must bind/add resources (or running jobs must release some). (copied in seed 002)", 159}, {"Category guessed from the Chinese text (resource pool capacity, not an account quota).", 86}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000137},
-    {provider::qianfan, {"data.resource", 13}, {"NeedSystemComputeResource", 25}, 0, 0, {}, {"资源不足请先配置系统资源池", 39}, {"资源不足请先配置系统资源池", 39}, {"资源不足请先配置系统资源池", 39}, category::quota_exhausted, false, retry_hint::none, {}, {"The project's compute resource pool is missing or too small: an administrator must bind/add resources (or running jobs must release some). (copied in seed 002)", 159}, {"Category guessed from the Chinese text (resource pool capacity, not an account quota).", 86}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000136},
-    {provider::qianfan, {"data.import", 11}, {"NoLabelForExtend", 16}, 0, 0, {}, {"从标签导入需要标签", 27}, {"从标签导入需要标签", 27}, {"从标签导入需要标签", 27}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000094},
-    {provider::qianfan, {"batch", 5}, {"NoOpenedBilling", 15}, 0, 0, {}, {"No related billing items have been opened.", 42}, {"未开通相关计费项不可创建批量预测任务", 54}, {"No related billing items have been opened.", 42}, category::billing, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000148},
-    {provider::qianfan, {"quota", 5}, {"NoRealNameAuthentication", 24}, 0, 0, {}, {"The account needs real-name authentication.", 43}, {"百度云账号没有完成实名认证。", 42}, {"The account needs real-name authentication.", 43}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000140},
-    {provider::qianfan, {"iam", 3}, {"NoSuchKey", 9}, 0, 0, {}, {"NoSuchKey", 9}, {}, {"NoSuchKey", 9}, category::not_found, false, retry_hint::none, {}, {"Named only in prose: the seed's InvalidURI description cites it as the specific code for an id mismatch, and the reference's BCE envelope example uses it. No message documented; the code is repeated as message. (copied in seed 002)", 231}, {"No status or message documented; meaning (resource/key does not exist) inferred from the name.", 94}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000048},
-    {provider::qianfan, {"data.release", 12}, {"NoValidEntity", 13}, 0, 0, {}, {"该数据集不存在有效标注数据无法发布", 51}, {"该数据集不存在有效标注数据无法发布", 51}, {"该数据集不存在有效标注数据无法发布", 51}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000110},
-    {provider::qianfan, {"data.resource", 13}, {"NotBosStorage", 13}, 0, 0, {}, {"当前存储类型不是BOS存储无法操作", 45}, {"当前存储类型不是BOS存储无法操作", 45}, {"当前存储类型不是BOS存储无法操作", 45}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000121},
-    {provider::qianfan, {"data.export", 11}, {"NotDatasetStoragePath", 21}, 0, 0, {}, {"导出到的存储路径与数据集存储路径不符", 54}, {"导出到的存储路径与数据集存储路径不符", 54}, {"导出到的存储路径与数据集存储路径不符", 54}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000104},
-    {provider::qianfan, {"data.dataset", 12}, {"NotExist", 8}, 0, 0, {}, {"数据集不存在", 18}, {"数据集不存在", 18}, {"数据集不存在", 18}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000069},
-    {provider::qianfan, {"data.dataset_group", 18}, {"NotExist", 8}, 0, 0, {}, {"数据集组不存在", 21}, {"数据集组不存在", 21}, {"数据集组不存在", 21}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000069},
-    {provider::qianfan, {"iam", 3}, {"NotFound", 8}, 0, 0, {}, {"Could not find credential.", 26}, {}, {"Could not find credential", 25}, category::authentication, false, retry_hint::none, {}, {"Wrong AK: the SDK matches the header text 'NotFound, cause: Could not find credential.'. Category departs from the name.", 120}, {"Status not documented; seen only in SDK matching, and a BCE 'NotFound' may also mean a missing resource.", 104}, {"https://github.com/baidubce/bce-qianfan-sdk/blob/6cacf6002140/python/qianfan/resources/requestor/base.py", 104}, 100000047},
-    {provider::qianfan, {"v2", 2}, {"Offline_batch_reasoning_refused", 31}, 0, 429, {"rate_limit_exceeded", 19}, {"Rate limit reached for offline batch reasoning", 46}, {"批推流量被拒绝，请稍后重试", 39}, {"Rate limit reached for offline batch reasoning", 46}, category::rate_limited, true, retry_hint::backoff, {}, {"Doc says retry later. Capitalised code as documented.", 53}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000024},
-    {provider::qianfan, {"data.dataset", 12}, {"OpenSourceAvailableOnlyForAdmin", 31}, 0, 0, {}, {"只有管理员可以操作开源数据集", 42}, {"只有管理员可以操作开源数据集", 42}, {"只有管理员可以操作开源数据集", 42}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000081},
-    {provider::qianfan, {"iam", 3}, {"OptInRequired", 13}, 0, 403, {}, {"A subscription for the service is required.", 43}, {"没有开通对应的服务。", 30}, {"A subscription for the service is required.", 43}, category::permission_denied, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000043},
-    {provider::qianfan, {"data.common", 11}, {"ParamFieldNotExistOrEmpty", 25}, 0, 0, {}, {"参数不存在或为空", 24}, {"参数不存在或为空", 24}, {"参数不存在或为空", 24}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000049},
-    {provider::qianfan, {"data.common", 11}, {"ParamFieldValueInvalid", 22}, 0, 0, {}, {"参数不合法", 15}, {"参数不合法", 15}, {"参数不合法", 15}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000050},
-    {provider::qianfan, {"data.common", 11}, {"ParamTypeError", 14}, 0, 0, {}, {"参数类型错误应为xxx", 27}, {"参数类型错误应为xxx", 27}, {"参数类型错误应为xxx", 27}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000053},
-    {provider::qianfan, {"data.common", 11}, {"ParamsCantBothEmpty", 19}, 0, 0, {}, {"两参数不能同时为空", 27}, {"两参数不能同时为空", 27}, {"两参数不能同时为空", 27}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000051},
-    {provider::qianfan, {"data.common", 11}, {"ParamsCantBothNonEmpty", 22}, 0, 0, {}, {"两参数不能同时为非空", 30}, {"两参数不能同时为非空", 30}, {"两参数不能同时为非空", 30}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000054},
-    {provider::qianfan, {"data.common", 11}, {"ParamsLengthExceeded", 20}, 0, 0, {}, {"参数长度不能超过xx", 26}, {"参数长度不能超过xx", 26}, {"参数长度不能超过xx", 26}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000055},
-    {provider::qianfan, {"data.common", 11}, {"ParamsValueBeyondLimit", 22}, 0, 0, {}, {"参数值不能超过边界xx", 29}, {"参数值不能超过边界xx", 29}, {"参数值不能超过边界xx", 29}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000056},
-    {provider::qianfan, {"iam", 3}, {"PreconditionFailed", 18}, 0, 412, {}, {"The specified If-Match header doesn't match the ETag header.", 60}, {}, {"The specified If-Match header doesn't match the ETag header.", 60}, category::invalid_request, false, retry_hint::none, {}, {"HTTP 412; the If-Match/ETag precondition must be fixed.", 55}, {}, {"https://cloud.baidu.com/doc/BCC/s/Ojwvyo6nc", 43}, 100000046},
-    {provider::qianfan, {"quota", 5}, {"ReleaseResourceFailed", 21}, 0, 0, {}, {"Failed to release resource.", 27}, {"终止后付费资源失败。", 30}, {"Failed to release resource.", 27}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented.", 29}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000145},
-    {provider::qianfan, {"data.dataset", 12}, {"RemarkCantHaveEmoji", 19}, 0, 0, {}, {"数据集备注中不允许含有表情符号", 45}, {"数据集备注中不允许含有表情符号", 45}, {"数据集备注中不允许含有表情符号", 45}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000073},
-    {provider::qianfan, {"iam", 3}, {"RequestExpired", 14}, 0, 400, {}, {"Request has expired. Timestamp date is xxx.", 43}, {"请求超时。要改成x-bce-date。若请求中只有Date需将Date转成datetime。", 86}, {"Request has expired", 19}, category::authentication, false, retry_hint::fix_clock, {}, {"Signature timestamp outside the allowed window (clock skew). The unchanged request carries the same stale timestamp and signature, so it is not retryable as is: sync the clock / use x-bce-date, re-sign, then send it again (hint fix_clock). Seed message lost the timestamp ('Timestamp date is .'); placeholder xxx added. (copied in seed 002)", 340}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000035},
-    {provider::qianfan, {"data.resource", 13}, {"RequestUserBosCredentialExpired", 31}, 0, 0, {}, {"请求获取到的用户BOS临时鉴权已过期", 48}, {"请求获取到的用户BOS临时鉴权已过期", 48}, {"请求获取到的用户BOS临时鉴权已过期", 48}, category::authentication, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"A freshly obtained temporary credential already expired; cause (clock\?) not documented.", 87}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000128},
-    {provider::qianfan, {"data.import", 11}, {"ShouldBeZipFileAll", 18}, 0, 0, {}, {"上传压缩包时必须全部都是压缩包", 45}, {"上传压缩包时必须全部都是压缩包", 45}, {"上传压缩包时必须全部都是压缩包", 45}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000095},
-    {provider::qianfan, {"data.export", 11}, {"ShouldToDatasetStoragePath", 26}, 0, 0, {}, {"发布、共享只能导出到数据集存储路径", 51}, {"发布、共享只能导出到数据集存储路径", 51}, {"发布、共享只能导出到数据集存储路径", 51}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000103},
-    {provider::qianfan, {"iam", 3}, {"SignatureDoesNotMatch", 21}, 0, 400, {}, {"The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.", 174}, {"Authorization头域中附带的签名和服务端验证不一致。", 67}, {"The request signature we calculated does not match", 50}, category::authentication, false, retry_hint::none, {}, {"Spaces lost in the seed copy restored in the message ('yourSecret', 'Consultthe'). (copied in seed 002)", 103}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000034},
-    {provider::qianfan, {"iam", 3}, {"SignatureDoesNotMatch", 21}, 1, 400, {}, {"Fail to authn user: Signature does not match", 44}, {"Authorization头域中附带的签名和服务端验证不一致。", 67}, {"Signature does not match", 24}, category::authentication, false, retry_hint::none, {}, {"Header text matched by the Qianfan SDK: 'SignatureDoesNotMatch, cause: Fail to authn user: Signature does not match'. Status taken from the seed row.", 149}, {}, {"https://github.com/baidubce/bce-qianfan-sdk/blob/6cacf6002140/python/qianfan/resources/requestor/base.py", 104}, 100000034},
-    {provider::qianfan, {"data.export", 11}, {"StoragePathIsEmpty", 18}, 0, 0, {}, {"该导出任务的导出路径为空", 36}, {"该导出任务的导出路径为空", 36}, {"该导出任务的导出路径为空", 36}, category::not_found, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"The export task has no output path (yet); category inferred.", 60}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000107},
-    {provider::qianfan, {"batch", 5}, {"TaskNameExisted", 15}, 0, 0, {}, {"The name of task you provided has existed.", 42}, {"批量预测任务名称已存在", 33}, {"The name of task you provided has existed.", 42}, category::conflict, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000146},
-    {provider::qianfan, {"data.import", 11}, {"UnannotatedDontNeedFilesWithLabel", 33}, 0, 0, {}, {"导入未标注数据不能传入标签", 39}, {"导入未标注数据不能传入标签", 39}, {"导入未标注数据不能传入标签", 39}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000091},
-    {provider::qianfan, {"batch", 5}, {"UnsupportedEndpoint", 19}, 0, 0, {}, {"The endpoint of task you provided is not supported.", 51}, {"提供的任务endpoint不被支持", 35}, {"The endpoint of task you provided is not supported.", 51}, category::unsupported, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000147},
-    {provider::qianfan, {"data.dataset_group", 18}, {"UpdateDatasetNameFailed", 23}, 0, 0, {}, {"更新数据集组名称失败", 30}, {"更新数据集组名称失败", 30}, {"更新数据集组名称失败", 30}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000086},
-    {provider::qianfan, {"data.common", 11}, {"UpdateFailed", 12}, 0, 0, {}, {"更新数据集信息失败", 27}, {"更新数据集信息失败", 27}, {"更新数据集信息失败", 27}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000064},
-    {provider::qianfan, {"data.dataset", 12}, {"UpdateFailed", 12}, 0, 0, {}, {"更新数据集信息失败", 27}, {"更新数据集信息失败", 27}, {"更新数据集信息失败", 27}, category::server_error, true, retry_hint::none, {}, {"(copied in seed 002)", 20}, {"Failure cause not documented; read as a backend failure.", 56}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000064},
-    {provider::qianfan, {"data.dataset", 12}, {"UploadFileExtensionErr", 22}, 0, 0, {}, {"文件类型错误", 18}, {"文件类型错误", 18}, {"文件类型错误", 18}, category::invalid_request, false, retry_hint::none, {}, {"Listed twice in the seed's Dataset group with the same message; one row. (copied in seed 002)", 93}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000071},
-    {provider::qianfan, {"data.common", 11}, {"ValidateFailed", 14}, 0, 0, {}, {"校验xx失败", 14}, {"校验xx失败", 14}, {"校验xx失败", 14}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000068},
-    {provider::qianfan, {"data.resource", 13}, {"WebFileUrlExpired", 17}, 0, 0, {}, {"分享链接已过有效期", 27}, {"分享链接已过有效期", 27}, {"分享链接已过有效期", 27}, category::invalid_request, false, retry_hint::none, {}, {"(copied in seed 002)", 20}, {}, {"https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh", 54}, 100000132},
-    {provider::qianfan, {"v2", 2}, {"account_overdue", 15}, 0, 403, {"access_denied", 13}, {"Access denied due to overdue account", 36}, {"欠费（余额<0）", 20}, {"Access denied due to overdue account", 36}, category::billing, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000017},
-    {provider::qianfan, {"v2", 2}, {"characters_too_long", 19}, 0, 400, {"invalid_request_error", 21}, {"the max input characters is xxx", 31}, {"超最大字符限制", 21}, {"the max input characters is xxx", 31}, category::context_length_exceeded, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000003},
-    {provider::qianfan, {"v2", 2}, {"cluster_rate_limit_exceeded", 27}, 0, 429, {"rate_limit_exceeded", 19}, {"request limit by resouce cluster reached", 40}, {"集群 QPS 超限", 17}, {"request limit by resouce cluster reached", 40}, category::overloaded, true, retry_hint::backoff, {}, {"Cluster-level limit (the provider's shared capacity, not the caller's quota): treated as overload although the type is rate_limit_exceeded. 'resouce' sic.", 154}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000027},
-    {provider::qianfan, {"v2", 2}, {"cluster_rpm_rate_limit_exceeded", 31}, 0, 429, {"rate_limit_exceeded", 19}, {"Rate limit reached for Cluster RPM", 34}, {"集群 RPM 超限", 17}, {"Rate limit reached for Cluster RPM", 34}, category::overloaded, true, retry_hint::backoff, {}, {"Cluster-level limit (the provider's shared capacity, not the caller's quota): treated as overload although the type is rate_limit_exceeded.", 139}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000028},
-    {provider::qianfan, {"v2", 2}, {"cluster_tpm_rate_limit_exceeded", 31}, 0, 429, {"rate_limit_exceeded", 19}, {"Rate limit reached for Cluster TPM", 34}, {"集群 TPM 超限", 17}, {"Rate limit reached for Cluster TPM", 34}, category::overloaded, true, retry_hint::backoff, {}, {"Cluster-level limit (the provider's shared capacity, not the caller's quota): treated as overload although the type is rate_limit_exceeded.", 139}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000029},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_api_key_not_allowed", 31}, 0, 0, {}, {"coding_plan_api_key_not_allowed", 31}, {}, {"coding_plan_api_key_not_allowed", 31}, category::permission_denied, false, retry_hint::none, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name. Meaning guessed from the name (key not allowed on this plan/endpoint).", 307}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000150},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_api_key_required", 28}, 0, 0, {}, {"coding_plan_api_key_required", 28}, {}, {"coding_plan_api_key_required", 28}, category::authentication, false, retry_hint::none, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000149},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_cluster_rate_limited", 32}, 0, 0, {}, {"coding_plan_cluster_rate_limited", 32}, {}, {"coding_plan_cluster_rate_limited", 32}, category::rate_limited, true, retry_hint::backoff, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000159},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_hour_quota_exceeded", 31}, 0, 0, {}, {"coding_plan_hour_quota_exceeded", 31}, {}, {"coding_plan_hour_quota_exceeded", 31}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000155},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_model_not_supported", 31}, 0, 0, {}, {"coding_plan_model_not_supported", 31}, {}, {"coding_plan_model_not_supported", 31}, category::unsupported, false, retry_hint::none, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000153},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_month_quota_exceeded", 32}, 0, 0, {}, {"coding_plan_month_quota_exceeded", 32}, {}, {"coding_plan_month_quota_exceeded", 32}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000157},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_not_subscribed", 26}, 0, 0, {}, {"coding_plan_not_subscribed", 26}, {}, {"coding_plan_not_subscribed", 26}, category::billing, false, retry_hint::none, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000151},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_rate_limit_exceeded", 31}, 0, 0, {}, {"coding_plan_rate_limit_exceeded", 31}, {}, {"coding_plan_rate_limit_exceeded", 31}, category::rate_limited, true, retry_hint::backoff, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000158},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_subscription_expired", 32}, 0, 0, {}, {"coding_plan_subscription_expired", 32}, {}, {"coding_plan_subscription_expired", 32}, category::billing, false, retry_hint::none, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000152},
-    {provider::qianfan, {"coding_plan", 11}, {"coding_plan_week_quota_exceeded", 31}, 0, 0, {}, {"coding_plan_week_quota_exceeded", 31}, {}, {"coding_plan_week_quota_exceeded", 31}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000156},
-    {provider::qianfan, {"v2", 2}, {"dispatch_internal_error", 23}, 0, 500, {"Internal_error", 14}, {"Internal error", 14}, {"系统内部错误，请稍后重试", 36}, {"Internal error", 14}, category::server_error, true, retry_hint::backoff, {}, {"Doc says retry later. Expanded from 'internal_error / dispatch_internal_error'.", 79}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000031},
-    {provider::qianfan, {"oauth", 5}, {"expired_token", 13}, 0, 400, {}, {"refresh token has been used", 27}, {"提供的Refresh Token已过期", 31}, {"refresh token has been used", 27}, category::authentication, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000166},
-    {provider::qianfan, {"v2", 2}, {"functions_unsafe", 16}, 0, 403, {"unsafe_request", 14}, {"the content of functions field is invalid", 41}, {"function 不合法", 18}, {"the content of functions field is invalid", 41}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000016},
-    {provider::qianfan, {"v2", 2}, {"image_generation_interal_error", 30}, 0, 500, {"Internal_error", 14}, {"image generation service interal error", 38}, {"文生图内部错误", 21}, {"image generation service interal error", 38}, category::server_error, true, retry_hint::backoff, {}, {"Code and message misspelt 'interal' as documented.", 50}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000032},
-    {provider::qianfan, {"v2", 2}, {"image_url_unsafe", 16}, 0, 400, {"unsafe_request", 14}, {"the content of image_url.url field is unsafe", 44}, {"image_url 不合法", 19}, {"the content of image_url.url field is unsafe", 44}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000010},
-    {provider::qianfan, {"v2", 2}, {"input_tpm_rate_limit_exceeded", 29}, 0, 429, {"rate_limit_exceeded", 19}, {"Rate limit reached for Input TPM", 32}, {"输入 TPM 超限", 17}, {"Rate limit reached for Input TPM", 32}, category::rate_limited, true, retry_hint::backoff, {}, {"Expanded from 'input_tpm_rate_limit_exceeded / output_tpm_rate_limit_exceeded' (message 'Rate limit reached for Input/Output TPM').", 131}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000022},
-    {provider::qianfan, {"v2", 2}, {"internal_error", 14}, 0, 500, {"Internal_error", 14}, {"Internal error", 14}, {"系统内部错误，请稍后重试", 36}, {"Internal error", 14}, category::server_error, true, retry_hint::backoff, {}, {"Doc says retry later.", 21}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000030},
-    {provider::qianfan, {"v2", 2}, {"invalid_appid", 13}, 0, 401, {"invalid_request_error", 21}, {"No permission to use the appid", 30}, {"appid 鉴权失败", 18}, {"No permission to use the appid", 30}, category::permission_denied, false, retry_hint::none, {}, {"HTTP 401 but the message says no permission to use the appid.", 61}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000012},
-    {provider::qianfan, {"v2", 2}, {"invalid_argument", 16}, 0, 400, {"invalid_request_error", 21}, {"参考错误信息", 18}, {"参考错误信息", 18}, {"参考错误信息", 18}, category::invalid_request, false, retry_hint::none, {}, {"The doc gives no fixed message (specific reason); the Chinese description is used as message.", 93}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000005},
-    {provider::qianfan, {"oauth", 5}, {"invalid_client", 14}, 0, 400, {}, {"unknown client id", 17}, {"“client_id”、“client_secret”参数无效。", 52}, {"unknown client id", 17}, category::authentication, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000161},
-    {provider::qianfan, {"oauth", 5}, {"invalid_client", 14}, 1, 400, {}, {"Client authentication failed", 28}, {"client_secret 不正确。", 26}, {"Client authentication failed", 28}, category::authentication, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://ai.baidu.com/ai-doc/REFERENCE/Ck3dwjhhu", 47}, 100000161},
-    {provider::qianfan, {"oauth", 5}, {"invalid_grant", 13}, 0, 400, {}, {"The provided authorization grant is revoked", 43}, {"提供的Access Grant是无效的、过期的或已撤销的。", 63}, {"The provided authorization grant is revoked", 43}, category::authentication, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000162},
-    {provider::qianfan, {"v2", 2}, {"invalid_iam_token", 17}, 0, 401, {"invalid_request_error", 21}, {"IAM Certification failed", 24}, {"bearer token 无效/过期，或未加 Bearer", 45}, {"IAM Certification failed", 24}, category::authentication, false, retry_hint::refresh_credentials_once, {}, {"An expired bearer token fails again until refreshed: not retryable as is; refresh the IAM token and retry once (as the SDK does for v1 110/111). A malformed header fails again regardless.", 187}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000013},
-    {provider::qianfan, {"v2", 2}, {"invalid_image_generation_prompt", 31}, 0, 400, {"invalid_request_error", 21}, {"prompt is invalid, please check parameter", 41}, {"prompt 不合法", 16}, {"prompt is invalid, please check parameter", 41}, category::invalid_request, false, retry_hint::none, {"invalid_image_genration_prompt", 30}, {"The older v2 page (https://ai.baidu.com/ai-doc/WENXINWORKSHOP/Cm2y4d5ha, 2025-03-11) spells the code 'invalid_image_genration_prompt', and a public client maps that spelling too: it is an alias.", 194}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000006},
-    {provider::qianfan, {"v2", 2}, {"invalid_image_generation_refer_image", 36}, 0, 400, {"invalid_request_error", 21}, {"refer image is invalid", 22}, {"参考图不合法", 18}, {"refer image is invalid", 22}, category::invalid_request, false, retry_hint::none, {"invalid_image_genration_refer_image", 35}, {"The older v2 page (https://ai.baidu.com/ai-doc/WENXINWORKSHOP/Cm2y4d5ha, 2025-03-11) spells the code 'invalid_image_genration_refer_image', and a public client maps that spelling too: it is an alias.", 199}, {"The reference abridges the message ('refer image is invalid…').", 65}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000007},
-    {provider::qianfan, {"v2", 2}, {"invalid_image_url", 17}, 0, 400, {"invalid_request_error", 21}, {"the image width and height are not within the allowed range", 59}, {"<6000×6000，短边≥5px", 26}, {"the image width and height are not within the allowed range", 59}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000008},
-    {provider::qianfan, {"v2", 2}, {"invalid_messages", 16}, 0, 400, {"invalid_request_error", 21}, {"message 格式不规范", 23}, {"message 格式不规范", 23}, {"message 格式不规范", 23}, category::invalid_request, false, retry_hint::none, {}, {"The doc gives no fixed message (the specific problem is reported); the Chinese description is used as message.", 110}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000002},
-    {provider::qianfan, {"v2", 2}, {"invalid_model", 13}, 0, 400, {"invalid_request_error", 21}, {"model is empty", 14}, {"未指定 model", 15}, {"model is empty", 14}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000001},
-    {provider::qianfan, {"v2", 2}, {"invalid_model", 13}, 1, 401, {"invalid_request_error", 21}, {"The model does not exist or you do not have access to it.", 57}, {"模型不存在或无权限", 27}, {"does not exist or you do not have access", 40}, category::not_found, false, retry_hint::none, {}, {"HTTP 401 but the caller must pick an existing/accessible model, not fix credentials.", 84}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000001},
-    {provider::qianfan, {"v2", 2}, {"invalid_plugin_argument", 23}, 0, 400, {"invalid_request_error", 21}, {"插件报错", 12}, {"插件报错", 12}, {"插件报错", 12}, category::invalid_request, false, retry_hint::none, {}, {"The doc gives no fixed message (the plugin's error is reported); the Chinese description is used as message.", 108}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000009},
-    {provider::qianfan, {"oauth", 5}, {"invalid_request", 15}, 0, 400, {}, {"invalid refresh token", 21}, {"请求缺少某个必需参数,包含一个不支持的参数或参数值,或者格式不正确。", 98}, {"invalid refresh token", 21}, category::authentication, false, retry_hint::none, {}, {"At the token endpoint a missing or malformed parameter is a missing client_id/client_secret: a credential problem, not a request to fix elsewhere. Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 301}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000160},
-    {provider::qianfan, {"oauth", 5}, {"invalid_request", 15}, 1, 400, {}, {"The request is missing a required parameter", 43}, {"请求缺少某个必需参数,包含一个不支持的参数或参数值,或者格式不正确。", 98}, {"The request is missing a required parameter", 43}, category::authentication, false, retry_hint::none, {}, {"Observed wording of invalid_request; same meaning as variant 0. Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 218}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000160},
-    {provider::qianfan, {"oauth", 5}, {"invalid_scope", 13}, 0, 400, {}, {"The requested scope is exceeds the scope granted by the resource owner", 70}, {"请求的“scope”参数是无效的、未知的、格式不正确的、或所请求的权限范围超过了数据拥有者所授予的权限范围。", 152}, {"The requested scope is exceeds the scope granted by the resource owner", 70}, category::permission_denied, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000165},
-    {provider::qianfan, {"v2", 2}, {"malformed_json", 14}, 0, 400, {"invalid_request_error", 21}, {"Invalid Argument", 16}, {"不是标准 json", 17}, {"Invalid Argument", 16}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000000},
-    {provider::qianfan, {"v2", 2}, {"method_not_supported", 20}, 0, 405, {"invalid_request_error", 21}, {"Only POST requests are accepted", 31}, {"仅 POST", 8}, {"Only POST requests are accepted", 31}, category::invalid_request, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000019},
-    {provider::qianfan, {"v2", 2}, {"model_offline", 13}, 0, 403, {"access_denied", 13}, {"The model is offline", 20}, {"模型已下线", 15}, {"The model is offline", 20}, category::not_found, false, retry_hint::none, {}, {"HTTP 403 but the model has been taken offline: pick another model.", 66}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000018},
-    {provider::qianfan, {"v2", 2}, {"no_parameter_permission", 23}, 0, 401, {"access_denied", 13}, {"无参数权限", 15}, {"无参数权限", 15}, {"无参数权限", 15}, category::permission_denied, false, retry_hint::none, {}, {"HTTP 401 but a permission (not credential) problem. The doc gives no fixed message; the Chinese description is used as message.", 127}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000011},
-    {provider::qianfan, {"v2", 2}, {"output_tpm_rate_limit_exceeded", 30}, 0, 429, {"rate_limit_exceeded", 19}, {"Rate limit reached for Output TPM", 33}, {"输出 TPM 超限", 17}, {"Rate limit reached for Output TPM", 33}, category::rate_limited, true, retry_hint::backoff, {}, {"Expanded from 'input_tpm_rate_limit_exceeded / output_tpm_rate_limit_exceeded' (message 'Rate limit reached for Input/Output TPM').", 131}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000023},
-    {provider::qianfan, {"v2", 2}, {"preemptible_rate_limit_exceeded", 31}, 0, 429, {"rate_limit_exceeded", 19}, {"Rate limit reached for preemptible resource", 43}, {"混抢资源 QPS 超限", 23}, {"Rate limit reached for preemptible resource", 43}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000025},
-    {provider::qianfan, {"oauth", 5}, {"redirect_uri_mismatch", 21}, 0, 400, {}, {"Invalid redirect uri", 20}, {"“redirect_uri”所在的根域与开发者注册应用时所填写的根域名不匹配。", 93}, {"Invalid redirect uri", 20}, category::invalid_request, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000167},
-    {provider::qianfan, {"v2", 2}, {"rpm_rate_limit_exceeded", 23}, 0, 429, {"rate_limit_exceeded", 19}, {"Rate limit reached for RPM", 26}, {"Cloud ID RPM 超限", 19}, {"Rate limit reached for RPM", 26}, category::rate_limited, true, retry_hint::backoff, {}, {"An older (offline) copy of the doc shows it with HTTP 200; handle both.", 71}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000020},
-    {provider::qianfan, {"oauth", 5}, {"slow_down", 9}, 0, 400, {}, {"The device is polling too frequently", 36}, {"Device Flow中,设备通过Device Code换取Access Token的接口过于频繁,两次尝试的间隔应大于5秒。", 115}, {"The device is polling too frequently", 36}, category::rate_limited, true, retry_hint::backoff, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000169},
-    {provider::qianfan, {"v2", 2}, {"system_unsafe", 13}, 0, 403, {"unsafe_request", 14}, {"the content of system field is invalid", 38}, {"system 不安全", 16}, {"the content of system field is invalid", 38}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000014},
-    {provider::qianfan, {"coding_plan", 11}, {"token_plan_person_model_not_supported", 37}, 0, 0, {}, {"token_plan_person_model_not_supported", 37}, {}, {"token_plan_person_model_not_supported", 37}, category::unsupported, false, retry_hint::none, {}, {"No documented message; the code is repeated as message.", 55}, {"Known only from third-party client code; no official page lists it. The cited page is Qianfan's v2 error-code page, whose envelope these codes use; it does not list them. No documented message or status. Category inferred from the name.", 236}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000154},
-    {provider::qianfan, {"v2", 2}, {"tokens_too_long", 15}, 0, 400, {"invalid_request_error", 21}, {"Prompt tokens too long", 22}, {"超模型内部限制", 21}, {"Prompt tokens too long", 22}, category::context_length_exceeded, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000004},
-    {provider::qianfan, {"v2", 2}, {"tpm_rate_limit_exceeded", 23}, 0, 429, {"rate_limit_exceeded", 19}, {"Rate limit reached for TPM", 26}, {"Cloud ID TPM 超限", 19}, {"Rate limit reached for TPM", 26}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000021},
-    {provider::qianfan, {"oauth", 5}, {"unauthorized_client", 19}, 0, 400, {}, {"The client is not authorized to use this authorization grant type", 65}, {"应用没有被授权,无法使用所指定的grant_type。", 59}, {"The client is not authorized to use this authorization grant type", 65}, category::permission_denied, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000163},
-    {provider::qianfan, {"oauth", 5}, {"unsupported_grant_type", 22}, 0, 400, {}, {"The authorization grant type is not supported", 45}, {"“grant_type”百度OAuth2.0服务不支持该参数。", 57}, {"The authorization grant type is not supported", 45}, category::invalid_request, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000164},
-    {provider::qianfan, {"oauth", 5}, {"unsupported_response_type", 25}, 0, 400, {}, {"The response type is not supported", 34}, {"“response_type”参数值不为百度OAuth2.0服务所支持,或者应用已经主动禁用了对应的授权模式", 118}, {"The response type is not supported", 34}, category::invalid_request, false, retry_hint::none, {}, {"Baidu OAuth2.0 token endpoint (aip.baidubce.com/oauth/2.0/token), which Qianfan v1 callers use to get an access_token; body {\"error\",\"error_description\"}.", 154}, {"The official wiki page was read through copies of it (the page itself was not reachable from here); HTTP status per the page's example (400).", 141}, {"https://developer.baidu.com/wiki/index.php\?title=docs/oauth/error", 65}, 100000168},
-    {provider::qianfan, {"v2", 2}, {"user_rate_limit_exceeded", 24}, 0, 429, {"rate_limit_exceeded", 19}, {"qps request limit by APP ID reached", 35}, {"用户配额 QPS 超限", 23}, {"qps request limit by APP ID reached", 35}, category::rate_limited, true, retry_hint::backoff, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000026},
-    {provider::qianfan, {"v2", 2}, {"user_setting_unsafe", 19}, 0, 403, {"unsafe_request", 14}, {"the content of user field is invalid", 36}, {"user_setting 不合法", 22}, {"the content of user field is invalid", 36}, category::content_filtered, false, retry_hint::none, {}, {}, {}, {"https://cloud.baidu.com/doc/qianfan-api/s/rmwbl43x7", 51}, 100000015},
+// crc32 of the rows' (provider, api, code, variant) in table order; tools/generated/catalog_notes.hpp checks it.
+inline constexpr std::uint32_t catalog_digest = 0x1bc23cdfu;
+
+// No code or alias is longer than this many bytes: lookups skip longer strings without hashing them.
+inline constexpr std::size_t catalog_max_code_size = 53;
+
+// Every string of the catalogue, each stored once, back to back: 77722 bytes, 1940 strings,
+// in 2 chunk(s) of at most 60000 bytes. Byte b of the pool is in the chunk c where
+// catalog_pool_begin[c] <= b < catalog_pool_begin[c + 1]; no string straddles two chunks.
+inline constexpr char catalog_pool_0[] =
+    "APIAccountRpmRateLimitExceeded"
+    "AccessDenied"
+    "AccountOverdueError"
+    "AccountQuotaExceeded"
+    "AccountRateLimitExceeded"
+    "AuthenticationError"
+    "Conflict"
+    "ContentSecurityDetectionError"
+    "Duplicate.Tags.Key"
+    "EmptyEvents"
+    "InflightBatchsizeExceeded"
+    "InputAudioSensitiveContentDetected"
+    "InputAudioSensitiveContentDetected.PolicyViolation"
+    "InputImageRiskDetection"
+    "InputImageSensitiveContentDetected"
+    "InputImageSensitiveContentDetected.PolicyViolation"
+    "InputImageSensitiveContentDetected.PrivacyInformation"
+    "InputTextRiskDetection"
+    "InputTextSensitiveContentDetected"
+    "InputTextSensitiveContentDetected.PolicyViolation"
+    "InputVideoSensitiveContentDetected"
+    "InputVideoSensitiveContentDetected.PolicyViolation"
+    "InputVideoSensitiveContentDetected.PrivacyInformation"
+    "InternalError"
+    "InternalServiceError"
+    "InvalidAccountStatus"
+    "InvalidAction"
+    "InvalidAgent.NotFound"
+    "InvalidArgumentError"
+    "InvalidArgumentError.InvalidImageDetail"
+    "InvalidArgumentError.InvalidPixelLimit"
+    "InvalidArgumentError.UnknownRole"
+    "InvalidCredential.NotFound"
+    "InvalidData"
+    "InvalidData.InvalidJson"
+    "InvalidData.InvalidJsonl"
+    "InvalidData.InvalidValue"
+    "InvalidData.MissingKey"
+    "InvalidData.UnknownKey"
+    "InvalidEndpoint"
+    "InvalidEndpoint.ClosedEndpoint"
+    "InvalidEndpoint.NotFound"
+    "InvalidEndpointOrModel.ModelIDAccessDisabled"
+    "InvalidEndpointOrModel.NotFound"
+    "InvalidEnvironment.NotFound"
+    "InvalidFile.NotFound"
+    "InvalidImageURL.EmptyURL"
+    "InvalidImageURL.InvalidFormat"
+    "InvalidMemoryStore.NotFound"
+    "InvalidParameter"
+    "InvalidParameter.OversizedImage"
+    "InvalidParameter.TaskTypeConstraint"
+    "InvalidParameter.TaskTypeMismatch"
+    "InvalidParameter.TosURLInvalid"
+    "InvalidParameter.UnsupportedImageCount"
+    "InvalidParameter.UnsupportedImageFormat"
+    "InvalidParameter.UnsupportedInput"
+    "InvalidParameter.UnsupportedModel"
+    "InvalidParameter.UnsupportedParameter"
+    "InvalidParameter.{parameter}"
+    "InvalidPayload"
+    "InvalidSession.NotFound"
+    "InvalidSubscription"
+    "InvalidVault.NotFound"
+    "MCPInvalidCredential"
+    "MCPInvalidResponse"
+    "MCPNeedsReauth"
+    "MCPNetworkDenied"
+    "ManagedAgentNotOpen"
+    "ManagedAgentsInvalidAgent"
+    "ManagedAgentsRejected"
+    "ManagedAgentsRequired"
+    "ManagedAgentsUnavailable"
+    "MissingHeader"
+    "MissingParameter"
+    "MissingParameter.{parameter}"
+    "MissingSessionId"
+    "MissingSessionModel"
+    "ModelAccountFlexTpmRateLimitExceeded"
+    "ModelAccountIpmRateLimitExceeded"
+    "ModelAccountRpmRateLimitExceeded"
+    "ModelAccountTpmRateLimitExceeded"
+    "ModelLoadingError"
+    "ModelNotOpen"
+    "NotFound.{Parameter}"
+    "NotSupportedMCPServer.NotFound"
+    "OperationDenied"
+    "OperationDenied.ArkAccessRoleNotFound"
+    "OperationDenied.ConflictedValidationSet"
+    "OperationDenied.CustomizationNotSupported"
+    "OperationDenied.FileQuotaExceeded"
+    "OperationDenied.InvalidState"
+    "OperationDenied.PermissionDenied"
+    "OperationDenied.ServiceNotOpen"
+    "OperationDenied.ServiceOverdue"
+    "OperationDenied.TosAccessDenied"
+    "OperationDenied.UnsupportedCustomizationType"
+    "OperationDenied.UnsupportedPhase"
+    "OperationDenied.{cause}"
+    "OutofContextError"
+    "OutputAudioSensitiveContentDetected"
+    "OutputAudioSensitiveContentDetected.PolicyViolation"
+    "OutputImageRiskDetection"
+    "OutputImageSensitiveContentDetected"
+    "OutputImageSensitiveContentDetected.DeepFake"
+    "OutputTextRiskDetection"
+    "OutputTextSensitiveContentDetected"
+    "OutputVideoSensitiveContentDetected"
+    "OutputVideoSensitiveContentDetected.PolicyViolation"
+    "PathNotFound"
+    "QuotaExceeded"
+    "QuotaExceeded.AgentPlanQuotaExceeded"
+    "QuotaExceeded.DoubaoSearchFreeQuotaExceeded"
+    "RateLimitExceeded.EndpointFlexTPMExceeded"
+    "RateLimitExceeded.EndpointRPMExceeded"
+    "RateLimitExceeded.EndpointTPMExceeded"
+    "RateLimitExceeded.FoundationModelRPMExceeded"
+    "RateLimitExceeded.FoundationModelTPDExceeded"
+    "RateLimitExceeded.FoundationModelTPMExceeded"
+    "RequestBodyTooLarge"
+    "RequestBurstTooFast"
+    "RequestCanceled"
+    "RequestCancelled"
+    "RequestTooLarge"
+    "ResourceConflict"
+    "ResourceNotFound"
+    "RuntimeRejected"
+    "SensitiveContentDetected"
+    "SensitiveContentDetected.SevereViolation"
+    "SensitiveContentDetected.Violence"
+    "ServerOverloaded"
+    "SessionBusy"
+    "SessionQuotaExceeded"
+    "SetLimitExceeded"
+    "SideEffectFailed"
+    "UnknownError"
+    "UnsupportedModel"
+    "UpstreamUnavailable"
+    "billing_error"
+    "model_overloaded_error"
+    "model_rate_limited_error"
+    "model_request_failed_error"
+    "unknown_error"
+    "APIConnectionError"
+    "ASR_RESPONSE_HAVE_NO_WORDS"
+    "AUDIO_DURATION_TOO_LONG"
+    "AccessDenied.Unpurchased"
+    "AllocationQuota.FreeTierOnly"
+    "App.AccessDenied"
+    "AppProcessFailed"
+    "Arrearage"
+    "Audio.AudioRateError"
+    "Audio.AudioShortError"
+    "Audio.AudioSilentError"
+    "Audio.DecoderError"
+    "Audio.DurationLimitError"
+    "Audio.FileSizeExceed"
+    "Audio.PreprocessError"
+    "BadRequest.EmptyInput"
+    "BadRequest.EmptyModel"
+    "BadRequest.EmptyParameters"
+    "BadRequest.IllegalInput"
+    "BadRequest.InputDownloadFailed"
+    "BadRequest.ResourceNotExist"
+    "BadRequest.TooLarge"
+    "BadRequest.UnsupportedFileFormat"
+    "BadRequest.VoiceNotFound"
+    "BadRequestException"
+    "CLIENT_ERROR"
+    "CONTENT_LENGTH_CHECK_FAILED"
+    "ClientDisconnect"
+    "CommodityNotPurchased"
+    "CustomRoleBlocked"
+    "DECODE_ERROR"
+    "DataInspectionFailed"
+    "FILE_403_FORBIDDEN"
+    "FILE_404_NOT_FOUND"
+    "FILE_CHECK_FAILED"
+    "FILE_DOWNLOAD_FAILED"
+    "FILE_NORMALIZE_FAILED"
+    "FILE_PARSE_FAILED"
+    "FILE_SERVER_ERROR"
+    "FILE_TOO_LARGE"
+    "FILE_TRANS_TASK_EXPIRED"
+    "FaqRuleBlocked"
+    "FlowNotPublished"
+    "IPInfringementSuspect"
+    "InternalError.Algo"
+    "InternalError.DataInspection"
+    "InternalError.FileUpload"
+    "InternalError.Timeout"
+    "InternalError.Upload"
+    "InvalidApiKey"
+    "InvalidFile.AspectRatio"
+    "InvalidFile.AudioLengthError"
+    "InvalidFile.BodyPose"
+    "InvalidFile.BodyProportion"
+    "InvalidFile.Content"
+    "InvalidFile.DownloadFailed"
+    "InvalidFile.Duration"
+    "InvalidFile.FPS"
+    "InvalidFile.FaceNotMatch"
+    "InvalidFile.FacePose"
+    "InvalidFile.Format"
+    "InvalidFile.FrontBody"
+    "InvalidFile.FullBody"
+    "InvalidFile.FullFace"
+    "InvalidFile.ImageSize"
+    "InvalidFile.MultiHuman"
+    "InvalidFile.NoHuman"
+    "InvalidFile.Openerror"
+    "InvalidFile.Resolution"
+    "InvalidFile.Size"
+    "InvalidFile.Template.Content"
+    "InvalidFile.Value"
+    "InvalidGarment"
+    "InvalidImage.FileFormat"
+    "InvalidImage.ImageSize"
+    "InvalidImage.NoHumanFace"
+    "InvalidImageFormat"
+    "InvalidImageResolution"
+    "InvalidInputLength"
+    "InvalidParameter.DataInspection"
+    "InvalidParameter.NotSupportEnableThinking"
+    "InvalidPerson"
+    "InvalidSchema"
+    "InvalidSchemaFormat"
+    "InvalidURL"
+    "InvalidURL.ConnectionRefused"
+    "InvalidURL.Timeout"
+    "InvokePluginFailed"
+    "MKV_PARSE_FAILED"
+    "Model.AccessDenied"
+    "ModelNotFound"
+    "ModelServiceFailed"
+    "ModelServingError"
+    "ModelUnavailable"
+    "NOT AUTHORIZED"
+    "NO_INPUT_AUDIO_ERROR"
+    "NO_VALID_AUDIO_ERROR"
+    "NoApiKeyException"
+    "NotFound"
+    "PostpaidBillOverdue"
+    "PrepaidBillOverdue"
+    "REQUEST_INVALID_FILE_URL_VALUE"
+    "RequestTimeOut"
+    "RetrivalFailed"
+    "RewriteFailed"
+    "SUCCESS_WITH_NO_VALID_FRAGMENT"
+    "ServiceUnavailableError"
+    "SystemError"
+    "Throttling"
+    "Throttling.AllocationQuota"
+    "Throttling.BurstRate"
+    "Throttling.RateQuota"
+    "Unknown"
+    "UnsupportedOperation"
+    "WaitTaskTimeout"
+    "WorkSpaceNotFound"
+    "Workspace.AccessDenied"
+    "duplicate_custom_id"
+    "invalid_request_error"
+    "invalid_value"
+    "mismatched_model"
+    "model_not_supported"
+    "1"
+    "100"
+    "1000"
+    "1000001"
+    "1000002"
+    "1000003"
+    "1000004"
+    "1000005"
+    "1000006"
+    "1000007"
+    "1000008"
+    "1000009"
+    "1000010"
+    "1000011"
+    "1000012"
+    "1000013"
+    "1000014"
+    "1000015"
+    "1000016"
+    "10001"
+    "1001001"
+    "1002001"
+    "1003001"
+    "1003002"
+    "1003003"
+    "1003004"
+    "1003005"
+    "1003006"
+    "1003007"
+    "1003008"
+    "1003009"
+    "1003010"
+    "1004001"
+    "1004002"
+    "1004003"
+    "1005001"
+    "1005002"
+    "1005003"
+    "1005004"
+    "1005005"
+    "1005006"
+    "1006001"
+    "1006002"
+    "1006003"
+    "110"
+    "11000"
+    "11001"
+    "11002"
+    "11003"
+    "111"
+    "13"
+    "14"
+    "15"
+    "17"
+    "18"
+    "19"
+    "2"
+    "200"
+    "21002"
+    "3"
+    "336000"
+    "336001"
+    "336002"
+    "336003"
+    "336004"
+    "336005"
+    "336006"
+    "336007"
+    "336008"
+    "336100"
+    "336101"
+    "336102"
+    "336103"
+    "336104"
+    "336105"
+    "336106"
+    "336110"
+    "336111"
+    "336112"
+    "336113"
+    "336114"
+    "336115"
+    "336116"
+    "336117"
+    "336120"
+    "336121"
+    "336122"
+    "336123"
+    "336200"
+    "336210"
+    "336211"
+    "336212"
+    "336220"
+    "336221"
+    "336300"
+    "336301"
+    "336302"
+    "336303"
+    "336304"
+    "336310"
+    "336311"
+    "336501"
+    "336502"
+    "336503"
+    "337006"
+    "337008"
+    "337009"
+    "4"
+    "500000"
+    "500001"
+    "500002"
+    "510101"
+    "510102"
+    "510201"
+    "510202"
+    "510203"
+    "510301"
+    "510302"
+    "510401"
+    "510402"
+    "510403"
+    "510404"
+    "510501"
+    "520502"
+    "520503"
+    "520504"
+    "6"
+    "70002"
+    "70003"
+    "70101"
+    "70107"
+    "70108"
+    "70109"
+    "70111"
+    "70112"
+    "70113"
+    "70114"
+    "70115"
+    "70116"
+    "70117"
+    "70118"
+    "70119"
+    "70128"
+    "70130"
+    "70131"
+    "70132"
+    "70133"
+    "70134"
+    "70135"
+    "70136"
+    "71002"
+    "71006"
+    "71008"
+    "71009"
+    "71013"
+    "71015"
+    "71016"
+    "ActivePackagesExisted"
+    "AuthFailed"
+    "BosBucketEmpty"
+    "BosDirNotExist"
+    "BosDirPathInvalid"
+    "BosDirPathNoContents"
+    "BosFileNameInvalid"
+    "BosObjectKeyEmpty"
+    "BosObjectKeyNotDir"
+    "BosObjectNotExist"
+    "BosRequired"
+    "CachedUserBosCredentialExpired"
+    "CallClientError"
+    "CanOnlyDeleteDefaultRecord"
+    "CantBuyTPMRPMResources"
+    "CantDeleteLastRecord"
+    "CantDeleteNotEndedRecord"
+    "CloudIDEmpty"
+    "CreateOrderFailed"
+    "CurrentUserIsNotPermitted"
+    "DataTypeNotMatchWithGroup"
+    "DataTypeNotSupport"
+    "DatasetCantBeEmpty"
+    "DatasetNotFound"
+    "DatasetNotLabeled"
+    "DatasetTypeNotSupport"
+    "DirAlreadyExist"
+    "DontSupportExportTo"
+    "DontSupportExtendByLabel"
+    "EmptyDefaultStorageVolume"
+    "EmptyEntity"
+    "ErrorRecordFilePathIsEmpty"
+    "ExportRecordNotExist"
+    "ExtendByLabelSupportOneLabel"
+    "FileNumberExceeded"
+    "FileNumberWrong"
+    "FilesWithLabelNotAllowed"
+    "FilesWithLabelRepeatedLabel"
+    "FilesWithLabelShouldBeAnnotated"
+    "FrequencyLimit"
+    "GenerateBmlDatasetIDFailed"
+    "GetContextFail"
+    "GroupIDDatasetIDNotMatch"
+    "HasEmptyVersion"
+    "HasNoPermission"
+    "IdempotentParameterMismatch"
+    "ImportRecordNotExist"
+    "InappropriateJSON"
+    "InitServiceWithWrongDataType"
+    "InitServiceWithWrongProjectType"
+    "InitServiceWithWrongTemplateType"
+    "InsufficientStock"
+    "InterfaceNotSatisfy"
+    "InvalidAccessKeyId"
+    "InvalidDirPath"
+    "InvalidHTTPAuthHeader"
+    "InvalidHTTPRequest"
+    "InvalidImportFrom"
+    "InvalidStorageFilePath"
+    "InvalidTemplateType"
+    "InvalidURI"
+    "InvalidVersion"
+    "InvalidVolume"
+    "InvalidWebFileType"
+    "InvalidWebFileURL"
+    "InvalidWebFileURLContentLength"
+    "InvalidWebFileURLContentType"
+    "InvalidWebFileURLHeaders"
+    "InvalidWebFileURLHost"
+    "InvalidZipFormat"
+    "KeywordCantHaveEmoji"
+    "MalformedJSON"
+    "ModelIDNotExist"
+    "MustAnnotateAllEntity"
+    "NameCantHaveEmoji"
+    "NameInUse"
+    "NameNotInvalid"
+    "NeedComputeResource"
+    "NeedSystemComputeResource"
+    "NoLabelForExtend"
+    "NoOpenedBilling"
+    "NoRealNameAuthentication"
+    "NoSuchKey"
+    "NoValidEntity"
+    "NotBosStorage"
+    "NotDatasetStoragePath"
+    "NotExist"
+    "Offline_batch_reasoning_refused"
+    "OpenSourceAvailableOnlyForAdmin"
+    "OptInRequired"
+    "ParamFieldNotExistOrEmpty"
+    "ParamFieldValueInvalid"
+    "ParamTypeError"
+    "ParamsCantBothEmpty"
+    "ParamsCantBothNonEmpty"
+    "ParamsLengthExceeded"
+    "ParamsValueBeyondLimit"
+    "PreconditionFailed"
+    "ReleaseResourceFailed"
+    "RemarkCantHaveEmoji"
+    "RequestExpired"
+    "RequestUserBosCredentialExpired"
+    "ShouldBeZipFileAll"
+    "ShouldToDatasetStoragePath"
+    "SignatureDoesNotMatch"
+    "StoragePathIsEmpty"
+    "TaskNameExisted"
+    "UnannotatedDontNeedFilesWithLabel"
+    "UnsupportedEndpoint"
+    "UpdateDatasetNameFailed"
+    "UpdateFailed"
+    "UploadFileExtensionErr"
+    "ValidateFailed"
+    "WebFileUrlExpired"
+    "account_overdue"
+    "characters_too_long"
+    "cluster_rate_limit_exceeded"
+    "cluster_rpm_rate_limit_exceeded"
+    "cluster_tpm_rate_limit_exceeded"
+    "coding_plan_api_key_not_allowed"
+    "coding_plan_api_key_required"
+    "coding_plan_cluster_rate_limited"
+    "coding_plan_hour_quota_exceeded"
+    "coding_plan_model_not_supported"
+    "coding_plan_month_quota_exceeded"
+    "coding_plan_not_subscribed"
+    "coding_plan_rate_limit_exceeded"
+    "coding_plan_subscription_expired"
+    "coding_plan_week_quota_exceeded"
+    "dispatch_internal_error"
+    "expired_token"
+    "functions_unsafe"
+    "image_generation_interal_error"
+    "image_url_unsafe"
+    "input_tpm_rate_limit_exceeded"
+    "internal_error"
+    "invalid_appid"
+    "invalid_argument"
+    "invalid_client"
+    "invalid_grant"
+    "invalid_iam_token"
+    "invalid_image_generation_prompt"
+    "invalid_image_generation_refer_image"
+    "invalid_image_url"
+    "invalid_messages"
+    "invalid_model"
+    "invalid_plugin_argument"
+    "invalid_request"
+    "invalid_scope"
+    "malformed_json"
+    "method_not_supported"
+    "model_offline"
+    "no_parameter_permission"
+    "output_tpm_rate_limit_exceeded"
+    "preemptible_rate_limit_exceeded"
+    "redirect_uri_mismatch"
+    "rpm_rate_limit_exceeded"
+    "slow_down"
+    "system_unsafe"
+    "token_plan_person_model_not_supported"
+    "tokens_too_long"
+    "tpm_rate_limit_exceeded"
+    "unauthorized_client"
+    "unsupported_grant_type"
+    "unsupported_response_type"
+    "user_rate_limit_exceeded"
+    "user_setting_unsafe"
+    "LimitRequests"
+    "access_denied"
+    "data_inspection_failed"
+    "insufficient_quota"
+    "invalid_api_key"
+    "invalid_parameter_error"
+    "limit_burst_rate"
+    "limit_requests"
+    "model_not_found"
+    "invalid_image_genration_prompt"
+    "invalid_image_genration_refer_image"
+    "inference"
+    "TooManyRequests"
+    "The RPM (Requests Per Minute) limit for the API on your account has been exceeded."
+    "当前账号该接口的RPM (Requests Per Minute)限制已超出，请稍后重试。"
+    "managed_agent"
+    "当前账号在该 API 上的 RPM (Requests Per Minute) 限额已超出。请降低调用频率或稍后重试。"
+    "Forbidden"
+    "The request failed because you do not have access to the requested resource."
+    "没有访问该资源的权限,请检查权限设置,或联系管理员添加白名单。"
+    "调用方对目标资源无访问权限。请检查资源所属账号、项目授权及白名单配置。"
+    "The request failed because your account has an overdue balance."
+    "当前账号欠费,如需继续调用,请前往火山交易中心进行充值"
+    "当前账号存在欠费或计费项未开通，服务被禁止调用。请前往火山引擎费用中心完成充值或开通对应计费项后重试。"
+    "The account quota has been exceeded."
+    "套餐耗尽错误"
+    "Requests are too frequent. Please reduce your request frequency, wait a short moment, and retry your request."
+    "请求超出RPM / TPM限制。"
+    "Requests are too frequent"
+    "Unauthorized"
+    "The API key in the request is missing or invalid."
+    "请求携带的api key校验未通过,请您重新检查设置的api key,或者查看API调用文档来排查问题。"
+    "The API key or AK/SK in the request is missing or invalid."
+    "请求携带的 API Key 或 AK/SK 校验未通过，请您重新检查设置的 鉴权凭证，或者查看 API 调用文档来排查问题。"
+    "请求携带的 API Key 或 AK/SK 缺失、非法或已过期。请检查鉴权凭证的设置，或参考 API 调用文档排查。"
+    "The request conflicts with the current state of the resource."
+    "请求与目标资源的当前状态存在冲突。请刷新资源状态后重试。"
+    "BadRequest"
+    "Internal error.ARKRequest ID:{id};CSDRequestId:{RequestId};CSDcode:{};CSDmessage:{}"
+    "火山引擎风险识别产品请求失败。"
+    "Internal error.ARKRequest ID:"
+    "The specified object of tags contains duplicate keys."
+    "对象的标签存在重复Key。"
+    "Request must include at least one event."
+    "POST events 请求体中的 `events` 数组为空。本码用于与 `InvalidPayload` 区分：`InvalidPayload` 表示 batch 结构非法，`EmptyEvents` 特指结构合法但长度为 0。"
+    "The Inflight Batchsize limit has been exceeded."
+    "您已经达到当前充值金额下的最大并发数限制，您可以充值解锁更大并发额度或降低并发数。"
+    "The request failed because the input audio may contain sensitive information."
+    "输入音频可能包含敏感信息，请您更换后重试"
+    "The request failed because the input audio may be related to copyright restrictions."
+    "输入音频可能涉及版权限制，请您更换后重试。"
+    "The request could not be processed because the input image includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}"
+    "火山引擎风险识别产品检测到输入图片可能包含敏感信息，请您更换后重试。"
+    "the input image includes sensitive content that violates ContentSecurityDetection"
+    "The request failed because the input image may contain sensitive information."
+    "输入图像可能包含敏感信息，请您更换后重试。"
+    "The request failed because the input image may be related to copyright restrictions."
+    "输入图片可能涉及版权限制，请您更换后重试。"
+    "The request failed because the input image may contain real person."
+    "输入图片可能包含真人，请您更换后重试。"
+    "The request could not be processed because the input text includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}"
+    "火山引擎风险识别产品检测到输入文本可能包含敏感信息，请您更换后重试。"
+    "the input text includes sensitive content that violates ContentSecurityDetection"
+    "The request failed because the input text may contain sensitive information."
+    "输入文本可能包含敏感信息，请您更换后重试。"
+    "The request failed because the input text may be related to copyright restrictions."
+    "输入文本可能涉及版权限制，请您更换后重试。"
+    "The request failed because the input video may contain sensitive information."
+    "输入视频可能包含敏感信息，请您更换后重试。"
+    "The request failed because the input video may be related to copyright restrictions."
+    "输入视频可能涉及版权限制，请您更换后重试。"
+    "The request failed because the input video may contain real person."
+    "输入视频可能包含真人，请您更换后重试。"
+    "fine_tuning"
+    "task failed, please check the logs"
+    "训练失败, 建议检查日志后发起重试, 如仍无法解决问题, 建议发起工单协助排查."
+    "InternalServerError"
+    "The service encountered an unexpected internal error."
+    "内部系统异常,请您稍后重试。"
+    "The service encountered an unexpected internal error. Please retry later."
+    "服务内部出现未预期错误。可重试；持续复现时请携带 Request ID 提工单排查。"
+    "The service encountered an unexpected internal error"
+    "There is an issue with your account status. If you need assistance, please contact the platform administrators."
+    "当前使用的账号异常。"
+    "There is an issue with your account status"
+    "The requested action is not valid for the current resource state."
+    "目标资源当前状态不允许该操作。请先将资源迁移到允许该操作的状态（例如结束正在进行的回合、恢复被暂停的资源）后再重试。"
+    "The agent %s does not exist or you do not have access to it."
+    "指定的 `agent_id` 不存在，或调用者对该 agent 无访问权限。"
+    "The agent … does not exist or you do not have access to it"
+    "MissingRole：Invalid message: {Message}"
+    "请求中的 messages 列表里，有消息体缺少 role 字段"
+    "Invalid message:"
+    "Invalid image detail: {Parameter}"
+    "image_url 中的 detail 参数值无效，只接受 \"auto\", \"high\", \"low\""
+    "Invalid image detail:"
+    "Customized min_pixels 100 is greater than max_pixels 50"
+    "用户自定义的图片像素限制（min_pixels, max_pixels）无效（例如 min_pixels > max_pixels，或超出了服务配置的范围）"
+    "Customized min_pixels … is greater than max_pixels"
+    "Unknown the role of message: {Role}"
+    "消息体中的 role 值不被支持，如`user_`。"
+    "Unknown the role of message:"
+    "The Inference role not found: {Role}"
+    "指定的 inference_role 未在配置中定义。"
+    "The Inference role not found:"
+    "The credential %s does not exist or you do not have access to it."
+    "指定的 `credential_id` 不存在，或调用者对该 credential 无访问权限。"
+    "The credential … does not exist or you do not have access to it"
+    "failed to init data preprocess builder: training tos bucket: maas-data-test, tos path: : tos objects do not exist"
+    "提供的数据集地址在TOS中不存在, 建议检查TOS中数据集文件是否出现缺失或地址错误."
+    "tos objects do not exist"
+    "Expecting value: line 1 column 1 (char 0) in fileatrow"
+    "在<文件名>中第行, JSON解析失败, 建议检查数据集文件内容是否符合JSON规范."
+    "Expecting value"
+    "not supported"
+    "数据集文件格式不支持, 建议调整对应文件为`.jsonl`格式."
+    "No jsonl file available"
+    "无可用的jsonl文件, 建议检查数据集包含的文件列表."
+    "Unsupported data type:, only pretrain, dialog, dialog-dpo and multimodal supported"
+    "不支持的数据集类型, 仅支持\"pretrain\", \"dialog\", \"dialog-dpo\", 和\"multimodal\"类型, 建议检查填入的数据集类型"
+    "only pretrain, dialog, dialog-dpo and multimodal supported"
+    "Content is empty, original text content is:"
+    "content字段内容为空, 原文本内容为, 建议检查原文本的数据完整性."
+    "Content is empty"
+    "Data format is not expected:column not found"
+    "数据格式不符合预期, 未找到名为的列, 建议检查并补全数据集中相应键值."
+    "Data format is not expected"
+    "Wrong Key, parsing sample failed"
+    "数据中有错误的Key, 解析样本失败, 建议检查错误信息中对应样本的键值"
+    "The request targeted an endpoint that does not exist or is invalid."
+    "推理接入点不存在或者非法,请检查输入的推理接入点信息。"
+    "The request targeted an endpoint that is currently closed or temporarily unavailable."
+    "推理接入点处于已被关闭或暂时不可用, 请稍后重试,或联系推理接入点管理员。"
+    "The request targeted an endpoint that does not exist or is invalid"
+    "Accessing the model via Model ID is not allowed for your account. Please use a custom endpoint ID instead."
+    "未能找到指定的模型ID。你的账号不允许使用模型ID来调用模型，请确认你账号权限或者使用有权限的推理接入点 ID 来调用模型服务。"
+    "Accessing the model via Model ID is not allowed"
+    "The model or endpoint %s does not exist or you do not have access to it."
+    "模型或者推理接入点 %s 不存在或者您无权访问它。"
+    "does not exist or you do not have access to it"
+    "The environment %s does not exist or you do not have access to it."
+    "指定的 `environment_id` 不存在，或调用者对该 environment 无访问权限。"
+    "The environment … does not exist or you do not have access to it"
+    "The file %s does not exist or you do not have access to it."
+    "指定的 `file_id` 不存在，或调用者对该文件无访问权限。"
+    "The file … does not exist or you do not have access to it"
+    "Empty base64 image url"
+    "传入的图片 URL 为空"
+    "Invalid base64 image url"
+    "无法解析或处理图片，可能是 Base64 格式不正确、图片数据损坏或格式不支持"
+    "The memory_store %s does not exist or you do not have access to it."
+    "指定的 `memory_store_id` 不存在，或调用者对该 memory store 无访问权限。"
+    "The memory_store … does not exist or you do not have access to it"
+    "One or more parameters specificed in the request are not valid."
+    "请求包含非法参数,请查阅API文档。"
+    "One or more parameters specified in the request are not valid"
+    "The parameter `instructions` specified in the request are not valid: caching is not supported for instructions."
+    "Responses API 中，当配置过 **instructions** 字段信息，后续轮次无法配置 **Caching** 字段。"
+    "caching is not supported for instructions"
+    "The given Lean code is not compilable under Lean version %s"
+    "输入的不是一个合法的Lean Code。"
+    "is not compilable under Lean version"
+    "The format of the given lean code is not supported so far."
+    "输入的Lean code格式暂不支持。"
+    "format of the given lean code is not supported"
+    "输入的Lean code必须包含theorem"
+    "theorem"
+    "One or more parameters specified in the request are not valid."
+    "请求中存在一个或多个非法参数。请对照 API 文档核对参数名、类型、取值范围及参数间依赖关系后重试。"
+    "The request failed because the size of the input image exceeds the limit."
+    "图片大小超出限制,请缩小图片后重试。"
+    "请求参数与模型判定的任务类型不兼容"
+    "模型识别的任务类型与指定值不一致"
+    "TOS URI invalid. url:%s."
+    "TOS URI不合法。"
+    "The request failed because more than one image was submitted in a single session."
+    "一轮对话仅支持一张图片,请修改请求后重试。"
+    "The request failed because the image format is not supported by the API."
+    "图片格式不支持,请修改图片格式后重试。"
+    "Only tos, http or https URLs are supported."
+    "仅支持tos,http或https URL,请修改请求后重试"
+    "The request failed because the selected model does not support the stream mode."
+    "模型不支持流式接口,请使用非流式接口,或选择其它模型"
+    "The parameters {Parameter} specified in the request are not supported by this endpoint."
+    "传入的参数 {Parameter} 在此推理接入点不可用。"
+    "specified in the request are not supported by this endpoint"
+    "A parameter specified in the request is not valid: {parameter}"
+    "请求参数非法: {parameter}, 请查阅API文档。"
+    "The specified parameter {Parameter} is invalid."
+    "请求参数值不合法。请检查参数值的正确性后重试。"
+    "Request payload is invalid."
+    "POST create / POST events 阶段的同步协议错误的最宽类别，覆盖：请求体 JSON 解析失败、event batch 结构非法、caller event id 非法、goal / outcome 参数非法等。请对照接口 schema 校验请求体。"
+    "The session %s does not exist or you do not have access to it."
+    "指定的 `session_id` 不存在，或调用者对该 session 无访问权限。"
+    "The session … does not exist or you do not have access to it"
+    "Your account ({account_identifier}) does not have a valid coding plan subscription, or your subscription has expired. Please visit {subscription_check_url} to review your subscription status or complete the subscription or renewal process."
+    "Coding Plan 套餐未订阅或已过期。"
+    "does not have a valid coding plan subscription"
+    "The vault %s does not exist or you do not have access to it."
+    "指定的 `vault_id` 不存在，或调用者对该 vault 无访问权限。"
+    "The vault … does not exist or you do not have access to it"
+    "The MCP server rejected the credential; verify or update the API key or token."
+    "出向调用的 MCP server 判定当前凭证无效并拒绝请求。请更新对应的 API key 或 token。"
+    "FailedDependency"
+    "The MCP server returned an invalid response; verify the server URL and credential."
+    "MCP server 对 `initialize` 请求返回不合法响应。常见原因是 `mcp_server_url` 指向了非 MCP 服务。请核对 server URL 及凭证。"
+    "The MCP credential is unauthorized after refresh; re-authorization is required."
+    "出向 MCP 凭证在自动刷新后仍返回 401，说明 refresh token 已失效。请重新走 OAuth 授权流程获取新凭证。"
+    "Network access to the requested MCP server is denied."
+    "目标 MCP server 未通过接入控制（connector 未启用，或 host 不在出向白名单）。请在方舟控制台开通对应的 MCP 出向策略。"
+    "Your account %s has not activated the managed agent. Please activate the service in the Ark Console."
+    "当前账号 %s 未开通 Managed Agent 服务。请前往火山方舟控制台开通对应服务后再调用。"
+    "has not activated the managed agent"
+    "Managed agent definition is invalid."
+    "POST create 阶段 agent payload 无法翻译成合法的 AgentSpec。常见原因：`agent.name` 为空、权限策略或工具名不被识别、`skill_id` 缺失等。"
+    "Managed agent definition was rejected."
+    "POST create 阶段 managed-agents 业务层拒绝请求。常见原因：目标 session 不存在、session 已被删除、租户与 session 归属不一致等。"
+    "Managed agents integration is required for request provider mode."
+    "POST create 使用 request provider 模式，但服务端未配置 managed-agents loader。请在服务端完成 managed agents 集成后再调用。"
+    "BadGateway"
+    "Managed agent definition is temporarily unavailable."
+    "POST create 反查 managed-agents 的 `InnerGetSession` 出现网络错误、非 2xx 响应或响应解码失败，上游 managed-agents 服务暂时不可用。请稍后重试。"
+    "Authorization header is required for this request."
+    "POST events 在 request provider 模式下要求 `Authorization` 请求头存在、非空且为 `Bearer <token>` 形态。请补齐该请求头。"
+    "The request failed because it is missing one or multiple required parameters."
+    "请求缺少必要参数,请查阅API文档。"
+    "The request failed because it is missing `%s` parameter."
+    "请求缺少必填参数 `%s`。请补齐后重试。"
+    "The request failed because it is missing"
+    "The request failed because it is missing a required parameter: {parameter}"
+    "请求缺少必要参数: {parameter},请查阅API文档。"
+    "it is missing a required parameter: {parameter}"
+    "The required parameter {Parameter} is missing."
+    "缺少必要的请求参数。请确认请求参数后重试。"
+    "session_id is required."
+    "POST create 请求体缺失 `session_id` 或该字段为空白字符串。请携带非空 `session_id` 后重试。"
+    "Request provider mode requires agent.model.name."
+    "POST create 在 request provider 模式下，managed-agent snapshot 中未包含可用的 `agent.model.name`。请在 agent 定义中补齐模型信息。"
+    "Flex TPM (Tokens Per Minute) limit of the model is exceeded."
+    "已超过账号 × 模型的 Flex TPM 上限。请在客户端退避重试，或申请提升 Flex TPM 配额，或将任务迁移到闲时段。"
+    "IPM (Images Per Minute) limit of the model is exceeded."
+    "请求已超过账户模型 IPM (Images Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决"
+    "RPM (Requests Per Minute) limit of the model is exceeded."
+    "请求已超过帐户模型 RPM (Requests Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决"
+    "TPM (Tokens Per Minute) limit of the model is exceeded."
+    "请求已超过帐户模型 TPM (Tokens Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决"
+    "The request cannot be processed at this time because the model is currently being loaded"
+    "模型加载中,请您稍后重试。"
+    "Your account %s has not activated the model %s. Please activate the model service in the Ark Console."
+    "当前账号 %s 暂未开通 %s 模型服务，请前往火山方舟控制台开通管理页开通对应模型服务。"
+    "has not activated the model"
+    "The specified {ResourceType} {ResourceContent} is not found."
+    "指定资源找不到。请确认参数后重试。"
+    "The MCP server %q is not supported by the OAuth flow yet; ask operator to register it."
+    "OAuth flow 中传入的 `mcp_server_url` 未在服务端预注册。请联系运营方将该 MCP server 完成注册后再走 OAuth 流程。"
+    "is not supported by the OAuth flow yet"
+    "Operation is denied [because <cause>]."
+    "操作被拒绝，携带子原因码 `<cause>` 指明具体原因，例如：商品未开通、子账号缺少所需权限、账号实名认证未通过、账号欠费导致服务暂停等。请根据 `<cause>` 与 `message` 定位并解决。"
+    "Operation is denied"
+    "Please go to Ark Project Settings → Project Authorization, and grant permission to the TOS resource before trying again."
+    "请到方舟项目配置-项目授权，对tos资源授权后再进行操作。"
+    "grant permission to the TOS resource"
+    "Operation is denied because it is not supported to configure ValidationSet and ValidationPercentage at the same time."
+    "无法同时上传验证集和设置训练集取样为验证集百分比，不支持该操作。"
+    "configure ValidationSet and ValidationPercentage at the same time"
+    "Operation is denied because the specified version of the FoundationModel is not configured for the specified type of customization."
+    "基础模型的版本不支持该训练方法，不支持该操作。"
+    "is not configured for the specified type of customization"
+    "Your account %s has exhausted its file storage quota. To continue using the service, please delete historical files."
+    "当前账号 %s 已耗尽文件存储额度，如需继续使用，请删除历史文件。"
+    "has exhausted its file storage quota"
+    "The specified context is in invalid state: InProgress."
+    "请求所关联的Context ID处于非空闲状态，不可调用。"
+    "The specified context is in invalid state"
+    "Operation is denied because the specified context is in invalid state: InProgress."
+    "请求的缓存信息状态是不可用状态。请查看缓存信息是否正在被更新中。"
+    "Operation is denied because the specified context is in invalid state"
+    "The specified file is in invalid state: InProgress."
+    "请求所关联的File ID处于非可用状态，不可调用。"
+    "The specified file is in invalid state"
+    "Operation is denied because you are not permitted to access the specified configuration of the FoundationModel."
+    "您没有权限访问基础模型的配置，不支持该操作。"
+    "Operation is denied because the model service is unavailable, please go to the Volcano Ark console activation management page to activate the corresponding model service, or submit a work order to contact us."
+    "模型服务不可用，不支持该操作。请前往火山方舟控制台激活模型服务，或提交工单联系我们。"
+    "Operation is denied because the model service is unavailable"
+    "Operation is denied because your account balance is overdue, please go to the Volc Trading Center to recharge in order to continue using the service."
+    "您的账单已逾期，不支持该操作。请前往火山费用中心充值。"
+    "Operation is denied because your account balance is overdue"
+    "Access denied for TOS resource %s. TOS responded: %s. Please verify your account / project has permission to access the specified bucket."
+    "无权访问 TOS 资源，请确认您的账户 / 项目对该 bucket 拥有访问权限。"
+    "Access denied for TOS resource"
+    "Operation is denied because the specified CustomizationType is not supported by the CustomModel."
+    "模型不支持该训练方法，不支持该操作。"
+    "CustomizationType is not supported by the CustomModel"
+    "Operation is denied because operation is not supported while the target is in its current phase."
+    "操作失败，操作目标在特殊状态，请检查目标是否存在或者被锁定等特殊状态中。"
+    "not supported while the target is in its current phase"
+    "Total tokens of image and text exceed max message tokens."
+    "当请求中包含图片时，文本和图片编码后的总 token 数超过了模型上下文长度限制"
+    "The request failed because the output audio may contain sensitive information."
+    "生成的音频可能包含敏感信息，请您更换输入内容后重试。"
+    "The request failed because the output audio may be related to copyright restrictions."
+    "生成的音频可能涉及版权限制，请您更换输入内容后重试。"
+    "The request could not be processed because the output image includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}"
+    "火山引擎风险识别产品检测到输出图片可能包含敏感信息，请您更换后重试。"
+    "the output image includes sensitive content that violates ContentSecurityDetection"
+    "The request failed because the output image may contain sensitive information."
+    "生成的图像可能包含敏感信息，请您更换输入内容后重试。"
+    "The request failed because the output image may contain counterfeit documents or credentials."
+    "输出图片可能涉及伪造内容风险，请您更换后重试。"
+    "The request could not be processed because the output text includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}"
+    "火山引擎风险识别产品检测到输出文本可能包含敏感信息，请您更换后重试。"
+    "the output text includes sensitive content that violates ContentSecurityDetection"
+    "The request failed because the output may contain sensitive information."
+    "生成的文字可能包含敏感信息，请您更换输入内容后重试"
+    "The request failed because the output video may contain sensitive information."
+    "生成的视频可能包含敏感信息，请您更换输入内容后重试。"
+    "The request failed because the output video may be related to copyright restrictions."
+    "生成的视频可能涉及版权限制，请您更换输入内容后重试。"
+    "The path of api not found."
+    "请求所指的 API 路径不存在。请核对 endpoint 路径与 API 版本。"
+    "Your account [%s] has exhausted its free trial quota for the [%s] model."
+    "当前账号 %s 对 %s 模型的免费试用额度已消耗完毕,如需继续调用,请前往火山方舟控制台开通管理页开通对应模型服务。"
+    "has exhausted its free trial quota"
+    "The request has exceeded the quota."
+    "当前账号处于排队中状态的任务数已超过限制，请稍后重试。"
+    "The request has exceeded the quota"
+    "You have exceeded the 5-hour/weekly/monthly usage quota. It will reset at {reset_time}."
+    "使用的额度超出5小时/周/月限额。"
+    "You have exceeded the … usage quota"
+    "The Agent Plan quota has been exceeded."
+    "Agent Plan 套餐的 AFP 已耗尽。"
+    "豆包搜索的免费额度已耗尽。"
+    "The Flex Tokens Per Minute (TPM) limit of the associated endpoint has been exceeded."
+    "已超过推理接入点配置的 Flex TPM 上限。请在客户端退避重试，或调整推理接入点的 Flex TPM 配置。"
+    "The Requests Per Minute (RPM) limit of the associated endpoint for your account has been exceeded."
+    "请求所关联的推理接入点已超过帐户 RPM (Requests Per Minute) 限制, 请稍后重试。"
+    "The Tokens Per Minute (RPM) limit of the associated endpoint for your account has been exceeded."
+    "请求所关联的推理接入点已超过帐户 TPM (Tokens Per Minute) 限制, 请稍后重试。"
+    "Tokens Per Minute (…) limit of the associated endpoint"
+    "The Requests Per Minute (RPM) limit of the associated foundation model for your account has been exceeded."
+    "The Tokens Per Day (TPD) limit of the associated foundation model has been exceeded."
+    "The Tokens Per Minute (RPM) limit of the associated foundation model for your account has been exceeded."
+    "请求所关联的基础模型已超过帐户 TPM (Tokens Per Minute) 限制, 请稍后重试。"
+    "Tokens Per Minute (…) limit of the associated foundation model"
+    "PayloadTooLarge"
+    "The request body is larger than the limit allowed."
+    "HTTP 请求体的字节数超过了传输层上限。请压缩或分批传输。此码与 `RequestTooLarge` 的区别是：前者是业务粒度限制，本码是传输粒度限制。"
+    "System protection triggered by request burst. Please slow down traffic growth and increase requests gradually before retrying."
+    "请求量激增触发系统保护，请放缓流量提升速度，逐步增加请求量后再尝试"
+    "System protection triggered by request burst"
+    "ClientClosedRequest"
+    "The request is canceled before response."
+    "服务端在返回响应前请求已被客户端取消，通常由客户端主动断开或超时导致。"
+    "The request has been cancelled before it completed."
+    "请求已被调用方取消,请您稍后再次请求。"
+    "The request entity is larger than the limit allowed."
+    "业务层单个 content / payload 超过上限（含单文件、zip 包、单条消息等业务粒度）。请拆分或压缩后重试。"
+    "资源发生冲突（如同名或同路径的资源已存在）。请更换资源标识后重试。"
+    "The requested resource does not exist or you do not have access to it."
+    "请求的资源不存在或调用者无访问权限。当资源类型未落到上述具体 `.NotFound` 分支时使用此通用码。"
+    "Runtime rejected the request."
+    "POST create 阶段同步 materialize 被 runtime 拒绝。Tool Service 启动期致命错误也会归到此码；create-time 使用 public override 时 `message` 内容可能不同。请检查 agent snapshot 与 runtime 配置是否兼容。"
+    "输入文本可能包含敏感信息,请您稍后重试,或使用其他prompt。"
+    "The request failed because the input text may contain severe violation information."
+    "输入文本可能包含严重违规相关信息，请您使用其他 prompt"
+    "The request failed because the input text may contain violence information."
+    "输入文本可能包含激进行为相关信息，请您使用其他 prompt"
+    "The service is currently unable to handle additional requests due to server overload."
+    "服务资源紧张,请您稍后重试"
+    "The session is currently busy with another in-flight request. Please retry after the current request finishes or send a user.interrupt first."
+    "同一 session 上已有 in-flight 回合正在执行。请等待其结束，或先向该 session 发送 `user.interrupt` 中断当前回合后再重试。"
+    "The session is currently busy"
+    "The number of active sessions has reached the quota. Finish or delete existing sessions before creating a new one."
+    "单个 agent 下的活跃 session 数量已达配额上限。请先对已完成的 session 调用 finish 或 delete 释放配额后再创建新的 session。"
+    "The number of active sessions has reached the quota"
+    "Your account [%s] has reached the set inference limit for the [%s] model, and the model service has been paused. To continue using this model, please visit the Model Activation page to adjust or close the \"Safe Experience Mode\"."
+    "当前账号 %s 对 %s 模型已达到设置的推理限额值，如需继续调用，请前往火山方舟控制台开通管理页修改限额值或关闭安心体验模式。"
+    "has reached the set inference limit"
+    "Request side effect failed."
+    "POST events 在把 command 分派到 runtime **之前** ，服务端 side effect 执行失败（如 goal / outcome journal 的读写、replay、append 等）。可重试。"
+    "service error occur, please contact customer service for help"
+    "平台服务错误, 不可重试, 建议发起工单协助排查"
+    "The {model_name} model does not support the coding plan feature. Please refer to the documentation at {doc_url} to select a compatible model."
+    "当前模型不支持 Coding Plan。"
+    "model does not support the coding plan feature"
+    "An upstream dependency is temporarily unavailable. Please retry later or check that the upstream is healthy."
+    "客户侧上游依赖（如 MCP server、IdP）临时不可达，表现为超时、抖动或返回 5xx。请稍后重试，并排查上游服务健康度。"
+    "An upstream dependency is temporarily unavailable"
+    "managed_agent_stream"
+    "Billing error."
+    "`SessionError` 专属 variant，不携带 `error.code`。计费相关错误。"
+    "The model upstream is overloaded."
+    "Typed 分支，不携带 `error.code`。模型上游过载。"
+    "The model request was rate limited."
+    "Typed 分支，不携带 `error.code`。模型触发限流。"
+    "The model request failed."
+    "Typed 分支，不携带 `error.code`。模型请求失败（如上游返回 5xx、连接建立失败等）。"
+    "Tool execution failed due to a runtime issue."
+    "尚未收敛到 typed 分支的多种致命场景当前统一落此 type，需结合上下文与日志进一步定位。"
+    "Connection error."
+    "本地网络/代理问题"
+    "Access denied."
+    "無權訪問此 API,比如不在邀測中,您調用的模型屬于邀測中的模型,需要參考調用模型的文檔申請訪問權限。"
+    "Current user api does not support asynchronous calls."
+    "同步/异步不支持"
+    "does not support asynchronous calls"
+    "Current user api does not support synchronous calls."
+    "does not support synchronous calls"
+    "Invalid according to Policy: Policy expired."
+    "上传凭证过期"
+    "Policy expired"
+    "Access to model denied. Please make sure you are eligible for using the model."
+    "客戶沒有開通此商品。"
+    "Access to model denied"
+    "The free tier of the model has been exhausted. If you wish to continue access the model on a paid basis, please disable the \"use free tier only\" mode…"
+    "免费额度用完即停"
+    "The free tier of the model has been exhausted"
+    "App access denied."
+    "无权限访问应用"
+    "Failed to proceed application request."
+    "应用/插件/检索失败"
+    "Access denied, plesase make sure your account is in good standing."
+    "客戶賬戶因為欠費而被拒絕訪問。"
+    "make sure your account is in good standing"
+    "File sample rate unsupported."
+    "valid audio too short!"
+    "silent audio error."
+    "Silent file unsupported."
+    "Decoder audio file failed."
+    "Audio duration exceeds maximum allowed limit."
+    "File too large"
+    "Audio preprocess error."
+    "sdk"
+    "No api key provided"
+    "Required input parameter missing from request."
+    "請求的輸入不能為空。"
+    "Required parameter \"model\" missing from request."
+    "請求輸入的模型不能為空。"
+    "Required parameter \"parameters\" missing from request."
+    "請求的參數不能為空。"
+    "The input parameter requires json format."
+    "非 JSON"
+    "Failed to download the input file: xxx"
+    "下載輸入文件失敗,可能是下載超時,失敗或者文件超過限額大小,錯誤信息可以指出更細節內容。"
+    "Failed to download the input file"
+    "Failed to download the input file: xxx."
+    "下载输入文件失败"
+    "The Required resource not exist."
+    "音色/热词不存在"
+    "Payload Too Large"
+    "接入層網關返回請求體過大錯誤。特別針對qwen-long等支持超長上下文的模型,建議超過1M Tokens的上下文內容通過文件方式提交,否則請求內容放在API請求結構體中可能會導致請求報文超過接口允許的長度限制,導致此錯誤。"
+    "Payload Too Large."
+    "file-extract 文档≤150MB、图片≤20MB；batch≤500MB"
+    "Input file format is not supported."
+    "輸入文件的格式不支持。"
+    "文件格式不支持"
+    "File format unsupported."
+    "Voice '%s' not found."
+    "音色不存在"
+    "Invalid part type."
+    "Qwen-Long 文件类型不支持"
+    "[qwen-tts:]Engine return error code: 411"
+    "Engine return error code: 411"
+    "Client disconnected before task finished!"
+    "客户端提前断开（语音）"
+    "Commodity has not purchased yet."
+    "业务空间未订购"
+    "Model instance xxx already exists, please specify a suffix."
+    "部署重名"
+    "already exists, please specify a suffix"
+    "Input or output data may contain inappropriate content with custom rule."
+    "自定义策略拦截"
+    "inappropriate content with custom rule"
+    "Input or output data may contain inappropriate content."
+    "數據檢查錯誤,輸入或者輸出包含疑似敏感內容被綠網攔截。"
+    "Input data may contain inappropriate content."
+    "Output data may contain inappropriate content."
+    "Input xxx data may contain inappropriate content."
+    "Input or output data is blocked by faq rule."
+    "命中 FAQ 规则干预"
+    "Flow has not published yet, please publish flow and try again."
+    "Input data is suspected of being involved in IP infringement."
+    "涉嫌知识产权侵权"
+    "An internal error has occured, please try again later or contact service support."
+    "內部錯誤。"
+    "An internal error has occured"
+    "Internal server error!"
+    "内部错误"
+    "audio preprocess server error"
+    "An internal error has occured during execution, please try again later or contact service support."
+    "內部算法錯誤。"
+    "An internal error has occured during execution"
+    "inference internal error."
+    "服务异常，请先重试"
+    "inference internal error"
+    "An error occurred in model serving, error message is: [Request rejected by inference engine!]"
+    "An error occurred in model serving"
+    "Receive batching backend response failed!"
+    "Receive batching backend response failed"
+    "Expecting ',' delimiter …"
+    "Expecting ',' delimiter"
+    "Missing Content-Length of multimodal url."
+    "Missing Content-Length of multimodal url"
+    "Role must be in [user, assistant]"
+    "list index out of range"
+    "Embedding_pipeline_Error"
+    "Inference error: Inference error."
+    "请检查输入的图片文件是否有损坏或检查人物图片的质量"
+    "An internal error has occurred during the data inspection process, please try again later."
+    "數據檢查內部錯誤。"
+    "An internal error has occurred during the data inspection process"
+    "oss upload error."
+    "上传失败"
+    "An internal timeout error has occured during execution, please try again later or contact service support."
+    "異步任務從網關提交給算法服務層之后等待時間3小時,如果3小時始終沒有結果,則超時。"
+    "An internal timeout error has occured"
+    "Failed to upload result."
+    "Invalid API-key provided."
+    "請求中的 ApiKey 錯誤。"
+    "The API key in your request is invalid."
+    "Incorrect API key provided."
+    "Key 错误；或 Key 与 Base URL 地域不匹配（北京 vs 新加坡 -intl）"
+    "invalid access token or token expired"
+    "invalid api-key"
+    "Invalid file ratio. The file aspect ratio (height/width) must be between 3:1 and 1:3."
+    "Invalid file ratio"
+    "Audio length must be between 1s and 300s."
+    "Audio length must be between"
+    "The pose of the detected person is invalid, please upload other image with whole body and expected orientation."
+    "The proportion of the detected person in the picture is too large or too small, please upload other image."
+    "The first frame of input video has no human body. Please choose another clip."
+    "The audio file cannot be downloaded."
+    "Invalid file duration. The file duration must be xxx s ~ yyy s."
+    "Invalid video FPS. The video FPS must be 15 ~ 60."
+    "Invalid video FPS"
+    "There are no matched face in the video with the provided reference image."
+    "The pose of the detected face is invalid, please upload other image with whole face and expected orientation."
+    "The pose of the detected face is invalid"
+    "Invalid file format，the request file format is one of the following types: MP4, AVI, MOV, MP3, WAV, AAC, JPEG, JPG, PNG, BMP, and WEBP."
+    "Invalid file format"
+    "The pose of the detected person is invalid, please upload other image with the front view."
+    "The human is not fullbody in the first frame of input video. Please choose another clip."
+    "The pose of the detected face is invalid, please upload other image with whole face."
+    "The size of image is beyond limit."
+    "The input image has multi human bodies. Please upload other image with single person."
+    "The input image has no human body. Please upload other image with single person."
+    "Invalid file, cannot open file as video/audio/image."
+    "The image resolution is invalid, please make sure that the largest length of image is smaller than 7000, and the smallest length of image is larger than 400."
+    "resolution"
+    "Invalid file size. The video file size must be less than 200MB, and the audio file size must be less than 15MB."
+    "Invalid file size"
+    "Invalid template content."
+    "The value of the image is invalid, please upload other clearer image."
+    "Missing clothing image.Please input at least one top garment or bottom garment image."
+    "Invalid image type. Please ensure the uploaded file is a valid image."
+    "No human face detected."
+    "The input image is in invalid format."
+    "The input image resolution is too large or small."
+    "The image resolution is invalid, please make sure that the largest length of image is smaller than 4096, and the smallest length of image is larger than 150. and the size of image ranges from 5KB to 5MB."
+    "Required parameter(s) missing or invalid, please check the request parameters."
+    "接口調用參數不合法。"
+    "Required parameter(s) missing or invalid"
+    "Range of input length should be [1, xxx]"
+    "Total message token length exceed model limit (10000000 tokens)"
+    "Total message token length exceed model limit"
+    "Range of max_tokens should be [1, xxx]"
+    "Model not exist."
+    "Model not exist"
+    "The tool call is not supported."
+    "The tool call is not supported"
+    "This model does not support enable_search."
+    "does not support enable_search"
+    "This model only support stream mode…"
+    "This model only support stream mode"
+    "current user api does not support http call."
+    "current user api does not support http call"
+    "url error, please check url！"
+    "url error, please check url"
+    "parameter.enable_thinking must be set to false for non-streaming calls"
+    "enable_thinking must be set to false for non-streaming calls"
+    "The incremental_output parameter must be \"true\" when enable_thinking is true"
+    "incremental_output parameter"
+    "Json mode response is not supported when enable_thinking is true"
+    "Exceeded limit on max bytes per data-uri item : 10485760"
+    "Exceeded limit on max bytes per data-uri item"
+    "Multimodal file size is too large"
+    "File [id:…] exceeds size limit."
+    "File [id:…] exceeds size limit"
+    "exceeds page limits (15000 pages)"
+    "exceeds page limits"
+    "Failed to download multimodal content."
+    "Failed to download multimodal content"
+    "Download the media resource timed out during the data inspection process."
+    "Download the media resource timed out"
+    "Unable to download the media resource during the data inspection process."
+    "Unable to download the media resource"
+    "File parsing in progress, please try again later."
+    "File parsing in progress"
+    "Don't have authorization to access the media resource during the data inspection process."
+    "Don't have authorization to access the media resource"
+    "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'."
+    "must contain the word 'json' in some form"
+    "The image content does not comply with green network verification."
+    "does not comply with green network verification"
+    "parameter.enable_thinking only support stream call"
+    "enable_thinking only support stream call"
+    "'audio' output only support with stream=true"
+    "output only support with stream=true"
+    "The value of the enable_thinking parameter is restricted to True."
+    "enable_thinking parameter is restricted to True"
+    "The media format is not supported or incorrect for the data inspection."
+    "數據檢查錯誤,媒體格式不支持或不正確(可能根據不同錯誤信息Message有不同含義)。"
+    "下载图片或音频超时（不是内容审核）"
+    "The model xxx does not support enable_thinking."
+    "模型不支持 enable_thinking"
+    "The input image has no human body or multi human bodies. Please upload other image with single person."
+    "Database schema is invalid for text2sql."
+    "Database schema format is invalid for text2sql."
+    "Invalid URL provided in your request."
+    "請求的 URL 錯誤。"
+    "Required URL is missing or invalid…"
+    "URL/文件不合规"
+    "Required URL is missing or invalid"
+    "The input audio is longer than xxs."
+    "The input audio is longer than"
+    "File size is larger than 15MB."
+    "File size is larger than"
+    "File type is not supported. Allowed types are: .wav, .mp3."
+    "File type is not supported"
+    "Connection to xxx refused …"
+    "下载被拒"
+    "Connection to xxx refused"
+    "Download xxx timeout …"
+    "下载超时"
+    "Download xxx timeout"
+    "Failed to invoke plugin."
+    "Model access denied."
+    "子业务空间无模型权限"
+    "Model can not be found."
+    "模型不存在或未开通"
+    "The model xxx does not exist (or you do not have access to it)."
+    "does not exist"
+    "The provided model xxx is not supported by the Batch API."
+    "is not supported by the Batch API"
+    "Failed to request model service."
+    "模型服务调用失败"
+    "Too many requests. Your requests are being throttled due to system capacity limits. Please try again later."
+    "网络资源饱和"
+    "Your requests are being throttled due to system capacity limits"
+    "Model is unavailable, please try again later."
+    "模型暂时无法服务"
+    "Model is unavailable"
+    "Access denied: Either you are not authorized to access this workspace, or the workspace does not exist…"
+    "WorkspaceId 无效或非成员"
+    "you are not authorized to access this workspace"
+    "Can not find api-key."
+    "Not found!"
+    "资源/热词ID不存在"
+    "The postpaid bill is overdue."
+    "模型推理商品已失效"
+    "The prepaid bill is overdue."
+    "预付费账单到期"
+    "Request timed out, please try again later."
+    "請求超時。"
+    "Request timed out"
+    "大模型请求超时（300 秒）；语音长时间无音频"
+    "Response timeout!"
+    "Response timeout"
+    "I/O error on POST request … timeout"
+    "I/O error on POST request"
+    "Failed to retrieve data from documents."
+    "Failed to rewrite content for prompt."
+    "Role must be user or assistant and Content length must be greater than 0."
+    "输入长度为0或role错误"
+    "An system error has occured, please try again later."
+    "系統錯誤。"
+    "system error has occured"
+    "Requests throttling triggered."
+    "接口調用觸發限流。"
+    "Too many requests in route. Please try again later."
+    "Too many requests in route"
+    "Too many fine-tune job in running…"
+    "资源创建数量达上限"
+    "Too many fine-tune job in running"
+    "Only 20 fine-tune job in running or succeeded allowed per user."
+    "fine-tune job in running or succeeded allowed"
+    "Allocated quota exceeded, please increase your quota limit."
+    "一段時間調用量觸發限流,比如每分鐘生成Token數。"
+    "Allocated quota exceeded"
+    "You exceeded your current quota, please check your plan and billing details."
+    "You exceeded your current quota"
+    "Too many requests. Batch requests are being throttled due to system capacity limits."
+    "Batch 限流"
+    "Batch requests are being throttled"
+    "Free allocated quota exceeded."
+    "免費額度已經耗盡,并且模型未開通計費訪問。"
+    "Free allocated quota exceeded"
+    "您当前的配额为xxx"
+    "音色复刻/热词数量达上限"
+    "您当前的配额为"
+    "Maximum voice storage limit exceeded, please delete existing voices."
+    "Maximum voice storage limit exceeded"
+    "hour allocated quota exceeded"
+    "week allocated quota exceeded"
+    "month allocated quota exceeded"
+    "Request rate increased too quickly… scale requests more smoothly"
+    "未达限流但调用骤增"
+    "Request rate increased too quickly"
+    "Requests rate limit exceeded, please try again later."
+    "調用頻次觸發限流,比如每秒鐘請求數。"
+    "Requests rate limit exceeded"
+    "LimitRequests limit_requests"
+    "You have exceeded your request limit."
+    "You have exceeded your request limit"
+    "You exceeded your current requests list."
+    "You exceeded your current requests list"
+    "(the raw non-JSON response body)"
+    "The operation is unsupported on the referee object."
+    "關聯的對象不支持該操作(可以根據實際情況修改)。"
+    "The fine-tune job can not be deleted because it is succeeded,failed or canceled."
+    "不支持该操作"
+    "The fine-tune job can not be deleted"
+    "Wait task: xxx timeout after xxx seconds."
+    "timeout after xxx seconds"
+    "WorkSpace can not be found."
+    "工作空间不存在"
+    "Workspace access denied."
+    "无权限访问业务空间"
+    "batch"
+    "you must provide a model parameter."
+    "OpenAI 兼容参数错误"
+    "you must provide a model parameter"
+    "-1 is lesser than the minimum of 0 - 'seed'"
+    "is lesser than the minimum of"
+    "The requested voice 'xxx' is not supported."
+    "Qwen-TTS 音色与模型不匹配"
+    "The requested voice 'xxx' is not supported"
+    "'seed' must be Integer"
+    "Unsupported model xxx for OpenAI compatibility mode."
+    "该模型不支持 OpenAI 兼容"
+    "for OpenAI compatibility mode"
+    "v1"
+    "Unknown error"
+    "【系统内部错误】服务器内部错误请再次请求 如果持续出现此类错误请在百度云控制台内提交工单反馈。"
+    "Invalid parameter"
+    "【鉴权错误】无效的access_token参数请检查后重新尝试。"
+    "model"
+    "非常抱歉系统出现错误请稍后重试"
+    "系统错误"
+    "prompt"
+    "服务器内部错误"
+    "参数page值无效"
+    "参数order值无效"
+    "参数orderBy的值[%s]无效"
+    "参数[%s]值[%v]无效, 有效值可以是:%v"
+    "参数[%s]的值[%s]无效"
+    "用户无权限进行此操作"
+    "字段[%s]不可为空"
+    "没有权限"
+    "存储卷ID为空"
+    "没有找到可用资源池可以给样本库服务分配资源池并分配至平台当前所有项目及新增项目如果已经分配过资源池可以尝试释放资源"
+    "当前项目未绑定计算资源池或所绑定的计算资源不足请进行绑定或增加资源或等待资源释放后再进行操作"
+    "当前项目未绑定计算资源池"
+    "资源不足请先配置系统资源池"
+    "当前用户没有权限进行此操作"
+    "字段[%s]长度不符合规范"
+    "字段[%s]不符合规范"
+    "字段[%s]必须是英文"
+    "模型不存在"
+    "选择的已存在模型不存在"
+    "获取上下文信息失败"
+    "连接数据库失败无效的配置%s"
+    "模板名字不能重复"
+    "记录不存在"
+    "项目下模板数量超过最大限制"
+    "每个模板最多能绑定[%s]个标签"
+    "模板内容变量个数和变量字段变量个数不匹配"
+    "模板里面对应的变量[%s]传值为空"
+    "模板内容和变量不匹配"
+    "模板变量个数超限"
+    "预置模板不支持修改"
+    "没有字段需要更新"
+    "标签名字不能重复"
+    "项目下标签数量超过最大限制"
+    "优化任务超限"
+    "记录ID不匹配"
+    "任务状态不是优化中"
+    "qingfan任务失败结果json解析失败"
+    "qingfan任务成功结果json解析失败"
+    "每天提交反馈不能超过3条"
+    "任务名称不能重复"
+    "Access token invalid or no longer valid"
+    "【鉴权错误】access_token无效。"
+    "finetune"
+    "无操作权限"
+    "参数错误"
+    "参数错误[存在裁判员评估模式但对应配置为空]"
+    "选了裁判员评估模式但对应配置为空"
+    "存在裁判员评估模式但对应配置为空"
+    "参数错误[存在规则评估模式但对应配置为空]"
+    "选了规则评估模式但对应配置为空"
+    "存在规则评估模式但对应配置为空"
+    "参数错误[存在人工评估模式但对应配置为空]"
+    "选了人工评估模式但对应配置为空"
+    "存在人工评估模式但对应配置为空"
+    "参数错误[模型非法:模型版本(101)不存在,模型版本(lama2V1)不支持评估]"
+    "模型版本不存在或者不支持评估"
+    "模型非法:模型版本"
+    "参数错误[获取评估数据集信息失败]"
+    "查询数据集失败"
+    "获取评估数据集信息失败"
+    "参数错误[query问题集仅供人工评估使用]"
+    "query问题集仅供人工评估使用"
+    "参数错误[数据集标注样本数不能小于1]"
+    "数据集标注样本数不能小于1"
+    "参数错误[模型评估仅支持[文本对话,query问题集]类型数据集]"
+    "模型评估仅支持[文本对话,query问题集]类型数据集"
+    "参数错误[获取裁判员模型应用信息失败]"
+    "获取裁判员模型应用信息失败"
+    "参数错误[人工评估维度不能为空]"
+    "人工评估维度不能为空"
+    "参数错误[人工评估满意度打分必选]"
+    "人工评估必选满意度打分维度"
+    "人工评估满意度打分必选"
+    "参数错误[评估维度仅支持中英文下划线长度[1,10]"
+    "评估维度仅支持中英文下划线长度[1,10]"
+    "评估维度仅支持中英文下划线长度"
+    "参数错误[eval id or export id must not be empty]"
+    "评估id或导出任务id必须存在其中之一"
+    "eval id or export id must not be empty"
+    "Access token expired"
+    "【鉴权错误】access token过期。"
+    "Get service token failed"
+    "【鉴权错误】获取token失败。"
+    "IAM Certification failed"
+    "【鉴权错误】IAM鉴权失败。"
+    "app not exists or create failed"
+    "应用不存在或者创建失败。 重试调用可解决问题。"
+    "Open api daily request limit reached"
+    "【用户配额超限】如果为付费接口可能是付费接口未开通付费或者当前账户已欠费请在控制台开通计费或者检查账户余额。如果是免费接口免费接口每天请求量超限额。"
+    "Open api qps request limit reached"
+    "【用户配额超限】QPS超限额。"
+    "qps request limit by APP ID reached"
+    "Open api total request limit reached"
+    "免费接口请求总量超限额"
+    "Service temporarily unavailable"
+    "【系统内部错误】服务暂不可用请再次请求 如果持续出现此类错误请在百度云控制台提交工单反馈。"
+    "服务错误模板不存在。"
+    "模型版本状态异常"
+    "发布的训练任务状态异常"
+    "Unsupported openapi method"
+    "【用户输入错误】调用的API不存在请检查后重新尝试。"
+    "Internal error"
+    "【系统内部错误】服务内部错误请稍后重试。"
+    "Invalid Argument"
+    "【用户输入错误】入参格式有误比如缺少必要参数。"
+    "Invalid JSON"
+    "【用户输入错误】入参body不是标准的JSON格式。"
+    "source in custom_request can not be empty"
+    "【用户输入错误】custom_request中source中参数不能为空。"
+    "custom_request must be json string"
+    "【用户输入错误】custom_request 必须是json格式。"
+    "the length of session_id cannt be greater then 36"
+    "【用户输入错误】session_id长度不能超过36。"
+    "session_id cannt be 0"
+    "【用户输入错误】session_id不能为0。"
+    "the format of session_id is invaild";
+inline constexpr char catalog_pool_1[] =
+    "【用户输入错误】session_id格式无效。"
+    "field system too long"
+    "【用户输入错误】字段system长度过长。"
+    "message content can not be empty"
+    "【用户输入错误】入参中content的值不能为空。"
+    "parameter check failed, temperature range is (0, 1.0]"
+    "【用户输入错误】入参错误temperature的范围是[0-1.0]。"
+    "parameter check failed, top_p range is [0, 1.0]"
+    "【用户输入错误】入参错误top_p的范围是[0-1.0]。"
+    "parameter check failed, penalty_score range is [1.0, 2.0]"
+    "【用户输入错误】入参错误penalty_score 的范围是[1.0-2.0]。"
+    "The Name field cannot be empty if the role field is function"
+    "【用户输入错误】如果role为function则name不能为空。"
+    "function_calls name cant be blank"
+    "【用户输入错误】function_call的name不能为空。"
+    "functions name cant be blank"
+    "【用户输入错误】functions的name不能为空。"
+    "functions description cant be blank"
+    "【用户输入错误】functions的description不能为空。"
+    "functions parameters cant be blank"
+    "【用户输入错误】functions的parameters不能为空。"
+    "prompt len invalid, len xxx"
+    "【用户输入错误】prompt无效当前输入长度..."
+    "optType is invalid, optType:xxx"
+    "【用户输入错误】optType无效。"
+    "the content of current query can not be blank"
+    "当前query的内容不能为\\n, \\r等空白字符"
+    "appid:xxx have not enable trace permission"
+    "权限控制出错。"
+    "have not enable trace permission"
+    "API name not exist"
+    "【用户输入错误】定制化模型服务apiname不存在。"
+    "the length of messages must be an odd number"
+    "【用户输入错误】messages数组长度必须为奇数。"
+    "the role of message with odd index in the messages must be assistant"
+    "【用户输入错误】message入参列表中索引为偶数的role的值必须是“user”或者“function”"
+    "the role of message with even index in the messages must be user or function"
+    "【用户输入错误】message入参列表中索引为奇数的role的值必须是“assistant”"
+    "prompt can not be empty"
+    "请求不能为空"
+    "the max input characters is xxx"
+    "请求长度不能超过最大字符限制"
+    "functioncall相关参数用户输入错误的具体说明"
+    "functioncall功能用户输入错误如total size cannot larger then xxx表示总长度不能超过xxx个字符"
+    "total size cannot larger then xxx"
+    "人工智能是一项革命性的技术。与我互动的人过多，请您稍后重新向我提问。"
+    "与我互动的人过多请您稍后重新向我提问"
+    "与我互动的人过多"
+    "Invalid HTTP Method"
+    "【用户输入错误】非法的HTTP Method 当前仅支持POST请求"
+    "user_id can not be empty"
+    "【用户输入错误】user_id字段未设置"
+    "Prompt tokens too long"
+    "【用户输入错误】请求内容超过大模型内部限制"
+    "system is invalid"
+    "【用户输入错误】system内容不合法"
+    "user is invalid"
+    "user_setting内容不合法"
+    "the content of functions field is invalid"
+    "function内容不合法"
+    "Plugin not exist"
+    "插件不存在"
+    "Invalid plugin extra_data"
+    "插件extra_data 反序列化失败"
+    "plugin extra_data too long"
+    "插件plugin_header超出长度限制"
+    "由插件开发者自己定义千帆透传错误描述"
+    "插件服务用户输入错误"
+    "plugin unsupported"
+    "插件未对千帆开放"
+    "unsupported authentication type"
+    "插件鉴权类型不支持"
+    "number of plugins exceed 3"
+    "插件超过预定数量"
+    "plugin system request limit reached"
+    "插件系统承载不足"
+    "tokenizer interanl error"
+    "tokenizer服务内部错误"
+    "unknown tokenizer"
+    "未知的tokenizer类型"
+    "tokenizer input prompt too long"
+    "tokenizer输入字符过长"
+    "unknown model name"
+    "未知的模型入参"
+    "Embeddings internal error"
+    "【系统内部错误】Embeddings服务内部错误"
+    "PromptOpt internal error"
+    "Prompt优化服务内部错误"
+    "PromptOpt input illegal"
+    "Prompt优化服务输入内容不合法"
+    "PromptOpt output illegal"
+    "Prompt优化服务输出内容不合法"
+    "Reranker internal error"
+    "Reranker服务内部错误"
+    "Reranker接口用户输入错误的具体说明"
+    "用户输入参数错误error_msg中会给出具体的说明"
+    "inner error"
+    "文生图内部错误"
+    "text2image service is busy, please control request concurrency"
+    "文生图服务超时"
+    "text2image service is busy"
+    "Text2Image input illegal"
+    "文生图输入文审不安全"
+    "Text2Image output illegal"
+    "文生图输出图审不安全"
+    "Chinese translation error, please try again or change to English inpu"
+    "文生图中文翻译失败"
+    "Chinese translation error"
+    "图生文内部错误"
+    "image2text input image illegal"
+    "图生文输入图审不安全"
+    "invalid image"
+    "输入图片图生文模型无法接受"
+    "Rate limit reached for RPM"
+    "Cloud ID下RPM超限额请在百度云控制台内提交工单反馈。"
+    "Rate limit reached for TPM"
+    "Cloud ID下TPM超限额请在百度云控制台内提交工单反馈。"
+    "Rate limit reached for scramble resource"
+    "混抢资源qps超限包含可抢占接口、离线推理、离线评估请求。"
+    "缺少必要参数"
+    "【用户输入错误】未找到工具相关参数-缺少插件相关参数或参数配置不正确。"
+    "未找到工具相关参数"
+    "【用户输入错误】未找到llm相关参数-插件应用模型AK/SK无效无法获取access_token"
+    "未找到llm相关参数"
+    "插件id输入错误"
+    "一般指插件id输入错误如插件id超过3个可能会引起此错误"
+    "插件请求错误"
+    "请参考error_msg信息和信息中的错误码进行排查。"
+    "Open api request limit reached"
+    "【系统内部错误】集群超限额请再次请求如果持续出现此类错误请在百度云控制台内提交工单反馈。"
+    "request limit by resouce cluster reached"
+    "internal server error"
+    "service"
+    "param invalid"
+    "param[%s] invalid"
+    "auth failed, no access"
+    "无权访问"
+    "dataset entity count not enough, at least 32"
+    "数据集数量不足至少需要32条数据"
+    "dataset config error"
+    "数据集异常"
+    "task name exist"
+    "任务名称已存在"
+    "task not exist"
+    "任务不存在"
+    "task count over limit"
+    "任务数量已经达到上限"
+    "job not exist"
+    "任务运行不存在"
+    "job status invalid"
+    "任务运行状态异常"
+    "train config error"
+    "训练配置异常"
+    "job training count over limit"
+    "训练中的运行数量已经达到上限"
+    "charge quote not enough"
+    "训练额度不足"
+    "job not support incre train"
+    "该运行暂不支持增量训练"
+    "uri is empty"
+    "URL为空"
+    "service name is empty"
+    "服务名称为空"
+    "service name exists"
+    "服务名称已存在"
+    "create api error"
+    "创建服务API错误"
+    "No permission to access data"
+    "【鉴权错误】应用无权限访问该用户数据请为应用配置权限。"
+    "查询错误[获取评估列表失败]"
+    "获取评估列表失败"
+    "查询错误[获取评估信息失败]"
+    "获取评估信息失败"
+    "查询错误[获取评估模型列表失败]"
+    "查询模型列表报错"
+    "获取评估模型列表失败"
+    "查询错误[获取评估子任务列表失败]"
+    "获取评估子任务列表失败"
+    "查询错误[检查评估任务信息失败]"
+    "评估任务不存在"
+    "检查评估任务信息失败"
+    "查询错误[获取评估任务失败]"
+    "获取评估任务失败"
+    "查询错误[获取模型完整信息失败]"
+    "获得模型版本列表失败"
+    "获取模型完整信息失败"
+    "查询错误[获得模型版本列表失败]"
+    "查询错误[获得模型列表失败]"
+    "获得模型列表失败"
+    "查询错误[获得模型总数失败]"
+    "获得模型总数失败"
+    "查询错误[获得模型场景优势失败]"
+    "获得模型场景优势失败"
+    "查询错误[获取模型版本数量失败]"
+    "获取模型版本数量失败"
+    "查询错误[获取模型业务标签失败]"
+    "获取模型业务标签失败"
+    "查询错误[获取模型最新版本列表失败]"
+    "获取模型最新版本列表失败"
+    "查询错误[获取待删除模型版本列表失败]"
+    "获取待删除模型版本列表失败"
+    "查询错误[获取服务列表失败]"
+    "获取服务列表失败"
+    "检查是否存在运行中的评估任务失败"
+    "已开启人工评估模式评估任务无法停止"
+    "开启人工评估模式后不允许手动停止任务"
+    "创建人工评估结果集失败"
+    "该模型评估任务不存在"
+    "模型评估任务不存在"
+    "AI模型名称已存在"
+    "模型名称全局应唯一"
+    "查询模型任务失败"
+    "模型存在运行中任务无法删除"
+    "删除模型记录失败"
+    "模型版本存在运行中任务无法删除"
+    "删除模型版本记录失败"
+    "待删除模型版本id列表非法"
+    "训练模型信息获取失败"
+    "发布的训练任务信息获取失败"
+    "训练模型文件信息获取失败"
+    "发布的训练模型存储异常"
+    "模型评估任务名称已存在"
+    "同个用户的模型评估任务名称不可重名"
+    "仍有评估任务未停止删除失败"
+    "当前模型已存在该运行发布的版本"
+    "同一个运行任务只允许在同个模型底下发布一次"
+    "存储操作异常"
+    "检查停用词文件失败"
+    "导入模型禁止发布非导入模型版本"
+    "不允许将训练任务发布成导入模型的新版本"
+    "模型类型匹配失败"
+    "模型任务类型不支持"
+    "AI模型名称不能为空"
+    "创建新模型时模型名称不能为空"
+    "删除模型导出记录失败"
+    "模型版本V%s部署准备中不允许删除"
+    "存在部署准备中的模型不允许删除"
+    "存在发布中的模型版本请取消发布后删除"
+    "存在发布中的模型请取消发布后删除"
+    "模型评估结果不存在"
+    "停用词表文件不存在"
+    "模型评估任务不是可编辑状态"
+    "只有编辑状态的模型才可以编辑如果请求中包含id字段且id对应的评估任务不是编辑状态会返回此错误"
+    "所选评估数据集未发布"
+    "评估数据集必须是已经发布的数据集"
+    "不合法的评估ID"
+    "不合法的导出ID列表"
+    "iam"
+    "无权限访问对应的资源。"
+    "quota"
+    "The API has active tokens packages, so it can not purchase TPMRPM resources."
+    "该接口下存在生效的Tokens资源包不能购买TPMRPM资源。"
+    "data.common"
+    "data.resource"
+    "Bucket为空"
+    "该BOS目录不存在"
+    "BOS目录格式错误"
+    "BOS目录下无文件"
+    "BOS文件名称不合法请刷新页面重新上传"
+    "ObjectKey为空"
+    "ObjectKey不是目录"
+    "ObjectKey不存在"
+    "未开通bos服务"
+    "缓存的用户BOS临时鉴权已过期"
+    "调用xx服务的xx接口报错"
+    "data.export"
+    "只允许删除普通导出记录"
+    "The API can not purchase TPMRPM resources."
+    "该接口不能购买TPMRPM资源。"
+    "data.import"
+    "当前数据集仅有一条记录无法被删除"
+    "该导出任务尚未结束不能删除"
+    "data.user"
+    "空账号"
+    "Failed to create order."
+    "创建订单失败。"
+    "当前用户没有此操作权限"
+    "data.dataset"
+    "数据类型与所属数据集组数据类型不匹配"
+    "不支持当前数据类型"
+    "数据集不能为空"
+    "数据集不存在"
+    "data.release"
+    "该数据集未进行标注不能进行发布操作"
+    "当前数据集类型不支持发布"
+    "该目录下已存在子目录"
+    "暂不支持此导出目的下载链接"
+    "当前数据集不支持从标签导入"
+    "当前项目未绑定默认存储卷暂不能进行此操作"
+    "数据集内无实体不能发起导出"
+    "数据集内无实体不能发起发布"
+    "该导入错误记录的文件路径为空"
+    "数据集没有导出记录"
+    "从标签导入只能导入到一个标签中"
+    "上传文件类型的数量超出允许的最大数量"
+    "上传文件数量错误"
+    "当前场景不允许按导入标注数据"
+    "按标签导入不允许重复标签"
+    "按标签导入只能导入已标注信息"
+    "操作太频繁稍后重试"
+    "生成数据集ID失败请稍后重试"
+    "无效的上下文"
+    "data.dataset_group"
+    "数据集组和数据集不匹配"
+    "您还有空的数据集版本可用无法创建新的数据集版本"
+    "没有权限对数据集进行操作"
+    "The request uses the same client token as a previous, but non-identical request."
+    "clientToken对应的API参数不一样。"
+    "数据集没有导入记录"
+    "The JSON you provided was well-formed and valid, but not appropriate for this operation."
+    "请求中的JSON格式正确但语义上不符合要求。如缺少某个必需项或值类型不匹配等。出于兼容性考虑对于所有无法识别的项应直接忽略不应该返回这个错误。"
+    "初始化服务的数据类型错误"
+    "初始化服务的标注类型错误"
+    "初始化服务的模版类型错误"
+    "TPMRPM quota stock is insufficient."
+    "TPMRPM配额库存不足。"
+    "xx未实现xx接口"
+    "We encountered an internal error Please try again."
+    "所有未定义的其他错误。在有明确对应的其他类型的错误时包括通用的和服务自定义的不应该使用。"
+    "The Access Key ID you provided does not exist in our records."
+    "Access Key ID不存在。"
+    "目录名称不合法"
+    "Authorization头域格式错误。"
+    "The HTTP authorization header is invalid. Consult the service documentation for details."
+    "The HTTP authorization header is invalid"
+    "There was an error in the body of your HTTP request."
+    "HTTP body格式错误。例如不符合指定的Encoding等。"
+    "上传来源不合法"
+    "存储文件路径无效"
+    "标注模版错误"
+    "Could not parse the specified URI."
+    "URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配的问题应定义更加具体的错误码如NoSuchKey。"
+    "The API version specified was invalid."
+    "URI的版本号不合法。"
+    "存储卷不存在"
+    "分享链接文件类型错误"
+    "分享链接无效"
+    "分享链接文件大小错误"
+    "分享链接内容类型错误:仅支持zip压缩包"
+    "分享链接响应头信息错误"
+    "目前只支持百度BOS、华为OBS、腾讯COS、阿里OSS云存储服务链接"
+    "上传压缩包类型不合法"
+    "查询关键词不允许含有表情符号"
+    "The JSON you provided was not well-formed."
+    "JSON格式不合法。"
+    "xx表中不存在id为xxx的记录"
+    "不能发布必须全部实体标注完毕"
+    "数据集组名称不允许含有表情"
+    "数据集组名称被占用"
+    "数据集组名称不合法"
+    "从标签导入需要标签"
+    "No related billing items have been opened."
+    "未开通相关计费项不可创建批量预测任务"
+    "The account needs real-name authentication."
+    "百度云账号没有完成实名认证。"
+    "该数据集不存在有效标注数据无法发布"
+    "当前存储类型不是BOS存储无法操作"
+    "导出到的存储路径与数据集存储路径不符"
+    "数据集组不存在"
+    "Could not find credential."
+    "Could not find credential"
+    "v2"
+    "rate_limit_exceeded"
+    "Rate limit reached for offline batch reasoning"
+    "批推流量被拒绝，请稍后重试"
+    "只有管理员可以操作开源数据集"
+    "A subscription for the service is required."
+    "没有开通对应的服务。"
+    "参数不存在或为空"
+    "参数不合法"
+    "参数类型错误应为xxx"
+    "两参数不能同时为空"
+    "两参数不能同时为非空"
+    "参数长度不能超过xx"
+    "参数值不能超过边界xx"
+    "The specified If-Match header doesn't match the ETag header."
+    "Failed to release resource."
+    "终止后付费资源失败。"
+    "数据集备注中不允许含有表情符号"
+    "Request has expired. Timestamp date is xxx."
+    "请求超时。要改成x-bce-date。若请求中只有Date需将Date转成datetime。"
+    "Request has expired"
+    "请求获取到的用户BOS临时鉴权已过期"
+    "上传压缩包时必须全部都是压缩包"
+    "发布、共享只能导出到数据集存储路径"
+    "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details."
+    "Authorization头域中附带的签名和服务端验证不一致。"
+    "The request signature we calculated does not match"
+    "Fail to authn user: Signature does not match"
+    "Signature does not match"
+    "该导出任务的导出路径为空"
+    "The name of task you provided has existed."
+    "批量预测任务名称已存在"
+    "导入未标注数据不能传入标签"
+    "The endpoint of task you provided is not supported."
+    "提供的任务endpoint不被支持"
+    "更新数据集组名称失败"
+    "更新数据集信息失败"
+    "文件类型错误"
+    "校验xx失败"
+    "分享链接已过有效期"
+    "Access denied due to overdue account"
+    "欠费（余额<0）"
+    "超最大字符限制"
+    "集群 QPS 超限"
+    "Rate limit reached for Cluster RPM"
+    "集群 RPM 超限"
+    "Rate limit reached for Cluster TPM"
+    "集群 TPM 超限"
+    "coding_plan"
+    "Internal_error"
+    "系统内部错误，请稍后重试"
+    "oauth"
+    "refresh token has been used"
+    "提供的Refresh Token已过期"
+    "unsafe_request"
+    "function 不合法"
+    "image generation service interal error"
+    "the content of image_url.url field is unsafe"
+    "image_url 不合法"
+    "Rate limit reached for Input TPM"
+    "输入 TPM 超限"
+    "No permission to use the appid"
+    "appid 鉴权失败"
+    "参考错误信息"
+    "unknown client id"
+    "“client_id”、“client_secret”参数无效。"
+    "Client authentication failed"
+    "client_secret 不正确。"
+    "The provided authorization grant is revoked"
+    "提供的Access Grant是无效的、过期的或已撤销的。"
+    "bearer token 无效/过期，或未加 Bearer"
+    "prompt is invalid, please check parameter"
+    "prompt 不合法"
+    "refer image is invalid"
+    "参考图不合法"
+    "the image width and height are not within the allowed range"
+    "<6000×6000，短边≥5px"
+    "message 格式不规范"
+    "model is empty"
+    "未指定 model"
+    "The model does not exist or you do not have access to it."
+    "模型不存在或无权限"
+    "does not exist or you do not have access"
+    "插件报错"
+    "invalid refresh token"
+    "请求缺少某个必需参数,包含一个不支持的参数或参数值,或者格式不正确。"
+    "The request is missing a required parameter"
+    "The requested scope is exceeds the scope granted by the resource owner"
+    "请求的“scope”参数是无效的、未知的、格式不正确的、或所请求的权限范围超过了数据拥有者所授予的权限范围。"
+    "不是标准 json"
+    "Only POST requests are accepted"
+    "仅 POST"
+    "The model is offline"
+    "模型已下线"
+    "无参数权限"
+    "Rate limit reached for Output TPM"
+    "输出 TPM 超限"
+    "Rate limit reached for preemptible resource"
+    "混抢资源 QPS 超限"
+    "Invalid redirect uri"
+    "“redirect_uri”所在的根域与开发者注册应用时所填写的根域名不匹配。"
+    "Cloud ID RPM 超限"
+    "The device is polling too frequently"
+    "Device Flow中,设备通过Device Code换取Access Token的接口过于频繁,两次尝试的间隔应大于5秒。"
+    "the content of system field is invalid"
+    "system 不安全"
+    "超模型内部限制"
+    "Cloud ID TPM 超限"
+    "The client is not authorized to use this authorization grant type"
+    "应用没有被授权,无法使用所指定的grant_type。"
+    "The authorization grant type is not supported"
+    "“grant_type”百度OAuth2.0服务不支持该参数。"
+    "The response type is not supported"
+    "“response_type”参数值不为百度OAuth2.0服务所支持,或者应用已经主动禁用了对应的授权模式"
+    "用户配额 QPS 超限"
+    "the content of user field is invalid"
+    "user_setting 不合法"
+    "InvalidParameter."
+    "MissingParameter."
+    "NotFound."
+    "OperationDenied.";
+inline constexpr table<const char*, 2> catalog_pool_chunks{{catalog_pool_0, catalog_pool_1}};
+inline constexpr table<std::uint32_t, 3> catalog_pool_begin{{0, 59989, 77722}};
+
+// String i is the pool's bytes [catalog_text_offsets[i], catalog_text_offsets[i + 1]).
+inline constexpr table<std::uint32_t, 1941> catalog_text_offsets{{
+    0, 0, 30, 42, 61, 81, 105, 124, 132, 161, 179, 190,
+    215, 249, 299, 322, 356, 406, 459, 481, 514, 563, 597, 647,
+    700, 713, 733, 753, 766, 787, 807, 846, 884, 916, 942, 953,
+    976, 1000, 1024, 1046, 1068, 1083, 1113, 1137, 1181, 1212, 1239, 1259,
+    1283, 1312, 1339, 1355, 1386, 1421, 1454, 1484, 1522, 1561, 1594, 1627,
+    1664, 1692, 1706, 1729, 1748, 1769, 1789, 1807, 1821, 1837, 1856, 1881,
+    1902, 1923, 1947, 1960, 1976, 2004, 2020, 2039, 2075, 2107, 2139, 2171,
+    2188, 2200, 2220, 2250, 2265, 2302, 2341, 2382, 2415, 2443, 2475, 2505,
+    2535, 2566, 2610, 2642, 2665, 2682, 2717, 2768, 2792, 2827, 2871, 2894,
+    2928, 2963, 3014, 3026, 3039, 3075, 3118, 3159, 3196, 3233, 3277, 3321,
+    3365, 3384, 3403, 3418, 3434, 3449, 3465, 3481, 3496, 3520, 3560, 3593,
+    3609, 3620, 3640, 3656, 3672, 3684, 3700, 3719, 3732, 3754, 3778, 3804,
+    3817, 3835, 3861, 3884, 3908, 3936, 3952, 3968, 3977, 3997, 4018, 4040,
+    4058, 4082, 4102, 4123, 4144, 4165, 4191, 4214, 4244, 4271, 4290, 4322,
+    4346, 4365, 4377, 4404, 4420, 4441, 4458, 4470, 4490, 4508, 4526, 4543,
+    4563, 4584, 4601, 4618, 4632, 4655, 4669, 4685, 4706, 4724, 4752, 4776,
+    4797, 4817, 4830, 4853, 4881, 4901, 4927, 4946, 4972, 4992, 5007, 5031,
+    5051, 5069, 5090, 5110, 5130, 5151, 5173, 5192, 5213, 5235, 5251, 5279,
+    5296, 5310, 5333, 5355, 5379, 5397, 5419, 5437, 5468, 5509, 5522, 5535,
+    5554, 5564, 5592, 5610, 5628, 5644, 5662, 5675, 5693, 5710, 5726, 5740,
+    5760, 5780, 5797, 5805, 5824, 5842, 5872, 5886, 5900, 5913, 5943, 5966,
+    5977, 5987, 6013, 6033, 6053, 6060, 6080, 6095, 6112, 6134, 6153, 6174,
+    6187, 6203, 6222, 6223, 6226, 6230, 6237, 6244, 6251, 6258, 6265, 6272,
+    6279, 6286, 6293, 6300, 6307, 6314, 6321, 6328, 6335, 6342, 6347, 6354,
+    6361, 6368, 6375, 6382, 6389, 6396, 6403, 6410, 6417, 6424, 6431, 6438,
+    6445, 6452, 6459, 6466, 6473, 6480, 6487, 6494, 6501, 6508, 6515, 6518,
+    6523, 6528, 6533, 6538, 6541, 6543, 6545, 6547, 6549, 6551, 6553, 6554,
+    6557, 6562, 6563, 6569, 6575, 6581, 6587, 6593, 6599, 6605, 6611, 6617,
+    6623, 6629, 6635, 6641, 6647, 6653, 6659, 6665, 6671, 6677, 6683, 6689,
+    6695, 6701, 6707, 6713, 6719, 6725, 6731, 6737, 6743, 6749, 6755, 6761,
+    6767, 6773, 6779, 6785, 6791, 6797, 6803, 6809, 6815, 6821, 6827, 6833,
+    6839, 6845, 6846, 6852, 6858, 6864, 6870, 6876, 6882, 6888, 6894, 6900,
+    6906, 6912, 6918, 6924, 6930, 6936, 6942, 6948, 6954, 6955, 6960, 6965,
+    6970, 6975, 6980, 6985, 6990, 6995, 7000, 7005, 7010, 7015, 7020, 7025,
+    7030, 7035, 7040, 7045, 7050, 7055, 7060, 7065, 7070, 7075, 7080, 7085,
+    7090, 7095, 7100, 7105, 7126, 7136, 7150, 7164, 7181, 7201, 7219, 7236,
+    7254, 7271, 7282, 7312, 7327, 7353, 7375, 7395, 7419, 7431, 7448, 7473,
+    7498, 7516, 7534, 7549, 7566, 7587, 7602, 7621, 7645, 7670, 7681, 7707,
+    7727, 7755, 7773, 7788, 7812, 7839, 7870, 7884, 7910, 7924, 7948, 7963,
+    7978, 8005, 8025, 8042, 8070, 8101, 8133, 8150, 8169, 8187, 8201, 8222,
+    8240, 8257, 8279, 8298, 8308, 8322, 8335, 8353, 8370, 8400, 8428, 8452,
+    8473, 8489, 8509, 8522, 8537, 8558, 8575, 8584, 8598, 8617, 8642, 8658,
+    8673, 8697, 8706, 8719, 8732, 8753, 8761, 8792, 8823, 8836, 8861, 8883,
+    8897, 8916, 8938, 8958, 8980, 8998, 9019, 9038, 9052, 9083, 9101, 9127,
+    9148, 9166, 9181, 9214, 9233, 9256, 9268, 9290, 9304, 9321, 9336, 9355,
+    9382, 9413, 9444, 9475, 9503, 9535, 9566, 9597, 9629, 9655, 9686, 9718,
+    9749, 9772, 9785, 9801, 9831, 9847, 9876, 9890, 9903, 9919, 9933, 9946,
+    9963, 9994, 10030, 10047, 10063, 10076, 10099, 10114, 10127, 10141, 10161, 10174,
+    10197, 10227, 10258, 10279, 10302, 10311, 10324, 10361, 10376, 10399, 10418, 10440,
+    10465, 10489, 10508, 10521, 10534, 10556, 10574, 10589, 10612, 10628, 10642, 10657,
+    10687, 10722, 10731, 10746, 10828, 10913, 10926, 11039, 11048, 11124, 11213, 11318,
+    11381, 11458, 11611, 11647, 11665, 11774, 11804, 11829, 11841, 11890, 12008, 12066,
+    12208, 12340, 12401, 12485, 12495, 12578, 12623, 12652, 12705, 12738, 12778, 12966,
+    13013, 13136, 13213, 13273, 13357, 13420, 13622, 13724, 13805, 13882, 13945, 14029,
+    14092, 14159, 14216, 14417, 14519, 14599, 14675, 14738, 14821, 14884, 14961, 15024,
+    15108, 15171, 15238, 15295, 15306, 15340, 15446, 15465, 15518, 15558, 15631, 15733,
+    15785, 15896, 15926, 15968, 16033, 16207, 16267, 16343, 16403, 16443, 16507, 16523,
+    16556, 16629, 16650, 16705, 16847, 16899, 16934, 16986, 17014, 17050, 17099, 17128,
+    17193, 17279, 17344, 17457, 17568, 17592, 17646, 17745, 17760, 17773, 17847, 17870,
+    17938, 18020, 18153, 18211, 18254, 18341, 18357, 18401, 18499, 18526, 18558, 18652,
+    18719, 18798, 18883, 18988, 19054, 19160, 19336, 19383, 19455, 19522, 19568, 19634,
+    19722, 19788, 19847, 19921, 19980, 20002, 20028, 20052, 20153, 20220, 20310, 20377,
+    20440, 20486, 20547, 20658, 20769, 20810, 20869, 20911, 20947, 21005, 21044, 21090,
+    21127, 21134, 21196, 21336, 21409, 21461, 21512, 21560, 21584, 21603, 21684, 21745,
+    21817, 21872, 21915, 21969, 22048, 22122, 22209, 22270, 22329, 22391, 22445, 22492,
+    22561, 22588, 22824, 22886, 22966, 23028, 23267, 23309, 23355, 23415, 23491, 23551,
+    23629, 23737, 23753, 23835, 23985, 24064, 24197, 24250, 24406, 24506, 24618, 24653,
+    24689, 24858, 24896, 25058, 25123, 25272, 25282, 25334, 25513, 25563, 25709, 25786,
+    25832, 25888, 25941, 25981, 26055, 26114, 26161, 26207, 26270, 26293, 26408, 26456,
+    26610, 26670, 26814, 26869, 26991, 27048, 27172, 27227, 27349, 27437, 27474, 27575,
+    27694, 27721, 27781, 27832, 27918, 28059, 28097, 28135, 28378, 28397, 28519, 28598,
+    28634, 28751, 28847, 28912, 29043, 29112, 29169, 29285, 29376, 29412, 29466, 29533,
+    29574, 29656, 29752, 29821, 29872, 29936, 29974, 30085, 30151, 30359, 30485, 30545,
+    30694, 30775, 30834, 30971, 31062, 31092, 31188, 31242, 31295, 31391, 31499, 31553,
+    31610, 31716, 31794, 31872, 31957, 32035, 32238, 32340, 32422, 32500, 32578, 32671,
+    32740, 32942, 33044, 33125, 33197, 33272, 33350, 33428, 33513, 33591, 33617, 33697,
+    33769, 33926, 33960, 33995, 34076, 34110, 34197, 34242, 34279, 34318, 34355, 34394,
+    34478, 34606, 34704, 34805, 34901, 35000, 35056, 35162, 35246, 35350, 35446, 35510,
+    35525, 35575, 35758, 35884, 35983, 36027, 36046, 36086, 36191, 36242, 36297, 36349,
+    36486, 36585, 36655, 36788, 36817, 37058, 37138, 37221, 37297, 37372, 37448, 37533,
+    37570, 37711, 37866, 37895, 38009, 38166, 38217, 38445, 38621, 38656, 38683, 38855,
+    38916, 38980, 39121, 39157, 39203, 39311, 39467, 39516, 39536, 39550, 39628, 39661,
+    39722, 39757, 39818, 39843, 39953, 39998, 40118, 40135, 40160, 40174, 40313, 40366,
+    40388, 40423, 40475, 40509, 40553, 40571, 40585, 40663, 40693, 40715, 40867, 40891,
+    40936, 40954, 40975, 41013, 41039, 41105, 41150, 41192, 41221, 41243, 41262, 41286,
+    41312, 41357, 41371, 41394, 41397, 41416, 41462, 41492, 41540, 41576, 41629, 41659,
+    41700, 41708, 41746, 41872, 41905, 41944, 41968, 42000, 42022, 42039, 42327, 42345,
+    42404, 42439, 42472, 42493, 42517, 42538, 42553, 42571, 42602, 42642, 42671, 42712,
+    42745, 42777, 42798, 42857, 42869, 42908, 42980, 43001, 43039, 43094, 43173, 43218,
+    43264, 43313, 43357, 43380, 43442, 43503, 43527, 43608, 43623, 43652, 43674, 43686,
+    43715, 43813, 43834, 43880, 43905, 43932, 43956, 44049, 44083, 44124, 44164, 44191,
+    44214, 44255, 44295, 44328, 44351, 44375, 44408, 44483, 44573, 44600, 44665, 44682,
+    44694, 44800, 44915, 44952, 44976, 45001, 45030, 45069, 45096, 45176, 45213, 45228,
+    45313, 45331, 45372, 45400, 45511, 45617, 45694, 45730, 45793, 45842, 45859, 45932,
+    46041, 46081, 46218, 46237, 46327, 46415, 46499, 46533, 46618, 46698, 46750, 46907,
+    46917, 47028, 47045, 47070, 47139, 47224, 47293, 47316, 47353, 47402, 47605, 47683,
+    47713, 47753, 47793, 47856, 47901, 47939, 47955, 47970, 48001, 48031, 48073, 48103,
+    48141, 48176, 48220, 48263, 48293, 48320, 48390, 48450, 48526, 48554, 48618, 48674,
+    48719, 48752, 48785, 48817, 48850, 48869, 48907, 48944, 49017, 49054, 49127, 49164,
+    49213, 49237, 49326, 49379, 49480, 49521, 49587, 49634, 49684, 49724, 49768, 49804,
+    49869, 49916, 49987, 50096, 50147, 50194, 50225, 50327, 50367, 50414, 50451, 50474,
+    50511, 50530, 50564, 50599, 50629, 50659, 50683, 50741, 50767, 50796, 50808, 50833,
+    50857, 50869, 50889, 50913, 50933, 50963, 50986, 51013, 51076, 51090, 51147, 51180,
+    51212, 51236, 51343, 51361, 51424, 51469, 51493, 51513, 51618, 51648, 51695, 51716,
+    51726, 51750, 51779, 51806, 51834, 51855, 51897, 51912, 51929, 51990, 52007, 52023,
+    52060, 52085, 52124, 52161, 52234, 52263, 52315, 52330, 52354, 52384, 52411, 52462,
+    52488, 52524, 52551, 52584, 52647, 52692, 52751, 52817, 52841, 52917, 52948, 53032,
+    53044, 53078, 53108, 53169, 53198, 53222, 53256, 53277, 53345, 53381, 53410, 53439,
+    53469, 53535, 53562, 53596, 53649, 53701, 53729, 53757, 53794, 53830, 53870, 53909,
+    53941, 53992, 54060, 54140, 54158, 54194, 54235, 54260, 54287, 54308, 54332, 54359,
+    54364, 54399, 54424, 54458, 54501, 54530, 54573, 54606, 54648, 54670, 54722, 54754,
+    54783, 54785, 54798, 54937, 54954, 55026, 55031, 55076, 55088, 55094, 55115, 55134,
+    55154, 55183, 55229, 55255, 55285, 55307, 55319, 55336, 55507, 55645, 55681, 55720,
+    55759, 55790, 55815, 55840, 55855, 55888, 55915, 55953, 55977, 55992, 56031, 56071,
+    56131, 56174, 56204, 56228, 56255, 56279, 56303, 56342, 56360, 56377, 56404, 56445,
+    56486, 56520, 56544, 56583, 56622, 56630, 56645, 56657, 56719, 56767, 56815, 56874,
+    56919, 56964, 57023, 57068, 57113, 57203, 57245, 57270, 57317, 57338, 57371, 57423,
+    57461, 57512, 57549, 57628, 57693, 57746, 57785, 57829, 57859, 57906, 57945, 57978,
+    58042, 58093, 58138, 58190, 58239, 58277, 58297, 58336, 58360, 58398, 58422, 58458,
+    58489, 58556, 58592, 58814, 58848, 58887, 58922, 58958, 58991, 59022, 59155, 59185,
+    59209, 59242, 59268, 59340, 59354, 59414, 59430, 59499, 59511, 59573, 59614, 59685,
+    59719, 59780, 59829, 59886, 59907, 59954, 59989, 60038, 60059, 60110, 60142, 60203,
+    60256, 60325, 60372, 60435, 60492, 60566, 60626, 60693, 60726, 60785, 60813, 60868,
+    60903, 60965, 60999, 61060, 61087, 61144, 61175, 61215, 61260, 61310, 61352, 61373,
+    61405, 61423, 61487, 61531, 61593, 61661, 61774, 61850, 61948, 61971, 61989, 62020,
+    62062, 62119, 62230, 62263, 62365, 62419, 62443, 62462, 62532, 62556, 62602, 62624,
+    62687, 62704, 62749, 62764, 62791, 62832, 62855, 62871, 62886, 62911, 62946, 62972,
+    63009, 63063, 63093, 63111, 63135, 63166, 63193, 63219, 63243, 63278, 63302, 63326,
+    63353, 63370, 63394, 63425, 63452, 63470, 63491, 63516, 63568, 63592, 63622, 63645,
+    63684, 63708, 63747, 63770, 63796, 63843, 63903, 63914, 63935, 63997, 64018, 64044,
+    64068, 64098, 64123, 64153, 64222, 64249, 64274, 64295, 64325, 64355, 64368, 64407,
+    64433, 64504, 64530, 64601, 64641, 64722, 64740, 64843, 64870, 64972, 64996, 65016,
+    65090, 65108, 65171, 65201, 65333, 65373, 65394, 65401, 65414, 65431, 65453, 65465,
+    65509, 65553, 65573, 65588, 65603, 65624, 65638, 65653, 65674, 65704, 65717, 65738,
+    65756, 65780, 65798, 65816, 65845, 65887, 65910, 65928, 65955, 65988, 66000, 66009,
+    66030, 66048, 66067, 66088, 66104, 66125, 66153, 66234, 66272, 66296, 66334, 66358,
+    66402, 66426, 66456, 66503, 66536, 66580, 66601, 66631, 66669, 66693, 66737, 66767,
+    66797, 66841, 66879, 66903, 66941, 66965, 67009, 67039, 67083, 67113, 67157, 67187,
+    67237, 67273, 67326, 67365, 67403, 67427, 67475, 67526, 67580, 67613, 67643, 67670,
+    67693, 67720, 67744, 67783, 67807, 67852, 67882, 67917, 67947, 67986, 68022, 68055,
+    68088, 68139, 68178, 68223, 68286, 68304, 68331, 68376, 68433, 68457, 68484, 68510,
+    68552, 68582, 68627, 68672, 68726, 68774, 68801, 68828, 68867, 69000, 69030, 69078,
+    69098, 69124, 69127, 69160, 69165, 69241, 69310, 69321, 69334, 69346, 69367, 69388,
+    69409, 69460, 69475, 69496, 69514, 69532, 69571, 69602, 69613, 69646, 69688, 69724,
+    69735, 69783, 69822, 69831, 69840, 69863, 69884, 69917, 69929, 69983, 70010, 70031,
+    70049, 70061, 70112, 70148, 70178, 70217, 70256, 70316, 70355, 70394, 70436, 70463,
+    70508, 70562, 70586, 70628, 70664, 70706, 70733, 70771, 70789, 70807, 70840, 70909,
+    70945, 71025, 71066, 71093, 71181, 71386, 71422, 71458, 71494, 71529, 71556, 71575,
+    71625, 71757, 71818, 71843, 71864, 71898, 71986, 72026, 72078, 72140, 72161, 72185,
+    72203, 72237, 72383, 72421, 72448, 72466, 72496, 72514, 72544, 72596, 72629, 72710,
+    72740, 72782, 72824, 72846, 72880, 72922, 72961, 72988, 73015, 73042, 73084, 73138,
+    73181, 73223, 73274, 73319, 73373, 73394, 73420, 73445, 73447, 73466, 73512, 73551,
+    73593, 73636, 73666, 73690, 73705, 73732, 73759, 73789, 73815, 73844, 73904, 73931,
+    73961, 74006, 74049, 74135, 74154, 74202, 74247, 74298, 74472, 74539, 74589, 74633,
+    74657, 74693, 74735, 74768, 74807, 74858, 74893, 74923, 74950, 74968, 74982, 75009,
+    75045, 75065, 75086, 75103, 75137, 75154, 75188, 75205, 75216, 75230, 75266, 75271,
+    75298, 75329, 75343, 75361, 75399, 75443, 75462, 75494, 75511, 75541, 75559, 75577,
+    75594, 75646, 75674, 75700, 75743, 75806, 75851, 75892, 75908, 75930, 75948, 76007,
+    76033, 76056, 76070, 76085, 76142, 76169, 76209, 76221, 76242, 76340, 76383, 76453,
+    76605, 76622, 76653, 76661, 76681, 76696, 76711, 76744, 76761, 76804, 76827, 76847,
+    76940, 76959, 76995, 77110, 77148, 77164, 77185, 77204, 77269, 77328, 77373, 77430,
+    77464, 77582, 77605, 77641, 77663, 77680, 77697, 77706, 77722,
+}};
+
+// provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,
+// aliases, value
+inline constexpr table<catalog_entry, 779> catalog_rows{{
+    {provider::ark, {601}, {1}, 0, 429, {602}, {603}, {604}, {603}, category::rate_limited, true, retry_hint::backoff, {0}, 74},
+    {provider::ark, {605}, {1}, 0, 429, {602}, {603}, {606}, {603}, category::rate_limited, true, retry_hint::backoff, {0}, 74},
+    {provider::ark, {601}, {2}, 0, 403, {607}, {608}, {609}, {608}, category::permission_denied, false, retry_hint::none, {0}, 51},
+    {provider::ark, {605}, {2}, 0, 403, {607}, {608}, {610}, {608}, category::permission_denied, false, retry_hint::none, {0}, 51},
+    {provider::ark, {601}, {3}, 0, 403, {607}, {611}, {612}, {611}, category::billing, false, retry_hint::none, {0}, 50},
+    {provider::ark, {605}, {3}, 0, 403, {607}, {611}, {613}, {611}, category::billing, false, retry_hint::none, {0}, 50},
+    {provider::ark, {601}, {4}, 0, 429, {602}, {614}, {615}, {614}, category::quota_exhausted, false, retry_hint::none, {0}, 89},
+    {provider::ark, {601}, {5}, 0, 429, {602}, {616}, {617}, {618}, category::rate_limited, true, retry_hint::backoff, {0}, 76},
+    {provider::ark, {601}, {6}, 0, 401, {619}, {620}, {621}, {620}, category::authentication, false, retry_hint::none, {0}, 48},
+    {provider::ark, {601}, {6}, 1, 401, {619}, {622}, {623}, {622}, category::authentication, false, retry_hint::none, {0}, 48},
+    {provider::ark, {605}, {6}, 0, 401, {619}, {622}, {624}, {622}, category::authentication, false, retry_hint::none, {0}, 48},
+    {provider::ark, {605}, {7}, 0, 409, {7}, {625}, {626}, {625}, category::conflict, false, retry_hint::none, {0}, 125},
+    {provider::ark, {601}, {8}, 0, 400, {627}, {628}, {629}, {630}, category::server_error, true, retry_hint::backoff, {0}, 38},
+    {provider::ark, {601}, {9}, 0, 400, {627}, {631}, {632}, {631}, category::invalid_request, false, retry_hint::none, {0}, 39},
+    {provider::ark, {605}, {10}, 0, 400, {627}, {633}, {634}, {633}, category::invalid_request, false, retry_hint::none, {0}, 101},
+    {provider::ark, {601}, {11}, 0, 429, {602}, {635}, {636}, {635}, category::rate_limited, true, retry_hint::reduce_concurrency, {0}, 81},
+    {provider::ark, {601}, {12}, 0, 400, {627}, {637}, {638}, {637}, category::content_filtered, false, retry_hint::none, {0}, 20},
+    {provider::ark, {601}, {13}, 0, 400, {627}, {639}, {640}, {639}, category::content_filtered, false, retry_hint::none, {0}, 28},
+    {provider::ark, {601}, {14}, 0, 400, {627}, {641}, {642}, {643}, category::content_filtered, false, retry_hint::none, {0}, 35},
+    {provider::ark, {601}, {15}, 0, 400, {627}, {644}, {645}, {644}, category::content_filtered, false, retry_hint::none, {0}, 18},
+    {provider::ark, {601}, {16}, 0, 400, {627}, {646}, {647}, {646}, category::content_filtered, false, retry_hint::none, {0}, 26},
+    {provider::ark, {601}, {17}, 0, 400, {627}, {648}, {649}, {648}, category::content_filtered, false, retry_hint::none, {0}, 31},
+    {provider::ark, {601}, {18}, 0, 400, {627}, {650}, {651}, {652}, category::content_filtered, false, retry_hint::none, {0}, 34},
+    {provider::ark, {601}, {19}, 0, 400, {627}, {653}, {654}, {653}, category::content_filtered, false, retry_hint::none, {0}, 17},
+    {provider::ark, {601}, {20}, 0, 400, {627}, {655}, {656}, {655}, category::content_filtered, false, retry_hint::none, {0}, 25},
+    {provider::ark, {601}, {21}, 0, 400, {627}, {657}, {658}, {657}, category::content_filtered, false, retry_hint::none, {0}, 19},
+    {provider::ark, {601}, {22}, 0, 400, {627}, {659}, {660}, {659}, category::content_filtered, false, retry_hint::none, {0}, 27},
+    {provider::ark, {601}, {23}, 0, 400, {627}, {661}, {662}, {661}, category::content_filtered, false, retry_hint::none, {0}, 32},
+    {provider::ark, {663}, {24}, 0, 0, {0}, {664}, {665}, {664}, category::server_error, false, retry_hint::none, {0}, 98},
+    {provider::ark, {601}, {25}, 0, 500, {666}, {667}, {668}, {667}, category::server_error, true, retry_hint::backoff, {0}, 83},
+    {provider::ark, {605}, {25}, 0, 500, {666}, {669}, {670}, {671}, category::server_error, true, retry_hint::backoff, {0}, 83},
+    {provider::ark, {601}, {26}, 0, 401, {607}, {672}, {673}, {674}, category::permission_denied, false, retry_hint::none, {0}, 49},
+    {provider::ark, {605}, {27}, 0, 400, {627}, {675}, {676}, {675}, category::conflict, false, retry_hint::wait_for_resource_state, {0}, 99},
+    {provider::ark, {605}, {28}, 0, 404, {242}, {677}, {678}, {679}, category::not_found, false, retry_hint::none, {0}, 116},
+    {provider::ark, {601}, {29}, 0, 400, {627}, {680}, {681}, {682}, category::invalid_request, false, retry_hint::none, {0}, 40},
+    {provider::ark, {601}, {30}, 0, 400, {627}, {683}, {684}, {685}, category::invalid_request, false, retry_hint::none, {0}, 42},
+    {provider::ark, {601}, {31}, 0, 400, {627}, {686}, {687}, {688}, category::invalid_request, false, retry_hint::none, {0}, 43},
+    {provider::ark, {601}, {32}, 0, 400, {627}, {689}, {690}, {691}, category::invalid_request, false, retry_hint::none, {0}, 41},
+    {provider::ark, {601}, {32}, 1, 400, {627}, {692}, {693}, {694}, category::invalid_request, false, retry_hint::none, {0}, 41},
+    {provider::ark, {605}, {33}, 0, 404, {242}, {695}, {696}, {697}, category::not_found, false, retry_hint::none, {0}, 119},
+    {provider::ark, {663}, {34}, 0, 0, {0}, {698}, {699}, {700}, category::invalid_request, false, retry_hint::none, {0}, 96},
+    {provider::ark, {663}, {35}, 0, 0, {0}, {701}, {702}, {703}, category::invalid_request, false, retry_hint::none, {0}, 95},
+    {provider::ark, {663}, {36}, 0, 0, {0}, {704}, {705}, {704}, category::invalid_request, false, retry_hint::none, {0}, 94},
+    {provider::ark, {663}, {36}, 1, 0, {0}, {706}, {707}, {706}, category::invalid_request, false, retry_hint::none, {0}, 94},
+    {provider::ark, {663}, {37}, 0, 0, {0}, {708}, {709}, {710}, category::invalid_request, false, retry_hint::none, {0}, 93},
+    {provider::ark, {663}, {37}, 1, 0, {0}, {711}, {712}, {713}, category::invalid_request, false, retry_hint::none, {0}, 93},
+    {provider::ark, {663}, {38}, 0, 0, {0}, {714}, {715}, {716}, category::invalid_request, false, retry_hint::none, {0}, 91},
+    {provider::ark, {663}, {39}, 0, 0, {0}, {717}, {718}, {717}, category::invalid_request, false, retry_hint::none, {0}, 92},
+    {provider::ark, {601}, {40}, 0, 400, {627}, {719}, {720}, {719}, category::not_found, false, retry_hint::none, {0}, 12},
+    {provider::ark, {601}, {41}, 0, 400, {627}, {721}, {722}, {721}, category::not_found, true, retry_hint::wait_for_resource_state, {0}, 13},
+    {provider::ark, {601}, {42}, 0, 404, {242}, {723}, {0}, {723}, category::not_found, false, retry_hint::none, {0}, 85},
+    {provider::ark, {601}, {43}, 0, 404, {242}, {724}, {725}, {726}, category::permission_denied, false, retry_hint::none, {0}, 65},
+    {provider::ark, {601}, {44}, 0, 404, {242}, {727}, {728}, {729}, category::not_found, false, retry_hint::none, {0}, 63},
+    {provider::ark, {605}, {45}, 0, 404, {242}, {730}, {731}, {732}, category::not_found, false, retry_hint::none, {0}, 117},
+    {provider::ark, {605}, {46}, 0, 404, {242}, {733}, {734}, {735}, category::not_found, false, retry_hint::none, {0}, 121},
+    {provider::ark, {601}, {47}, 0, 400, {627}, {736}, {737}, {736}, category::invalid_request, false, retry_hint::none, {0}, 44},
+    {provider::ark, {601}, {48}, 0, 400, {627}, {738}, {739}, {738}, category::invalid_request, false, retry_hint::none, {0}, 45},
+    {provider::ark, {605}, {49}, 0, 404, {242}, {740}, {741}, {742}, category::not_found, false, retry_hint::none, {0}, 120},
+    {provider::ark, {601}, {50}, 0, 400, {627}, {743}, {744}, {745}, category::invalid_request, false, retry_hint::none, {0}, 3},
+    {provider::ark, {601}, {50}, 1, 400, {627}, {746}, {747}, {748}, category::invalid_request, false, retry_hint::none, {0}, 3},
+    {provider::ark, {601}, {50}, 2, 400, {627}, {749}, {750}, {751}, category::invalid_request, false, retry_hint::none, {0}, 3},
+    {provider::ark, {601}, {50}, 3, 400, {627}, {752}, {753}, {754}, category::invalid_request, false, retry_hint::none, {0}, 3},
+    {provider::ark, {601}, {50}, 4, 400, {627}, {755}, {755}, {756}, category::invalid_request, false, retry_hint::none, {0}, 3},
+    {provider::ark, {605}, {50}, 0, 400, {627}, {757}, {758}, {757}, category::invalid_request, false, retry_hint::none, {0}, 3},
+    {provider::ark, {601}, {51}, 0, 400, {627}, {759}, {760}, {759}, category::payload_too_large, false, retry_hint::none, {0}, 6},
+    {provider::ark, {601}, {52}, 0, 400, {627}, {761}, {761}, {761}, category::invalid_request, false, retry_hint::none, {0}, 141},
+    {provider::ark, {601}, {53}, 0, 0, {0}, {762}, {762}, {762}, category::invalid_request, false, retry_hint::none, {0}, 142},
+    {provider::ark, {601}, {54}, 0, 400, {627}, {763}, {764}, {763}, category::invalid_request, false, retry_hint::none, {0}, 11},
+    {provider::ark, {601}, {55}, 0, 400, {627}, {765}, {766}, {765}, category::unsupported, false, retry_hint::none, {0}, 8},
+    {provider::ark, {601}, {56}, 0, 400, {627}, {767}, {768}, {767}, category::unsupported, false, retry_hint::none, {0}, 7},
+    {provider::ark, {601}, {57}, 0, 400, {627}, {769}, {770}, {769}, category::invalid_request, false, retry_hint::none, {0}, 9},
+    {provider::ark, {601}, {58}, 0, 400, {627}, {771}, {772}, {771}, category::unsupported, false, retry_hint::none, {0}, 5},
+    {provider::ark, {601}, {59}, 0, 400, {627}, {773}, {774}, {775}, category::unsupported, false, retry_hint::none, {0}, 10},
+    {provider::ark, {601}, {60}, 0, 400, {627}, {776}, {777}, {776}, category::invalid_request, false, retry_hint::none, {0}, 4},
+    {provider::ark, {601}, {60}, 1, 400, {627}, {778}, {779}, {778}, category::invalid_request, false, retry_hint::none, {0}, 4},
+    {provider::ark, {605}, {61}, 0, 400, {627}, {780}, {781}, {780}, category::invalid_request, false, retry_hint::none, {0}, 100},
+    {provider::ark, {605}, {62}, 0, 404, {242}, {782}, {783}, {784}, category::not_found, false, retry_hint::none, {0}, 115},
+    {provider::ark, {601}, {63}, 0, 400, {607}, {785}, {786}, {787}, category::billing, false, retry_hint::none, {0}, 47},
+    {provider::ark, {605}, {64}, 0, 404, {242}, {788}, {789}, {790}, category::not_found, false, retry_hint::none, {0}, 118},
+    {provider::ark, {605}, {65}, 0, 401, {619}, {791}, {792}, {791}, category::authentication, false, retry_hint::none, {0}, 109},
+    {provider::ark, {605}, {66}, 0, 424, {793}, {794}, {795}, {794}, category::invalid_request, false, retry_hint::none, {0}, 131},
+    {provider::ark, {605}, {67}, 0, 401, {619}, {796}, {797}, {796}, category::authentication, false, retry_hint::none, {0}, 110},
+    {provider::ark, {605}, {68}, 0, 403, {607}, {798}, {799}, {798}, category::permission_denied, false, retry_hint::none, {0}, 113},
+    {provider::ark, {605}, {69}, 0, 404, {242}, {800}, {801}, {802}, category::permission_denied, false, retry_hint::none, {0}, 123},
+    {provider::ark, {605}, {70}, 0, 400, {627}, {803}, {804}, {803}, category::invalid_request, false, retry_hint::none, {0}, 107},
+    {provider::ark, {605}, {71}, 0, 400, {627}, {805}, {806}, {805}, category::invalid_request, false, retry_hint::none, {0}, 106},
+    {provider::ark, {605}, {72}, 0, 400, {627}, {807}, {808}, {807}, category::unsupported, false, retry_hint::none, {0}, 105},
+    {provider::ark, {605}, {73}, 0, 502, {809}, {810}, {811}, {810}, category::server_error, true, retry_hint::backoff, {0}, 135},
+    {provider::ark, {605}, {74}, 0, 401, {619}, {812}, {813}, {812}, category::authentication, false, retry_hint::none, {0}, 108},
+    {provider::ark, {601}, {75}, 0, 400, {627}, {814}, {815}, {814}, category::invalid_request, false, retry_hint::none, {0}, 1},
+    {provider::ark, {605}, {75}, 0, 400, {627}, {816}, {817}, {818}, category::invalid_request, false, retry_hint::none, {0}, 1},
+    {provider::ark, {601}, {76}, 0, 400, {627}, {819}, {820}, {821}, category::invalid_request, false, retry_hint::none, {0}, 2},
+    {provider::ark, {601}, {76}, 1, 400, {627}, {822}, {823}, {822}, category::invalid_request, false, retry_hint::none, {0}, 2},
+    {provider::ark, {605}, {77}, 0, 400, {627}, {824}, {825}, {824}, category::invalid_request, false, retry_hint::none, {0}, 104},
+    {provider::ark, {605}, {78}, 0, 400, {627}, {826}, {827}, {826}, category::invalid_request, false, retry_hint::none, {0}, 103},
+    {provider::ark, {601}, {79}, 0, 429, {602}, {828}, {829}, {828}, category::rate_limited, true, retry_hint::backoff, {0}, 87},
+    {provider::ark, {601}, {80}, 0, 429, {602}, {830}, {831}, {830}, category::rate_limited, true, retry_hint::backoff, {0}, 75},
+    {provider::ark, {601}, {81}, 0, 429, {602}, {832}, {833}, {832}, category::rate_limited, true, retry_hint::backoff, {0}, 72},
+    {provider::ark, {601}, {82}, 0, 429, {602}, {834}, {835}, {834}, category::rate_limited, true, retry_hint::backoff, {0}, 73},
+    {provider::ark, {601}, {83}, 0, 429, {602}, {836}, {837}, {836}, category::model_loading, true, retry_hint::backoff, {0}, 84},
+    {provider::ark, {601}, {84}, 0, 404, {242}, {838}, {839}, {840}, category::permission_denied, false, retry_hint::none, {0}, 64},
+    {provider::ark, {601}, {85}, 0, 404, {242}, {841}, {842}, {841}, category::not_found, false, retry_hint::none, {0}, 66},
+    {provider::ark, {605}, {86}, 0, 404, {242}, {843}, {844}, {845}, category::unsupported, false, retry_hint::none, {0}, 124},
+    {provider::ark, {605}, {87}, 0, 403, {607}, {846}, {847}, {848}, category::permission_denied, false, retry_hint::none, {0}, 111},
+    {provider::ark, {601}, {88}, 0, 403, {607}, {849}, {850}, {851}, category::permission_denied, false, retry_hint::none, {0}, 58},
+    {provider::ark, {601}, {89}, 0, 403, {607}, {852}, {853}, {854}, category::invalid_request, false, retry_hint::none, {0}, 60},
+    {provider::ark, {601}, {90}, 0, 403, {607}, {855}, {856}, {857}, category::unsupported, false, retry_hint::none, {0}, 62},
+    {provider::ark, {601}, {91}, 0, 403, {607}, {858}, {859}, {860}, category::quota_exhausted, false, retry_hint::none, {0}, 57},
+    {provider::ark, {601}, {92}, 0, 403, {607}, {861}, {862}, {863}, category::conflict, true, retry_hint::wait_for_resource_state, {0}, 55},
+    {provider::ark, {601}, {92}, 1, 403, {607}, {864}, {865}, {866}, category::conflict, true, retry_hint::wait_for_resource_state, {0}, 55},
+    {provider::ark, {601}, {92}, 2, 403, {607}, {867}, {868}, {869}, category::conflict, true, retry_hint::wait_for_resource_state, {0}, 55},
+    {provider::ark, {601}, {93}, 0, 403, {607}, {870}, {871}, {870}, category::permission_denied, false, retry_hint::none, {0}, 52},
+    {provider::ark, {601}, {94}, 0, 403, {607}, {872}, {873}, {874}, category::permission_denied, false, retry_hint::none, {0}, 53},
+    {provider::ark, {601}, {95}, 0, 403, {607}, {875}, {876}, {877}, category::billing, false, retry_hint::none, {0}, 54},
+    {provider::ark, {601}, {96}, 0, 403, {607}, {878}, {879}, {880}, category::permission_denied, false, retry_hint::none, {0}, 59},
+    {provider::ark, {601}, {97}, 0, 403, {607}, {881}, {882}, {883}, category::unsupported, false, retry_hint::none, {0}, 61},
+    {provider::ark, {601}, {98}, 0, 403, {607}, {884}, {885}, {886}, category::conflict, false, retry_hint::wait_for_resource_state, {0}, 56},
+    {provider::ark, {605}, {99}, 0, 403, {607}, {846}, {847}, {848}, category::permission_denied, false, retry_hint::none, {0}, 112},
+    {provider::ark, {601}, {100}, 0, 400, {627}, {887}, {888}, {887}, category::context_length_exceeded, false, retry_hint::none, {0}, 46},
+    {provider::ark, {601}, {101}, 0, 400, {627}, {889}, {890}, {889}, category::content_filtered, false, retry_hint::none, {0}, 24},
+    {provider::ark, {601}, {102}, 0, 400, {627}, {891}, {892}, {891}, category::content_filtered, false, retry_hint::none, {0}, 30},
+    {provider::ark, {601}, {103}, 0, 400, {627}, {893}, {894}, {895}, category::content_filtered, false, retry_hint::none, {0}, 37},
+    {provider::ark, {601}, {104}, 0, 400, {627}, {896}, {897}, {896}, category::content_filtered, false, retry_hint::none, {0}, 22},
+    {provider::ark, {601}, {105}, 0, 400, {627}, {898}, {899}, {898}, category::content_filtered, false, retry_hint::none, {0}, 33},
+    {provider::ark, {601}, {106}, 0, 400, {627}, {900}, {901}, {902}, category::content_filtered, false, retry_hint::none, {0}, 36},
+    {provider::ark, {601}, {107}, 0, 400, {627}, {903}, {904}, {903}, category::content_filtered, false, retry_hint::none, {0}, 21},
+    {provider::ark, {601}, {108}, 0, 400, {627}, {905}, {906}, {905}, category::content_filtered, false, retry_hint::none, {0}, 23},
+    {provider::ark, {601}, {109}, 0, 400, {627}, {907}, {908}, {907}, category::content_filtered, false, retry_hint::none, {0}, 29},
+    {provider::ark, {605}, {110}, 0, 404, {242}, {909}, {910}, {909}, category::not_found, false, retry_hint::none, {0}, 114},
+    {provider::ark, {601}, {111}, 0, 429, {602}, {911}, {912}, {913}, category::quota_exhausted, false, retry_hint::none, {0}, 77},
+    {provider::ark, {601}, {111}, 1, 429, {602}, {914}, {915}, {916}, category::rate_limited, true, retry_hint::backoff, {0}, 77},
+    {provider::ark, {601}, {111}, 2, 429, {602}, {917}, {918}, {919}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 77},
+    {provider::ark, {601}, {112}, 0, 429, {602}, {920}, {921}, {920}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 88},
+    {provider::ark, {601}, {113}, 0, 403, {0}, {922}, {922}, {922}, category::quota_exhausted, false, retry_hint::none, {0}, 143},
+    {provider::ark, {601}, {114}, 0, 429, {602}, {923}, {924}, {923}, category::rate_limited, true, retry_hint::backoff, {0}, 86},
+    {provider::ark, {601}, {115}, 0, 429, {602}, {925}, {926}, {925}, category::rate_limited, true, retry_hint::backoff, {0}, 68},
+    {provider::ark, {601}, {116}, 0, 429, {602}, {927}, {928}, {929}, category::rate_limited, true, retry_hint::backoff, {0}, 69},
+    {provider::ark, {601}, {117}, 0, 429, {602}, {930}, {0}, {930}, category::rate_limited, true, retry_hint::backoff, {0}, 71},
+    {provider::ark, {601}, {118}, 0, 429, {602}, {931}, {0}, {931}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 90},
+    {provider::ark, {601}, {119}, 0, 429, {602}, {932}, {933}, {934}, category::rate_limited, true, retry_hint::backoff, {0}, 70},
+    {provider::ark, {605}, {120}, 0, 413, {935}, {936}, {937}, {936}, category::payload_too_large, false, retry_hint::none, {0}, 129},
+    {provider::ark, {601}, {121}, 0, 429, {602}, {938}, {939}, {940}, category::overloaded, true, retry_hint::slow_ramp_up, {0}, 79},
+    {provider::ark, {605}, {122}, 0, 499, {941}, {942}, {943}, {942}, category::cancelled, false, retry_hint::none, {0}, 133},
+    {provider::ark, {601}, {123}, 0, 499, {941}, {944}, {945}, {944}, category::cancelled, false, retry_hint::none, {0}, 82},
+    {provider::ark, {605}, {124}, 0, 413, {935}, {946}, {947}, {946}, category::payload_too_large, false, retry_hint::none, {0}, 128},
+    {provider::ark, {605}, {125}, 0, 409, {7}, {625}, {948}, {625}, category::conflict, false, retry_hint::none, {0}, 126},
+    {provider::ark, {605}, {126}, 0, 404, {242}, {949}, {950}, {949}, category::not_found, false, retry_hint::none, {0}, 122},
+    {provider::ark, {605}, {127}, 0, 400, {627}, {951}, {952}, {951}, category::invalid_request, false, retry_hint::none, {0}, 102},
+    {provider::ark, {601}, {128}, 0, 400, {627}, {653}, {953}, {653}, category::content_filtered, false, retry_hint::none, {0}, 14},
+    {provider::ark, {601}, {129}, 0, 400, {627}, {954}, {955}, {954}, category::content_filtered, false, retry_hint::none, {0}, 15},
+    {provider::ark, {601}, {130}, 0, 400, {627}, {956}, {957}, {956}, category::content_filtered, false, retry_hint::none, {0}, 16},
+    {provider::ark, {601}, {131}, 0, 429, {602}, {958}, {959}, {958}, category::overloaded, true, retry_hint::slow_ramp_up, {0}, 78},
+    {provider::ark, {605}, {132}, 0, 409, {7}, {960}, {961}, {962}, category::conflict, true, retry_hint::wait_for_resource_state, {0}, 127},
+    {provider::ark, {605}, {133}, 0, 429, {602}, {963}, {964}, {965}, category::quota_exhausted, false, retry_hint::none, {0}, 132},
+    {provider::ark, {601}, {134}, 0, 429, {602}, {966}, {967}, {968}, category::quota_exhausted, false, retry_hint::none, {0}, 80},
+    {provider::ark, {605}, {135}, 0, 500, {666}, {969}, {970}, {969}, category::server_error, true, retry_hint::backoff, {0}, 134},
+    {provider::ark, {663}, {136}, 0, 0, {0}, {971}, {972}, {971}, category::server_error, false, retry_hint::none, {0}, 97},
+    {provider::ark, {601}, {137}, 0, 404, {242}, {973}, {974}, {975}, category::unsupported, false, retry_hint::none, {0}, 67},
+    {provider::ark, {605}, {138}, 0, 424, {793}, {976}, {977}, {978}, category::server_error, true, retry_hint::backoff, {0}, 130},
+    {provider::ark, {979}, {139}, 0, 0, {139}, {980}, {981}, {980}, category::billing, false, retry_hint::none, {0}, 139},
+    {provider::ark, {979}, {140}, 0, 0, {140}, {982}, {983}, {982}, category::overloaded, true, retry_hint::backoff, {0}, 136},
+    {provider::ark, {979}, {141}, 0, 0, {141}, {984}, {985}, {984}, category::rate_limited, true, retry_hint::backoff, {0}, 137},
+    {provider::ark, {979}, {142}, 0, 0, {142}, {986}, {987}, {986}, category::server_error, true, retry_hint::backoff, {0}, 138},
+    {provider::ark, {979}, {143}, 0, 0, {143}, {988}, {989}, {988}, category::unknown, false, retry_hint::none, {0}, 140},
+    {provider::dashscope, {601}, {144}, 0, 400, {0}, {990}, {991}, {990}, category::unknown, false, retry_hint::none, {0}, 11},
+    {provider::dashscope, {601}, {145}, 0, 0, {0}, {145}, {0}, {145}, category::invalid_request, false, retry_hint::none, {0}, 114},
+    {provider::dashscope, {601}, {146}, 0, 0, {0}, {146}, {0}, {146}, category::invalid_request, false, retry_hint::none, {0}, 125},
+    {provider::dashscope, {601}, {2}, 0, 403, {0}, {992}, {993}, {992}, category::permission_denied, false, retry_hint::none, {591}, 70},
+    {provider::dashscope, {601}, {2}, 1, 403, {0}, {994}, {995}, {996}, category::unsupported, false, retry_hint::none, {0}, 70},
+    {provider::dashscope, {601}, {2}, 2, 403, {0}, {997}, {995}, {998}, category::unsupported, false, retry_hint::none, {0}, 70},
+    {provider::dashscope, {601}, {2}, 3, 403, {0}, {999}, {1000}, {1001}, category::authentication, false, retry_hint::refresh_credentials_once, {0}, 70},
+    {provider::dashscope, {601}, {147}, 0, 403, {0}, {1002}, {1003}, {1004}, category::permission_denied, false, retry_hint::none, {0}, 71},
+    {provider::dashscope, {601}, {148}, 0, 403, {0}, {1005}, {1006}, {1007}, category::quota_exhausted, false, retry_hint::none, {0}, 75},
+    {provider::dashscope, {601}, {149}, 0, 403, {0}, {1008}, {1009}, {1008}, category::permission_denied, false, retry_hint::none, {0}, 73},
+    {provider::dashscope, {601}, {150}, 0, 500, {0}, {1010}, {1011}, {1010}, category::invalid_request, false, retry_hint::none, {0}, 98},
+    {provider::dashscope, {601}, {151}, 0, 400, {151}, {1012}, {1013}, {1014}, category::billing, false, retry_hint::none, {0}, 5},
+    {provider::dashscope, {601}, {152}, 0, 400, {0}, {1015}, {0}, {1015}, category::invalid_request, false, retry_hint::none, {0}, 65},
+    {provider::dashscope, {601}, {152}, 1, 430, {0}, {1015}, {0}, {1015}, category::invalid_request, false, retry_hint::none, {0}, 65},
+    {provider::dashscope, {601}, {153}, 0, 400, {0}, {1016}, {0}, {1016}, category::invalid_request, false, retry_hint::none, {0}, 61},
+    {provider::dashscope, {601}, {154}, 0, 400, {0}, {1017}, {0}, {1017}, category::invalid_request, false, retry_hint::none, {0}, 62},
+    {provider::dashscope, {601}, {154}, 1, 430, {0}, {1018}, {0}, {1018}, category::invalid_request, false, retry_hint::none, {0}, 62},
+    {provider::dashscope, {601}, {155}, 0, 400, {0}, {1019}, {0}, {1019}, category::invalid_request, false, retry_hint::none, {0}, 64},
+    {provider::dashscope, {601}, {155}, 1, 430, {0}, {1019}, {0}, {1019}, category::invalid_request, false, retry_hint::none, {0}, 64},
+    {provider::dashscope, {601}, {156}, 0, 400, {0}, {1020}, {0}, {1020}, category::invalid_request, false, retry_hint::none, {0}, 66},
+    {provider::dashscope, {601}, {157}, 0, 430, {0}, {1021}, {0}, {1021}, category::payload_too_large, false, retry_hint::none, {0}, 67},
+    {provider::dashscope, {601}, {158}, 0, 400, {0}, {1022}, {0}, {1022}, category::invalid_request, false, retry_hint::none, {0}, 63},
+    {provider::dashscope, {1023}, {6}, 0, 0, {0}, {1024}, {0}, {1024}, category::authentication, false, retry_hint::none, {0}, 111},
+    {provider::dashscope, {601}, {159}, 0, 400, {0}, {1025}, {1026}, {1025}, category::invalid_request, false, retry_hint::none, {0}, 15},
+    {provider::dashscope, {601}, {160}, 0, 400, {0}, {1027}, {1028}, {1027}, category::invalid_request, false, retry_hint::none, {0}, 17},
+    {provider::dashscope, {601}, {161}, 0, 400, {0}, {1029}, {1030}, {1029}, category::invalid_request, false, retry_hint::none, {0}, 16},
+    {provider::dashscope, {601}, {162}, 0, 400, {0}, {1031}, {1032}, {1031}, category::invalid_request, false, retry_hint::none, {0}, 18},
+    {provider::dashscope, {601}, {163}, 0, 415, {0}, {1033}, {1034}, {1035}, category::invalid_request, false, retry_hint::none, {0}, 19},
+    {provider::dashscope, {601}, {163}, 1, 400, {0}, {1036}, {1037}, {1035}, category::invalid_request, false, retry_hint::none, {0}, 19},
+    {provider::dashscope, {601}, {164}, 0, 400, {0}, {1038}, {1039}, {1038}, category::not_found, false, retry_hint::none, {0}, 22},
+    {provider::dashscope, {601}, {165}, 0, 413, {0}, {1040}, {1041}, {1040}, category::payload_too_large, false, retry_hint::none, {0}, 21},
+    {provider::dashscope, {601}, {165}, 1, 400, {0}, {1042}, {1043}, {1040}, category::payload_too_large, false, retry_hint::none, {0}, 21},
+    {provider::dashscope, {601}, {166}, 0, 415, {0}, {1044}, {1045}, {1044}, category::unsupported, false, retry_hint::none, {0}, 20},
+    {provider::dashscope, {601}, {166}, 1, 400, {0}, {1044}, {1046}, {1044}, category::unsupported, false, retry_hint::none, {0}, 20},
+    {provider::dashscope, {601}, {166}, 2, 400, {0}, {1047}, {1046}, {1047}, category::unsupported, false, retry_hint::none, {0}, 20},
+    {provider::dashscope, {601}, {167}, 0, 400, {0}, {1048}, {1049}, {1048}, category::not_found, false, retry_hint::none, {0}, 23},
+    {provider::dashscope, {601}, {168}, 0, 400, {0}, {1050}, {1051}, {1050}, category::unsupported, false, retry_hint::none, {0}, 24},
+    {provider::dashscope, {601}, {169}, 0, 0, {0}, {1052}, {0}, {1053}, category::invalid_request, false, retry_hint::none, {0}, 126},
+    {provider::dashscope, {601}, {170}, 0, 0, {0}, {170}, {0}, {170}, category::invalid_request, false, retry_hint::none, {0}, 121},
+    {provider::dashscope, {601}, {171}, 0, 400, {0}, {1054}, {1055}, {1054}, category::cancelled, false, retry_hint::none, {0}, 12},
+    {provider::dashscope, {601}, {172}, 0, 429, {0}, {1056}, {1057}, {1056}, category::billing, false, retry_hint::none, {0}, 85},
+    {provider::dashscope, {601}, {7}, 0, 409, {0}, {1058}, {1059}, {1060}, category::conflict, false, retry_hint::none, {0}, 80},
+    {provider::dashscope, {601}, {173}, 0, 400, {0}, {1061}, {1062}, {1063}, category::content_filtered, false, retry_hint::none, {0}, 9},
+    {provider::dashscope, {601}, {174}, 0, 0, {0}, {174}, {0}, {174}, category::invalid_request, false, retry_hint::none, {0}, 106},
+    {provider::dashscope, {601}, {175}, 0, 400, {0}, {1064}, {1065}, {1064}, category::content_filtered, false, retry_hint::none, {592}, 6},
+    {provider::dashscope, {601}, {175}, 1, 400, {0}, {1066}, {1065}, {1066}, category::content_filtered, false, retry_hint::none, {0}, 6},
+    {provider::dashscope, {601}, {175}, 2, 400, {0}, {1067}, {1065}, {1067}, category::content_filtered, false, retry_hint::none, {0}, 6},
+    {provider::dashscope, {601}, {175}, 3, 400, {0}, {1068}, {1065}, {1068}, category::content_filtered, false, retry_hint::none, {0}, 6},
+    {provider::dashscope, {601}, {176}, 0, 0, {0}, {176}, {0}, {176}, category::permission_denied, false, retry_hint::none, {0}, 123},
+    {provider::dashscope, {601}, {177}, 0, 0, {0}, {177}, {0}, {177}, category::not_found, false, retry_hint::none, {0}, 122},
+    {provider::dashscope, {601}, {178}, 0, 0, {0}, {178}, {0}, {178}, category::invalid_request, false, retry_hint::none, {0}, 115},
+    {provider::dashscope, {601}, {179}, 0, 0, {0}, {179}, {0}, {179}, category::invalid_request, false, retry_hint::none, {0}, 104},
+    {provider::dashscope, {601}, {180}, 0, 0, {0}, {180}, {0}, {180}, category::invalid_request, false, retry_hint::none, {0}, 116},
+    {provider::dashscope, {601}, {181}, 0, 0, {0}, {181}, {0}, {181}, category::invalid_request, false, retry_hint::none, {0}, 117},
+    {provider::dashscope, {601}, {182}, 0, 0, {0}, {182}, {0}, {182}, category::server_error, true, retry_hint::backoff, {0}, 124},
+    {provider::dashscope, {601}, {183}, 0, 0, {0}, {183}, {0}, {183}, category::payload_too_large, false, retry_hint::none, {0}, 105},
+    {provider::dashscope, {601}, {184}, 0, 0, {0}, {184}, {0}, {184}, category::not_found, false, retry_hint::none, {0}, 119},
+    {provider::dashscope, {601}, {185}, 0, 400, {0}, {1069}, {1070}, {1069}, category::content_filtered, false, retry_hint::none, {0}, 8},
+    {provider::dashscope, {601}, {186}, 0, 400, {0}, {1071}, {0}, {1071}, category::invalid_request, false, retry_hint::none, {0}, 60},
+    {provider::dashscope, {601}, {187}, 0, 400, {0}, {1072}, {1073}, {1072}, category::content_filtered, false, retry_hint::none, {0}, 10},
+    {provider::dashscope, {601}, {24}, 0, 500, {0}, {1074}, {1075}, {1076}, category::server_error, true, retry_hint::backoff, {558}, 88},
+    {provider::dashscope, {601}, {24}, 1, 500, {0}, {1077}, {1078}, {1077}, category::server_error, true, retry_hint::backoff, {0}, 88},
+    {provider::dashscope, {601}, {24}, 2, 500, {0}, {1079}, {1078}, {1079}, category::invalid_request, false, retry_hint::none, {0}, 88},
+    {provider::dashscope, {601}, {188}, 0, 500, {0}, {1080}, {1081}, {1082}, category::server_error, true, retry_hint::backoff, {0}, 89},
+    {provider::dashscope, {601}, {188}, 1, 500, {0}, {1083}, {1084}, {1085}, category::server_error, true, retry_hint::backoff, {0}, 89},
+    {provider::dashscope, {601}, {188}, 2, 500, {0}, {1086}, {1084}, {1087}, category::server_error, true, retry_hint::backoff, {0}, 89},
+    {provider::dashscope, {601}, {188}, 3, 500, {0}, {1088}, {1084}, {1089}, category::server_error, true, retry_hint::backoff, {0}, 89},
+    {provider::dashscope, {601}, {188}, 4, 500, {0}, {1090}, {1081}, {1091}, category::invalid_request, false, retry_hint::none, {0}, 89},
+    {provider::dashscope, {601}, {188}, 5, 500, {0}, {1092}, {1081}, {1093}, category::invalid_request, false, retry_hint::none, {0}, 89},
+    {provider::dashscope, {601}, {188}, 6, 500, {0}, {1094}, {1081}, {1094}, category::invalid_request, false, retry_hint::none, {0}, 89},
+    {provider::dashscope, {601}, {188}, 7, 500, {0}, {1095}, {1081}, {1095}, category::invalid_request, false, retry_hint::none, {0}, 89},
+    {provider::dashscope, {601}, {188}, 8, 500, {0}, {1096}, {1081}, {1096}, category::invalid_request, false, retry_hint::none, {0}, 89},
+    {provider::dashscope, {601}, {188}, 9, 500, {0}, {1097}, {1098}, {1097}, category::invalid_request, false, retry_hint::none, {0}, 89},
+    {provider::dashscope, {601}, {189}, 0, 500, {0}, {1099}, {1100}, {1101}, category::server_error, true, retry_hint::backoff, {0}, 91},
+    {provider::dashscope, {601}, {190}, 0, 500, {0}, {1102}, {1103}, {1102}, category::server_error, true, retry_hint::backoff, {0}, 92},
+    {provider::dashscope, {601}, {191}, 0, 500, {0}, {1104}, {1105}, {1106}, category::timeout, true, retry_hint::backoff, {0}, 90},
+    {provider::dashscope, {601}, {192}, 0, 500, {0}, {1107}, {1103}, {1107}, category::server_error, true, retry_hint::backoff, {0}, 93},
+    {provider::dashscope, {601}, {193}, 0, 401, {0}, {1108}, {1109}, {1108}, category::authentication, false, retry_hint::none, {594}, 68},
+    {provider::dashscope, {601}, {193}, 1, 401, {0}, {1110}, {1109}, {1110}, category::authentication, false, retry_hint::none, {0}, 68},
+    {provider::dashscope, {601}, {193}, 2, 401, {0}, {1111}, {1112}, {1111}, category::authentication, false, retry_hint::none, {0}, 68},
+    {provider::dashscope, {601}, {193}, 3, 401, {0}, {1113}, {0}, {1113}, category::authentication, false, retry_hint::none, {0}, 68},
+    {provider::dashscope, {601}, {193}, 4, 403, {0}, {1114}, {0}, {1114}, category::authentication, false, retry_hint::none, {0}, 68},
+    {provider::dashscope, {601}, {194}, 0, 400, {0}, {1115}, {0}, {1116}, category::invalid_request, false, retry_hint::none, {0}, 45},
+    {provider::dashscope, {601}, {195}, 0, 400, {0}, {1117}, {0}, {1118}, category::invalid_request, false, retry_hint::none, {0}, 29},
+    {provider::dashscope, {601}, {196}, 0, 400, {0}, {1119}, {0}, {1119}, category::invalid_request, false, retry_hint::none, {0}, 41},
+    {provider::dashscope, {601}, {197}, 0, 400, {0}, {1120}, {0}, {1120}, category::invalid_request, false, retry_hint::none, {0}, 31},
+    {provider::dashscope, {601}, {198}, 0, 400, {0}, {1121}, {0}, {1121}, category::invalid_request, false, retry_hint::none, {0}, 39},
+    {provider::dashscope, {601}, {199}, 0, 400, {0}, {1122}, {0}, {1122}, category::invalid_request, false, retry_hint::none, {0}, 28},
+    {provider::dashscope, {601}, {200}, 0, 400, {0}, {1123}, {0}, {1123}, category::invalid_request, false, retry_hint::none, {0}, 43},
+    {provider::dashscope, {601}, {201}, 0, 400, {0}, {1124}, {0}, {1125}, category::invalid_request, false, retry_hint::none, {0}, 34},
+    {provider::dashscope, {601}, {202}, 0, 400, {0}, {1126}, {0}, {1126}, category::invalid_request, false, retry_hint::none, {0}, 38},
+    {provider::dashscope, {601}, {203}, 0, 400, {0}, {1127}, {0}, {1128}, category::invalid_request, false, retry_hint::none, {0}, 32},
+    {provider::dashscope, {601}, {204}, 0, 400, {0}, {1129}, {0}, {1130}, category::invalid_request, false, retry_hint::none, {0}, 48},
+    {provider::dashscope, {601}, {205}, 0, 400, {0}, {1131}, {0}, {1131}, category::invalid_request, false, retry_hint::none, {0}, 36},
+    {provider::dashscope, {601}, {206}, 0, 400, {0}, {1132}, {0}, {1132}, category::invalid_request, false, retry_hint::none, {0}, 40},
+    {provider::dashscope, {601}, {207}, 0, 400, {0}, {1133}, {0}, {1133}, category::invalid_request, false, retry_hint::none, {0}, 37},
+    {provider::dashscope, {601}, {208}, 0, 400, {0}, {1134}, {0}, {1134}, category::invalid_request, false, retry_hint::none, {0}, 44},
+    {provider::dashscope, {601}, {209}, 0, 400, {0}, {1135}, {0}, {1135}, category::invalid_request, false, retry_hint::none, {0}, 49},
+    {provider::dashscope, {601}, {210}, 0, 400, {0}, {1136}, {0}, {1136}, category::invalid_request, false, retry_hint::none, {0}, 30},
+    {provider::dashscope, {601}, {211}, 0, 400, {0}, {1137}, {0}, {1137}, category::invalid_request, false, retry_hint::none, {0}, 46},
+    {provider::dashscope, {601}, {212}, 0, 400, {0}, {1138}, {0}, {1139}, category::invalid_request, false, retry_hint::none, {0}, 33},
+    {provider::dashscope, {601}, {213}, 0, 400, {0}, {1140}, {0}, {1141}, category::payload_too_large, false, retry_hint::none, {0}, 42},
+    {provider::dashscope, {601}, {214}, 0, 400, {0}, {1142}, {0}, {1142}, category::invalid_request, false, retry_hint::none, {0}, 47},
+    {provider::dashscope, {601}, {215}, 0, 400, {0}, {1143}, {0}, {1143}, category::invalid_request, false, retry_hint::none, {0}, 35},
+    {provider::dashscope, {601}, {216}, 0, 400, {0}, {1144}, {0}, {1144}, category::invalid_request, false, retry_hint::none, {0}, 56},
+    {provider::dashscope, {601}, {217}, 0, 400, {0}, {1145}, {0}, {1145}, category::invalid_request, false, retry_hint::none, {0}, 53},
+    {provider::dashscope, {601}, {218}, 0, 400, {0}, {1134}, {0}, {1134}, category::invalid_request, false, retry_hint::none, {0}, 51},
+    {provider::dashscope, {601}, {219}, 0, 400, {0}, {1146}, {0}, {1146}, category::invalid_request, false, retry_hint::none, {0}, 52},
+    {provider::dashscope, {601}, {220}, 0, 400, {0}, {1147}, {0}, {1147}, category::invalid_request, false, retry_hint::none, {0}, 55},
+    {provider::dashscope, {601}, {221}, 0, 400, {0}, {1148}, {0}, {1148}, category::invalid_request, false, retry_hint::none, {0}, 54},
+    {provider::dashscope, {601}, {222}, 0, 400, {0}, {1149}, {0}, {1149}, category::invalid_request, false, retry_hint::none, {0}, 59},
+    {provider::dashscope, {601}, {50}, 0, 400, {0}, {1150}, {1151}, {1152}, category::invalid_request, false, retry_hint::none, {595}, 1},
+    {provider::dashscope, {601}, {50}, 1, 400, {0}, {1153}, {1151}, {1153}, category::context_length_exceeded, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 2, 400, {0}, {1154}, {1151}, {1155}, category::context_length_exceeded, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 3, 400, {0}, {1156}, {1151}, {1156}, category::invalid_request, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 4, 400, {0}, {1157}, {1151}, {1158}, category::not_found, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 5, 400, {0}, {1159}, {1151}, {1160}, category::unsupported, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 6, 400, {0}, {1161}, {1151}, {1162}, category::unsupported, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 7, 400, {0}, {1163}, {1151}, {1164}, category::unsupported, false, retry_hint::use_streaming, {0}, 1},
+    {provider::dashscope, {601}, {50}, 8, 400, {0}, {1165}, {1151}, {1166}, category::unsupported, false, retry_hint::use_streaming, {0}, 1},
+    {provider::dashscope, {601}, {50}, 9, 400, {0}, {1167}, {1151}, {1168}, category::not_found, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 10, 400, {0}, {1169}, {1151}, {1170}, category::unsupported, false, retry_hint::use_streaming, {0}, 1},
+    {provider::dashscope, {601}, {50}, 11, 400, {0}, {1171}, {1151}, {1172}, category::unsupported, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 12, 400, {0}, {1173}, {1151}, {1173}, category::unsupported, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 13, 400, {0}, {1174}, {1151}, {1175}, category::payload_too_large, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 14, 400, {0}, {1176}, {1151}, {1176}, category::payload_too_large, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 15, 400, {0}, {1177}, {1151}, {1178}, category::payload_too_large, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 16, 400, {0}, {1179}, {1151}, {1180}, category::payload_too_large, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 17, 400, {0}, {1181}, {1151}, {1182}, category::invalid_request, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 18, 400, {0}, {1183}, {1151}, {1184}, category::timeout, true, retry_hint::backoff, {0}, 1},
+    {provider::dashscope, {601}, {50}, 19, 400, {0}, {1185}, {1151}, {1186}, category::invalid_request, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 20, 400, {0}, {1187}, {1151}, {1188}, category::invalid_request, true, retry_hint::wait_for_resource_state, {0}, 1},
+    {provider::dashscope, {601}, {50}, 21, 400, {0}, {1189}, {1151}, {1190}, category::invalid_request, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 22, 400, {0}, {1191}, {1151}, {1192}, category::invalid_request, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 23, 400, {0}, {1193}, {0}, {1194}, category::content_filtered, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {50}, 24, 400, {0}, {1195}, {0}, {1196}, category::unsupported, false, retry_hint::use_streaming, {0}, 1},
+    {provider::dashscope, {601}, {50}, 25, 400, {0}, {1197}, {0}, {1198}, category::unsupported, false, retry_hint::use_streaming, {0}, 1},
+    {provider::dashscope, {601}, {50}, 26, 400, {0}, {1199}, {0}, {1200}, category::unsupported, false, retry_hint::none, {0}, 1},
+    {provider::dashscope, {601}, {223}, 0, 400, {0}, {1201}, {1202}, {1201}, category::invalid_request, false, retry_hint::none, {0}, 7},
+    {provider::dashscope, {601}, {223}, 1, 400, {0}, {1185}, {1203}, {1186}, category::invalid_request, false, retry_hint::none, {0}, 7},
+    {provider::dashscope, {601}, {224}, 0, 400, {0}, {1204}, {1205}, {1204}, category::unsupported, false, retry_hint::none, {0}, 2},
+    {provider::dashscope, {601}, {225}, 0, 400, {0}, {1206}, {0}, {1206}, category::invalid_request, false, retry_hint::none, {0}, 50},
+    {provider::dashscope, {601}, {226}, 0, 400, {0}, {1207}, {0}, {1207}, category::invalid_request, false, retry_hint::none, {0}, 57},
+    {provider::dashscope, {601}, {227}, 0, 400, {0}, {1208}, {0}, {1208}, category::invalid_request, false, retry_hint::none, {0}, 58},
+    {provider::dashscope, {601}, {228}, 0, 400, {0}, {1209}, {1210}, {1209}, category::invalid_request, false, retry_hint::none, {0}, 25},
+    {provider::dashscope, {601}, {228}, 1, 400, {0}, {1211}, {1212}, {1213}, category::invalid_request, false, retry_hint::none, {0}, 25},
+    {provider::dashscope, {601}, {228}, 2, 400, {0}, {1214}, {1212}, {1215}, category::invalid_request, false, retry_hint::none, {0}, 25},
+    {provider::dashscope, {601}, {228}, 3, 400, {0}, {1216}, {1212}, {1217}, category::payload_too_large, false, retry_hint::none, {0}, 25},
+    {provider::dashscope, {601}, {228}, 4, 400, {0}, {1218}, {1212}, {1219}, category::unsupported, false, retry_hint::none, {0}, 25},
+    {provider::dashscope, {601}, {229}, 0, 400, {0}, {1220}, {1221}, {1222}, category::invalid_request, false, retry_hint::none, {0}, 26},
+    {provider::dashscope, {601}, {230}, 0, 400, {0}, {1223}, {1224}, {1225}, category::timeout, true, retry_hint::backoff, {0}, 27},
+    {provider::dashscope, {601}, {231}, 0, 500, {0}, {1226}, {1011}, {1226}, category::server_error, true, retry_hint::backoff, {0}, 97},
+    {provider::dashscope, {601}, {232}, 0, 0, {0}, {232}, {0}, {232}, category::invalid_request, false, retry_hint::none, {0}, 118},
+    {provider::dashscope, {601}, {233}, 0, 403, {0}, {1227}, {1228}, {1227}, category::permission_denied, false, retry_hint::none, {0}, 72},
+    {provider::dashscope, {601}, {234}, 0, 404, {0}, {1229}, {1230}, {1229}, category::not_found, false, retry_hint::none, {598}, 76},
+    {provider::dashscope, {601}, {234}, 1, 404, {0}, {1231}, {1230}, {1232}, category::not_found, false, retry_hint::none, {0}, 76},
+    {provider::dashscope, {601}, {234}, 2, 404, {0}, {1233}, {0}, {1234}, category::unsupported, false, retry_hint::none, {0}, 76},
+    {provider::dashscope, {601}, {235}, 0, 500, {0}, {1235}, {1236}, {1235}, category::server_error, true, retry_hint::none, {0}, 95},
+    {provider::dashscope, {601}, {236}, 0, 503, {0}, {1237}, {1238}, {1239}, category::overloaded, true, retry_hint::backoff, {0}, 101},
+    {provider::dashscope, {601}, {237}, 0, 503, {0}, {1240}, {1241}, {1242}, category::overloaded, true, retry_hint::backoff, {0}, 102},
+    {provider::dashscope, {601}, {238}, 0, 401, {0}, {1243}, {1244}, {1245}, category::permission_denied, false, retry_hint::none, {0}, 69},
+    {provider::dashscope, {601}, {239}, 0, 0, {0}, {239}, {0}, {239}, category::invalid_request, false, retry_hint::none, {0}, 103},
+    {provider::dashscope, {601}, {240}, 0, 0, {0}, {240}, {0}, {240}, category::invalid_request, false, retry_hint::none, {0}, 127},
+    {provider::dashscope, {1023}, {241}, 0, 0, {0}, {1246}, {0}, {1246}, category::authentication, false, retry_hint::none, {0}, 112},
+    {provider::dashscope, {601}, {242}, 0, 404, {0}, {1247}, {1248}, {1247}, category::not_found, false, retry_hint::none, {0}, 79},
+    {provider::dashscope, {601}, {243}, 0, 429, {0}, {1249}, {1250}, {1249}, category::billing, false, retry_hint::none, {0}, 87},
+    {provider::dashscope, {601}, {244}, 0, 429, {0}, {1251}, {1252}, {1251}, category::billing, false, retry_hint::none, {0}, 86},
+    {provider::dashscope, {601}, {245}, 0, 0, {0}, {245}, {0}, {245}, category::invalid_request, false, retry_hint::none, {0}, 120},
+    {provider::dashscope, {601}, {246}, 0, 408, {0}, {1253}, {1254}, {1255}, category::timeout, true, retry_hint::backoff, {0}, 96},
+    {provider::dashscope, {601}, {246}, 1, 500, {0}, {1253}, {1256}, {1255}, category::timeout, false, retry_hint::use_streaming, {0}, 96},
+    {provider::dashscope, {601}, {246}, 2, 500, {0}, {1257}, {1256}, {1258}, category::timeout, true, retry_hint::backoff, {0}, 96},
+    {provider::dashscope, {601}, {246}, 3, 500, {0}, {1259}, {1256}, {1260}, category::timeout, false, retry_hint::use_streaming, {0}, 96},
+    {provider::dashscope, {601}, {247}, 0, 500, {0}, {1261}, {1011}, {1261}, category::invalid_request, false, retry_hint::none, {0}, 100},
+    {provider::dashscope, {601}, {248}, 0, 500, {0}, {1262}, {1011}, {1262}, category::server_error, true, retry_hint::backoff, {0}, 99},
+    {provider::dashscope, {601}, {249}, 0, 0, {0}, {249}, {0}, {249}, category::invalid_request, false, retry_hint::none, {0}, 113},
+    {provider::dashscope, {601}, {250}, 0, 400, {0}, {1263}, {1264}, {1263}, category::invalid_request, false, retry_hint::none, {0}, 13},
+    {provider::dashscope, {601}, {251}, 0, 500, {0}, {1265}, {1266}, {1267}, category::server_error, true, retry_hint::backoff, {0}, 94},
+    {provider::dashscope, {601}, {252}, 0, 429, {0}, {1268}, {1269}, {1268}, category::rate_limited, true, retry_hint::backoff, {0}, 81},
+    {provider::dashscope, {601}, {252}, 1, 429, {0}, {1270}, {1269}, {1271}, category::rate_limited, true, retry_hint::backoff, {0}, 81},
+    {provider::dashscope, {601}, {252}, 2, 429, {0}, {1272}, {1273}, {1274}, category::quota_exhausted, false, retry_hint::wait_for_resource_state, {0}, 81},
+    {provider::dashscope, {601}, {252}, 3, 429, {0}, {1275}, {1273}, {1276}, category::quota_exhausted, false, retry_hint::none, {0}, 81},
+    {provider::dashscope, {601}, {253}, 0, 429, {0}, {1277}, {1278}, {1279}, category::rate_limited, true, retry_hint::backoff, {593}, 84},
+    {provider::dashscope, {601}, {253}, 1, 429, {0}, {1280}, {1278}, {1281}, category::rate_limited, true, retry_hint::backoff, {0}, 84},
+    {provider::dashscope, {601}, {253}, 2, 429, {0}, {1282}, {1283}, {1284}, category::rate_limited, true, retry_hint::backoff, {0}, 84},
+    {provider::dashscope, {601}, {253}, 3, 429, {0}, {1285}, {1286}, {1287}, category::quota_exhausted, false, retry_hint::none, {0}, 84},
+    {provider::dashscope, {601}, {253}, 4, 400, {0}, {1288}, {1289}, {1290}, category::quota_exhausted, false, retry_hint::none, {0}, 84},
+    {provider::dashscope, {601}, {253}, 5, 400, {0}, {1291}, {1289}, {1292}, category::quota_exhausted, false, retry_hint::none, {0}, 84},
+    {provider::dashscope, {601}, {253}, 6, 400, {0}, {1285}, {1289}, {1287}, category::quota_exhausted, false, retry_hint::none, {0}, 84},
+    {provider::dashscope, {601}, {253}, 7, 0, {0}, {1293}, {0}, {1293}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 84},
+    {provider::dashscope, {601}, {253}, 8, 0, {0}, {1294}, {0}, {1294}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 84},
+    {provider::dashscope, {601}, {253}, 9, 0, {0}, {1295}, {0}, {1295}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 84},
+    {provider::dashscope, {601}, {254}, 0, 429, {0}, {1296}, {1297}, {1298}, category::rate_limited, true, retry_hint::slow_ramp_up, {596}, 83},
+    {provider::dashscope, {601}, {255}, 0, 429, {0}, {1299}, {1300}, {1301}, category::rate_limited, true, retry_hint::backoff, {1302}, 82},
+    {provider::dashscope, {601}, {255}, 1, 429, {0}, {1303}, {1300}, {1304}, category::rate_limited, true, retry_hint::backoff, {0}, 82},
+    {provider::dashscope, {601}, {255}, 2, 429, {0}, {1305}, {1300}, {1306}, category::rate_limited, true, retry_hint::backoff, {0}, 82},
+    {provider::dashscope, {1023}, {256}, 0, 0, {0}, {1307}, {0}, {1307}, category::unknown, false, retry_hint::none, {0}, 110},
+    {provider::dashscope, {601}, {257}, 0, 400, {0}, {1308}, {1309}, {1308}, category::unsupported, false, retry_hint::none, {0}, 14},
+    {provider::dashscope, {601}, {257}, 1, 400, {0}, {1310}, {1311}, {1312}, category::unsupported, false, retry_hint::none, {0}, 14},
+    {provider::dashscope, {1023}, {258}, 0, 408, {0}, {1313}, {0}, {1314}, category::timeout, true, retry_hint::wait_for_resource_state, {0}, 109},
+    {provider::dashscope, {601}, {259}, 0, 404, {0}, {1315}, {1316}, {1315}, category::not_found, false, retry_hint::none, {0}, 78},
+    {provider::dashscope, {601}, {260}, 0, 403, {0}, {1317}, {1318}, {1317}, category::permission_denied, false, retry_hint::none, {0}, 74},
+    {provider::dashscope, {1319}, {261}, 0, 0, {0}, {261}, {0}, {261}, category::invalid_request, false, retry_hint::none, {0}, 108},
+    {provider::dashscope, {601}, {262}, 0, 400, {262}, {1320}, {1321}, {1322}, category::invalid_request, false, retry_hint::none, {0}, 3},
+    {provider::dashscope, {601}, {263}, 0, 400, {262}, {1323}, {1321}, {1324}, category::invalid_request, false, retry_hint::none, {0}, 4},
+    {provider::dashscope, {601}, {263}, 1, 400, {0}, {1325}, {1326}, {1327}, category::invalid_request, false, retry_hint::none, {0}, 4},
+    {provider::dashscope, {601}, {263}, 2, 400, {262}, {1328}, {0}, {1328}, category::invalid_request, false, retry_hint::none, {0}, 4},
+    {provider::dashscope, {1319}, {264}, 0, 0, {0}, {264}, {0}, {264}, category::invalid_request, false, retry_hint::none, {0}, 107},
+    {provider::dashscope, {601}, {265}, 0, 404, {0}, {1329}, {1330}, {1331}, category::unsupported, false, retry_hint::none, {0}, 77},
+    {provider::qianfan, {1332}, {266}, 0, 0, {0}, {1333}, {1334}, {1333}, category::server_error, true, retry_hint::backoff, {0}, 1},
+    {provider::qianfan, {1332}, {267}, 0, 0, {0}, {1335}, {1336}, {1335}, category::authentication, false, retry_hint::none, {0}, 100},
+    {provider::qianfan, {1337}, {268}, 0, 0, {0}, {1338}, {1339}, {1338}, category::server_error, true, retry_hint::backoff, {0}, 1000},
+    {provider::qianfan, {1340}, {269}, 0, 0, {0}, {1341}, {1341}, {1341}, category::server_error, true, retry_hint::none, {0}, 1000001},
+    {provider::qianfan, {1340}, {270}, 0, 0, {0}, {1342}, {1342}, {1342}, category::invalid_request, false, retry_hint::none, {0}, 1000002},
+    {provider::qianfan, {1340}, {271}, 0, 0, {0}, {1343}, {1343}, {1343}, category::invalid_request, false, retry_hint::none, {0}, 1000003},
+    {provider::qianfan, {1340}, {272}, 0, 0, {0}, {1344}, {1344}, {1344}, category::invalid_request, false, retry_hint::none, {0}, 1000004},
+    {provider::qianfan, {1340}, {273}, 0, 0, {0}, {1345}, {1345}, {1345}, category::invalid_request, false, retry_hint::none, {0}, 1000005},
+    {provider::qianfan, {1340}, {274}, 0, 0, {0}, {1346}, {1346}, {1346}, category::invalid_request, false, retry_hint::none, {0}, 1000006},
+    {provider::qianfan, {1340}, {275}, 0, 0, {0}, {1347}, {1347}, {1347}, category::permission_denied, false, retry_hint::none, {0}, 1000007},
+    {provider::qianfan, {1340}, {276}, 0, 0, {0}, {1348}, {1348}, {1348}, category::invalid_request, false, retry_hint::none, {0}, 1000008},
+    {provider::qianfan, {1340}, {277}, 0, 0, {0}, {1349}, {1349}, {1349}, category::permission_denied, false, retry_hint::none, {0}, 1000009},
+    {provider::qianfan, {1340}, {278}, 0, 0, {0}, {1350}, {1350}, {1350}, category::invalid_request, false, retry_hint::none, {0}, 1000010},
+    {provider::qianfan, {1340}, {279}, 0, 0, {0}, {1351}, {1351}, {1351}, category::quota_exhausted, false, retry_hint::none, {0}, 1000011},
+    {provider::qianfan, {1340}, {280}, 0, 0, {0}, {1352}, {1352}, {1353}, category::quota_exhausted, false, retry_hint::none, {0}, 1000012},
+    {provider::qianfan, {1340}, {280}, 1, 0, {0}, {1354}, {1354}, {1354}, category::quota_exhausted, false, retry_hint::none, {0}, 1000012},
+    {provider::qianfan, {1340}, {281}, 0, 0, {0}, {1355}, {1355}, {1355}, category::permission_denied, false, retry_hint::none, {0}, 1000013},
+    {provider::qianfan, {1340}, {282}, 0, 0, {0}, {1356}, {1356}, {1356}, category::invalid_request, false, retry_hint::none, {0}, 1000014},
+    {provider::qianfan, {1340}, {283}, 0, 0, {0}, {1357}, {1357}, {1357}, category::invalid_request, false, retry_hint::none, {0}, 1000015},
+    {provider::qianfan, {1340}, {284}, 0, 0, {0}, {1358}, {1358}, {1358}, category::invalid_request, false, retry_hint::none, {0}, 1000016},
+    {provider::qianfan, {1337}, {285}, 0, 0, {0}, {1359}, {1360}, {1359}, category::not_found, false, retry_hint::none, {0}, 10001},
+    {provider::qianfan, {1340}, {286}, 0, 0, {0}, {1361}, {1361}, {1361}, category::server_error, true, retry_hint::none, {0}, 1001001},
+    {provider::qianfan, {1340}, {287}, 0, 0, {0}, {1362}, {1362}, {1362}, category::server_error, true, retry_hint::none, {0}, 1002001},
+    {provider::qianfan, {1340}, {288}, 0, 0, {0}, {1363}, {1363}, {1363}, category::conflict, false, retry_hint::none, {0}, 1003001},
+    {provider::qianfan, {1340}, {289}, 0, 0, {0}, {1364}, {1364}, {1364}, category::not_found, false, retry_hint::none, {0}, 1003002},
+    {provider::qianfan, {1340}, {290}, 0, 0, {0}, {1365}, {1365}, {1365}, category::quota_exhausted, false, retry_hint::none, {0}, 1003003},
+    {provider::qianfan, {1340}, {291}, 0, 0, {0}, {1366}, {1366}, {1366}, category::invalid_request, false, retry_hint::none, {0}, 1003004},
+    {provider::qianfan, {1340}, {292}, 0, 0, {0}, {1367}, {1367}, {1367}, category::invalid_request, false, retry_hint::none, {0}, 1003005},
+    {provider::qianfan, {1340}, {293}, 0, 0, {0}, {1368}, {1368}, {1368}, category::invalid_request, false, retry_hint::none, {0}, 1003006},
+    {provider::qianfan, {1340}, {294}, 0, 0, {0}, {1369}, {1369}, {1369}, category::invalid_request, false, retry_hint::none, {0}, 1003007},
+    {provider::qianfan, {1340}, {295}, 0, 0, {0}, {1370}, {1370}, {1370}, category::invalid_request, false, retry_hint::none, {0}, 1003008},
+    {provider::qianfan, {1340}, {296}, 0, 0, {0}, {1371}, {1371}, {1371}, category::unsupported, false, retry_hint::none, {0}, 1003009},
+    {provider::qianfan, {1340}, {297}, 0, 0, {0}, {1372}, {1372}, {1372}, category::invalid_request, false, retry_hint::none, {0}, 1003010},
+    {provider::qianfan, {1340}, {298}, 0, 0, {0}, {1373}, {1373}, {1373}, category::conflict, false, retry_hint::none, {0}, 1004001},
+    {provider::qianfan, {1340}, {299}, 0, 0, {0}, {1374}, {1374}, {1374}, category::quota_exhausted, false, retry_hint::none, {0}, 1004002},
+    {provider::qianfan, {1340}, {300}, 0, 0, {0}, {1364}, {1364}, {1364}, category::not_found, false, retry_hint::none, {0}, 1004003},
+    {provider::qianfan, {1340}, {301}, 0, 0, {0}, {1375}, {1375}, {1375}, category::quota_exhausted, false, retry_hint::none, {0}, 1005001},
+    {provider::qianfan, {1340}, {302}, 0, 0, {0}, {1364}, {1364}, {1364}, category::not_found, false, retry_hint::none, {0}, 1005002},
+    {provider::qianfan, {1340}, {303}, 0, 0, {0}, {1376}, {1376}, {1376}, category::invalid_request, false, retry_hint::none, {0}, 1005003},
+    {provider::qianfan, {1340}, {304}, 0, 0, {0}, {1377}, {1377}, {1377}, category::conflict, false, retry_hint::none, {0}, 1005004},
+    {provider::qianfan, {1340}, {305}, 0, 0, {0}, {1378}, {1378}, {1378}, category::server_error, true, retry_hint::none, {0}, 1005005},
+    {provider::qianfan, {1340}, {306}, 0, 0, {0}, {1379}, {1379}, {1379}, category::server_error, true, retry_hint::none, {0}, 1005006},
+    {provider::qianfan, {1340}, {307}, 0, 0, {0}, {1375}, {1375}, {1375}, category::quota_exhausted, false, retry_hint::none, {0}, 1006001},
+    {provider::qianfan, {1340}, {307}, 1, 0, {0}, {1380}, {1380}, {1380}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 1006001},
+    {provider::qianfan, {1340}, {308}, 0, 0, {0}, {1381}, {1381}, {1381}, category::conflict, false, retry_hint::none, {0}, 1006002},
+    {provider::qianfan, {1340}, {309}, 0, 0, {0}, {1364}, {1364}, {1364}, category::not_found, false, retry_hint::none, {0}, 1006003},
+    {provider::qianfan, {1332}, {310}, 0, 0, {0}, {1382}, {1383}, {1382}, category::authentication, false, retry_hint::refresh_credentials_once, {0}, 110},
+    {provider::qianfan, {1337}, {311}, 0, 0, {0}, {1338}, {1339}, {1338}, category::server_error, true, retry_hint::backoff, {0}, 11000},
+    {provider::qianfan, {1384}, {311}, 0, 0, {0}, {1338}, {1339}, {1338}, category::server_error, true, retry_hint::backoff, {0}, 11000},
+    {provider::qianfan, {1337}, {312}, 0, 0, {0}, {1385}, {1385}, {1385}, category::permission_denied, false, retry_hint::none, {0}, 11001},
+    {provider::qianfan, {1337}, {313}, 0, 0, {0}, {1386}, {1386}, {1386}, category::invalid_request, false, retry_hint::none, {0}, 11002},
+    {provider::qianfan, {1337}, {314}, 0, 0, {0}, {1387}, {1388}, {1389}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 1, 0, {0}, {1390}, {1391}, {1392}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 2, 0, {0}, {1393}, {1394}, {1395}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 3, 0, {0}, {1396}, {1397}, {1398}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 4, 0, {0}, {1399}, {1400}, {1401}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 5, 0, {0}, {1402}, {1403}, {1403}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 6, 0, {0}, {1404}, {1405}, {1405}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 7, 0, {0}, {1406}, {1407}, {1407}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 8, 0, {0}, {1408}, {1409}, {1409}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 9, 0, {0}, {1410}, {1411}, {1411}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 10, 0, {0}, {1412}, {1413}, {1414}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1337}, {314}, 11, 0, {0}, {1415}, {1416}, {1417}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1384}, {314}, 0, 0, {0}, {1418}, {1419}, {1420}, category::invalid_request, false, retry_hint::none, {0}, 11003},
+    {provider::qianfan, {1332}, {315}, 0, 0, {0}, {1421}, {1422}, {1421}, category::authentication, false, retry_hint::refresh_credentials_once, {0}, 111},
+    {provider::qianfan, {1332}, {316}, 0, 0, {0}, {1423}, {1424}, {1423}, category::authentication, false, retry_hint::refresh_credentials_once, {0}, 13},
+    {provider::qianfan, {1332}, {317}, 0, 0, {0}, {1425}, {1426}, {1425}, category::authentication, false, retry_hint::none, {0}, 14},
+    {provider::qianfan, {1332}, {318}, 0, 0, {0}, {1427}, {1428}, {1427}, category::server_error, true, retry_hint::backoff, {0}, 15},
+    {provider::qianfan, {1332}, {319}, 0, 0, {0}, {1429}, {1430}, {1429}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 17},
+    {provider::qianfan, {1332}, {320}, 0, 0, {0}, {1431}, {1432}, {1431}, category::rate_limited, true, retry_hint::backoff, {0}, 18},
+    {provider::qianfan, {1332}, {320}, 1, 0, {0}, {1433}, {1432}, {1433}, category::rate_limited, true, retry_hint::backoff, {0}, 18},
+    {provider::qianfan, {1332}, {321}, 0, 0, {0}, {1434}, {1435}, {1434}, category::quota_exhausted, false, retry_hint::none, {0}, 19},
+    {provider::qianfan, {1332}, {322}, 0, 0, {0}, {1436}, {1437}, {1436}, category::overloaded, true, retry_hint::backoff, {0}, 2},
+    {provider::qianfan, {1332}, {323}, 0, 0, {0}, {24}, {1438}, {24}, category::server_error, false, retry_hint::none, {0}, 200},
+    {provider::qianfan, {1337}, {324}, 0, 0, {0}, {1439}, {1440}, {1439}, category::conflict, false, retry_hint::none, {0}, 21002},
+    {provider::qianfan, {1332}, {325}, 0, 0, {0}, {1441}, {1442}, {1441}, category::not_found, false, retry_hint::none, {0}, 3},
+    {provider::qianfan, {1332}, {326}, 0, 0, {0}, {1443}, {1444}, {1443}, category::server_error, true, retry_hint::backoff, {0}, 336000},
+    {provider::qianfan, {1332}, {327}, 0, 0, {0}, {1445}, {1446}, {1445}, category::invalid_request, false, retry_hint::none, {0}, 336001},
+    {provider::qianfan, {1332}, {328}, 0, 0, {0}, {1447}, {1448}, {1447}, category::invalid_request, false, retry_hint::none, {0}, 336002},
+    {provider::qianfan, {1332}, {329}, 0, 0, {0}, {1449}, {1450}, {1449}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 1, 0, {0}, {1451}, {1452}, {1451}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 2, 0, {0}, {1453}, {1454}, {1453}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 3, 0, {0}, {1455}, {1456}, {1455}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 4, 0, {0}, {1457}, {1458}, {1457}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 5, 0, {0}, {1459}, {1460}, {1459}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 6, 0, {0}, {1461}, {1462}, {1461}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 7, 0, {0}, {1463}, {1464}, {1463}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 8, 0, {0}, {1465}, {1466}, {1465}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 9, 0, {0}, {1467}, {1468}, {1467}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 10, 0, {0}, {1469}, {1470}, {1469}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 11, 0, {0}, {1471}, {1472}, {1471}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 12, 0, {0}, {1473}, {1474}, {1473}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 13, 0, {0}, {1475}, {1476}, {1475}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 14, 0, {0}, {1477}, {1478}, {1477}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 15, 0, {0}, {1479}, {1480}, {1479}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 16, 0, {0}, {1481}, {1482}, {1481}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {329}, 17, 0, {0}, {1483}, {1484}, {1483}, category::invalid_request, false, retry_hint::none, {0}, 336003},
+    {provider::qianfan, {1332}, {330}, 0, 0, {0}, {1485}, {1486}, {1487}, category::permission_denied, false, retry_hint::none, {0}, 336004},
+    {provider::qianfan, {1332}, {331}, 0, 0, {0}, {1488}, {1489}, {1488}, category::not_found, false, retry_hint::none, {0}, 336005},
+    {provider::qianfan, {1332}, {332}, 0, 0, {0}, {1490}, {1491}, {1490}, category::invalid_request, false, retry_hint::none, {0}, 336006},
+    {provider::qianfan, {1332}, {332}, 1, 0, {0}, {1492}, {1493}, {1492}, category::invalid_request, false, retry_hint::none, {0}, 336006},
+    {provider::qianfan, {1332}, {332}, 2, 0, {0}, {1494}, {1495}, {1494}, category::invalid_request, false, retry_hint::none, {0}, 336006},
+    {provider::qianfan, {1332}, {333}, 0, 0, {0}, {1496}, {1497}, {1496}, category::invalid_request, false, retry_hint::none, {0}, 336007},
+    {provider::qianfan, {1332}, {333}, 1, 0, {0}, {1498}, {1499}, {1498}, category::context_length_exceeded, false, retry_hint::none, {0}, 336007},
+    {provider::qianfan, {1332}, {334}, 0, 0, {0}, {1500}, {1501}, {1500}, category::invalid_request, false, retry_hint::none, {0}, 336008},
+    {provider::qianfan, {1332}, {334}, 1, 0, {0}, {1502}, {1501}, {1502}, category::context_length_exceeded, false, retry_hint::none, {0}, 336008},
+    {provider::qianfan, {1332}, {335}, 0, 0, {0}, {1443}, {1444}, {1443}, category::overloaded, true, retry_hint::backoff, {0}, 336100},
+    {provider::qianfan, {1332}, {335}, 1, 0, {0}, {1503}, {1504}, {1505}, category::overloaded, true, retry_hint::backoff, {0}, 336100},
+    {provider::qianfan, {1332}, {336}, 0, 0, {0}, {1506}, {1507}, {1506}, category::invalid_request, false, retry_hint::none, {0}, 336101},
+    {provider::qianfan, {1332}, {337}, 0, 0, {0}, {1508}, {1509}, {1508}, category::invalid_request, false, retry_hint::none, {0}, 336102},
+    {provider::qianfan, {1332}, {338}, 0, 0, {0}, {1510}, {1511}, {1510}, category::context_length_exceeded, false, retry_hint::none, {0}, 336103},
+    {provider::qianfan, {1332}, {339}, 0, 0, {0}, {1512}, {1513}, {1512}, category::content_filtered, false, retry_hint::none, {0}, 336104},
+    {provider::qianfan, {1332}, {340}, 0, 0, {0}, {1514}, {1515}, {1514}, category::content_filtered, false, retry_hint::none, {0}, 336105},
+    {provider::qianfan, {1332}, {341}, 0, 0, {0}, {1516}, {1517}, {1516}, category::content_filtered, false, retry_hint::none, {0}, 336106},
+    {provider::qianfan, {1332}, {342}, 0, 0, {0}, {1518}, {1519}, {1518}, category::not_found, false, retry_hint::none, {0}, 336110},
+    {provider::qianfan, {1332}, {343}, 0, 0, {0}, {1520}, {1521}, {1520}, category::invalid_request, false, retry_hint::none, {0}, 336111},
+    {provider::qianfan, {1332}, {344}, 0, 0, {0}, {1522}, {1523}, {1522}, category::invalid_request, false, retry_hint::none, {0}, 336112},
+    {provider::qianfan, {1332}, {345}, 0, 0, {0}, {1524}, {1525}, {1524}, category::invalid_request, false, retry_hint::none, {0}, 336113},
+    {provider::qianfan, {1332}, {346}, 0, 0, {0}, {1526}, {1527}, {1526}, category::unsupported, false, retry_hint::none, {0}, 336114},
+    {provider::qianfan, {1332}, {347}, 0, 0, {0}, {1528}, {1529}, {1528}, category::unsupported, false, retry_hint::none, {0}, 336115},
+    {provider::qianfan, {1332}, {348}, 0, 0, {0}, {1530}, {1531}, {1530}, category::invalid_request, false, retry_hint::none, {0}, 336116},
+    {provider::qianfan, {1332}, {349}, 0, 0, {0}, {1532}, {1533}, {1532}, category::overloaded, true, retry_hint::backoff, {0}, 336117},
+    {provider::qianfan, {1332}, {350}, 0, 0, {0}, {1534}, {1535}, {1534}, category::server_error, true, retry_hint::none, {0}, 336120},
+    {provider::qianfan, {1332}, {351}, 0, 0, {0}, {1536}, {1537}, {1536}, category::invalid_request, false, retry_hint::none, {0}, 336121},
+    {provider::qianfan, {1332}, {352}, 0, 0, {0}, {1538}, {1539}, {1538}, category::context_length_exceeded, false, retry_hint::none, {0}, 336122},
+    {provider::qianfan, {1332}, {353}, 0, 0, {0}, {1540}, {1541}, {1540}, category::not_found, false, retry_hint::none, {0}, 336123},
+    {provider::qianfan, {1332}, {354}, 0, 0, {0}, {1542}, {1543}, {1542}, category::server_error, true, retry_hint::none, {0}, 336200},
+    {provider::qianfan, {1332}, {355}, 0, 0, {0}, {1544}, {1545}, {1544}, category::server_error, true, retry_hint::none, {0}, 336210},
+    {provider::qianfan, {1332}, {356}, 0, 0, {0}, {1546}, {1547}, {1546}, category::content_filtered, false, retry_hint::none, {0}, 336211},
+    {provider::qianfan, {1332}, {357}, 0, 0, {0}, {1548}, {1549}, {1548}, category::content_filtered, false, retry_hint::none, {0}, 336212},
+    {provider::qianfan, {1332}, {358}, 0, 0, {0}, {1550}, {1551}, {1550}, category::server_error, true, retry_hint::none, {0}, 336220},
+    {provider::qianfan, {1332}, {359}, 0, 0, {0}, {1552}, {1553}, {1552}, category::invalid_request, false, retry_hint::none, {0}, 336221},
+    {provider::qianfan, {1332}, {360}, 0, 0, {0}, {1554}, {1555}, {1554}, category::server_error, true, retry_hint::none, {0}, 336300},
+    {provider::qianfan, {1332}, {361}, 0, 0, {0}, {1556}, {1557}, {1558}, category::overloaded, true, retry_hint::reduce_concurrency, {0}, 336301},
+    {provider::qianfan, {1332}, {362}, 0, 0, {0}, {1559}, {1560}, {1559}, category::content_filtered, false, retry_hint::none, {0}, 336302},
+    {provider::qianfan, {1332}, {363}, 0, 0, {0}, {1561}, {1562}, {1561}, category::content_filtered, false, retry_hint::none, {0}, 336303},
+    {provider::qianfan, {1332}, {364}, 0, 0, {0}, {1563}, {1564}, {1565}, category::server_error, true, retry_hint::backoff, {0}, 336304},
+    {provider::qianfan, {1332}, {365}, 0, 0, {0}, {1554}, {1566}, {1554}, category::server_error, true, retry_hint::none, {0}, 336310},
+    {provider::qianfan, {1332}, {366}, 0, 0, {0}, {1567}, {1568}, {1567}, category::content_filtered, false, retry_hint::none, {0}, 336311},
+    {provider::qianfan, {1332}, {366}, 1, 0, {0}, {1569}, {1570}, {1569}, category::invalid_request, false, retry_hint::none, {0}, 336311},
+    {provider::qianfan, {1332}, {367}, 0, 200, {0}, {1571}, {1572}, {1571}, category::rate_limited, true, retry_hint::backoff, {0}, 336501},
+    {provider::qianfan, {1332}, {368}, 0, 200, {0}, {1573}, {1574}, {1573}, category::rate_limited, true, retry_hint::backoff, {0}, 336502},
+    {provider::qianfan, {1332}, {369}, 0, 0, {0}, {1575}, {1576}, {1575}, category::rate_limited, true, retry_hint::backoff, {0}, 336503},
+    {provider::qianfan, {1332}, {370}, 0, 0, {0}, {1577}, {1578}, {1579}, category::invalid_request, false, retry_hint::none, {0}, 337006},
+    {provider::qianfan, {1332}, {370}, 1, 0, {0}, {1577}, {1580}, {1581}, category::authentication, false, retry_hint::none, {0}, 337006},
+    {provider::qianfan, {1332}, {371}, 0, 0, {0}, {1582}, {1583}, {1582}, category::invalid_request, false, retry_hint::none, {0}, 337008},
+    {provider::qianfan, {1332}, {372}, 0, 0, {0}, {1584}, {1585}, {1584}, category::unknown, false, retry_hint::none, {0}, 337009},
+    {provider::qianfan, {1332}, {373}, 0, 0, {0}, {1586}, {1587}, {1586}, category::overloaded, true, retry_hint::backoff, {0}, 4},
+    {provider::qianfan, {1332}, {373}, 1, 0, {0}, {1588}, {1587}, {1588}, category::overloaded, true, retry_hint::backoff, {0}, 4},
+    {provider::qianfan, {1337}, {374}, 0, 0, {0}, {1589}, {1341}, {1589}, category::server_error, true, retry_hint::backoff, {0}, 500000},
+    {provider::qianfan, {1590}, {374}, 0, 0, {0}, {1589}, {1341}, {1589}, category::server_error, true, retry_hint::backoff, {0}, 500000},
+    {provider::qianfan, {1384}, {374}, 0, 0, {0}, {1589}, {1341}, {1589}, category::server_error, true, retry_hint::backoff, {0}, 500000},
+    {provider::qianfan, {1337}, {375}, 0, 0, {0}, {1591}, {1386}, {1591}, category::invalid_request, false, retry_hint::none, {0}, 500001},
+    {provider::qianfan, {1337}, {375}, 1, 0, {0}, {1592}, {1386}, {1592}, category::invalid_request, false, retry_hint::none, {0}, 500001},
+    {provider::qianfan, {1590}, {375}, 0, 0, {0}, {1591}, {1386}, {1591}, category::invalid_request, false, retry_hint::none, {0}, 500001},
+    {provider::qianfan, {1384}, {375}, 0, 0, {0}, {1591}, {1386}, {1591}, category::invalid_request, false, retry_hint::none, {0}, 500001},
+    {provider::qianfan, {1384}, {375}, 1, 0, {0}, {1592}, {1386}, {1592}, category::invalid_request, false, retry_hint::none, {0}, 500001},
+    {provider::qianfan, {1337}, {376}, 0, 0, {0}, {1593}, {1594}, {1593}, category::permission_denied, false, retry_hint::none, {0}, 500002},
+    {provider::qianfan, {1590}, {376}, 0, 0, {0}, {1593}, {1594}, {1593}, category::permission_denied, false, retry_hint::none, {0}, 500002},
+    {provider::qianfan, {1384}, {376}, 0, 0, {0}, {1593}, {1594}, {1593}, category::permission_denied, false, retry_hint::none, {0}, 500002},
+    {provider::qianfan, {1384}, {377}, 0, 0, {0}, {1595}, {1596}, {1595}, category::invalid_request, false, retry_hint::none, {0}, 510101},
+    {provider::qianfan, {1384}, {378}, 0, 0, {0}, {1597}, {1598}, {1597}, category::invalid_request, false, retry_hint::none, {0}, 510102},
+    {provider::qianfan, {1384}, {379}, 0, 0, {0}, {1599}, {1600}, {1599}, category::conflict, false, retry_hint::none, {0}, 510201},
+    {provider::qianfan, {1384}, {380}, 0, 0, {0}, {1601}, {1602}, {1601}, category::not_found, false, retry_hint::none, {0}, 510202},
+    {provider::qianfan, {1384}, {381}, 0, 0, {0}, {1603}, {1604}, {1603}, category::quota_exhausted, false, retry_hint::none, {0}, 510203},
+    {provider::qianfan, {1384}, {382}, 0, 0, {0}, {1605}, {1606}, {1605}, category::not_found, false, retry_hint::none, {0}, 510301},
+    {provider::qianfan, {1384}, {383}, 0, 0, {0}, {1607}, {1608}, {1607}, category::conflict, false, retry_hint::none, {0}, 510302},
+    {provider::qianfan, {1384}, {384}, 0, 0, {0}, {1609}, {1610}, {1609}, category::invalid_request, false, retry_hint::none, {0}, 510401},
+    {provider::qianfan, {1384}, {385}, 0, 0, {0}, {1611}, {1612}, {1611}, category::quota_exhausted, false, retry_hint::none, {0}, 510402},
+    {provider::qianfan, {1384}, {386}, 0, 0, {0}, {1613}, {1614}, {1613}, category::billing, false, retry_hint::none, {0}, 510403},
+    {provider::qianfan, {1384}, {387}, 0, 0, {0}, {1615}, {1616}, {1615}, category::unsupported, false, retry_hint::none, {0}, 510404},
+    {provider::qianfan, {1590}, {388}, 0, 0, {0}, {1617}, {1618}, {1617}, category::invalid_request, false, retry_hint::none, {0}, 510501},
+    {provider::qianfan, {1590}, {389}, 0, 0, {0}, {1619}, {1620}, {1619}, category::invalid_request, false, retry_hint::none, {0}, 520502},
+    {provider::qianfan, {1590}, {390}, 0, 0, {0}, {1621}, {1622}, {1621}, category::conflict, false, retry_hint::none, {0}, 520503},
+    {provider::qianfan, {1590}, {391}, 0, 0, {0}, {1623}, {1624}, {1623}, category::server_error, true, retry_hint::none, {0}, 520504},
+    {provider::qianfan, {1332}, {392}, 0, 0, {0}, {1625}, {1626}, {1625}, category::permission_denied, false, retry_hint::none, {0}, 6},
+    {provider::qianfan, {1337}, {393}, 0, 0, {0}, {1627}, {1628}, {1628}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 1, 0, {0}, {1629}, {1630}, {1630}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 2, 0, {0}, {1631}, {1632}, {1633}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 3, 0, {0}, {1634}, {1635}, {1635}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 4, 0, {0}, {1636}, {1637}, {1638}, category::not_found, false, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 5, 0, {0}, {1639}, {1640}, {1640}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 6, 0, {0}, {1641}, {1642}, {1643}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 7, 0, {0}, {1644}, {1635}, {1642}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 8, 0, {0}, {1645}, {1646}, {1646}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 9, 0, {0}, {1647}, {1648}, {1648}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 10, 0, {0}, {1649}, {1650}, {1650}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 11, 0, {0}, {1651}, {1652}, {1652}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 12, 0, {0}, {1653}, {1654}, {1654}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 13, 0, {0}, {1655}, {1656}, {1656}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {393}, 14, 0, {0}, {1657}, {1658}, {1658}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1384}, {393}, 0, 0, {0}, {1644}, {1642}, {1642}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1384}, {393}, 1, 0, {0}, {1659}, {1660}, {1660}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1384}, {393}, 2, 0, {0}, {1639}, {1661}, {1640}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1384}, {393}, 3, 0, {0}, {1634}, {1635}, {1635}, category::server_error, true, retry_hint::none, {0}, 70002},
+    {provider::qianfan, {1337}, {394}, 0, 0, {0}, {1662}, {1663}, {1662}, category::conflict, false, retry_hint::none, {0}, 70003},
+    {provider::qianfan, {1337}, {394}, 1, 0, {0}, {1664}, {1664}, {1664}, category::server_error, true, retry_hint::none, {0}, 70003},
+    {provider::qianfan, {1337}, {394}, 2, 0, {0}, {1665}, {1666}, {1637}, category::not_found, false, retry_hint::none, {0}, 70003},
+    {provider::qianfan, {1337}, {395}, 0, 0, {0}, {1667}, {1668}, {1667}, category::conflict, false, retry_hint::none, {0}, 70101},
+    {provider::qianfan, {1337}, {396}, 0, 0, {0}, {1669}, {1669}, {1669}, category::server_error, true, retry_hint::none, {0}, 70107},
+    {provider::qianfan, {1337}, {397}, 0, 0, {0}, {1670}, {1670}, {1670}, category::conflict, false, retry_hint::none, {0}, 70108},
+    {provider::qianfan, {1337}, {398}, 0, 0, {0}, {1671}, {1671}, {1671}, category::server_error, true, retry_hint::none, {0}, 70109},
+    {provider::qianfan, {1337}, {399}, 0, 0, {0}, {1672}, {1672}, {1672}, category::conflict, false, retry_hint::none, {0}, 70111},
+    {provider::qianfan, {1337}, {400}, 0, 0, {0}, {1673}, {1673}, {1673}, category::server_error, true, retry_hint::none, {0}, 70112},
+    {provider::qianfan, {1337}, {401}, 0, 0, {0}, {1674}, {1674}, {1674}, category::invalid_request, false, retry_hint::none, {0}, 70113},
+    {provider::qianfan, {1337}, {402}, 0, 0, {0}, {1675}, {1676}, {1675}, category::server_error, true, retry_hint::none, {0}, 70114},
+    {provider::qianfan, {1337}, {403}, 0, 0, {0}, {1677}, {1678}, {1677}, category::server_error, true, retry_hint::none, {0}, 70115},
+    {provider::qianfan, {1337}, {404}, 0, 0, {0}, {1679}, {1680}, {1679}, category::conflict, false, retry_hint::none, {0}, 70116},
+    {provider::qianfan, {1337}, {405}, 0, 0, {0}, {1681}, {1681}, {1681}, category::conflict, false, retry_hint::none, {0}, 70117},
+    {provider::qianfan, {1384}, {405}, 0, 0, {0}, {1681}, {1681}, {1681}, category::conflict, false, retry_hint::none, {0}, 70117},
+    {provider::qianfan, {1337}, {406}, 0, 0, {0}, {1682}, {1683}, {1682}, category::conflict, false, retry_hint::none, {0}, 70118},
+    {provider::qianfan, {1337}, {407}, 0, 0, {0}, {1684}, {1685}, {1684}, category::server_error, true, retry_hint::none, {0}, 70119},
+    {provider::qianfan, {1337}, {408}, 0, 0, {0}, {1686}, {1687}, {1686}, category::invalid_request, false, retry_hint::none, {0}, 70128},
+    {provider::qianfan, {1337}, {409}, 0, 0, {0}, {1688}, {1689}, {1688}, category::unsupported, false, retry_hint::none, {0}, 70130},
+    {provider::qianfan, {1337}, {410}, 0, 0, {0}, {1690}, {1691}, {1690}, category::invalid_request, false, retry_hint::none, {0}, 70131},
+    {provider::qianfan, {1337}, {411}, 0, 0, {0}, {1692}, {1692}, {1692}, category::server_error, true, retry_hint::none, {0}, 70132},
+    {provider::qianfan, {1337}, {412}, 0, 0, {0}, {1693}, {1693}, {1693}, category::conflict, true, retry_hint::wait_for_resource_state, {0}, 70133},
+    {provider::qianfan, {1337}, {413}, 0, 0, {0}, {1694}, {1694}, {1694}, category::conflict, true, retry_hint::wait_for_resource_state, {0}, 70134},
+    {provider::qianfan, {1337}, {414}, 0, 0, {0}, {1695}, {1695}, {1695}, category::conflict, false, retry_hint::none, {0}, 70135},
+    {provider::qianfan, {1337}, {415}, 0, 0, {0}, {1696}, {1696}, {1696}, category::conflict, false, retry_hint::none, {0}, 70136},
+    {provider::qianfan, {1384}, {416}, 0, 0, {0}, {1697}, {1697}, {1697}, category::not_found, false, retry_hint::none, {0}, 71002},
+    {provider::qianfan, {1384}, {417}, 0, 0, {0}, {1666}, {1666}, {1666}, category::not_found, false, retry_hint::none, {0}, 71006},
+    {provider::qianfan, {1337}, {418}, 0, 0, {0}, {1698}, {1698}, {1698}, category::not_found, false, retry_hint::none, {0}, 71008},
+    {provider::qianfan, {1337}, {419}, 0, 0, {0}, {1699}, {1700}, {1699}, category::conflict, false, retry_hint::none, {0}, 71009},
+    {provider::qianfan, {1337}, {420}, 0, 0, {0}, {1701}, {1702}, {1701}, category::invalid_request, false, retry_hint::none, {0}, 71013},
+    {provider::qianfan, {1384}, {421}, 0, 0, {0}, {1703}, {1703}, {1703}, category::invalid_request, false, retry_hint::none, {0}, 71015},
+    {provider::qianfan, {1384}, {422}, 0, 0, {0}, {1704}, {1704}, {1704}, category::invalid_request, false, retry_hint::none, {0}, 71016},
+    {provider::qianfan, {1705}, {2}, 0, 403, {0}, {992}, {1706}, {992}, category::permission_denied, false, retry_hint::none, {0}, 100000040},
+    {provider::qianfan, {1707}, {423}, 0, 0, {0}, {1708}, {1709}, {1708}, category::conflict, false, retry_hint::none, {0}, 100000142},
+    {provider::qianfan, {1710}, {424}, 0, 0, {0}, {1385}, {1385}, {1385}, category::permission_denied, false, retry_hint::none, {0}, 100000057},
+    {provider::qianfan, {1711}, {425}, 0, 0, {0}, {1712}, {1712}, {1712}, category::invalid_request, false, retry_hint::none, {0}, 100000124},
+    {provider::qianfan, {1711}, {426}, 0, 0, {0}, {1713}, {1713}, {1713}, category::not_found, false, retry_hint::none, {0}, 100000122},
+    {provider::qianfan, {1711}, {427}, 0, 0, {0}, {1714}, {1714}, {1714}, category::invalid_request, false, retry_hint::none, {0}, 100000119},
+    {provider::qianfan, {1711}, {428}, 0, 0, {0}, {1715}, {1715}, {1715}, category::not_found, false, retry_hint::none, {0}, 100000123},
+    {provider::qianfan, {1711}, {429}, 0, 0, {0}, {1716}, {1716}, {1716}, category::invalid_request, false, retry_hint::none, {0}, 100000118},
+    {provider::qianfan, {1711}, {430}, 0, 0, {0}, {1717}, {1717}, {1717}, category::invalid_request, false, retry_hint::none, {0}, 100000125},
+    {provider::qianfan, {1711}, {431}, 0, 0, {0}, {1718}, {1718}, {1718}, category::invalid_request, false, retry_hint::none, {0}, 100000120},
+    {provider::qianfan, {1711}, {432}, 0, 0, {0}, {1719}, {1719}, {1719}, category::not_found, false, retry_hint::none, {0}, 100000126},
+    {provider::qianfan, {1711}, {433}, 0, 0, {0}, {1720}, {1720}, {1720}, category::permission_denied, false, retry_hint::none, {0}, 100000117},
+    {provider::qianfan, {1711}, {434}, 0, 0, {0}, {1721}, {1721}, {1721}, category::authentication, true, retry_hint::refresh_credentials_once, {0}, 100000127},
+    {provider::qianfan, {1710}, {435}, 0, 0, {0}, {1722}, {1722}, {1722}, category::server_error, true, retry_hint::none, {0}, 100000062},
+    {provider::qianfan, {1723}, {436}, 0, 0, {0}, {1724}, {1724}, {1724}, category::invalid_request, false, retry_hint::none, {0}, 100000106},
+    {provider::qianfan, {1707}, {437}, 0, 0, {0}, {1725}, {1726}, {1725}, category::unsupported, false, retry_hint::none, {0}, 100000141},
+    {provider::qianfan, {1727}, {438}, 0, 0, {0}, {1728}, {1728}, {1728}, category::conflict, false, retry_hint::none, {0}, 100000101},
+    {provider::qianfan, {1727}, {439}, 0, 0, {0}, {1729}, {1729}, {1729}, category::conflict, true, retry_hint::wait_for_resource_state, {0}, 100000100},
+    {provider::qianfan, {1723}, {439}, 0, 0, {0}, {1729}, {1729}, {1729}, category::conflict, true, retry_hint::wait_for_resource_state, {0}, 100000100},
+    {provider::qianfan, {1730}, {440}, 0, 0, {0}, {1731}, {1731}, {1731}, category::authentication, false, retry_hint::none, {0}, 100000139},
+    {provider::qianfan, {1707}, {441}, 0, 0, {0}, {1732}, {1733}, {1732}, category::server_error, true, retry_hint::none, {0}, 100000144},
+    {provider::qianfan, {1710}, {442}, 0, 0, {0}, {1734}, {1734}, {1734}, category::permission_denied, false, retry_hint::none, {0}, 100000067},
+    {provider::qianfan, {1735}, {443}, 0, 0, {0}, {1736}, {1736}, {1736}, category::invalid_request, false, retry_hint::none, {0}, 100000076},
+    {provider::qianfan, {1735}, {444}, 0, 0, {0}, {1737}, {1737}, {1737}, category::unsupported, false, retry_hint::none, {0}, 100000072},
+    {provider::qianfan, {1735}, {445}, 0, 0, {0}, {1738}, {1738}, {1738}, category::invalid_request, false, retry_hint::none, {0}, 100000079},
+    {provider::qianfan, {1735}, {446}, 0, 0, {0}, {1739}, {1739}, {1739}, category::not_found, false, retry_hint::none, {0}, 100000070},
+    {provider::qianfan, {1740}, {447}, 0, 0, {0}, {1741}, {1741}, {1741}, category::invalid_request, false, retry_hint::none, {0}, 100000109},
+    {provider::qianfan, {1740}, {448}, 0, 0, {0}, {1742}, {1742}, {1742}, category::unsupported, false, retry_hint::none, {0}, 100000108},
+    {provider::qianfan, {1711}, {449}, 0, 0, {0}, {1743}, {1743}, {1743}, category::conflict, false, retry_hint::none, {0}, 100000113},
+    {provider::qianfan, {1711}, {450}, 0, 0, {0}, {1744}, {1744}, {1744}, category::unsupported, false, retry_hint::none, {0}, 100000138},
+    {provider::qianfan, {1727}, {451}, 0, 0, {0}, {1745}, {1745}, {1745}, category::unsupported, false, retry_hint::none, {0}, 100000093},
+    {provider::qianfan, {1711}, {452}, 0, 0, {0}, {1746}, {1746}, {1746}, category::invalid_request, false, retry_hint::none, {0}, 100000115},
+    {provider::qianfan, {1723}, {453}, 0, 0, {0}, {1747}, {1747}, {1747}, category::invalid_request, false, retry_hint::none, {0}, 100000105},
+    {provider::qianfan, {1740}, {453}, 0, 0, {0}, {1748}, {1748}, {1748}, category::invalid_request, false, retry_hint::none, {0}, 100000105},
+    {provider::qianfan, {1727}, {454}, 0, 0, {0}, {1749}, {1749}, {1749}, category::not_found, false, retry_hint::none, {0}, 100000102},
+    {provider::qianfan, {1735}, {455}, 0, 0, {0}, {1750}, {1750}, {1750}, category::not_found, false, retry_hint::none, {0}, 100000078},
+    {provider::qianfan, {1727}, {456}, 0, 0, {0}, {1751}, {1751}, {1751}, category::invalid_request, false, retry_hint::none, {0}, 100000092},
+    {provider::qianfan, {1727}, {457}, 0, 0, {0}, {1752}, {1752}, {1752}, category::invalid_request, false, retry_hint::none, {0}, 100000097},
+    {provider::qianfan, {1727}, {458}, 0, 0, {0}, {1753}, {1753}, {1753}, category::invalid_request, false, retry_hint::none, {0}, 100000096},
+    {provider::qianfan, {1727}, {459}, 0, 0, {0}, {1754}, {1754}, {1754}, category::invalid_request, false, retry_hint::none, {0}, 100000089},
+    {provider::qianfan, {1727}, {460}, 0, 0, {0}, {1755}, {1755}, {1755}, category::invalid_request, false, retry_hint::none, {0}, 100000090},
+    {provider::qianfan, {1727}, {461}, 0, 0, {0}, {1756}, {1756}, {1756}, category::invalid_request, false, retry_hint::none, {0}, 100000088},
+    {provider::qianfan, {1710}, {462}, 0, 0, {0}, {1757}, {1757}, {1757}, category::rate_limited, true, retry_hint::backoff, {0}, 100000052},
+    {provider::qianfan, {1735}, {463}, 0, 0, {0}, {1758}, {1758}, {1758}, category::server_error, true, retry_hint::backoff, {0}, 100000075},
+    {provider::qianfan, {1710}, {464}, 0, 0, {0}, {1759}, {1759}, {1759}, category::invalid_request, false, retry_hint::none, {0}, 100000065},
+    {provider::qianfan, {1760}, {465}, 0, 0, {0}, {1761}, {1761}, {1761}, category::invalid_request, false, retry_hint::none, {0}, 100000087},
+    {provider::qianfan, {1735}, {466}, 0, 0, {0}, {1762}, {1762}, {1762}, category::conflict, false, retry_hint::none, {0}, 100000074},
+    {provider::qianfan, {1735}, {467}, 0, 0, {0}, {1763}, {1763}, {1763}, category::permission_denied, false, retry_hint::none, {0}, 100000080},
+    {provider::qianfan, {1705}, {468}, 0, 403, {0}, {1764}, {1765}, {1764}, category::conflict, false, retry_hint::none, {0}, 100000041},
+    {provider::qianfan, {1735}, {469}, 0, 0, {0}, {1766}, {1766}, {1766}, category::not_found, false, retry_hint::none, {0}, 100000077},
+    {provider::qianfan, {1705}, {470}, 0, 400, {0}, {1767}, {1768}, {1767}, category::invalid_request, false, retry_hint::none, {0}, 100000033},
+    {provider::qianfan, {1710}, {471}, 0, 0, {0}, {1769}, {1769}, {1769}, category::invalid_request, false, retry_hint::none, {0}, 100000058},
+    {provider::qianfan, {1710}, {472}, 0, 0, {0}, {1770}, {1770}, {1770}, category::invalid_request, false, retry_hint::none, {0}, 100000059},
+    {provider::qianfan, {1710}, {473}, 0, 0, {0}, {1771}, {1771}, {1771}, category::invalid_request, false, retry_hint::none, {0}, 100000060},
+    {provider::qianfan, {1707}, {474}, 0, 0, {0}, {1772}, {1773}, {1772}, category::quota_exhausted, false, retry_hint::none, {0}, 100000143},
+    {provider::qianfan, {1710}, {475}, 0, 0, {0}, {1774}, {1774}, {1774}, category::unsupported, false, retry_hint::none, {0}, 100000066},
+    {provider::qianfan, {1705}, {24}, 0, 500, {0}, {1775}, {1776}, {1775}, category::server_error, true, retry_hint::backoff, {0}, 100000045},
+    {provider::qianfan, {1710}, {24}, 0, 0, {0}, {1338}, {1338}, {1338}, category::server_error, true, retry_hint::backoff, {0}, 100000045},
+    {provider::qianfan, {1705}, {476}, 0, 403, {0}, {1777}, {1778}, {1777}, category::authentication, false, retry_hint::none, {0}, 100000042},
+    {provider::qianfan, {1711}, {477}, 0, 0, {0}, {1779}, {1779}, {1779}, category::invalid_request, false, retry_hint::none, {0}, 100000112},
+    {provider::qianfan, {1705}, {478}, 0, 400, {0}, {1777}, {1780}, {1777}, category::authentication, false, retry_hint::none, {0}, 100000036},
+    {provider::qianfan, {1705}, {478}, 1, 400, {0}, {1781}, {1780}, {1782}, category::authentication, false, retry_hint::none, {0}, 100000036},
+    {provider::qianfan, {1705}, {479}, 0, 400, {0}, {1783}, {1784}, {1783}, category::invalid_request, false, retry_hint::none, {0}, 100000037},
+    {provider::qianfan, {1727}, {480}, 0, 0, {0}, {1785}, {1785}, {1785}, category::invalid_request, false, retry_hint::none, {0}, 100000099},
+    {provider::qianfan, {1711}, {481}, 0, 0, {0}, {1786}, {1786}, {1786}, category::invalid_request, false, retry_hint::none, {0}, 100000116},
+    {provider::qianfan, {1710}, {482}, 0, 0, {0}, {1787}, {1787}, {1787}, category::invalid_request, false, retry_hint::none, {0}, 100000063},
+    {provider::qianfan, {1705}, {483}, 0, 400, {0}, {1788}, {1789}, {1788}, category::invalid_request, false, retry_hint::none, {0}, 100000038},
+    {provider::qianfan, {1705}, {484}, 0, 404, {0}, {1790}, {1791}, {1790}, category::not_found, false, retry_hint::none, {0}, 100000044},
+    {provider::qianfan, {1711}, {485}, 0, 0, {0}, {1792}, {1792}, {1792}, category::not_found, false, retry_hint::none, {0}, 100000114},
+    {provider::qianfan, {1711}, {486}, 0, 0, {0}, {1793}, {1793}, {1793}, category::invalid_request, false, retry_hint::none, {0}, 100000131},
+    {provider::qianfan, {1711}, {487}, 0, 0, {0}, {1794}, {1794}, {1794}, category::invalid_request, false, retry_hint::none, {0}, 100000129},
+    {provider::qianfan, {1711}, {488}, 0, 0, {0}, {1795}, {1795}, {1795}, category::invalid_request, false, retry_hint::none, {0}, 100000135},
+    {provider::qianfan, {1711}, {489}, 0, 0, {0}, {1796}, {1796}, {1796}, category::invalid_request, false, retry_hint::none, {0}, 100000134},
+    {provider::qianfan, {1711}, {490}, 0, 0, {0}, {1797}, {1797}, {1797}, category::invalid_request, false, retry_hint::none, {0}, 100000133},
+    {provider::qianfan, {1711}, {491}, 0, 0, {0}, {1798}, {1798}, {1798}, category::unsupported, false, retry_hint::none, {0}, 100000130},
+    {provider::qianfan, {1727}, {492}, 0, 0, {0}, {1799}, {1799}, {1799}, category::invalid_request, false, retry_hint::none, {0}, 100000098},
+    {provider::qianfan, {1735}, {493}, 0, 0, {0}, {1800}, {1800}, {1800}, category::invalid_request, false, retry_hint::none, {0}, 100000082},
+    {provider::qianfan, {1705}, {494}, 0, 400, {0}, {1801}, {1802}, {1801}, category::invalid_request, false, retry_hint::none, {0}, 100000039},
+    {provider::qianfan, {1710}, {495}, 0, 0, {0}, {1803}, {1803}, {1803}, category::not_found, false, retry_hint::none, {0}, 100000061},
+    {provider::qianfan, {1740}, {496}, 0, 0, {0}, {1804}, {1804}, {1804}, category::invalid_request, false, retry_hint::none, {0}, 100000111},
+    {provider::qianfan, {1760}, {497}, 0, 0, {0}, {1805}, {1805}, {1805}, category::invalid_request, false, retry_hint::none, {0}, 100000084},
+    {provider::qianfan, {1760}, {498}, 0, 0, {0}, {1806}, {1806}, {1806}, category::conflict, false, retry_hint::none, {0}, 100000083},
+    {provider::qianfan, {1760}, {499}, 0, 0, {0}, {1807}, {1807}, {1807}, category::invalid_request, false, retry_hint::none, {0}, 100000085},
+    {provider::qianfan, {1711}, {500}, 0, 0, {0}, {1352}, {1352}, {1352}, category::quota_exhausted, false, retry_hint::none, {0}, 100000137},
+    {provider::qianfan, {1711}, {501}, 0, 0, {0}, {1354}, {1354}, {1354}, category::quota_exhausted, false, retry_hint::none, {0}, 100000136},
+    {provider::qianfan, {1727}, {502}, 0, 0, {0}, {1808}, {1808}, {1808}, category::invalid_request, false, retry_hint::none, {0}, 100000094},
+    {provider::qianfan, {1319}, {503}, 0, 0, {0}, {1809}, {1810}, {1809}, category::billing, false, retry_hint::none, {0}, 100000148},
+    {provider::qianfan, {1707}, {504}, 0, 0, {0}, {1811}, {1812}, {1811}, category::permission_denied, false, retry_hint::none, {0}, 100000140},
+    {provider::qianfan, {1705}, {505}, 0, 0, {0}, {505}, {0}, {505}, category::not_found, false, retry_hint::none, {0}, 100000048},
+    {provider::qianfan, {1740}, {506}, 0, 0, {0}, {1813}, {1813}, {1813}, category::invalid_request, false, retry_hint::none, {0}, 100000110},
+    {provider::qianfan, {1711}, {507}, 0, 0, {0}, {1814}, {1814}, {1814}, category::unsupported, false, retry_hint::none, {0}, 100000121},
+    {provider::qianfan, {1723}, {508}, 0, 0, {0}, {1815}, {1815}, {1815}, category::invalid_request, false, retry_hint::none, {0}, 100000104},
+    {provider::qianfan, {1735}, {509}, 0, 0, {0}, {1739}, {1739}, {1739}, category::not_found, false, retry_hint::none, {0}, 100000069},
+    {provider::qianfan, {1760}, {509}, 0, 0, {0}, {1816}, {1816}, {1816}, category::not_found, false, retry_hint::none, {0}, 100000069},
+    {provider::qianfan, {1705}, {242}, 0, 0, {0}, {1817}, {0}, {1818}, category::authentication, false, retry_hint::none, {0}, 100000047},
+    {provider::qianfan, {1819}, {510}, 0, 429, {1820}, {1821}, {1822}, {1821}, category::rate_limited, true, retry_hint::backoff, {0}, 100000024},
+    {provider::qianfan, {1735}, {511}, 0, 0, {0}, {1823}, {1823}, {1823}, category::permission_denied, false, retry_hint::none, {0}, 100000081},
+    {provider::qianfan, {1705}, {512}, 0, 403, {0}, {1824}, {1825}, {1824}, category::permission_denied, false, retry_hint::none, {0}, 100000043},
+    {provider::qianfan, {1710}, {513}, 0, 0, {0}, {1826}, {1826}, {1826}, category::invalid_request, false, retry_hint::none, {0}, 100000049},
+    {provider::qianfan, {1710}, {514}, 0, 0, {0}, {1827}, {1827}, {1827}, category::invalid_request, false, retry_hint::none, {0}, 100000050},
+    {provider::qianfan, {1710}, {515}, 0, 0, {0}, {1828}, {1828}, {1828}, category::invalid_request, false, retry_hint::none, {0}, 100000053},
+    {provider::qianfan, {1710}, {516}, 0, 0, {0}, {1829}, {1829}, {1829}, category::invalid_request, false, retry_hint::none, {0}, 100000051},
+    {provider::qianfan, {1710}, {517}, 0, 0, {0}, {1830}, {1830}, {1830}, category::invalid_request, false, retry_hint::none, {0}, 100000054},
+    {provider::qianfan, {1710}, {518}, 0, 0, {0}, {1831}, {1831}, {1831}, category::invalid_request, false, retry_hint::none, {0}, 100000055},
+    {provider::qianfan, {1710}, {519}, 0, 0, {0}, {1832}, {1832}, {1832}, category::invalid_request, false, retry_hint::none, {0}, 100000056},
+    {provider::qianfan, {1705}, {520}, 0, 412, {0}, {1833}, {0}, {1833}, category::invalid_request, false, retry_hint::none, {0}, 100000046},
+    {provider::qianfan, {1707}, {521}, 0, 0, {0}, {1834}, {1835}, {1834}, category::server_error, true, retry_hint::none, {0}, 100000145},
+    {provider::qianfan, {1735}, {522}, 0, 0, {0}, {1836}, {1836}, {1836}, category::invalid_request, false, retry_hint::none, {0}, 100000073},
+    {provider::qianfan, {1705}, {523}, 0, 400, {0}, {1837}, {1838}, {1839}, category::authentication, false, retry_hint::fix_clock, {0}, 100000035},
+    {provider::qianfan, {1711}, {524}, 0, 0, {0}, {1840}, {1840}, {1840}, category::authentication, false, retry_hint::none, {0}, 100000128},
+    {provider::qianfan, {1727}, {525}, 0, 0, {0}, {1841}, {1841}, {1841}, category::invalid_request, false, retry_hint::none, {0}, 100000095},
+    {provider::qianfan, {1723}, {526}, 0, 0, {0}, {1842}, {1842}, {1842}, category::invalid_request, false, retry_hint::none, {0}, 100000103},
+    {provider::qianfan, {1705}, {527}, 0, 400, {0}, {1843}, {1844}, {1845}, category::authentication, false, retry_hint::none, {0}, 100000034},
+    {provider::qianfan, {1705}, {527}, 1, 400, {0}, {1846}, {1844}, {1847}, category::authentication, false, retry_hint::none, {0}, 100000034},
+    {provider::qianfan, {1723}, {528}, 0, 0, {0}, {1848}, {1848}, {1848}, category::not_found, false, retry_hint::none, {0}, 100000107},
+    {provider::qianfan, {1319}, {529}, 0, 0, {0}, {1849}, {1850}, {1849}, category::conflict, false, retry_hint::none, {0}, 100000146},
+    {provider::qianfan, {1727}, {530}, 0, 0, {0}, {1851}, {1851}, {1851}, category::invalid_request, false, retry_hint::none, {0}, 100000091},
+    {provider::qianfan, {1319}, {531}, 0, 0, {0}, {1852}, {1853}, {1852}, category::unsupported, false, retry_hint::none, {0}, 100000147},
+    {provider::qianfan, {1760}, {532}, 0, 0, {0}, {1854}, {1854}, {1854}, category::server_error, true, retry_hint::none, {0}, 100000086},
+    {provider::qianfan, {1710}, {533}, 0, 0, {0}, {1855}, {1855}, {1855}, category::server_error, true, retry_hint::none, {0}, 100000064},
+    {provider::qianfan, {1735}, {533}, 0, 0, {0}, {1855}, {1855}, {1855}, category::server_error, true, retry_hint::none, {0}, 100000064},
+    {provider::qianfan, {1735}, {534}, 0, 0, {0}, {1856}, {1856}, {1856}, category::invalid_request, false, retry_hint::none, {0}, 100000071},
+    {provider::qianfan, {1710}, {535}, 0, 0, {0}, {1857}, {1857}, {1857}, category::invalid_request, false, retry_hint::none, {0}, 100000068},
+    {provider::qianfan, {1711}, {536}, 0, 0, {0}, {1858}, {1858}, {1858}, category::invalid_request, false, retry_hint::none, {0}, 100000132},
+    {provider::qianfan, {1819}, {537}, 0, 403, {591}, {1859}, {1860}, {1859}, category::billing, false, retry_hint::none, {0}, 100000017},
+    {provider::qianfan, {1819}, {538}, 0, 400, {262}, {1498}, {1861}, {1498}, category::context_length_exceeded, false, retry_hint::none, {0}, 100000003},
+    {provider::qianfan, {1819}, {539}, 0, 429, {1820}, {1588}, {1862}, {1588}, category::overloaded, true, retry_hint::backoff, {0}, 100000027},
+    {provider::qianfan, {1819}, {540}, 0, 429, {1820}, {1863}, {1864}, {1863}, category::overloaded, true, retry_hint::backoff, {0}, 100000028},
+    {provider::qianfan, {1819}, {541}, 0, 429, {1820}, {1865}, {1866}, {1865}, category::overloaded, true, retry_hint::backoff, {0}, 100000029},
+    {provider::qianfan, {1867}, {542}, 0, 0, {0}, {542}, {0}, {542}, category::permission_denied, false, retry_hint::none, {0}, 100000150},
+    {provider::qianfan, {1867}, {543}, 0, 0, {0}, {543}, {0}, {543}, category::authentication, false, retry_hint::none, {0}, 100000149},
+    {provider::qianfan, {1867}, {544}, 0, 0, {0}, {544}, {0}, {544}, category::rate_limited, true, retry_hint::backoff, {0}, 100000159},
+    {provider::qianfan, {1867}, {545}, 0, 0, {0}, {545}, {0}, {545}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 100000155},
+    {provider::qianfan, {1867}, {546}, 0, 0, {0}, {546}, {0}, {546}, category::unsupported, false, retry_hint::none, {0}, 100000153},
+    {provider::qianfan, {1867}, {547}, 0, 0, {0}, {547}, {0}, {547}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 100000157},
+    {provider::qianfan, {1867}, {548}, 0, 0, {0}, {548}, {0}, {548}, category::billing, false, retry_hint::none, {0}, 100000151},
+    {provider::qianfan, {1867}, {549}, 0, 0, {0}, {549}, {0}, {549}, category::rate_limited, true, retry_hint::backoff, {0}, 100000158},
+    {provider::qianfan, {1867}, {550}, 0, 0, {0}, {550}, {0}, {550}, category::billing, false, retry_hint::none, {0}, 100000152},
+    {provider::qianfan, {1867}, {551}, 0, 0, {0}, {551}, {0}, {551}, category::quota_exhausted, false, retry_hint::wait_for_quota_reset, {0}, 100000156},
+    {provider::qianfan, {1819}, {552}, 0, 500, {1868}, {1443}, {1869}, {1443}, category::server_error, true, retry_hint::backoff, {0}, 100000031},
+    {provider::qianfan, {1870}, {553}, 0, 400, {0}, {1871}, {1872}, {1871}, category::authentication, false, retry_hint::none, {0}, 100000166},
+    {provider::qianfan, {1819}, {554}, 0, 403, {1873}, {1516}, {1874}, {1516}, category::content_filtered, false, retry_hint::none, {0}, 100000016},
+    {provider::qianfan, {1819}, {555}, 0, 500, {1868}, {1875}, {1555}, {1875}, category::server_error, true, retry_hint::backoff, {0}, 100000032},
+    {provider::qianfan, {1819}, {556}, 0, 400, {1873}, {1876}, {1877}, {1876}, category::content_filtered, false, retry_hint::none, {0}, 100000010},
+    {provider::qianfan, {1819}, {557}, 0, 429, {1820}, {1878}, {1879}, {1878}, category::rate_limited, true, retry_hint::backoff, {0}, 100000022},
+    {provider::qianfan, {1819}, {558}, 0, 500, {1868}, {1443}, {1869}, {1443}, category::server_error, true, retry_hint::backoff, {0}, 100000030},
+    {provider::qianfan, {1819}, {559}, 0, 401, {262}, {1880}, {1881}, {1880}, category::permission_denied, false, retry_hint::none, {0}, 100000012},
+    {provider::qianfan, {1819}, {560}, 0, 400, {262}, {1882}, {1882}, {1882}, category::invalid_request, false, retry_hint::none, {0}, 100000005},
+    {provider::qianfan, {1870}, {561}, 0, 400, {0}, {1883}, {1884}, {1883}, category::authentication, false, retry_hint::none, {0}, 100000161},
+    {provider::qianfan, {1870}, {561}, 1, 400, {0}, {1885}, {1886}, {1885}, category::authentication, false, retry_hint::none, {0}, 100000161},
+    {provider::qianfan, {1870}, {562}, 0, 400, {0}, {1887}, {1888}, {1887}, category::authentication, false, retry_hint::none, {0}, 100000162},
+    {provider::qianfan, {1819}, {563}, 0, 401, {262}, {1425}, {1889}, {1425}, category::authentication, false, retry_hint::refresh_credentials_once, {0}, 100000013},
+    {provider::qianfan, {1819}, {564}, 0, 400, {262}, {1890}, {1891}, {1890}, category::invalid_request, false, retry_hint::none, {599}, 100000006},
+    {provider::qianfan, {1819}, {565}, 0, 400, {262}, {1892}, {1893}, {1892}, category::invalid_request, false, retry_hint::none, {600}, 100000007},
+    {provider::qianfan, {1819}, {566}, 0, 400, {262}, {1894}, {1895}, {1894}, category::invalid_request, false, retry_hint::none, {0}, 100000008},
+    {provider::qianfan, {1819}, {567}, 0, 400, {262}, {1896}, {1896}, {1896}, category::invalid_request, false, retry_hint::none, {0}, 100000002},
+    {provider::qianfan, {1819}, {568}, 0, 400, {262}, {1897}, {1898}, {1897}, category::invalid_request, false, retry_hint::none, {0}, 100000001},
+    {provider::qianfan, {1819}, {568}, 1, 401, {262}, {1899}, {1900}, {1901}, category::not_found, false, retry_hint::none, {0}, 100000001},
+    {provider::qianfan, {1819}, {569}, 0, 400, {262}, {1902}, {1902}, {1902}, category::invalid_request, false, retry_hint::none, {0}, 100000009},
+    {provider::qianfan, {1870}, {570}, 0, 400, {0}, {1903}, {1904}, {1903}, category::authentication, false, retry_hint::none, {0}, 100000160},
+    {provider::qianfan, {1870}, {570}, 1, 400, {0}, {1905}, {1904}, {1905}, category::authentication, false, retry_hint::none, {0}, 100000160},
+    {provider::qianfan, {1870}, {571}, 0, 400, {0}, {1906}, {1907}, {1906}, category::permission_denied, false, retry_hint::none, {0}, 100000165},
+    {provider::qianfan, {1819}, {572}, 0, 400, {262}, {1445}, {1908}, {1445}, category::invalid_request, false, retry_hint::none, {0}, 100000000},
+    {provider::qianfan, {1819}, {573}, 0, 405, {262}, {1909}, {1910}, {1909}, category::invalid_request, false, retry_hint::none, {0}, 100000019},
+    {provider::qianfan, {1819}, {574}, 0, 403, {591}, {1911}, {1912}, {1911}, category::not_found, false, retry_hint::none, {0}, 100000018},
+    {provider::qianfan, {1819}, {575}, 0, 401, {591}, {1913}, {1913}, {1913}, category::permission_denied, false, retry_hint::none, {0}, 100000011},
+    {provider::qianfan, {1819}, {576}, 0, 429, {1820}, {1914}, {1915}, {1914}, category::rate_limited, true, retry_hint::backoff, {0}, 100000023},
+    {provider::qianfan, {1819}, {577}, 0, 429, {1820}, {1916}, {1917}, {1916}, category::rate_limited, true, retry_hint::backoff, {0}, 100000025},
+    {provider::qianfan, {1870}, {578}, 0, 400, {0}, {1918}, {1919}, {1918}, category::invalid_request, false, retry_hint::none, {0}, 100000167},
+    {provider::qianfan, {1819}, {579}, 0, 429, {1820}, {1571}, {1920}, {1571}, category::rate_limited, true, retry_hint::backoff, {0}, 100000020},
+    {provider::qianfan, {1870}, {580}, 0, 400, {0}, {1921}, {1922}, {1921}, category::rate_limited, true, retry_hint::backoff, {0}, 100000169},
+    {provider::qianfan, {1819}, {581}, 0, 403, {1873}, {1923}, {1924}, {1923}, category::content_filtered, false, retry_hint::none, {0}, 100000014},
+    {provider::qianfan, {1867}, {582}, 0, 0, {0}, {582}, {0}, {582}, category::unsupported, false, retry_hint::none, {0}, 100000154},
+    {provider::qianfan, {1819}, {583}, 0, 400, {262}, {1510}, {1925}, {1510}, category::context_length_exceeded, false, retry_hint::none, {0}, 100000004},
+    {provider::qianfan, {1819}, {584}, 0, 429, {1820}, {1573}, {1926}, {1573}, category::rate_limited, true, retry_hint::backoff, {0}, 100000021},
+    {provider::qianfan, {1870}, {585}, 0, 400, {0}, {1927}, {1928}, {1927}, category::permission_denied, false, retry_hint::none, {0}, 100000163},
+    {provider::qianfan, {1870}, {586}, 0, 400, {0}, {1929}, {1930}, {1929}, category::invalid_request, false, retry_hint::none, {0}, 100000164},
+    {provider::qianfan, {1870}, {587}, 0, 400, {0}, {1931}, {1932}, {1931}, category::invalid_request, false, retry_hint::none, {0}, 100000168},
+    {provider::qianfan, {1819}, {588}, 0, 429, {1820}, {1433}, {1933}, {1433}, category::rate_limited, true, retry_hint::backoff, {0}, 100000026},
+    {provider::qianfan, {1819}, {589}, 0, 403, {1873}, {1934}, {1935}, {1934}, category::content_filtered, false, retry_hint::none, {0}, 100000015},
 }};
 
 // For each row, the index past the last variant of its (provider, api, code).
-inline constexpr std::array<std::uint16_t, 779> catalog_group_end{{
+inline constexpr table<std::uint16_t, 779> catalog_group_end{{
     1, 2, 3, 4, 5, 6, 7, 8, 10, 10, 11, 12, 13, 14, 15, 16,
     17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
     33, 34, 35, 36, 37, 39, 39, 40, 41, 42, 44, 44, 46, 46, 47, 48,
@@ -848,7 +2971,7 @@ inline constexpr std::array<std::uint16_t, 779> catalog_group_end{{
 }};
 
 // [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.
-inline constexpr std::array<index_range, 4> provider_rows{{
+inline constexpr table<index_range, 4> provider_rows{{
     index_range{0, 0},
     index_range{0, 164},  // ark
     index_range{164, 372},  // dashscope
@@ -856,7 +2979,7 @@ inline constexpr std::array<index_range, 4> provider_rows{{
 }};
 
 // Each provider's API surfaces or groups, in lookup priority order (data/*.json "apis").
-inline constexpr std::array<api_info, 26> catalog_apis{{
+inline constexpr table<api_info, 26> catalog_apis{{
     api_info{provider::ark, {"inference", 9}, {"Model inference API (/api/v3 chat, responses, images, video …), including historical and third-party codes", 108}},
     api_info{provider::ark, {"fine_tuning", 11}, {"Fine-tuning job errors (no HTTP status)", 39}},
     api_info{provider::ark, {"managed_agent", 13}, {"Managed Agent HTTP-stage error codes", 36}},
@@ -885,162 +3008,275 @@ inline constexpr std::array<api_info, 26> catalog_apis{{
     api_info{provider::qianfan, {"coding_plan", 11}, {"Qianfan Coding Plan codes, third-party only", 43}},
 }};
 
-// Other spellings of a code (DashScope OpenAI-compatible ↔ native); catalog_code_slots holds their rows.
-inline constexpr std::array<alias_entry, 12> catalog_aliases{{
-    alias_entry{provider::dashscope, {"LimitRequests", 13}},
-    alias_entry{provider::dashscope, {"access_denied", 13}},
-    alias_entry{provider::dashscope, {"data_inspection_failed", 22}},
-    alias_entry{provider::dashscope, {"insufficient_quota", 18}},
-    alias_entry{provider::dashscope, {"internal_error", 14}},
-    alias_entry{provider::dashscope, {"invalid_api_key", 15}},
-    alias_entry{provider::dashscope, {"invalid_parameter_error", 23}},
-    alias_entry{provider::dashscope, {"limit_burst_rate", 16}},
-    alias_entry{provider::dashscope, {"limit_requests", 14}},
-    alias_entry{provider::dashscope, {"model_not_found", 15}},
-    alias_entry{provider::qianfan, {"invalid_image_genration_prompt", 30}},
-    alias_entry{provider::qianfan, {"invalid_image_genration_refer_image", 35}},
-}};
-
 // Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.
-inline constexpr std::array<template_entry, 4> catalog_templates{{
-    template_entry{provider::ark, {"InvalidParameter.", 17}, {}, 73},
-    template_entry{provider::ark, {"MissingParameter.", 17}, {}, 91},
-    template_entry{provider::ark, {"NotFound.", 9}, {}, 101},
-    template_entry{provider::ark, {"OperationDenied.", 16}, {}, 117},
+inline constexpr table<template_entry, 4> catalog_templates{{
+    template_entry{provider::ark, {1936}, {0}, 73},
+    template_entry{provider::ark, {1937}, {0}, 91},
+    template_entry{provider::ark, {1938}, {0}, 101},
+    template_entry{provider::ark, {1939}, {0}, 117},
 }};
 
-// The first row of each (provider, code) and each alias's row, hashed with detail::code_hash: slot =
-// hash % size, then the next slots (linear probing); {high 32 bits of the hash, row + 1, alias index + 1
-// (0 for the row's own code)}; {} when empty.
-inline constexpr std::array<code_slot, 1024> catalog_code_slots{{
-    {0x10dcb502u, 665, 0}, {0x76a17f4eu, 686, 0}, {}, {}, {}, {}, {}, {0x9454f999u, 138, 0},
-    {}, {}, {}, {}, {}, {0x27a467e6u, 649, 0}, {}, {},
-    {}, {}, {0xcd1fb755u, 701, 0}, {}, {}, {}, {0xdd4f5894u, 654, 0}, {0xee25ad56u, 253, 0},
-    {0xd1735a31u, 666, 0}, {}, {}, {0x9db5b2c5u, 252, 0}, {0xb3a3b94du, 356, 0}, {0xca87785eu, 117, 0}, {0xabe9b718u, 733, 0}, {},
-    {}, {0x951341c7u, 709, 0}, {}, {0xb9385cd8u, 217, 0}, {0xfdcda1deu, 147, 0}, {}, {0x8a15c655u, 14, 0}, {},
-    {}, {}, {0x591c3084u, 22, 0}, {0x4d4331bcu, 186, 0}, {0xb6153680u, 114, 0}, {0x6053ed3bu, 149, 0}, {}, {},
-    {}, {0x24e43dd2u, 165, 0}, {}, {}, {}, {0xb2d07edbu, 8, 0}, {0x999a80ceu, 248, 0}, {},
-    {}, {}, {0x99f43c58u, 102, 0}, {0x773bdb4du, 190, 0}, {0xe3abac55u, 316, 0}, {0xfeb93d86u, 130, 0}, {0xc17a4650u, 268, 0}, {},
-    {0x66a2cbb4u, 119, 0}, {}, {}, {0x62c49260u, 406, 0}, {0x5bc49261u, 407, 0}, {0xddfc39a9u, 41, 0}, {0x08c49263u, 408, 0}, {0xec3ff350u, 29, 0},
-    {0x0ee236d9u, 238, 0}, {0x10e2ff0fu, 324, 0}, {0x0451a384u, 671, 0}, {0x3dbaf8efu, 676, 0}, {0x3317d7d7u, 752, 0}, {0x389f5ac3u, 758, 0}, {}, {0x7e03fc8fu, 361, 0},
-    {0x6a335758u, 72, 0}, {}, {}, {}, {}, {0x5b681348u, 139, 0}, {}, {},
-    {0x60b02790u, 745, 0}, {0x24023abdu, 603, 0}, {}, {}, {0x5f2ac6fdu, 717, 0}, {}, {0xce2c5354u, 201, 0}, {},
-    {}, {0x0fe406feu, 752, 11}, {}, {}, {0x3e07227fu, 655, 0}, {0x95b83b5du, 604, 0}, {0x3b8beed9u, 195, 0}, {},
-    {}, {}, {}, {}, {}, {}, {0x7a5bb4abu, 160, 0}, {},
-    {}, {0x1cb3f466u, 341, 0}, {}, {}, {}, {}, {0xc184cc35u, 126, 0}, {},
-    {}, {}, {}, {0xa4d33cecu, 36, 0}, {0x20c30bf9u, 120, 0}, {0xe14fbcd3u, 771, 0}, {}, {0x82a82f8bu, 109, 0},
-    {0xff411c26u, 159, 0}, {0xbf7f300bu, 260, 0}, {0x71377e59u, 545, 0}, {0x1e377e5au, 546, 0}, {0x7f377e59u, 547, 0}, {0x235dfc55u, 146, 0}, {0x5be3be2cu, 697, 0}, {0x1f069d08u, 225, 5},
-    {}, {}, {0x9708e04du, 69, 0}, {0xc8f56317u, 673, 0}, {0xbc4aa6e2u, 647, 0}, {}, {}, {},
-    {0xbd38df7bu, 513, 0}, {0xb638df7bu, 514, 0}, {0x6338df7du, 515, 0}, {0xddb8753au, 74, 0}, {0xa3150b80u, 116, 0}, {0x50a383f7u, 52, 0}, {0x15a32042u, 707, 0}, {0xb02dcfddu, 620, 0},
-    {0x65b2c693u, 632, 0}, {0x56a7a2edu, 82, 0}, {0xd1e5b2e2u, 371, 0}, {0x47b313acu, 775, 0}, {}, {0xeafa53adu, 275, 0}, {0xfab813bbu, 247, 0}, {0xfd39ed6au, 125, 0},
-    {0x24d3d26fu, 55, 0}, {0xc67fd169u, 143, 0}, {0x69687b39u, 25, 0}, {0x5048dc9eu, 1, 0}, {0xca75021eu, 308, 0}, {0xbc76d80fu, 715, 0}, {0xce8d7ab8u, 145, 0}, {0x32661ed6u, 779, 0},
-    {0x264db537u, 96, 0}, {}, {0xdc38663eu, 16, 0}, {0xcc1b1687u, 586, 0}, {0xb0beb13eu, 56, 0}, {0x4ac78561u, 264, 0}, {0x791b1682u, 587, 0}, {0x721b1682u, 588, 0},
-    {0x1f1b1681u, 589, 0}, {0x801b1685u, 590, 0}, {0xf3ce01b1u, 331, 0}, {0x51eb311eu, 439, 0}, {0x2d1b1680u, 591, 0}, {0x261b1680u, 592, 0}, {}, {0xd72af69fu, 209, 0},
-    {}, {}, {}, {}, {}, {0x45930ca4u, 305, 0}, {0x13fe008au, 724, 0}, {},
-    {}, {}, {}, {}, {0xcd065e28u, 3, 0}, {}, {0x29419e29u, 150, 0}, {0xee03798cu, 711, 0},
-    {0xcf634cceu, 363, 0}, {}, {}, {}, {}, {}, {}, {},
-    {0xf72b9eefu, 367, 0}, {0x677984cfu, 393, 0}, {0x47133831u, 68, 0}, {0x44186c4eu, 623, 0}, {}, {}, {}, {},
-    {0x0a521593u, 214, 0}, {}, {}, {0x8a364bf5u, 533, 0}, {0x83364bf5u, 534, 0}, {}, {}, {},
-    {0x2ca416edu, 192, 0}, {0xea4f3c83u, 166, 0}, {}, {}, {}, {}, {}, {},
-    {}, {}, {}, {}, {}, {}, {}, {0xdfd25b2du, 168, 0},
-    {}, {0x037a9054u, 83, 0}, {}, {0x162d4a8eu, 76, 0}, {0xe8f0468fu, 85, 0}, {}, {}, {0xde48bc59u, 767, 0},
-    {0xb0ce5f92u, 692, 0}, {0x565ce917u, 612, 0}, {0xd9480989u, 659, 0}, {0x539534deu, 759, 0}, {}, {0x670f5e14u, 66, 0}, {0x68e53a4bu, 78, 0}, {0x99436f9au, 204, 0},
-    {0x4b765f02u, 360, 0}, {0xe9537852u, 728, 0}, {}, {}, {0x1a7abc3du, 368, 0}, {}, {0xb845a059u, 221, 0}, {},
-    {}, {}, {}, {}, {0x973d667bu, 261, 0}, {0x3e8bbc8au, 664, 0}, {}, {},
-    {}, {}, {}, {0x2b4ba252u, 152, 0}, {}, {0x6e70b24du, 516, 0}, {0x5af1fad2u, 182, 0}, {0x7c70b24du, 518, 0},
-    {0xf20261a3u, 206, 0}, {0x2970b24fu, 519, 0}, {0x9b6fb4cfu, 644, 0}, {0x32c99558u, 772, 0}, {0xe76853a8u, 764, 0}, {0xf116f8cfu, 376, 0}, {0xe4faad15u, 35, 0}, {0x7f9f1c70u, 175, 0},
-    {0x14cb9a62u, 189, 0}, {0xeda4544fu, 51, 0}, {0x6b06cd41u, 205, 0}, {0xc9651e62u, 176, 0}, {0xea16f8cfu, 377, 0}, {0x46ed551bu, 329, 0}, {0x9716f8ccu, 378, 0}, {0x5b29eedau, 325, 0},
-    {0xf816f8cfu, 379, 0}, {0xa516f8cdu, 380, 0}, {0x9e16f8ccu, 381, 0}, {0x645c3b89u, 213, 0}, {0x4b16f8cau, 382, 0}, {0x3ee4d118u, 106, 0}, {0xac16f8cdu, 383, 0}, {0x5916f8cau, 384, 0},
-    {0x57c3f8cau, 385, 0}, {0x3be6d603u, 164, 0}, {0xd3a32027u, 84, 0}, {0xe5ee1eb7u, 162, 0}, {0x04c3f8c8u, 386, 0}, {0xab57c5fau, 337, 0}, {0xfdc3f8cfu, 387, 0}, {0xaac3f8cdu, 389, 0},
-    {0x0bc3f8c8u, 390, 0}, {0xb8c3f8cdu, 391, 0}, {0x5c4df6fau, 307, 0}, {0xf2c31740u, 333, 0}, {0xb1c3f8cdu, 392, 0}, {0x6ead9690u, 420, 0}, {0x1bad9693u, 422, 0}, {0x14ad9693u, 423, 0},
-    {0xc1ad9695u, 424, 0}, {0x35340395u, 240, 0}, {0xe5bd36cbu, 444, 0}, {0xf2683232u, 263, 0}, {0x3ec336fbu, 101, 0}, {0x62227ce2u, 634, 0}, {0xff9e7c6fu, 49, 0}, {0xd05d8629u, 12, 0},
-    {0x836bb30au, 645, 0}, {0x5d6f58f6u, 667, 0}, {0xa67b83d3u, 721, 0}, {0x38a62c16u, 739, 0}, {0x2441321eu, 741, 0}, {}, {}, {0x793c4f76u, 122, 0},
-    {}, {0x4770d477u, 103, 0}, {}, {}, {}, {}, {}, {},
-    {0x62f5e4ebu, 727, 0}, {0x4d27d8adu, 224, 0}, {}, {}, {}, {0x8d8eb4acu, 127, 0}, {}, {0x0b734c9fu, 356, 8},
-    {}, {}, {}, {}, {0x80d522ccu, 223, 0}, {}, {}, {},
-    {}, {}, {}, {}, {}, {}, {0xeac8c6aeu, 317, 0}, {0x29195a58u, 271, 0},
-    {0xae8b9882u, 342, 0}, {}, {0x875484d8u, 710, 0}, {0xee5b8153u, 191, 0}, {0xdb4bf835u, 761, 0}, {}, {}, {},
-    {0x849c1e47u, 499, 0}, {0x98491e47u, 500, 0}, {0xf8dbe9b2u, 21, 0}, {0x45491e41u, 501, 0}, {0x3e491e42u, 502, 0}, {0xabf61e46u, 503, 0}, {0x58f61e41u, 504, 0}, {0x5f3f64b0u, 756, 0},
-    {0xbc4fca8bu, 742, 0}, {0xe94fb617u, 113, 0}, {0x6cf39d90u, 616, 0}, {0x023fe709u, 672, 0}, {}, {}, {}, {},
-    {}, {0x708b4f90u, 115, 0}, {}, {}, {0xa46d07d0u, 80, 0}, {0x5e654095u, 330, 0}, {0x340de594u, 688, 0}, {},
-    {}, {}, {}, {0xe3036b3du, 706, 0}, {}, {0x1a36abbdu, 20, 0}, {0xe51dd50bu, 274, 0}, {},
-    {0x95adb21bu, 319, 10}, {}, {}, {0x5ec6cef6u, 774, 0}, {0x006e4f12u, 674, 0}, {0xefffd01au, 338, 0}, {0x1ca202cbu, 364, 0}, {},
-    {0x37938b5au, 28, 0}, {0x3146dca1u, 374, 0}, {}, {0xf4e4a10bu, 50, 0}, {0x315f3d5eu, 174, 0}, {0x9506ed64u, 266, 0}, {0xb49c1649u, 357, 9}, {0x2d3c2ff9u, 652, 0},
-    {0x533b53bdu, 45, 0}, {0xa9b62fc0u, 641, 0}, {0x252a7e99u, 624, 0}, {}, {}, {0xb9fef544u, 437, 0}, {0xd0c6c8d7u, 88, 0}, {0x23a95e2cu, 611, 0},
-    {0x14e33f13u, 698, 0}, {0x04f427c8u, 276, 0}, {0xb9094d49u, 151, 0}, {}, {0xb1a457b7u, 108, 0}, {0xc72987b9u, 250, 0}, {}, {0xa86178c4u, 161, 0},
-    {}, {}, {0xdb24de7du, 375, 0}, {0x5927f240u, 610, 0}, {0x9971c1a7u, 699, 0}, {}, {}, {},
-    {}, {0x81b70f3au, 684, 0}, {}, {}, {0xaef4fe5au, 346, 0}, {}, {}, {0xdaccfb0fu, 607, 0},
-    {0x5da37326u, 92, 0}, {0x59dcf9dbu, 218, 0}, {0x4821cbe6u, 59, 0}, {0xb882a5f0u, 687, 0}, {0x120c5bccu, 18, 0}, {}, {}, {},
-    {}, {}, {}, {}, {0xab29fed6u, 173, 0}, {}, {0x00954556u, 505, 0}, {0xad954553u, 506, 0},
-    {0xa6954553u, 507, 0}, {0x53954554u, 508, 0}, {0x09cacbd7u, 89, 0}, {0xf5cc5ca8u, 357, 0}, {0xb4954553u, 509, 0}, {0x170338b1u, 442, 0}, {0x14424556u, 510, 0}, {0xc1424550u, 511, 0},
-    {0xadcbfc8cu, 608, 0}, {}, {}, {}, {}, {0x8852a25fu, 180, 0}, {0x08e53c88u, 219, 0}, {},
-    {}, {}, {0xd0d97361u, 112, 0}, {0x1180b585u, 200, 0}, {0x114d5356u, 396, 0}, {0x3fd00edau, 124, 0}, {0x0a4d5356u, 397, 0}, {0xb74d5353u, 398, 0},
-    {0x184d5356u, 399, 0}, {0xc54d5350u, 400, 0}, {0xbe4d5353u, 401, 0}, {0x6b4d5355u, 402, 0}, {0xcc4d5350u, 403, 0}, {0x794d5355u, 404, 0}, {0x77fa5355u, 405, 0}, {0x7ff5fd0du, 628, 0},
-    {0x4a01fabau, 646, 0}, {0x6157f866u, 87, 0}, {0x6b348885u, 5, 0}, {0x85a78053u, 653, 0}, {0x803569d5u, 685, 0}, {0x1529fbb7u, 732, 0}, {0xb20721b3u, 754, 0}, {0x2f8b5a44u, 766, 0},
-    {}, {}, {}, {0xc975bb07u, 272, 0}, {0x80ff9c7fu, 639, 0}, {}, {0x3da767ccu, 319, 0}, {0x8a2c2b9bu, 242, 0},
-    {0xe7d70722u, 90, 0}, {}, {0x3c2dae91u, 58, 0}, {}, {0x5aaafb10u, 619, 0}, {}, {0x3cba41d7u, 27, 0}, {0xbe192b6eu, 441, 0},
-    {0xecf001d5u, 155, 0}, {0xf2a38b04u, 188, 0}, {}, {}, {0x4946997bu, 719, 0}, {0xc1ef7ca1u, 736, 0}, {0x20b51685u, 658, 0}, {},
-    {}, {}, {0x88afbe40u, 683, 0}, {0xf0f1ab28u, 479, 0}, {0xd43db81au, 33, 0}, {0x972908abu, 107, 0}, {0x9df1ab2bu, 481, 0}, {0x96f1ab2bu, 482, 0},
-    {0x43f1ab2du, 483, 0}, {0xa4f1ab2au, 484, 0}, {0x51f1ab2du, 485, 0}, {0x4af1ab2du, 486, 0}, {0x049eab2fu, 487, 0}, {0xb19eab2au, 488, 0}, {0xaa9eab2au, 489, 0}, {0x7b6f5a25u, 70, 0},
-    {0x579eab2du, 490, 0}, {0xb89eab2au, 491, 0}, {0x659eab2cu, 492, 0}, {0x5e9eab2du, 493, 0}, {0x195b134bu, 32, 0}, {0xd1a28c46u, 270, 0}, {0x6f6682f3u, 156, 0}, {0xd2252224u, 322, 0},
-    {0x0b9eab2fu, 494, 0}, {0x184bab2fu, 495, 0}, {0xc54bab29u, 496, 0}, {0xbe4bab2au, 497, 0}, {0x6b4bab2cu, 498, 0}, {0xb2da728fu, 520, 0}, {0x2d84592du, 540, 0}, {0x2684592du, 541, 0},
-    {0x27345eabu, 249, 0}, {0xd384592au, 542, 0}, {0x3484592du, 543, 0}, {0x709c0bb0u, 48, 0}, {0xf46a5b5eu, 148, 0}, {0xcb0f0126u, 615, 0}, {0x4418ccc7u, 662, 0}, {0x0f5c943fu, 691, 0},
-    {0x9578cfa9u, 726, 0}, {0xc29ae9c5u, 731, 0}, {0x138db003u, 735, 0}, {0x5f2f76e2u, 743, 0}, {0x30553247u, 748, 0}, {0x928326c6u, 522, 0}, {0x3f8326c3u, 525, 0}, {0x388326c3u, 530, 0},
-    {0xcbab04f1u, 677, 0}, {0xc039d5ebu, 679, 0}, {0x27de103bu, 762, 0}, {0x7f8444c1u, 770, 0}, {0x7cdc5e20u, 37, 0}, {0x45e1cd41u, 13, 0}, {0x69933e35u, 123, 0}, {0x510936f7u, 187, 0},
-    {0x670c707au, 273, 0}, {0x8c4126dfu, 609, 0}, {0xfbf4fcd8u, 696, 0}, {0x7665541au, 140, 0}, {}, {0x1189e047u, 197, 0}, {0xea9b5208u, 228, 0}, {},
-    {}, {0x95618a61u, 81, 0}, {}, {}, {0x8f524ca4u, 254, 0}, {0x76936ae3u, 40, 0}, {0xd080fdcdu, 241, 0}, {0xa3448a72u, 327, 0},
-    {0xfb26c1bau, 630, 0}, {0x66c7273du, 689, 0}, {0xb0273897u, 621, 0}, {}, {0x3468b168u, 34, 0}, {0x9c433117u, 668, 0}, {0x546e18c4u, 65, 0}, {0x6835fb1eu, 617, 0},
-    {}, {}, {}, {}, {}, {}, {}, {0x5728b486u, 97, 0},
-    {0x9069d5a3u, 315, 0}, {0xbb4ca247u, 98, 0}, {0x626c1d65u, 26, 0}, {0x4df62258u, 575, 0}, {0x46f62258u, 576, 0}, {0xf3f6225du, 577, 0}, {0x54f62258u, 578, 0}, {0x01f6225au, 579, 0},
-    {0xfaf6225du, 580, 0}, {0x4a242026u, 409, 0}, {0xd1a853bcu, 318, 0}, {0x43242026u, 410, 0}, {0xa629f995u, 225, 0}, {0xf0242023u, 411, 0}, {0x51242026u, 412, 0}, {0xfe242023u, 413, 0},
-    {0xf7242023u, 414, 0}, {0x0000dabbu, 419, 0}, {0xba4e7e4bu, 43, 0}, {0xb0d16c3cu, 38, 0}, {0xa7f6225fu, 581, 0}, {0x08f6225au, 583, 0}, {0xb5f6225fu, 584, 0}, {0xdc9d7e18u, 660, 0},
-    {0x53d6e58du, 601, 0}, {0x68b7ed37u, 642, 0}, {0xbc69e817u, 712, 0}, {0xdf13411eu, 714, 0}, {0x6b1057d2u, 769, 0}, {}, {}, {},
-    {}, {}, {0x3863a847u, 571, 0}, {0x9263a842u, 572, 0}, {0xf363a841u, 573, 0}, {0xa063a843u, 574, 0}, {0xd97c5094u, 447, 0}, {0x93013c36u, 722, 0},
-    {0xf9bbf129u, 339, 0}, {}, {}, {}, {0x791f9566u, 600, 0}, {0xae679d22u, 680, 0}, {0xe2daaea1u, 446, 0}, {0x7d82aa36u, 626, 0},
-    {}, {}, {0x6d29ead0u, 737, 0}, {0x01c1ccd0u, 614, 0}, {}, {}, {}, {},
-    {}, {}, {}, {}, {0xa97d803au, 544, 0}, {0xfd51e0c6u, 549, 0}, {0xaa51e0c4u, 568, 0}, {0x66f35652u, 643, 0},
-    {0x184bc934u, 670, 0}, {0x67c076c4u, 740, 0}, {0x76c25360u, 79, 0}, {0x5d26b634u, 104, 0}, {}, {0x8597330cu, 215, 0}, {}, {},
-    {}, {}, {0x56a7d7adu, 682, 0}, {}, {}, {}, {}, {},
-    {}, {}, {0x36864a29u, 269, 0}, {0x61f49ceeu, 194, 0}, {0x8c90b307u, 17, 0}, {0xf77427c1u, 651, 0}, {0xf53744e4u, 730, 0}, {},
-    {0x6e3bc2c7u, 746, 0}, {}, {0x1c6c6fb5u, 203, 0}, {0x37cfa55du, 207, 0}, {}, {0x44161962u, 323, 0}, {0xc9f45c59u, 209, 3}, {0xb9c39744u, 257, 0},
+// The first row of each (provider, code), and the row listing each alias (DashScope OpenAI-compatible ↔
+// native spellings), hashed with detail::code_hash: slot = hash % size, then the next slots (linear
+// probing); {high 32 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};
+// {} when empty. At most 40 % full.
+inline constexpr table<code_slot, 2048> catalog_code_slots{{
+    {0x90bcb599u, 437, {315}}, {0xa15bb87fu, 95, {78}}, {0x9fe0ddcdu, 406, {298}}, {0x0fe1f78bu, 543, {387}}, {0xf6e01270u, 626, {447}}, {0xb8fff43eu, 681, {498}}, {}, {0x5e27ce4cu, 252, {199}},
+    {0x4df8a43au, 439, {317}}, {0x8baa7a2au, 755, {567}}, {}, {0x699b00c0u, 739, {552}}, {0x8b9800cfu, 685, {502}}, {0x2dd6ae51u, 80, {65}}, {}, {},
+    {}, {}, {}, {}, {0x1957f6b9u, 275, {222}}, {0x58ade1b3u, 37, {31}}, {0xf3cea156u, 269, {216}}, {0x1387703bu, 610, {432}},
+    {}, {}, {}, {0x1b5bb9ddu, 145, {124}}, {}, {}, {}, {},
+    {}, {0x4db0b220u, 158, {137}}, {}, {}, {}, {}, {}, {},
+    {}, {}, {0x2acb43c7u, 502, {357}}, {}, {}, {}, {0x2c58060du, 3, {2}}, {0x2dc11177u, 403, {295}},
+    {0xbadade80u, 341, {251}}, {0x83d75d9bu, 632, {453}}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {0xe4f31117u, 49, {40}}, {0x437ad6a1u, 168, {2}}, {0x246454feu, 367, {262}},
+    {}, {0xc444ee36u, 601, {423}}, {0x419ceb81u, 485, {340}}, {}, {}, {0xceb255b3u, 393, {285}}, {}, {},
+    {}, {0x1f01d78du, 603, {425}}, {}, {}, {}, {}, {0x1be232a4u, 260, {207}}, {},
+    {}, {}, {}, {}, {0xf2960c98u, 611, {433}}, {}, {}, {},
+    {0x87fec7acu, 98, {81}}, {}, {0x21b66dbbu, 20, {15}}, {0x10547069u, 767, {577}}, {}, {0x412b81d2u, 107, {90}}, {}, {},
+    {0x655fd060u, 538, {382}}, {}, {0xe1958a2cu, 668, {485}}, {}, {}, {}, {}, {0x24fe04cbu, 137, {116}},
+    {0x63aaa3e3u, 576, {400}}, {}, {}, {0x02040be8u, 319, {234}}, {0x9e03c9c6u, 328, {241}}, {}, {}, {},
+    {}, {}, {0x4472c2d8u, 472, {332}}, {}, {}, {}, {}, {0x22f9c48du, 89, {74}},
+    {}, {}, {0x69018358u, 33, {27}}, {}, {}, {}, {}, {0xcf151af7u, 69, {55}},
+    {0x75823ffeu, 581, {405}}, {}, {0xda89ba24u, 104, {87}}, {0x9921752au, 88, {73}}, {0xeefa0fc7u, 375, {268}}, {0x3cad0771u, 506, {361}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {0xf504adc9u, 764, {574}}, {},
+    {}, {}, {}, {}, {}, {0xa3624845u, 342, {252}}, {}, {},
+    {}, {}, {}, {0xc9c5eb47u, 123, {104}}, {}, {}, {}, {0x358266aeu, 32, {26}},
+    {0x18337138u, 133, {112}}, {0xd7f2c8adu, 249, {196}}, {0x335d66bcu, 705, {520}}, {}, {}, {}, {}, {0xf953c402u, 273, {220}},
+    {0x0e6d96b6u, 43, {36}}, {0x50370d9cu, 486, {341}}, {}, {}, {}, {}, {}, {},
+    {0x378c6507u, 87, {72}}, {0xa9d92d76u, 179, {153}}, {0x526e49bbu, 268, {215}}, {}, {}, {}, {0xfc98509au, 479, {335}}, {},
+    {0x6268389fu, 491, {346}}, {}, {}, {}, {0x08a59267u, 19, {14}}, {}, {}, {},
+    {}, {}, {}, {0x2126b1ccu, 591, {414}}, {0x081f5afbu, 736, {549}}, {}, {0x41b319e1u, 652, {472}}, {0xd27c34c5u, 215, {178}},
+    {0x1b72d122u, 593, {416}}, {0x0e8a09f9u, 664, {481}}, {}, {0x6cebb4d9u, 109, {92}}, {0x8b6c7c30u, 173, {148}}, {0x2ae0268bu, 546, {390}}, {}, {},
+    {0xe169078du, 548, {392}}, {0x9dcda8cbu, 656, {24}}, {0x7fee22b2u, 239, {190}}, {}, {}, {}, {}, {},
+    {}, {}, {0x9fd1f632u, 568, {394}}, {0x5b3825bau, 605, {427}}, {}, {}, {}, {},
+    {}, {}, {0xc4019a46u, 17, {12}}, {}, {}, {}, {}, {},
+    {}, {}, {0x4a3f38cbu, 452, {329}}, {}, {}, {}, {0x2840a8e9u, 175, {150}}, {0x46e13832u, 715, {529}},
+    {0xb740fd0du, 106, {89}}, {}, {}, {}, {}, {0xdc389ecfu, 162, {141}}, {0xd2a02adfu, 419, {310}}, {},
+    {}, {}, {0x73e87ccbu, 598, {421}}, {}, {}, {}, {}, {},
+    {0x28f13469u, 18, {13}}, {}, {0x4aefa132u, 602, {424}}, {}, {}, {}, {}, {},
+    {}, {0x5d0ce4f7u, 471, {331}}, {0x8e604ee6u, 500, {355}}, {}, {}, {0xd1ab42cau, 516, {370}}, {}, {},
+    {0x7f0612a6u, 114, {95}}, {0x13e71c49u, 373, {266}}, {}, {}, {}, {}, {}, {},
+    {0x68e94e79u, 674, {491}}, {}, {}, {}, {}, {}, {0x13f9d1a8u, 481, {336}}, {},
+    {}, {0x406a97adu, 483, {338}}, {0xf9d93ca8u, 492, {347}}, {}, {}, {}, {}, {},
+    {}, {}, {}, {0xa63a7fabu, 494, {349}}, {0x95315ea7u, 625, {446}}, {}, {0xfa31853eu, 676, {493}}, {},
+    {0x529bc2afu, 488, {343}}, {}, {}, {0xf0490baau, 541, {385}}, {}, {}, {}, {0x6798e88cu, 332, {245}},
     {}, {}, {}, {}, {}, {}, {}, {},
-    {}, {}, {}, {0x8a1351e5u, 9, 0}, {0x9b9b5f34u, 415, 0}, {0x949b5f34u, 417, 0}, {0x419b5f32u, 418, 0}, {0x59cb7195u, 690, 0},
-    {0x6a9908c1u, 259, 0}, {0x17fbd09eu, 777, 0}, {}, {0x57beae1eu, 708, 0}, {0xf2a16fd4u, 136, 0}, {0x008f3d18u, 222, 0}, {0x4f4cdfbcu, 185, 0}, {0x20a52f37u, 440, 0},
-    {}, {0x6f0b935du, 15, 0}, {}, {}, {}, {}, {}, {},
-    {}, {}, {}, {0x6ce8ca40u, 750, 0}, {0xdeed7116u, 703, 0}, {0xb92d832au, 627, 0}, {}, {},
-    {0x5cea77cau, 695, 0}, {}, {}, {}, {0x748c9383u, 306, 0}, {0x1f2a213fu, 366, 0}, {0x09c9daceu, 7, 0}, {0xef2796efu, 357, 1},
-    {0x19dae51eu, 216, 0}, {}, {}, {}, {0xb1859922u, 768, 0}, {0x7d7e5f79u, 71, 0}, {}, {0x744e8a06u, 725, 0},
-    {0x19236effu, 256, 0}, {}, {}, {}, {}, {0xdfcd6d9bu, 167, 0}, {0x01176aadu, 258, 0}, {},
-    {}, {}, {}, {0xd876868fu, 394, 0}, {}, {}, {0x6f3c5fbfu, 636, 0}, {0x3ec074eeu, 135, 0},
-    {}, {}, {}, {0xf53f93d6u, 625, 0}, {}, {}, {}, {},
-    {0x83a73ed4u, 753, 12}, {0x048c2fdau, 94, 0}, {}, {0xbea90e6fu, 629, 0}, {}, {}, {}, {},
-    {}, {}, {}, {}, {0x708fbc8fu, 128, 0}, {0x24005482u, 635, 0}, {0xfd238e14u, 47, 0}, {0x96fa43c7u, 95, 0},
-    {}, {0x3c77e687u, 548, 0}, {}, {0x745632a9u, 747, 0}, {}, {}, {}, {0x028f716cu, 702, 0},
-    {0x69e21820u, 729, 0}, {0xc0ae993bu, 638, 0}, {}, {0x084c01ceu, 239, 0}, {}, {}, {}, {0xe09492cfu, 184, 0},
-    {}, {}, {}, {0xf7c8f3e8u, 134, 0}, {0x81ca965au, 251, 0}, {0xde5eb608u, 262, 0}, {0x954f17eau, 328, 0}, {0x74186c9fu, 597, 0},
-    {0x82186c98u, 598, 0}, {0x7b186c9fu, 599, 0}, {0xea26e151u, 744, 0}, {}, {0xd58086bcu, 303, 0}, {}, {0x1481887du, 448, 0}, {0x07ea2534u, 631, 0},
-    {}, {}, {}, {}, {0x37a0529au, 220, 0}, {0x1ca31912u, 332, 0}, {}, {0xd3ee653eu, 734, 0},
-    {0xbf5f6b63u, 650, 0}, {0x08c117b2u, 137, 0}, {0xad941b98u, 716, 0}, {0xe48634ecu, 19, 0}, {0x34f3e01du, 179, 0}, {0x22c5fd38u, 778, 0}, {0x7d50b4cdu, 276, 7}, {},
-    {0x9f9ffbaau, 133, 0}, {}, {}, {}, {}, {}, {}, {},
-    {}, {}, {0xaeb90e15u, 57, 0}, {}, {}, {}, {0xb3da3ce8u, 613, 0}, {},
-    {0x488c5602u, 172, 0}, {0x80e2913du, 738, 0}, {0x4efb3221u, 158, 0}, {0xa7fb31e8u, 763, 0}, {0x1de0bf04u, 535, 0}, {0x903eab65u, 105, 0}, {0x16e0bf04u, 536, 0}, {0xc3e0bf02u, 537, 0},
-    {0x83186062u, 177, 0}, {0x6cc8b7beu, 605, 0}, {0x263a8f52u, 694, 0}, {0xba2dd934u, 753, 0}, {}, {}, {}, {},
-    {0xc63f9de1u, 255, 0}, {}, {}, {}, {}, {}, {}, {},
-    {0xb13ac770u, 365, 0}, {0x9d89ce55u, 602, 0}, {}, {}, {}, {}, {}, {0x82c8dbd3u, 42, 0},
-    {}, {0x99d9e61cu, 538, 0}, {0x92d9e61cu, 539, 0}, {}, {}, {0x425be1b5u, 681, 0}, {0xcddd2757u, 242, 6}, {0xce242dffu, 153, 0},
-    {}, {}, {0x58ecc980u, 77, 0}, {0x60813636u, 765, 0}, {}, {0x28398579u, 678, 0}, {0x77c6dd8eu, 53, 0}, {},
-    {0x995283f2u, 346, 4}, {}, {}, {}, {0xb7c667f1u, 637, 0}, {}, {}, {},
-    {0x4fb2ce7du, 445, 0}, {}, {}, {}, {0x04a38634u, 663, 0}, {0x61d9b457u, 141, 0}, {}, {},
-    {0xe2d89b71u, 675, 0}, {}, {}, {0x74a36795u, 267, 0}, {}, {0x6a836043u, 751, 0}, {0xd87aab1au, 606, 0}, {},
-    {}, {0x40f10ca3u, 54, 0}, {0xed80329cu, 326, 0}, {}, {0x34cdb83au, 154, 0}, {0x79d1cd2eu, 86, 0}, {0x8cbbac59u, 340, 0}, {0x74f88418u, 449, 0},
-    {0x21f8841au, 450, 0}, {0x1af8841bu, 451, 0}, {0xc7f8841du, 452, 0}, {0x28f8841au, 470, 0}, {0xd5f8841du, 471, 0}, {0xcef8841du, 472, 0}, {0x00886478u, 202, 0}, {0x7bf88418u, 475, 0},
-    {0xaee8630bu, 144, 0}, {0xdcf8841du, 477, 0}, {0xa054e1bau, 723, 0}, {0x952e9118u, 776, 0}, {0xd0b8e5c6u, 121, 0}, {}, {}, {0x8b830272u, 73, 0},
-    {}, {}, {0x1147e63au, 100, 0}, {0x53b59308u, 669, 0}, {}, {0xab2441a0u, 656, 0}, {0x0da76355u, 129, 0}, {0x1e889c6eu, 585, 0},
-    {}, {}, {0x06f5a8efu, 704, 0}, {0x67e2764du, 142, 0}, {0x60653f38u, 30, 0}, {}, {0x656a2c2au, 208, 0}, {0x8e4a2cdeu, 67, 0},
-    {0x46e5a44cu, 309, 0}, {0xb185f28du, 593, 0}, {0x6585f28bu, 594, 0}, {0x67152106u, 157, 0}, {0x7385f28bu, 595, 0}, {0x2085f289u, 596, 0}, {0x33b3eec0u, 118, 0}, {0xed30d0fbu, 372, 0},
-    {0xa57810e5u, 755, 0}, {0x7865ada6u, 168, 2}, {}, {}, {}, {0x1f4bc67bu, 718, 0}, {0x8f31d3c3u, 24, 0}, {0xb94e2db7u, 265, 0},
-    {0xae6d8d25u, 705, 0}, {0x4c309277u, 99, 0}, {0x13e195e2u, 700, 0}, {0xd70bdff6u, 773, 0}, {}, {0xbd1a0699u, 622, 0}, {0xc2bf25d1u, 314, 0}, {0x8ae41485u, 373, 0},
-    {0xf2a716d6u, 23, 0}, {0x29edc594u, 395, 0}, {0x368ce141u, 640, 0}, {}, {0xf90123d2u, 438, 0}, {}, {0x5f8163c7u, 163, 0}, {0xb07894ccu, 648, 0},
+    {0x7da90bb3u, 120, {101}}, {0x9d8212d6u, 228, {188}}, {}, {}, {}, {0xdacc6592u, 188, {159}}, {}, {},
+    {}, {0x1ea86ea0u, 259, {206}}, {0xcb88325cu, 404, {296}}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {0xd60fd1dcu, 768, {578}}, {}, {}, {},
+    {}, {}, {}, {}, {}, {0x551081c4u, 575, {399}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {0x9088168fu, 53, {44}}, {}, {}, {0x34ec13ccu, 699, {514}}, {}, {}, {},
+    {}, {}, {}, {}, {0x388d09c4u, 144, {123}}, {}, {0x83e08bf4u, 638, {458}}, {0x53b146c8u, 758, {569}},
+    {}, {0x0a2ec0c4u, 5, {3}}, {0x6e8dfdafu, 129, {110}}, {}, {0x10b9430au, 324, {237}}, {}, {}, {},
+    {}, {0xc697d57cu, 207, {173}}, {0x54ae8f26u, 68, {54}}, {0xadc461d9u, 329, {242}}, {0xc6fc045au, 535, {379}}, {}, {}, {0xbc238756u, 51, {42}},
+    {0x6abb01e5u, 597, {420}}, {}, {}, {}, {}, {0xd84b240fu, 410, {302}}, {0x7e4b2f99u, 615, {437}}, {},
+    {0x8c938789u, 197, {166}}, {0x75b6477bu, 1, {1}}, {}, {0x23f29df4u, 303, {223}}, {}, {0xb9637a2cu, 22, {17}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {0x010969b1u, 42, {35}},
+    {0x28e9a5adu, 156, {135}}, {}, {0xfa8988c6u, 745, {558}}, {}, {}, {}, {}, {},
+    {0x3da08a0eu, 596, {419}}, {}, {}, {0x430e0582u, 614, {436}}, {0x898d96beu, 356, {254}}, {0x7bff7b63u, 622, {443}}, {0x1bf1f5b6u, 756, {568}}, {},
+    {}, {0x590c57f5u, 81, {66}}, {0x90d15f62u, 223, {186}}, {}, {}, {0x65b59b4bu, 216, {179}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {0xfa8f0c1au, 340, {250}}, {}, {0x7e18caf3u, 724, {537}}, {}, {}, {}, {},
+    {0xbb26a8b7u, 495, {350}}, {}, {}, {}, {}, {0x1b6b92e1u, 645, {465}}, {}, {},
+    {}, {0xbec9d3abu, 24, {19}}, {}, {}, {}, {0x974f4b96u, 96, {79}}, {0xbd26833du, 731, {544}}, {},
+    {}, {0xb844cca2u, 172, {147}}, {}, {}, {}, {}, {}, {0x2ef8f712u, 177, {152}},
+    {}, {}, {0x76b493d2u, 584, {407}}, {}, {}, {}, {}, {0x5bfbc652u, 536, {380}},
+    {0x6b2c4651u, 539, {383}}, {}, {}, {}, {}, {}, {0x1ac77b92u, 710, {525}}, {0x032bc84eu, 398, {290}},
+    {}, {0x4ec445c5u, 322, {235}}, {}, {0x1ebb578bu, 40, {33}}, {0xe606f9bbu, 155, {134}}, {0xcd2833aeu, 372, {265}}, {}, {},
+    {}, {}, {}, {}, {0xb754a7edu, 599, {422}}, {0x4c797d5du, 509, {364}}, {0x5cd4c84bu, 21, {16}}, {},
+    {}, {}, {}, {0x4b884d95u, 729, {542}}, {0xda29bbdau, 697, {512}}, {0xfeba677cu, 33520, {599}}, {}, {},
+    {0x1eaf9567u, 318, {233}}, {}, {}, {}, {0xc3219883u, 337, {247}}, {0xfef20f87u, 121, {102}}, {0x2668ab53u, 240, {191}}, {0xc0e9ee9fu, 308, {227}},
+    {}, {0x3ec87c31u, 585, {408}}, {}, {}, {0xb683e7e3u, 621, {442}}, {}, {0xb4d4a1ccu, 487, {342}}, {0x7bef382au, 58, {49}},
+    {}, {0x4b260f11u, 738, {551}}, {}, {}, {}, {0x0289f722u, 648, {468}}, {0x0ed3e986u, 146, {125}}, {0x6135e4cbu, 489, {344}},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {0xe8a712f4u, 339, {249}}, {0xf019e566u, 779, {589}}, {0xbb0d3edau, 103, {86}}, {},
+    {}, {0x01968bb2u, 33044, {595}}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {0xc372134bu, 696, {511}}, {}, {}, {}, {},
+    {}, {0x7541fd97u, 695, {510}}, {0x79afe1c0u, 540, {384}}, {}, {0x2293f3c2u, 482, {337}}, {0x20c95296u, 371, {264}}, {}, {0x618f29acu, 514, {368}},
+    {}, {}, {}, {0x18ae8cdau, 547, {391}}, {0x98a3be19u, 654, {474}}, {0xfb1dab0cu, 45, {37}}, {0x902ad098u, 590, {413}}, {0x7c8f5575u, 721, {534}},
+    {}, {}, {}, {}, {}, {}, {}, {0x79f59741u, 628, {449}},
+    {}, {}, {0x26b18ff0u, 689, {506}}, {}, {}, {0x2c5e8362u, 379, {272}}, {}, {0xc8d75a45u, 250, {197}},
+    {0xd2dd96a7u, 518, {371}}, {0x37196fc2u, 623, {444}}, {}, {}, {}, {0x0f6d2d64u, 385, {278}}, {0x9de5cb0eu, 217, {180}}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {0xacfb0311u, 327, {240}}, {}, {}, {}, {0xa115296au, 36, {30}}, {}, {}, {0x12f83e3du, 401, {293}},
+    {0xfb972dcau, 25, {20}}, {0xc3b2e3e6u, 12, {7}}, {}, {0xacd7e69eu, 470, {330}}, {0xfef8efc3u, 498, {353}}, {0x8db717acu, 723, {536}}, {0x680b67e7u, 606, {428}}, {},
+    {}, {}, {}, {0x93aadc0eu, 224, {187}}, {}, {}, {}, {},
+    {}, {}, {}, {0x79d26a3eu, 537, {381}}, {0x4cda7e88u, 651, {471}}, {0x0b43f441u, 752, {564}}, {}, {},
+    {0x261d1c80u, 631, {452}}, {}, {}, {}, {0xe2c838d8u, 180, {154}}, {0xdf384d6eu, 624, {445}}, {}, {},
+    {}, {}, {}, {}, {0xb2a52761u, 771, {581}}, {0xc0ff0573u, 323, {236}}, {0xe1224bdfu, 497, {352}}, {0x06c3fa86u, 587, {410}},
+    {}, {}, {}, {}, {0x3d4e35d9u, 365, {260}}, {0xeb149dfau, 415, {307}}, {}, {},
+    {0x128a1016u, 678, {495}}, {0x1d37564eu, 86, {71}}, {0x4d59e87fu, 384, {277}}, {0x7d215351u, 117, {98}}, {0xdfc88efau, 190, {161}}, {}, {}, {},
+    {}, {}, {0x431b8b78u, 26, {21}}, {0x8fe4dae8u, 78, {63}}, {0x2ac400ceu, 257, {204}}, {0xb5f329fcu, 54, {45}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {0x64dcf7b6u, 578, {402}}, {}, {0x6114a8c8u, 545, {389}},
+    {}, {}, {0x20d88a48u, 251, {198}}, {}, {0xe1b5c918u, 187, {6}}, {0x62ec3cd4u, 639, {459}}, {0x8f7cf43du, 361, {257}}, {0x34a99a54u, 33125, {590}},
+    {}, {0x135ee951u, 635, {455}}, {}, {0x304b3796u, 97, {80}}, {}, {}, {}, {},
+    {}, {0x580c579au, 499, {354}}, {}, {0xd15aad1cu, 38, {32}}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {0xcc8f67bdu, 513, {367}}, {}, {0xc316b253u, 151, {130}},
+    {0x5d6648f6u, 264, {211}}, {0x11e5a53du, 201, {168}}, {0xcc75f463u, 411, {303}}, {0x0060f615u, 604, {426}}, {0xf89f37f2u, 662, {479}}, {}, {}, {},
+    {}, {}, {0xa0b1ac38u, 143, {122}}, {0xb2a45c8fu, 450, {327}}, {0x0f1e659fu, 675, {492}}, {}, {}, {},
+    {}, {0x3a880c7bu, 263, {210}}, {}, {0x175f30b4u, 140, {119}}, {}, {0xf74aa4b4u, 714, {528}}, {0x0f47abf6u, 417, {308}}, {0xa1346f77u, 549, {393}},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {0x68e2089au, 150, {129}}, {}, {}, {}, {}, {},
+    {}, {0xb93afa40u, 160, {139}}, {0x0b631e4au, 378, {271}}, {0x357ca7eau, 134, {113}}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {0xdaded972u, 135, {114}}, {0x4dab6887u, 163, {142}}, {0x17f4ed5au, 690, {507}}, {}, {0x66dda7b7u, 640, {460}}, {}, {},
+    {}, {}, {}, {0x6af34ebdu, 242, {193}}, {}, {}, {}, {},
+    {0xe642f752u, 650, {470}}, {}, {}, {}, {}, {}, {}, {},
+    {}, {0x8e2edf4bu, 716, {530}}, {}, {}, {}, {}, {}, {},
+    {0x4dabb133u, 74, {60}}, {0x5c3a5898u, 83, {68}}, {0x6d6766f5u, 607, {429}}, {0xc48a0a12u, 730, {543}}, {}, {0x33d4c53fu, 687, {504}}, {}, {},
+    {}, {}, {}, {}, {}, {0xf28c7fa4u, 205, {172}}, {0x37f76f40u, 377, {270}}, {},
+    {}, {}, {}, {}, {0x5b87a81cu, 113, {94}}, {}, {}, {},
+    {}, {0x45006c07u, 364, {259}}, {}, {}, {}, {}, {}, {},
+    {}, {0xa7fc959eu, 735, {548}}, {0xdc426a52u, 414, {306}}, {0x8f71fcf8u, 691, {508}}, {0x9e526cf6u, 726, {539}}, {}, {}, {},
+    {}, {0x3781f555u, 331, {244}}, {}, {}, {}, {0x27fefde6u, 47, {38}}, {0x97bfdbbcu, 592, {415}}, {},
+    {}, {}, {}, {}, {0x203cc9cfu, 27, {22}}, {0x154d8cd4u, 619, {440}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {0x5d699b57u, 595, {418}}, {},
+    {}, {0xbfe584f2u, 102, {85}}, {}, {}, {}, {}, {0xb8de2ab0u, 262, {209}}, {0x0469cfaeu, 66, {52}},
+    {}, {}, {}, {}, {0x38146aa3u, 363, {258}}, {0xf263a0fdu, 520, {373}}, {0x80a0828bu, 751, {563}}, {},
+    {}, {0x056f7530u, 642, {462}}, {}, {}, {}, {}, {}, {},
+    {0x58f2d459u, 382, {275}}, {}, {0x0596a85bu, 381, {274}}, {}, {}, {}, {}, {},
+    {}, {}, {0xe8a5525bu, 387, {280}}, {}, {}, {}, {}, {0xedde6313u, 508, {363}},
+    {}, {}, {}, {0xa7dbc7f1u, 769, {579}}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {0x0e5905a2u, 589, {412}}, {0x2c4ee01cu, 711, {526}},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {0xe84b837bu, 116, {97}}, {}, {0xd3a820edu, 32936, {591}}, {}, {},
+    {}, {}, {}, {}, {}, {0x322af953u, 376, {269}}, {0x00c21392u, 766, {576}}, {},
+    {}, {}, {0xec0ee044u, 413, {305}}, {}, {}, {0xae2ef0e7u, 665, {482}}, {0x1ddc8c59u, 115, {96}}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {0xb267d316u, 174, {149}},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {0x6f028894u, 672, {489}}, {}, {}, {},
+    {}, {}, {0xb55b0f59u, 366, {261}}, {}, {}, {}, {0x027a406du, 583, {406}}, {},
+    {0x505cc812u, 57, {48}}, {0x75c81957u, 586, {409}}, {0xc74429c5u, 777, {587}}, {}, {}, {}, {}, {},
+    {}, {0x6e71ec0fu, 33521, {600}}, {0xa3e48c34u, 15, {10}}, {}, {}, {}, {}, {0xc536c3c4u, 147, {126}},
+    {}, {}, {}, {0x94e48b84u, 646, {466}}, {0x1950499cu, 759, {570}}, {}, {}, {0xf1d7a26du, 149, {128}},
+    {0x8ceee9a4u, 316, {231}}, {}, {}, {}, {}, {0x1041f359u, 148, {127}}, {}, {},
+    {0x8b2a6a80u, 195, {165}}, {0xec60e34cu, 394, {286}}, {0x8895a1edu, 620, {441}}, {0xd08e3ab4u, 649, {469}}, {}, {}, {}, {},
+    {}, {0x05c70395u, 702, {517}}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {0xe580b7b2u, 157, {136}},
+    {}, {0x699419edu, 609, {431}}, {}, {}, {}, {}, {0xab0e8bc6u, 737, {550}}, {0xd62866c7u, 35, {29}},
+    {}, {}, {}, {0xece5f0aau, 52, {43}}, {0xbf5429ceu, 184, {156}}, {}, {}, {},
+    {0xd9d58653u, 186, {158}}, {}, {}, {0xa21c1636u, 680, {497}}, {0x0df7d030u, 65, {51}}, {0xd3ec7728u, 204, {171}}, {}, {},
+    {0x5a7d0522u, 573, {397}}, {0xed851e70u, 684, {501}}, {0x3a49e381u, 309, {228}}, {}, {}, {}, {}, {},
+    {}, {0x78aae264u, 706, {521}}, {}, {}, {}, {0x21279f9fu, 544, {388}}, {0x083f187eu, 728, {541}}, {},
+    {0x6712b015u, 70, {56}}, {}, {}, {0xa63aae61u, 241, {192}}, {}, {}, {}, {},
+    {}, {0x06e9a7bdu, 248, {195}}, {}, {}, {}, {}, {}, {},
+    {}, {0x19eb14e0u, 165, {144}}, {}, {}, {}, {0x4f43efafu, 127, {108}}, {}, {0x2d6417beu, 740, {553}},
+    {}, {0xaf4d343cu, 206, {7}}, {}, {0x59b85f35u, 733, {546}}, {}, {}, {0x22b57b6bu, 141, {120}}, {},
+    {0x6d187b3au, 326, {239}}, {}, {0x3bcfd511u, 77, {62}}, {}, {}, {0x88b97215u, 67, {53}}, {}, {0x0918e529u, 161, {140}},
+    {}, {}, {}, {}, {}, {}, {0x10c27aafu, 105, {88}}, {},
+    {}, {}, {}, {}, {}, {}, {0xf2adca79u, 579, {403}}, {0xa883df81u, 72, {58}},
+    {0x83f238f6u, 126, {107}}, {0xf365044fu, 670, {487}}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {0xb28225a3u, 100, {83}}, {}, {}, {}, {0x10ecd2f0u, 276, {50}},
+    {}, {}, {0xb868ff3cu, 142, {121}}, {0x2c5a97a1u, 247, {194}}, {0x47df3731u, 101, {84}}, {0xde669ff2u, 112, {93}}, {0x510cf93fu, 571, {395}}, {0x7d3d0bf1u, 617, {439}},
+    {0xcb7d185eu, 630, {451}}, {}, {}, {}, {}, {0x9c50c8bau, 32977, {592}}, {}, {},
+    {}, {}, {}, {0xe10fb5f3u, 420, {311}}, {0x8ae0c290u, 694, {242}}, {}, {}, {},
+    {}, {0xe967ccecu, 270, {217}}, {}, {}, {}, {}, {}, {0x86c3b5d8u, 33124, {596}},
+    {}, {0xb5d02824u, 360, {256}}, {}, {}, {0xd7e221a1u, 33087, {598}}, {}, {}, {},
+    {}, {}, {}, {}, {0xf6780c36u, 744, {557}}, {}, {0xc357b0d2u, 718, {532}}, {},
+    {0xa27586dfu, 306, {225}}, {}, {}, {}, {}, {}, {0x150ec095u, 125, {106}}, {},
+    {}, {}, {0xab832900u, 202, {169}}, {}, {}, {}, {}, {},
+    {}, {}, {0x4c047b4bu, 222, {185}}, {}, {}, {}, {0x836306aeu, 773, {583}}, {},
+    {}, {0x044ccfbeu, 82, {67}}, {0x90190ee9u, 774, {584}}, {}, {}, {}, {0x86451e30u, 572, {396}}, {},
+    {}, {0x709cd0b5u, 118, {99}}, {}, {0x13d698ccu, 423, {313}}, {0x64d43870u, 776, {586}}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {0xb82fad67u, 501, {356}}, {},
+    {}, {0xc005a9dfu, 374, {267}}, {0x0efb4cc1u, 717, {531}}, {}, {}, {0xadb59177u, 438, {316}}, {}, {},
+    {}, {}, {0xe67fa3aau, 692, {509}}, {0x021770d0u, 405, {297}}, {}, {}, {}, {},
+    {0x2d5af04du, 128, {109}}, {}, {}, {}, {}, {}, {}, {0x2209de2eu, 493, {348}},
+    {0x2fc655fdu, 16, {11}}, {0x91a0004cu, 709, {524}}, {}, {0x81666d90u, 255, {202}}, {0x752d8559u, 266, {213}}, {}, {}, {0x522444d4u, 397, {289}},
+    {0x7d5d2473u, 588, {411}}, {}, {}, {}, {}, {}, {}, {},
+    {}, {0x6fbfe20fu, 56, {47}}, {}, {}, {}, {}, {0x9b81b4d0u, 182, {155}}, {},
+    {}, {}, {}, {0xea887f02u, 440, {318}}, {0xcf0ad1c1u, 29, {24}}, {0xbccc7bf4u, 629, {450}}, {0xe8ccf74bu, 314, {229}}, {0xd7e4f743u, 577, {401}},
+    {}, {}, {}, {}, {0xeffd0664u, 333, {246}}, {}, {}, {},
+    {}, {}, {}, {0x32aba162u, 408, {300}}, {}, {0x6e83500cu, 153, {132}}, {0xd846892cu, 660, {478}}, {},
+    {0x2fff86c7u, 666, {483}}, {}, {}, {}, {}, {}, {}, {},
+    {0xe84d63a4u, 612, {434}}, {}, {0x57dbb72eu, 765, {575}}, {0x7ab6ffacu, 221, {184}}, {}, {}, {}, {0x0ed02088u, 747, {560}},
+    {}, {}, {0x1c7b4b56u, 92, {76}}, {0x116b3b0fu, 658, {476}}, {}, {}, {}, {0x40e8d187u, 754, {566}},
+    {}, {}, {}, {}, {}, {0x66c1942cu, 761, {571}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {0x6c4fa825u, 522, {374}}, {}, {}, {}, {}, {}, {},
+    {0xa9487309u, 742, {555}}, {0xaa999ac1u, 55, {46}}, {0x5e7f8aadu, 33125, {597}}, {0x99eefc65u, 191, {162}}, {0x0e0a22ddu, 422, {312}}, {}, {0x3e05fbb1u, 256, {203}}, {},
+    {}, {}, {}, {}, {}, {}, {0x066879e4u, 9, {6}}, {},
+    {}, {}, {}, {}, {0x9fada407u, 644, {464}}, {}, {}, {},
+    {}, {0x140e5171u, 325, {238}}, {0xa3d171bcu, 346, {253}}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {0xdef5b4feu, 79, {64}}, {0x51fd1c93u, 108, {91}}, {},
+    {0x2aa87f9eu, 85, {70}}, {}, {}, {0xd2832d42u, 189, {160}}, {}, {}, {}, {},
+    {0xb89c72cdu, 746, {559}}, {}, {}, {0xd4bf2c66u, 272, {219}}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {0x0a2fc832u, 484, {339}}, {}, {}, {}, {},
+    {0x23e13956u, 519, {372}}, {0x5c374782u, 594, {417}}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {0x9a0a3a6bu, 451, {328}}, {}, {0x68fc4240u, 667, {484}}, {0xd0edfc65u, 185, {157}},
+    {0xcb5dad46u, 30, {25}}, {}, {}, {}, {}, {}, {}, {},
+    {0x9d686301u, 748, {561}}, {}, {}, {}, {}, {0x138a896du, 655, {475}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {0x04505182u, 330, {243}},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {0xe81799ffu, 409, {301}}, {0x0f8673c2u, 209, {175}}, {0x60a420b1u, 722, {535}},
+    {0x15239c30u, 669, {486}}, {}, {}, {0xf579367du, 32993, {558}}, {}, {}, {}, {0xfd4b8950u, 525, {375}},
+    {}, {}, {0xc124c224u, 700, {515}}, {0xfe0b404du, 267, {214}}, {}, {}, {}, {},
+    {0x91330b78u, 219, {182}}, {0xca0e94edu, 391, {283}}, {}, {}, {}, {}, {}, {},
+    {0xf1fb6ba3u, 510, {365}}, {}, {}, {0x4c9f3fa6u, 511, {366}}, {}, {0x99cdf74cu, 686, {503}}, {}, {},
+    {0xd1a15850u, 533, {377}}, {}, {}, {}, {0xc96854b6u, 315, {230}}, {}, {}, {},
+    {}, {0x0a545438u, 772, {582}}, {}, {}, {}, {}, {0x0fa7fc90u, 305, {224}}, {},
+    {0x08f78431u, 265, {212}}, {}, {}, {}, {}, {}, {0xaedc34a2u, 505, {360}}, {},
+    {0x438a22b9u, 396, {288}}, {}, {0x304575adu, 395, {287}}, {}, {}, {}, {}, {},
+    {}, {}, {}, {0x96a726dau, 90, {75}}, {0xea355850u, 124, {105}}, {0x13943be1u, 383, {276}}, {}, {},
+    {}, {}, {}, {}, {0xf6a2e5e5u, 390, {282}}, {0x7445b524u, 732, {545}}, {}, {},
+    {0x8d204700u, 750, {562}}, {}, {}, {}, {0x9b40a2d0u, 725, {538}}, {0x9912ca64u, 574, {398}}, {0x4f010c70u, 8, {5}}, {0x2319eea4u, 203, {170}},
+    {0x123d6840u, 490, {345}}, {0xfc2b3c2cu, 515, {369}}, {0x16b1a9b1u, 33114, {593}}, {}, {0xd7906d97u, 136, {115}}, {0x9dd3a593u, 741, {554}}, {}, {},
+    {}, {}, {}, {0x6ad2c0cfu, 448, {325}}, {}, {}, {}, {},
+    {}, {0x90dac72bu, 71, {57}}, {0x6b661c29u, 176, {151}}, {}, {}, {}, {}, {0x52388de7u, 442, {320}},
+    {}, {0x2d4d9611u, 447, {324}}, {}, {}, {}, {0xf78cc16eu, 704, {519}}, {}, {},
+    {0x85be6299u, 122, {103}}, {}, {}, {}, {}, {0x32a51daeu, 94, {77}}, {}, {},
+    {}, {0x41a036e4u, 73, {59}}, {0x808af891u, 253, {200}}, {}, {}, {0xc0e088bbu, 424, {314}}, {}, {},
+    {}, {0x57406f04u, 477, {334}}, {0x3e1fe4feu, 14, {9}}, {0x1c0da70fu, 167, {146}}, {}, {}, {}, {},
+    {}, {}, {0xb8f1aa5du, 496, {351}}, {0x7181aea7u, 225, {24}}, {}, {0x0ff61bc7u, 671, {488}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {0x0c9795e9u, 59, {50}}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {0xd9ef5ae7u, 84, {69}}, {}, {}, {},
+    {0x535698a8u, 399, {291}}, {}, {}, {}, {0x801e1f11u, 762, {572}}, {}, {}, {0x40222e8cu, 446, {323}},
+    {0xe7b16d33u, 580, {404}}, {0xb4486c4cu, 34, {28}}, {}, {}, {}, {}, {}, {},
+    {}, {0x865f60beu, 701, {516}}, {}, {}, {}, {}, {}, {},
+    {0x28af762au, 441, {319}}, {}, {}, {0x6a11b7b9u, 775, {585}}, {0xcc5b81c7u, 708, {523}}, {}, {}, {0xb575df89u, 164, {143}},
+    {0x40b6ace1u, 238, {189}}, {}, {}, {}, {}, {}, {0x924b4b4fu, 530, {376}}, {0x88d4fe0du, 449, {326}},
+    {}, {}, {0xf8321fdcu, 663, {480}}, {}, {}, {}, {0xb9e460c1u, 317, {232}}, {},
+    {}, {}, {0x4d7ef736u, 139, {118}}, {}, {}, {0xf7e40fe0u, 412, {304}}, {}, {},
+    {0x2402f4abu, 778, {588}}, {}, {}, {}, {0xf730af3bu, 627, {448}}, {0x04bc992du, 703, {518}}, {0x2f788b3du, 357, {255}}, {0xa11a5629u, 753, {565}},
+    {0xd5a780cfu, 389, {281}}, {}, {}, {}, {0x75aee203u, 166, {145}}, {0x2ce09180u, 507, {362}}, {}, {},
+    {0x37ba74b9u, 634, {454}}, {}, {0xa4ab277bu, 368, {263}}, {}, {}, {}, {}, {},
+    {0x3a3fd018u, 213, {176}}, {}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {0x12af4cd0u, 220, {183}}, {}, {0xcaa2632bu, 307, {226}}, {0x127c742du, 407, {299}}, {0xe257c63au, 613, {435}},
+    {0xfe0a5b69u, 542, {386}}, {}, {}, {}, {}, {}, {}, {0x1baa3c79u, 138, {117}},
+    {0xf20b8e6bu, 679, {496}}, {}, {}, {}, {0x96aa331eu, 641, {461}}, {}, {0xf1f5079eu, 99, {82}}, {0xe0d70dd9u, 7, {4}},
+    {}, {}, {0xe08ced59u, 636, {456}}, {0xc9318c22u, 503, {358}}, {}, {}, {}, {},
+    {0xe71a64a6u, 214, {177}}, {}, {}, {}, {}, {}, {}, {},
+    {}, {0x6f9168bau, 647, {467}}, {}, {}, {}, {}, {}, {0x6da49c31u, 258, {205}},
+    {}, {}, {}, {}, {}, {0xea6e175au, 338, {248}}, {}, {},
+    {}, {}, {}, {}, {}, {0x7439322bu, 727, {540}}, {0x363aacdbu, 770, {580}}, {},
+    {}, {0xe799b5f7u, 76, {61}}, {0x700b5c84u, 119, {100}}, {0x771bdf01u, 192, {163}}, {0x5e6784fbu, 763, {573}}, {}, {}, {},
+    {0x55d89846u, 418, {309}}, {0xdacf1feeu, 600, {2}}, {0xdcc43e11u, 712, {527}}, {}, {0x250d0d02u, 659, {477}}, {}, {0x18a3c87eu, 643, {463}}, {},
+    {0x16448633u, 734, {547}}, {}, {}, {0x7f800c70u, 13, {8}}, {0xc989c1a8u, 682, {499}}, {}, {0x6ab28861u, 261, {208}}, {0x4cf7cce1u, 271, {218}},
+    {0xf5dc9f95u, 743, {556}}, {0x5ca417f5u, 33010, {594}}, {0x8e318328u, 154, {133}}, {0x9e42531cu, 444, {321}}, {0x9c9d3b28u, 504, {359}}, {}, {0xb894f63eu, 48, {39}}, {},
+    {}, {}, {}, {0xd0879148u, 208, {174}}, {}, {0xa16f2021u, 475, {333}}, {}, {},
+    {}, {}, {}, {0x87b843c9u, 218, {181}}, {}, {}, {}, {},
+    {0xcfdb0adcu, 392, {284}}, {}, {}, {0x7ade5f5bu, 673, {490}}, {}, {}, {}, {0x16d22accu, 616, {438}},
+    {}, {}, {}, {}, {}, {}, {}, {},
+    {}, {0x1fae3897u, 28, {23}}, {}, {}, {}, {}, {0x1df49b87u, 400, {292}}, {0xc4a49115u, 159, {138}},
+    {}, {}, {}, {}, {}, {}, {0xba4515ceu, 698, {513}}, {0x09c18c7au, 152, {131}},
+    {0xeecd12a7u, 41, {34}}, {0xca55de80u, 402, {294}}, {}, {}, {}, {}, {}, {0x344524a6u, 254, {201}},
+    {}, {0x5b677388u, 130, {111}}, {}, {}, {}, {}, {}, {},
+    {}, {}, {}, {}, {0x1960b1d0u, 380, {273}}, {}, {}, {},
+    {}, {0xc4691135u, 200, {167}}, {}, {}, {0xfc6f5bd6u, 386, {279}}, {}, {}, {},
+    {}, {}, {0x84ba7e25u, 677, {494}}, {0x0aeaf826u, 719, {533}}, {}, {}, {0x56bd5862u, 445, {322}}, {},
+    {0xd0bf79bau, 608, {430}}, {}, {}, {0x5225e9a1u, 683, {500}}, {}, {}, {}, {},
+    {0x515bfd0cu, 50, {41}}, {}, {}, {}, {0x020c75f4u, 707, {522}}, {0xe05190e7u, 23, {18}}, {}, {},
+    {}, {}, {}, {}, {}, {}, {}, {0x1abd1aa8u, 637, {457}},
+    {0x5e42802cu, 688, {505}}, {}, {}, {}, {0x0920a168u, 274, {221}}, {0xec89cfdbu, 653, {473}}, {}, {},
+    {}, {0x51082e6eu, 534, {378}}, {}, {}, {0x01e13b70u, 194, {164}}, {}, {}, {},
 }};
 // NOLINTEND
 // clang-format on
