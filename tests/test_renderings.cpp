@@ -212,7 +212,8 @@ TEST_CASE("evidence names", "[evidence]") {
               .evidence == evidence::alias);
 }
 
-TEST_CASE("DashScope's \"<400> Code: message\" at the start of a body is a rendering, not markup", "[parse][renderings]") {
+TEST_CASE("DashScope's \"<400> Code: message\" at the start of a body is a rendering, not markup",
+          "[parse][renderings]") {
     const auto e = parse("<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 30720]");
     CHECK(e.envelope == llmerr::envelope::rendering);
     CHECK(e.message == "Range of input length should be [1, 30720]");
@@ -221,9 +222,10 @@ TEST_CASE("DashScope's \"<400> Code: message\" at the start of a body is a rende
 }
 
 TEST_CASE("DashScope's asynchronous task that failed inside an HTTP 200", "[parse][renderings]") {
-    const std::string body = R"({"request_id":"7574ee8f-38a3-4b1e-9280-11c33ab46e51","output":{"task_id":"e6b0c3b7",)"
-                             R"("task_status":"FAILED","code":"DataInspectionFailed","message":"Input data may contain )"
-                             R"(inappropriate content."},"usage":{"image_count":0}})";
+    const std::string body =
+        R"({"request_id":"7574ee8f-38a3-4b1e-9280-11c33ab46e51","output":{"task_id":"e6b0c3b7",)"
+        R"("task_status":"FAILED","code":"DataInspectionFailed","message":"Input data may contain )"
+        R"(inappropriate content."},"usage":{"image_count":0}})";
     const auto e = llmerr::find_error(200, body);
     REQUIRE(e.has_value());
     CHECK(e->envelope == llmerr::envelope::task);

@@ -147,7 +147,8 @@ inline void read_fields(const envelope_fields& f, body_facts& b) {
         b.shape = envelope::task;
         b.shape_provider = provider::dashscope;
         take(b.code, f.output_code);
-        if (f.output_message.is_text()) b.truncated = assign_capped(b.message, f.output_message.text, max_message_bytes);
+        if (f.output_message.is_text())
+            b.truncated = assign_capped(b.message, f.output_message.text, max_message_bytes);
         take(b.request_id, f.request_id);
         return;
     }

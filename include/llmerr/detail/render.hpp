@@ -212,6 +212,7 @@ inline std::string unescape_loose(std::string_view s, std::size_t cap) {
         v.quote = 'c';
         return v;
     }
+    if (q == '{' || q == '[') return v;  // an object or array: its own keys are read where they stand
     std::size_t k = i;
     if (bare_to_line) {
         while (k < t.size() && t[k] != '\n' && t[k] != '\r') ++k;
