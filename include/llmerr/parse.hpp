@@ -382,39 +382,55 @@ inline const std::vector<documented_grams>& all_documented_grams() {
     return all;
 }
 
-// How much alike a message must be to a documented one to take its meaning (0–1000; see resemblance()).
-inline constexpr unsigned similarity_threshold = 700;
-
-// The documented message or description a bare message resembles most, when it resembles one enough and no
-// row of another category resembles it as much; null otherwise.
-inline const catalog_entry* resemble_documented(provider p, std::string_view message, int status) {
-    const std::vector<std::uint32_t> grams = grams_of(fold_for_similarity(message, false));
-    if (grams.size() < 14) return nullptr;
-    const std::vector<documented_grams>& index = all_documented_grams();
-    const entry_range rows = p == provider::unknown ? entries() : entries(p);
+// The row of provider `p` (any provider when unknown) that `score` rates highest, at least `floor`; rows of
+// another category (or, with `per_provider`, of another provider) that score as high make it ambiguous (null)
+// unless `status` tells them apart. `score(e, best)` may return 0 for a row that cannot beat `best` without
+// computing its score.
+template <class Score>
+const catalog_entry* best_documented(provider p, int status, std::size_t floor, bool per_provider, const Score& score) {
     const catalog_entry* best = nullptr;
-    unsigned best_score = 0;
+    std::size_t best_score = 0;
     bool ambiguous = false;
+    const entry_range rows = p == provider::unknown ? entries() : entries(p);
     for (const catalog_entry& e : rows) {
-        const documented_grams& d = index[static_cast<std::size_t>(&e - entries().begin())];
-        const unsigned a = resemblance(grams, d.message);
-        const unsigned b = resemblance(grams, d.description);
-        const unsigned score = a > b ? a : b;
-        if (score < similarity_threshold || score < best_score) continue;
-        if (score > best_score) {
+        const std::size_t got = score(e, best_score);
+        if (got < floor || got < best_score) continue;
+        if (got > best_score) {
             best = &e;
-            best_score = score;
+            best_score = got;
             ambiguous = false;
-        } else if (best != nullptr && (e.category != best->category || e.provider != best->provider)) {
+        } else if (best != nullptr &&
+                   (e.category != best->category || (per_provider && e.provider != best->provider))) {
             if (status != 0 && e.http_status == status && best->http_status != status) {
                 best = &e;
                 ambiguous = false;
             } else if (!(status != 0 && best->http_status == status && e.http_status != status)) {
-                ambiguous = e.category != best->category;
+                ambiguous = true;
             }
         }
     }
     return ambiguous ? nullptr : best;
+}
+
+[[nodiscard]] inline std::size_t row_index(const catalog_entry& e) noexcept {
+    return static_cast<std::size_t>(&e - entries().begin());
+}
+
+// How much alike a message must be to a documented one to take its meaning (0–1000; see resemblance()).
+inline constexpr unsigned similarity_threshold = 700;
+
+// The documented message or description a bare message resembles most, when it resembles one enough and no
+// row of another meaning resembles it as much; null otherwise.
+inline const catalog_entry* resemble_documented(provider p, std::string_view message, int status) {
+    const std::vector<std::uint32_t> grams = grams_of(fold_for_similarity(message, false));
+    if (grams.size() < 14) return nullptr;
+    const std::vector<documented_grams>& index = all_documented_grams();
+    return best_documented(p, status, similarity_threshold, false, [&](const catalog_entry& e, std::size_t) {
+        const documented_grams& d = index[row_index(e)];
+        const unsigned a = resemblance(grams, d.message);
+        const unsigned b = resemblance(grams, d.description);
+        return std::size_t{a > b ? a : b};
+    });
 }
 
 // For a code several providers document: the one provider among them one of whose documented messages for
@@ -446,30 +462,12 @@ inline bool matches_documented(const catalog_entry& e, const lowered_message& m)
 
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
 inline const catalog_entry* match_documented(provider p, const lowered_message& message, int status) {
-    const catalog_entry* best = nullptr;
-    std::size_t best_len = 0;
-    bool ambiguous = false;
     const std::vector<pattern_segments>& patterns = documented_patterns();
-    const entry_range rows = p == provider::unknown ? entries() : entries(p);
-    for (const catalog_entry& e : rows) {
-        const pattern_segments& s = patterns[static_cast<std::size_t>(&e - entries().begin())];
-        if (s.literal < 12 || s.literal < best_len) continue;  // cannot win, whether it matches or not
-        const std::size_t len = match_segments(s, message);
-        if (len < 12 || len < best_len) continue;
-        if (len > best_len) {
-            best = &e;
-            best_len = len;
-            ambiguous = false;
-        } else if (best != nullptr && (e.category != best->category || e.provider != best->provider)) {
-            if (status != 0 && e.http_status == status && best->http_status != status) {
-                best = &e;
-                ambiguous = false;
-            } else if (!(status != 0 && best->http_status == status && e.http_status != status)) {
-                ambiguous = true;
-            }
-        }
-    }
-    return ambiguous ? nullptr : best;
+    return best_documented(p, status, 12, true, [&](const catalog_entry& e, std::size_t best) -> std::size_t {
+        const pattern_segments& s = patterns[row_index(e)];
+        if (s.literal < 12 || s.literal < best) return 0;  // cannot win, whether it matches or not
+        return match_segments(s, message);
+    });
 }
 
 // The evidence a catalogue match of this kind is.

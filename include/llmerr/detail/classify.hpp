@@ -29,8 +29,8 @@ namespace detail {
         case 422: return category::invalid_request;
         case 429: return category::rate_limited;
         case 499: return category::cancelled;
-        case 500: return category::server_error;
-        case 502: return category::server_error;  // Bad Gateway: the upstream failed, not a capacity limit
+        case 500:
+        case 502: return category::server_error;  // 502 Bad Gateway: the upstream failed, not a capacity limit
         case 503: return category::overloaded;
         case 504: return category::timeout;
         default: break;

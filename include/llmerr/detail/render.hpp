@@ -25,7 +25,7 @@ namespace detail {
 
 // Only this much of a text is searched for rendered fields: renderings put them first, and a hostile
 // multi-megabyte text must cost no more than this.
-inline constexpr std::size_t render_window = 16 * 1024;
+inline constexpr std::size_t render_window = std::size_t{16} * 1024;
 
 [[nodiscard]] constexpr bool is_ident_char(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -153,8 +153,8 @@ inline std::string unescape_loose(std::string_view s, std::size_t cap) {
         const char c = s[j];
         if (c == 'u' && j + 4 < s.size() && hex_value(s[j + 1]) >= 0 && hex_value(s[j + 2]) >= 0 &&
             hex_value(s[j + 3]) >= 0 && hex_value(s[j + 4]) >= 0) {
-            const unsigned cp = static_cast<unsigned>((hex_value(s[j + 1]) << 12) | (hex_value(s[j + 2]) << 8) |
-                                                      (hex_value(s[j + 3]) << 4) | hex_value(s[j + 4]));
+            const auto cp = static_cast<unsigned>((hex_value(s[j + 1]) << 12) | (hex_value(s[j + 2]) << 8) |
+                                                  (hex_value(s[j + 3]) << 4) | hex_value(s[j + 4]));
             if (cp < 0xD800 || cp > 0xDFFF)
                 append_utf8(out, static_cast<std::uint32_t>(cp));  // lone surrogates are dropped
             i = j + 5;
