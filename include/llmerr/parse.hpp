@@ -90,9 +90,18 @@ inline bool assign_capped(std::string& dst, std::string_view src, std::size_t ca
 // The id after "Request id:" / "Request ID:" in a message (Ark appends it to every message).
 [[nodiscard]] constexpr std::string_view request_id_in_message(std::string_view m) noexcept {
     m = m.substr(0, m.size() < match_window ? m.size() : match_window);
-    const std::size_t at = ifind(m, "request id:", 0);
-    if (at == std::string_view::npos) return {};
-    std::size_t i = at + 11;
+    // "Request id:", also with the space widened by a terminal's wrapping ("Request      id:").
+    std::size_t at = ifind(m, "request", 0);
+    std::size_t i = std::string_view::npos;
+    for (; at != std::string_view::npos; at = ifind(m, "request", at + 7)) {
+        std::size_t k = at + 7;
+        while (k < m.size() && (m[k] == ' ' || m[k] == '\n' || m[k] == '\r' || m[k] == '\t')) ++k;
+        if (k > at + 7 && k + 3 <= m.size() && iequals(m.substr(k, 3), "id:")) {
+            i = k + 3;
+            break;
+        }
+    }
+    if (i == std::string_view::npos) return {};
     while (i < m.size() && (m[i] == ' ' || m[i] == '\n' || m[i] == '\r' || m[i] == '\t')) ++i;  // wrapped lines
     const std::size_t start = i;
     while (i < m.size() && ((m[i] >= 'A' && m[i] <= 'Z') || (m[i] >= 'a' && m[i] <= 'z') ||
@@ -454,6 +463,18 @@ inline provider provider_by_variants(std::string_view code, const lowered_messag
     return found;
 }
 
+// provider_by_variants, else the provider, among those documenting the code, of the documented message the
+// message resembles (a paraphrase: "The parameter max_tokens …" for "The parameter `%s` …").
+inline provider provider_by_wording(std::string_view code, const lowered_message& m, std::string_view message,
+                                    int status) {
+    const provider p = provider_by_variants(code, m);
+    if (p != provider::unknown || m.empty_message || (code.size() < 6 && all_digits(code))) return p;
+    const catalog_entry* like = resemble_documented(provider::unknown, message, status);
+    if (like == nullptr) return provider::unknown;
+    const match_kind k = resolve(like->provider, {}, code).kind;
+    return k == match_kind::exact || k == match_kind::alias ? like->provider : provider::unknown;
+}
+
 // Whether the message matches the documented message of this row (its `match` pattern).
 inline bool matches_documented(const catalog_entry& e, const lowered_message& m) noexcept {
     if (m.empty_message) return false;
@@ -654,7 +675,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     if (p == provider::unknown && b.code.empty()) p = provider_by_vocabulary(b.type);
     if (p == provider::unknown && is_ark_type(b.type)) p = provider::ark;
     // A code several providers document: whose documented message for it does the message match?
-    if (p == provider::unknown && !b.code.empty()) p = provider_by_variants(b.code, lowered);
+    if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, b.message, class_status);
     // Qianfan IAM's {"requestId","code","message"} is also how DashScope's Java SDK re-serialises an error:
     // the shape says Qianfan only when Qianfan's IAM documents the code and the text names nobody else.
     if (p == provider::unknown && b.shape_api != "iam") p = b.shape_provider;
