@@ -259,7 +259,7 @@ struct slot_hit {
         const code_slot s = catalog_code_slots[at];
         if (s.row_plus_1 == 0) return {no_row, false};
         if (s.tag != tag) continue;
-        const std::size_t row = (s.row_plus_1 & ~code_slot::alias_bit) - 1U;
+        const std::size_t row = static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U;
         if (row >= rows.begin && row < rows.end && s.key == code)
             return {row, (s.row_plus_1 & code_slot::alias_bit) != 0};
     }

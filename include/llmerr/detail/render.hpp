@@ -201,7 +201,7 @@ inline std::string unescape_loose(std::string_view s, std::size_t cap) {
     const char q = t[i];
     if (q == '"' || q == '\'') {
         std::size_t k = i + 1;
-        while (k < t.size() && t[k] != q) k += t[k] == '\\' ? 2 : 1;
+        while (k < t.size() && t[k] != q) k += t[k] == '\\' ? std::size_t{2} : std::size_t{1};
         v.text = t.substr(i + 1, (k < t.size() ? k : t.size()) - i - 1);
         v.quote = q;
         return v;
