@@ -35,28 +35,44 @@ struct catalog_text {
     [[nodiscard]] constexpr std::string_view view() const noexcept;  // defined after the table
     // NOLINTNEXTLINE(google-explicit-constructor, hicpp-explicit-conversions): reads as a string_view
     constexpr operator std::string_view() const noexcept { return view(); }
+    // As std::string_view::data() (not null-terminated).
     [[nodiscard]] constexpr const char* data() const noexcept { return view().data(); }
+    // The length in bytes.
     [[nodiscard]] constexpr std::size_t size() const noexcept { return view().size(); }
+    // The length in bytes, as size().
     [[nodiscard]] constexpr std::size_t length() const noexcept { return view().size(); }
+    // Whether the text is empty.
     [[nodiscard]] constexpr bool empty() const noexcept { return view().empty(); }
+    // As std::string_view::find.
     [[nodiscard]] constexpr std::size_t find(std::string_view s, std::size_t pos = 0) const noexcept {
         return view().find(s, pos);
     }
+    // As std::string_view::find.
     [[nodiscard]] constexpr std::size_t find(char c, std::size_t pos = 0) const noexcept { return view().find(c, pos); }
     // As std::string_view::substr (throws std::out_of_range when pos > size()).
     [[nodiscard]] constexpr std::string_view substr(std::size_t pos = 0, std::size_t n = std::string_view::npos) const {
         return view().substr(pos, n);
     }
 
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator==(catalog_text a, catalog_text b) noexcept { return a.view() == b.view(); }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator==(catalog_text a, std::string_view b) noexcept { return a.view() == b; }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator==(std::string_view a, catalog_text b) noexcept { return a == b.view(); }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator!=(catalog_text a, catalog_text b) noexcept { return !(a == b); }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator!=(catalog_text a, std::string_view b) noexcept { return !(a == b); }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator!=(std::string_view a, catalog_text b) noexcept { return !(a == b); }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator<(catalog_text a, catalog_text b) noexcept { return a.view() < b.view(); }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator<=(catalog_text a, catalog_text b) noexcept { return a.view() <= b.view(); }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator>(catalog_text a, catalog_text b) noexcept { return a.view() > b.view(); }
+    // Compares the texts, as string_views compare.
     friend constexpr bool operator>=(catalog_text a, catalog_text b) noexcept { return a.view() >= b.view(); }
     // `os << text`, as for a std::string_view (<iosfwd> declares the stream; using it needs <ostream>).
     template <class CharT, class Traits>

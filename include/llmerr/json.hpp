@@ -186,6 +186,7 @@ inline void to_json(nlohmann::json& j, const llm_error& e) {
     j["message"] = e.message;
 }
 
+// Reads an llm_error written by to_json (see the top of this header for its leniency and its errors).
 inline void from_json(const nlohmann::json& j, llm_error& e) {
     e = llm_error{};
     if (!j.is_object())
@@ -277,6 +278,7 @@ template <class Json, std::enable_if_t<detail::is_nlohmann_json<Json>::value, in
 #endif
 }
 
+// parse(body, http_status, headers, hint) of a body held as nlohmann::json: the result of parsing body.dump().
 template <class Json, class Headers,
           std::enable_if_t<detail::is_nlohmann_json<Json>::value && detail::is_header_range<Headers>::value, int> = 0>
 [[nodiscard]] llm_error parse(const Json& body, int http_status, const Headers& headers,
@@ -307,6 +309,7 @@ template <class Json, std::enable_if_t<detail::is_nlohmann_json<Json>::value, in
 #endif
 }
 
+// find_error(http_status, body, headers, hint) of a body held as nlohmann::json.
 template <class Json, class Headers,
           std::enable_if_t<detail::is_nlohmann_json<Json>::value && detail::is_header_range<Headers>::value, int> = 0>
 [[nodiscard]] std::optional<llm_error> find_error(int http_status, const Json& body, const Headers& headers,
