@@ -71,22 +71,6 @@ inline bool assign_capped(std::string& dst, std::string_view src, std::size_t ca
     return true;
 }
 
-// The code DashScope writes at the start of a native message: "<400> InternalError.Algo.InvalidParameter: …".
-[[nodiscard]] constexpr std::string_view embedded_code(std::string_view m) noexcept {
-    if (m.size() < 8 || m[0] != '<' || m[4] != '>' || m[5] != ' ') return {};
-    for (std::size_t i = 1; i < 4; ++i) {
-        if (m[i] < '0' || m[i] > '9') return {};
-    }
-    std::size_t i = 6;
-    while (i < m.size() && i < 6 + 128 &&
-           ((m[i] >= 'A' && m[i] <= 'Z') || (m[i] >= 'a' && m[i] <= 'z') || (m[i] >= '0' && m[i] <= '9') ||
-            m[i] == '.' || m[i] == '_')) {
-        ++i;
-    }
-    if (i == 6 || i >= m.size() || m[i] != ':') return {};
-    return m.substr(6, i - 6);
-}
-
 // The id after "Request id:" / "Request ID:" in a message (Ark appends it to every message).
 [[nodiscard]] constexpr std::string_view request_id_in_message(std::string_view m) noexcept {
     m = m.substr(0, m.size() < match_window ? m.size() : match_window);

@@ -124,9 +124,8 @@ inline constexpr render_key render_keys[] = {
 // One value as written: its text (still escaped when it was quoted), its quoting and where it ended.
 struct raw_value {
     std::string_view text;
-    char quote = 0;               // '"', '\'', 0 (bare or a number); 'e' = \" (escaped once); 'c' = “…”
-    std::size_t backslashes = 0;  // for 'e': how many backslashes precede each quote
-    bool is_null = false;         // null, None, nil, undefined
+    char quote = 0;        // '"', '\'', 0 (bare or a number); 'e' = \" (escaped once); 'c' = “…”
+    bool is_null = false;  // null, None, nil, undefined
 };
 
 [[nodiscard]] constexpr int hex_value(char c) noexcept {
@@ -188,13 +187,11 @@ inline std::string unescape_loose(std::string_view s, std::size_t cap) {
             if (b == bs) {
                 v.text = t.substr(start, k - bs - start);
                 v.quote = 'e';
-                v.backslashes = bs;
                 return v;
             }
         }
         v.text = t.substr(start);
         v.quote = 'e';
-        v.backslashes = bs;
         return v;
     }
     if (bs > 0) return v;
@@ -305,7 +302,6 @@ struct rendered_fields {
     int status = 0;              // the first HTTP status written ("Error code: 400", "status_code: 400")
     int inner_status = 0;        // the last one written: the provider's, when a relay wrapped it
     angle_rendering angle;       // `<400> Code: message`, when present
-    bool any = false;            // whether any key was found
     bool v1_error_code = false;  // an `error_code` key with an integer: Qianfan v1's field, as printed
 };
 
@@ -357,7 +353,6 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
             continue;
         }
         if (role == render_role::status && small_number(v.text) < 0) continue;
-        f.any = f.any || role != render_role::status;
         switch (role) {
             case render_role::status_or_code:
             case render_role::code: {
