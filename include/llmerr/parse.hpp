@@ -605,7 +605,11 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     // ({"error":"invalid_client","error_description":…} is read as a rendering: its code is the string.)
     const bool structured = b.shape == envelope::error_object || b.shape == envelope::code_message ||
                             b.shape == envelope::error_code || b.shape == envelope::task;
-    const rendered_fields rf = read_rendering(structured ? std::string_view(b.message) : t, max_message_bytes);
+    const rendered_fields rf = b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
+                               : !structured             ? read_rendering(t, max_message_bytes)
+                               : may_hold_rendering(lowered_message(b.message).view())
+                                   ? read_rendering(b.message, max_message_bytes)
+                                   : rendered_fields{};
     if (!structured && b.shape != envelope::html) {
         std::string_view code = rf.code.empty() ? rf.numeric_code : rf.code;
         if (code.empty() && !rf.error_string.empty() && rf.error_string.size() <= 64 &&
@@ -630,7 +634,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     const std::string_view written_in = structured ? std::string_view(b.message) : t;
     known_token written;
     bool written_read = false;
-    if (b.code.empty()) {
+    if (b.code.empty() && b.shape != envelope::html) {
         written = first_known_token(written_in);
         written_read = true;
         if (!written.token.empty()) assign_capped(b.code, written.token, max_field_bytes);
@@ -658,8 +662,6 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     if (p == provider::unknown && (dashscope_framing || !angle_code.empty())) p = provider::dashscope;
     if (p == provider::unknown && b.code.empty()) p = provider_by_vocabulary(b.type);
     if (p == provider::unknown && is_ark_type(b.type)) p = provider::ark;
-    // A code several providers document: whose documented message for it does the message match?
-    if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, b.message, class_status);
     // Qianfan IAM's {"requestId","code","message"} is also how DashScope's Java SDK re-serialises an error:
     // the shape says Qianfan only when Qianfan's IAM documents the code and the text names nobody else.
     if (p == provider::unknown && b.shape_api != "iam") p = b.shape_provider;
@@ -668,7 +670,9 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         if (by_name == provider::unknown || by_name == provider::qianfan) p = provider::qianfan;
     }
     if (p == provider::unknown && headers != nullptr) p = headers->evidence;
-    if (p == provider::unknown && !written_read) written = first_known_token(written_in);
+    // A code several providers document: whose documented message for it does the message match?
+    if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, b.message, class_status);
+    if (p == provider::unknown && !written_read && b.shape != envelope::html) written = first_known_token(written_in);
     if (p == provider::unknown) p = written.p;
     if (p == provider::unknown) p = provider_by_words(t);
 

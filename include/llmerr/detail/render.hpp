@@ -249,14 +249,17 @@ struct angle_rendering {
 [[nodiscard]] constexpr angle_rendering find_angle_rendering(std::string_view t) noexcept {
     angle_rendering r;
     t = t.substr(0, t.size() < render_window ? t.size() : render_window);
-    for (std::size_t i = 0; i < t.size(); ++i) {
+    std::size_t lt = t.find('<'), esc = t.find("u003c");
+    while (lt != std::string_view::npos || esc != std::string_view::npos) {
         std::size_t j = 0;
-        if (t[i] == '<') {
-            j = i + 1;
-        } else if (t[i] == 'u' && i > 0 && t[i - 1] == '\\' && starts_with(t.substr(i), "u003c")) {
-            j = i + 5;
+        if (lt <= esc) {  // npos is the largest: the other one is a real position
+            j = lt + 1;
+            lt = t.find('<', lt + 1);
         } else {
-            continue;
+            const std::size_t at = esc;
+            esc = t.find("u003c", esc + 1);
+            if (at == 0 || t[at - 1] != '\\') continue;
+            j = at + 5;
         }
         std::size_t k = j;
         while (k < t.size() && k - j < 8 && is_digit(t[k])) ++k;
@@ -291,6 +294,16 @@ struct angle_rendering {
            t[i] == ';';
 }
 
+// Whether a message may hold a rendering worth a key pass: a key word or DashScope's "<NNN>" framing.
+// `lowered` is the message's match window, lowercased (the parser has it at hand).
+[[nodiscard]] constexpr bool may_hold_rendering(std::string_view lowered) noexcept {
+    if (lowered.find('<') != std::string_view::npos || lowered.find("u003c") != std::string_view::npos) return true;
+    for (std::string_view w : {"code", "status", "msg", "message", "error", "description"}) {
+        if (lowered.find(w) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 // The fields a rendering holds. Views point into the text; `message` is unescaped (owned).
 struct rendered_fields {
     std::string_view code;  // the first string code; else the first numeric code
@@ -320,28 +333,41 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
             ++i;
             continue;
         }
-        // A key: an identifier, or two ("request id", "Error code") joined by one space, '_' or '-'.
+        // A key: an identifier, or two ("request id", "Error code") joined by one space, '_' or '-', followed
+        // by a separator — or, for a status, by its number. Most words of a message are followed by neither:
+        // they are passed over before any key is compared.
         std::size_t k = i;
         while (k < t.size() && is_ident_char(t[k])) ++k;
+        const auto number_follows = [&t](std::size_t at) {
+            return at + 1 < t.size() && t[at] == ' ' && is_digit(t[at + 1]);
+        };
         std::size_t end = k;
+        std::size_t sep = after_separator(t, k);
+        render_role role = render_role::none;
         if (k + 1 < t.size() && (t[k] == ' ' || t[k] == '-') && is_ident_char(t[k + 1])) {
             std::size_t k2 = k + 1;
             while (k2 < t.size() && is_ident_char(t[k2])) ++k2;
-            const render_role two = role_of(t.substr(i, k2 - i));
-            if (two != render_role::none &&
-                (after_separator(t, k2) != std::string_view::npos ||
-                 (two == render_role::status && k2 + 1 < t.size() && t[k2] == ' ' && is_digit(t[k2 + 1])))) {
-                end = k2;
+            const std::size_t sep2 = after_separator(t, k2);
+            if (k2 - i <= 20 && (sep2 != std::string_view::npos || number_follows(k2))) {
+                const render_role two = role_of(t.substr(i, k2 - i));
+                if (two != render_role::none && (sep2 != std::string_view::npos || two == render_role::status)) {
+                    end = k2;
+                    sep = sep2 != std::string_view::npos ? sep2 : k2;  // "status code 429"
+                    role = two;
+                }
             }
         }
-        const std::string_view key = t.substr(i, end - i);
+        const std::size_t start = i;
         i = end;
-        const render_role role = key.size() <= 20 ? role_of(key) : render_role::none;
-        if (role == render_role::none) continue;
-        std::size_t sep = after_separator(t, end);
-        // "status code 429", "HTTP status 502": a status needs no separator before its number.
-        if (sep == std::string_view::npos && role == render_role::status && end < t.size() && t[end] == ' ') sep = end;
-        if (sep == std::string_view::npos) continue;
+        if (role == render_role::none) {
+            if (k - start > 20 || (sep == std::string_view::npos && !number_follows(k))) continue;
+            role = role_of(t.substr(start, k - start));
+            if (role == render_role::none) continue;
+            // "HTTP status 502": a status needs no separator before its number.
+            if (sep == std::string_view::npos && role == render_role::status) sep = k;
+            if (sep == std::string_view::npos) continue;
+        }
+        const std::string_view key = t.substr(start, end - start);
         const raw_value v = read_value(t, sep, role == render_role::message);
         if (v.text.empty() || v.is_null) continue;
         if (role == render_role::error && v.quote == 0) {  // "API Error: 400 <400> …": the relay's status
