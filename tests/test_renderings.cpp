@@ -236,3 +236,90 @@ TEST_CASE("DashScope's asynchronous task that failed inside an HTTP 200", "[pars
     const std::string running = R"({"request_id":"r","output":{"task_id":"t","task_status":"RUNNING"}})";
     CHECK_FALSE(llmerr::find_error(200, running).has_value());
 }
+
+TEST_CASE("words count only where they fit the status", "[parse][renderings]") {
+    SECTION("a 503 that says too many requests because of system capacity is an overload") {
+        const auto e = parse(R"({"code":"Unlisted","message":"Too many requests: throttled due to system capacity"})", 503);
+        CHECK(e.category == category::overloaded);
+        CHECK(e.retryable);
+        CHECK(e.evidence == evidence::message_words);
+    }
+    SECTION("the same words at 429 are a rate limit") {
+        const auto e = parse(R"({"code":"Unlisted","message":"Too many requests: throttled due to system capacity"})", 429);
+        CHECK(e.category == category::rate_limited);
+    }
+    SECTION("429 also carries capacity: an upstream saturated is an overload") {
+        const auto e = parse(R"({"error":{"message":"upstream load saturated, retry later","type":"upstream_error"}})", 429);
+        CHECK(e.category == category::overloaded);
+        CHECK(e.retryable);
+    }
+    SECTION("a 500 never becomes a caller's fault on words alone") {
+        const auto e = parse(R"({"code":"Unlisted","message":"unsupported relay mode"})", 500);
+        CHECK(e.category == category::server_error);
+        CHECK(e.retryable);
+        CHECK(e.evidence == evidence::http_status);
+    }
+}
+
+TEST_CASE("words that name a sub-kind refine a catch-all code", "[parse][renderings]") {
+    SECTION("a size in pixels over a limit is payload_too_large") {
+        const auto e = parse(
+            R"({"error":{"code":"InvalidParameter","message":"Image 0 failed: Image exceeds the maximum allowed total pixels.","type":"BadRequest"}})",
+            400, provider::ark);
+        CHECK(e.category == category::payload_too_large);
+        CHECK_FALSE(e.retryable);
+    }
+    SECTION("a size under a limit is not") {
+        const auto e = parse(
+            R"({"error":{"code":"InvalidParameter","message":"image size must be at least 3686400 pixels","type":"BadRequest"}})",
+            400, provider::ark);
+        CHECK(e.category == category::invalid_request);
+    }
+    SECTION("a type the endpoint does not know is unsupported, also when only the wording resembles the doc's") {
+        const auto e = parse("The parameter `include` specified in the request are not valid: unknown type: x.y.", 400);
+        CHECK(e.category == category::unsupported);
+    }
+    SECTION("credentials named as identifiers or a pair") {
+        CHECK(parse(R"({"error":true,"message":"missing BAIDU_API_KEY or BAIDU_SECRET_KEY in env"})").category ==
+              category::authentication);
+        CHECK(parse("AK(bce-v3***) is not correct, please check! AK/SK should be obtained from the console").category ==
+              category::authentication);
+        CHECK(parse("sdk.errors.InvalidTokenError: no permission, get a valid access token").category ==
+              category::authentication);
+    }
+    SECTION("Spring's 404 for a path it does not serve") {
+        CHECK(parse("BadRequestError: No static resource v1/chat/completions/chat/completions.").category ==
+              category::not_found);
+    }
+}
+
+TEST_CASE("a documented code at a 404 its wording does not fit is a wrong path", "[parse][renderings]") {
+    // Ark documents InvalidAction as a state conflict at 400; at 404 with other words it is a URL that is not there.
+    const auto e = parse(
+        R"({"error":{"code":"InvalidAction","message":"The specified action is invalid: /api/v3/x/v1/x","type":"NotFound"}})",
+        404, provider::ark);
+    CHECK(e.category == category::not_found);
+    CHECK(e.evidence == evidence::http_status);
+    // The documented wording keeps the documented meaning, whatever the status.
+    const auto d = parse(
+        R"({"error":{"code":"InvalidAction","message":"The requested action is not valid for the current resource state."}})",
+        404, provider::ark);
+    CHECK(d.category == category::conflict);
+}
+
+TEST_CASE("an envelope with no fields of its own is a wrapper: what it holds is read", "[parse][renderings]") {
+    const auto e = parse(
+        R"({"error":{"headers":{"content-type":"application/json"},"error_code":336006,"error_msg":"the length of messages must be an odd number","id":"as-abc"},"provider":"wenxin"})");
+    CHECK(e.provider == provider::qianfan);
+    CHECK(e.code == "336006");
+    CHECK(e.category == category::invalid_request);
+}
+
+TEST_CASE("rendered values in curly quotes and escaped values cut short are read", "[parse][renderings]") {
+    const auto c = parse("error: code: \xE2\x80\x9CInvalidApiKey\xE2\x80\x9D, message: \xE2\x80\x9CInvalid API-key provided.\xE2\x80\x9D");
+    CHECK(c.code == "InvalidApiKey");
+    CHECK(c.category == category::authentication);
+    const auto x = parse(R"(failed: {\"code\":\"Arrearage\",\"message\":\"Access denied, please make sure\r\nyour account is in good standing)");
+    CHECK(x.code == "Arrearage");
+    CHECK(x.category == category::billing);
+}

@@ -557,23 +557,6 @@ inline known_token first_known_token(std::string_view text) noexcept {
     return out;
 }
 
-// Which side of the HTTP status classes a category is on: 4 (the caller's), 5 (the provider's), 0 (either:
-// unknown, timeout — 408 or 504).
-[[nodiscard]] constexpr int status_class_of(category c) noexcept {
-    switch (c) {
-        case category::server_error:
-        case category::overloaded:
-        case category::model_loading: return 5;
-        case category::unknown:
-        case category::timeout: return 0;
-        default: return 4;
-    }
-}
-
-[[nodiscard]] constexpr int status_class(int status) noexcept {
-    return status >= 400 && status <= 499 ? 4 : status >= 500 && status <= 599 ? 5 : 0;
-}
-
 inline llm_error parse_impl(std::string_view body, int http_status, provider hint, const header_info* headers) {
     llm_error r;
     r.http_status = http_status;
@@ -603,8 +586,11 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     // in one that is, a rendering inside its message ("<400> InternalError.Algo.InvalidParameter: …", a
     // relay's "status code 429").
     // ({"error":"invalid_client","error_description":…} is read as a rendering: its code is the string.)
-    const bool structured = b.shape == envelope::error_object || b.shape == envelope::code_message ||
-                            b.shape == envelope::error_code || b.shape == envelope::task;
+    // (An envelope whose fields are all empty is not read as one: {"error":{"headers":{…},"error_code":336006,
+    // "error_msg":…}} is a client's wrapper around the body, and the rendering pass finds what it holds.)
+    const bool structured = (b.shape == envelope::error_object || b.shape == envelope::code_message ||
+                             b.shape == envelope::error_code || b.shape == envelope::task) &&
+                            !(b.code.empty() && b.message.empty() && b.type.empty());
     const rendered_fields rf = b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
                                : !structured             ? read_rendering(t, max_message_bytes)
                                : may_hold_rendering(lowered_message(b.message).view())
@@ -675,6 +661,12 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     if (p == provider::unknown && !written_read && b.shape != envelope::html) written = first_known_token(written_in);
     if (p == provider::unknown) p = written.p;
     if (p == provider::unknown) p = provider_by_words(t);
+    // A code nobody documents (a relay's "bad_request") around a provider's own wording: the wording names it.
+    if (p == provider::unknown && !b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
+        const catalog_entry* said = match_documented(provider::unknown, lowered, class_status);
+        if (said == nullptr) said = resemble_documented(provider::unknown, b.message, class_status);
+        if (said != nullptr) p = said->provider;
+    }
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
     // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.
@@ -744,15 +736,19 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
         } else {
             // The message's words; else the code's and the type's own ("missing_required_parameter",
             // "invalid_request_error"), read as words.
+            // A relay's own failure (one-api / new-api `type`) comes with whatever status the relay chose.
+            const int fit = is_relay_own_type(r.type) ? 0 : class_status;
             std::string_view said = r.message;
             std::string named;
-            if (category_from_words(said) == category::unknown) {
+            if (category_from_words(said, fit) == category::unknown) {
                 named = r.code + ' ' + r.type;
                 for (char& c : named) c = c == '_' ? ' ' : c;
                 said = named;
             }
-            const category by_words = category_from_words(said);
-            r.category = classify_uncatalogued(class_status, said);
+            const category by_words = category_from_words(said, fit);
+            r.category = by_words == category::unknown ? category_from_status(class_status)
+                         : class_status == 401         ? category::authentication  // the credentials failed
+                                                       : by_words;
             r.retryable = is_retryable_by_default(r.category);
             r.evidence = by_words != category::unknown && r.category == by_words ? evidence::message_words
                          : r.category != category::unknown                       ? evidence::http_status
@@ -768,18 +764,27 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     const bool generic_row =
         row != nullptr && (row->category == category::invalid_request || row->category == category::permission_denied ||
                            row->category == category::server_error);
-    if (row != nullptr && !similar && !r.message.empty() &&
-        (how == match_kind::family || how == match_kind::prefix ||
-         (generic_row && !matches_documented(*row, lowered)))) {
-        const category by_words = category_from_words(r.message);
-        const int sc_words = status_class_of(by_words);
-        if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category &&
-            (sc_words == 0 || status_class(class_status) == 0 || sc_words == status_class(class_status))) {
+    // (A resemblance to a catch-all row's message is refined the same way: "The parameter … are not valid:
+    // … supported value is …" is unsupported.)
+    if (row != nullptr && (!similar || generic_row) && !r.message.empty() &&
+        (how == match_kind::family || how == match_kind::prefix || (generic_row && !matches_documented(*row, lowered)))) {
+        const category by_words = category_from_words(r.message, class_status);
+        if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category) {
             r.category = by_words;
             r.retryable = is_retryable_by_default(by_words);
             r.retry_hint = retry_hint::none;
             r.evidence = evidence::message_words;
         }
+    }
+    // A code documented under another status, whose documented wording the message lacks, received with a 404:
+    // the path or resource is missing ("InvalidAction: The specified action is invalid: /api/v3/…" at 404 is a
+    // wrong URL, not the documented state conflict). 404 is the one status no provider reuses for other faults.
+    if (entry != nullptr && !similar && class_status == 404 && entry->http_status != 404 &&
+        r.evidence == evidence::exact_code && !matches_documented(*entry, lowered)) {
+        r.category = category::not_found;
+        r.retryable = false;
+        r.retry_hint = retry_hint::none;
+        r.evidence = evidence::http_status;
     }
     // Weak evidence (a family, a resemblance, words) never contradicts the status class: a 4xx is the
     // caller's, a 5xx the provider's, whatever a prefix or a word suggests.
@@ -787,8 +792,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
                       r.evidence == evidence::message_words;
     // A relay's own failure (one-api / new-api `type`) comes with whatever status the relay chose: it says
     // nothing about whose fault it is.
-    const int sc = is_relay_own_type(r.type) ? 0 : status_class(class_status);
-    if (weak && sc != 0 && status_class_of(r.category) != 0 && status_class_of(r.category) != sc) {
+    if (weak && !fits_status(r.category, is_relay_own_type(r.type) ? 0 : class_status)) {
         r.category = category_from_status(class_status);
         r.retryable = is_retryable_by_default(r.category);
         r.retry_hint = retry_hint::none;

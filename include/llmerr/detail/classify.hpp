@@ -109,6 +109,17 @@ inline constexpr message_word message_words[] = {
     {"unauthorized", category::authentication},
     {"authentication", category::authentication},
     {"signature", category::authentication},
+    // Credentials named as identifiers or pairs: "missing BAIDU_API_KEY", "AK/SK should be obtained",
+    // "secret key", an `InvalidTokenError` / `invalid_token` (OAuth).
+    {"api_key", category::authentication},
+    {"secret key", category::authentication},
+    {"secret_key", category::authentication},
+    {"access key", category::authentication},
+    {"access_key", category::authentication},
+    {"ak/sk", category::authentication},
+    {"invalid token", category::authentication},
+    {"invalidtoken", category::authentication},
+    {"invalid_token", category::authentication},
     {"\xE9\x89\xB4\xE6\x9D\x83", category::authentication},  // 鉴权
     // Permission — "Access denied", "not activated", "no permission"; 无权限.
     {"access denied", category::permission_denied},
@@ -136,6 +147,8 @@ inline constexpr message_word message_words[] = {
     {"busy", category::overloaded},
     {"queue is full", category::overloaded},
     {"\xE7\xB9\x81\xE5\xBF\x99", category::overloaded},  // 繁忙
+    {"saturat", category::overloaded},                      // "upstream load saturated"
+    {"\xE9\xA5\xB1\xE5\x92\x8C", category::overloaded},  // 饱和 (负载已饱和: load saturated)
     // Model loading — Ark ModelLoadingError "model is currently being loaded".
     {"being loaded", category::model_loading},
     // Size — DashScope BadRequest.TooLarge "Payload Too Large", "exceeds size limit".
@@ -146,12 +159,16 @@ inline constexpr message_word message_words[] = {
     {"no available channel", category::not_found},  // a relay has no upstream for this model
     {"\xE6\x97\xA0\xE5\x8F\xAF\xE7\x94\xA8\xE6\xB8\xA0\xE9\x81\x93", category::not_found},  // 无可用渠道
     {"not found", category::not_found},
+    {"no static resource", category::not_found},  // Spring's 404 for a path it does not serve
+    {"no handler found", category::not_found},    // Spring's 404, older form
     {"does not exist", category::not_found},
     {"not exist", category::not_found},
     {"\xE4\xB8\x8D\xE5\xAD\x98\xE5\x9C\xA8", category::not_found},  // 不存在
     {"not support", category::unsupported},
     {"only support", category::unsupported},  // "incremental_output only support stream call"
     {"unsupported", category::unsupported},
+    {"unknown type", category::unsupported},     // a `type` the endpoint does not know: a feature it lacks
+    {"unknown tool type", category::unsupported},
     {"\xE4\xB8\x8D\xE6\x94\xAF\xE6\x8C\x81", category::unsupported},  // 不支持
     // Cancellation — Ark RequestCancelled "has been cancelled", RequestCanceled "is canceled".
     {"cancelled", category::cancelled},
@@ -175,10 +192,49 @@ inline constexpr message_word generic_words[] = {
     {"\xE5\x8F\x82\xE6\x95\xB0", category::invalid_request},  // 参数
 };
 
+// Which side of the HTTP status classes a category is on: 4 (the caller's), 5 (the provider's), 0 (either:
+// unknown, timeout — 408 or 504).
+[[nodiscard]] constexpr int status_class_of(category c) noexcept {
+    switch (c) {
+        case category::server_error:
+        case category::overloaded:
+        case category::model_loading: return 5;
+        case category::unknown:
+        case category::timeout: return 0;
+        default: return 4;
+    }
+}
+
+[[nodiscard]] constexpr int status_class(int status) noexcept {
+    return status >= 400 && status <= 499 ? 4 : status >= 500 && status <= 599 ? 5 : 0;
+}
+
+// Whether a category can be what a response with this status means. 429 is also how providers say they lack
+// capacity (Ark's ServerOverloaded, relays' "upstream saturated"): overloaded fits it, and retries the same.
+[[nodiscard]] constexpr bool fits_status(category c, int status) noexcept {
+    const int sc = status_class(status);
+    const int cc = status_class_of(c);
+    return sc == 0 || cc == 0 || sc == cc || (status == 429 && c == category::overloaded);
+}
+
+// A size over a limit in bytes or pixels ("Image exceeds the maximum allowed total pixels", "The size of
+// image is beyond limit"): payload_too_large. Lengths in tokens or characters are context length, found
+// before this by their own words.
+[[nodiscard]] constexpr bool says_size_over_limit(std::string_view lowered) noexcept {
+    constexpr std::string_view nouns[] = {"pixel", "file size", "image size", "size of image", "size of the image",
+                                          "body size", "request size", "resolution"};
+    constexpr std::string_view over[] = {"exceed", "too large", "too big", "beyond", "larger than", "maximum"};
+    bool noun = false, excess = false;
+    for (std::string_view w : nouns) noun = noun || lowered.find(w) != std::string_view::npos;
+    for (std::string_view w : over) excess = excess || lowered.find(w) != std::string_view::npos;
+    return noun && excess;
+}
+
 // The category the message's words imply, or unknown. The word found earliest in the message wins (a message
 // says what happened before what to do about it: "request timeout … Try reducing input length"); at the same
-// place, the one listed first.
-[[nodiscard]] constexpr category category_from_words(std::string_view message) noexcept {
+// place, the one listed first. With a status, only words that fit it count: a 503 that says "Too many
+// requests … due to system capacity limits" is overloaded, not rate limited.
+[[nodiscard]] constexpr category category_from_words(std::string_view message, int status = 0) noexcept {
     if (message.empty()) return category::unknown;
     // The window lowercased once (the words are lowercase), so that each word is found with
     // std::string_view::find (memchr) instead of a byte-by-byte case-insensitive comparison.
@@ -190,12 +246,15 @@ inline constexpr message_word generic_words[] = {
     std::size_t at = std::string_view::npos;
     for (const message_word& w : message_words) {
         const std::size_t pos = text.find(w.word);
-        if (pos < at) {
+        if (pos < at && fits_status(w.cat, status)) {
             at = pos;
             found = w.cat;
         }
     }
     if (found != category::unknown) return found;
+    if (fits_status(category::payload_too_large, status) && says_size_over_limit(text)) {
+        return category::payload_too_large;
+    }
     for (const message_word& w : generic_words) {
         if (text.find(w.word) != std::string_view::npos) return w.cat;
     }
@@ -205,7 +264,7 @@ inline constexpr message_word generic_words[] = {
 // Status first; words refine it (a 400 that says "inappropriate content" is content_filtered, a 429 that
 // says "free tier" is quota_exhausted). A number inside a message is never read as a status.
 [[nodiscard]] constexpr category classify_uncatalogued(int status, std::string_view message) noexcept {
-    const category by_words = category_from_words(message);
+    const category by_words = category_from_words(message, status);
     const category by_status = category_from_status(status);
     if (by_words == category::unknown) return by_status;
     // 401 is unambiguous: whatever the words, the credentials failed.

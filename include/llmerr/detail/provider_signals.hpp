@@ -40,16 +40,6 @@ namespace detail {
     return true;
 }
 
-// DashScope's request ids: a UUID, 8-4-4-4-12 hex digits.
-[[nodiscard]] constexpr bool is_uuid(std::string_view id) noexcept {
-    if (id.size() != 36) return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? id[i] != '-' : !is_hex_char(id[i])) return false;
-    }
-    return true;
-}
-
 struct provider_word {
     std::string_view word;  // lowercase; found case-insensitively
     provider p;
