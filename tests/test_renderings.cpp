@@ -323,3 +323,8 @@ TEST_CASE("rendered values in curly quotes and escaped values cut short are read
     CHECK(x.code == "Arrearage");
     CHECK(x.category == category::billing);
 }
+
+TEST_CASE("a text that names two providers equally names neither", "[parse][renderings]") {
+    CHECK(parse("fallback failed: dashscope timed out, then qianfan timed out").provider == provider::unknown);
+    CHECK(parse("fallback failed: dashscope timed out, then qianfan (wenxin) timed out").provider == provider::qianfan);
+}

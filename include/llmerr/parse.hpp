@@ -594,7 +594,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     const rendered_fields rf = b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
                                : !structured             ? read_rendering(t, max_message_bytes)
                                : may_hold_rendering(lowered_message(b.message).view())
-                                   ? read_rendering(b.message, max_message_bytes)
+                                   ? read_rendering(b.message, max_message_bytes, /*statuses_only=*/true)
                                    : rendered_fields{};
     if (!structured && b.shape != envelope::html) {
         std::string_view code = rf.code.empty() ? rf.numeric_code : rf.code;
@@ -662,7 +662,9 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     if (p == provider::unknown) p = written.p;
     if (p == provider::unknown) p = provider_by_words(t);
     // A code nobody documents (a relay's "bad_request") around a provider's own wording: the wording names it.
-    if (p == provider::unknown && !b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
+    // (A short number — "1", "500" — is any gateway's code, and its message proves nothing either.)
+    if (p == provider::unknown && !b.code.empty() && !(b.code.size() < 6 && all_digits(b.code)) &&
+        !b.message.empty() && b.shape != envelope::html) {
         const catalog_entry* said = match_documented(provider::unknown, lowered, class_status);
         if (said == nullptr) said = resemble_documented(provider::unknown, b.message, class_status);
         if (said != nullptr) p = said->provider;
@@ -738,14 +740,12 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
             // "invalid_request_error"), read as words.
             // A relay's own failure (one-api / new-api `type`) comes with whatever status the relay chose.
             const int fit = is_relay_own_type(r.type) ? 0 : class_status;
-            std::string_view said = r.message;
-            std::string named;
-            if (category_from_words(said, fit) == category::unknown) {
-                named = r.code + ' ' + r.type;
+            category by_words = category_from_words(r.message, fit);
+            if (by_words == category::unknown) {
+                std::string named = r.code + ' ' + r.type;
                 for (char& c : named) c = c == '_' ? ' ' : c;
-                said = named;
+                by_words = category_from_words(named, fit);
             }
-            const category by_words = category_from_words(said, fit);
             r.category = by_words == category::unknown ? category_from_status(class_status)
                          : class_status == 401         ? category::authentication  // the credentials failed
                                                        : by_words;

@@ -4,6 +4,7 @@
 #define LLMERR_DETAIL_CLASSIFY_HPP
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t
 #include <string_view>  // std::string_view
 
 #include <llmerr/category.hpp>
@@ -220,45 +221,90 @@ inline constexpr message_word generic_words[] = {
 // A size over a limit in bytes or pixels ("Image exceeds the maximum allowed total pixels", "The size of
 // image is beyond limit"): payload_too_large. Lengths in tokens or characters are context length, found
 // before this by their own words.
-[[nodiscard]] constexpr bool says_size_over_limit(std::string_view lowered) noexcept {
+[[nodiscard]] constexpr bool says_size_over_limit(std::string_view text) noexcept {
     constexpr std::string_view nouns[] = {"pixel", "file size", "image size", "size of image", "size of the image",
                                           "body size", "request size", "resolution"};
     constexpr std::string_view over[] = {"exceed", "too large", "too big", "beyond", "larger than", "maximum"};
     bool noun = false, excess = false;
-    for (std::string_view w : nouns) noun = noun || lowered.find(w) != std::string_view::npos;
-    for (std::string_view w : over) excess = excess || lowered.find(w) != std::string_view::npos;
+    for (std::string_view w : nouns) noun = noun || ifind(text, w, 0) != std::string_view::npos;
+    for (std::string_view w : over) excess = excess || (noun && ifind(text, w, 0) != std::string_view::npos);
     return noun && excess;
 }
+
+// message_words by first byte, so that one pass over a message finds the earliest word: `order` lists the
+// words' indices grouped by first byte (ascending within a group), `first[b]` … `first[b + 1]` is b's group;
+// `pairs` has a bit set for the (hashed) first two bytes of each word, so that most positions of a message
+// are passed over after one bit test.
+inline constexpr std::size_t message_word_count = sizeof(message_words) / sizeof(message_words[0]);
+struct word_index {
+    std::uint8_t first[257] = {};
+    std::uint8_t order[message_word_count] = {};
+    std::uint64_t pairs[64] = {};
+};
+static_assert(message_word_count < 256, "word_index holds word indices in one byte");
+
+[[nodiscard]] constexpr bool words_are_lowercase_pairs() noexcept {
+    for (const message_word& w : message_words) {
+        if (w.word.size() < 2) return false;
+        for (char ch : w.word) {
+            if (ch >= 'A' && ch <= 'Z') return false;
+        }
+    }
+    return true;
+}
+static_assert(words_are_lowercase_pairs(), "message_words are lowercase and at least two bytes long");
+
+[[nodiscard]] constexpr unsigned pair_hash(unsigned char a, unsigned char b) noexcept {
+    return ((static_cast<unsigned>(a) << 4U) ^ b) & 4095U;
+}
+
+[[nodiscard]] constexpr word_index make_word_index() noexcept {
+    word_index x;
+    std::size_t count[256] = {};
+    for (const message_word& w : message_words) {
+        ++count[static_cast<unsigned char>(w.word[0])];
+        const unsigned h = pair_hash(static_cast<unsigned char>(w.word[0]), static_cast<unsigned char>(w.word[1]));
+        x.pairs[h / 64] |= std::uint64_t{1} << (h % 64);
+    }
+    for (std::size_t b = 0; b < 256; ++b) x.first[b + 1] = static_cast<std::uint8_t>(x.first[b] + count[b]);
+    std::size_t fill[256] = {};
+    for (std::size_t b = 0; b < 256; ++b) fill[b] = x.first[b];
+    for (std::size_t i = 0; i < message_word_count; ++i) {
+        x.order[fill[static_cast<unsigned char>(message_words[i].word[0])]++] = static_cast<std::uint8_t>(i);
+    }
+    return x;
+}
+
+inline constexpr word_index message_word_index = make_word_index();
 
 // The category the message's words imply, or unknown. The word found earliest in the message wins (a message
 // says what happened before what to do about it: "request timeout … Try reducing input length"); at the same
 // place, the one listed first. With a status, only words that fit it count: a 503 that says "Too many
 // requests … due to system capacity limits" is overloaded, not rate limited.
 [[nodiscard]] constexpr category category_from_words(std::string_view message, int status = 0) noexcept {
-    if (message.empty()) return category::unknown;
-    // The window lowercased once (the words are lowercase), so that each word is found with
-    // std::string_view::find (memchr) instead of a byte-by-byte case-insensitive comparison.
-    char lowered[match_window] = {};
-    const std::size_t n = message.size() < match_window ? message.size() : match_window;
-    for (std::size_t i = 0; i < n; ++i) lowered[i] = ascii_lower(message[i]);
-    const std::string_view text(lowered, n);
-    category found = category::unknown;
-    std::size_t at = std::string_view::npos;
-    for (const message_word& w : message_words) {
-        const std::size_t pos = text.find(w.word);
-        if (pos < at && fits_status(w.cat, status)) {
-            at = pos;
-            found = w.cat;
+    const std::string_view m = message.substr(0, message.size() < match_window ? message.size() : match_window);
+    const std::size_t n = m.size();
+    // One pass (the words are lowercase, the message is lowered byte by byte): each position is checked only
+    // against the words that begin with its two bytes.
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const auto c = static_cast<unsigned char>(ascii_lower(m[i]));
+        const unsigned h = pair_hash(c, static_cast<unsigned char>(ascii_lower(m[i + 1])));
+        if ((message_word_index.pairs[h / 64] & (std::uint64_t{1} << (h % 64))) == 0) continue;
+        for (std::size_t k = message_word_index.first[c]; k < message_word_index.first[c + 1]; ++k) {
+            const message_word& w = message_words[message_word_index.order[k]];
+            if (w.word.size() > n - i) continue;
+            std::size_t j = 1;  // the first byte matched already
+            while (j < w.word.size() && ascii_lower(m[i + j]) == w.word[j]) ++j;
+            if (j == w.word.size() && fits_status(w.cat, status)) return w.cat;
         }
     }
-    if (found != category::unknown) return found;
-    if (fits_status(category::payload_too_large, status) && says_size_over_limit(text)) {
+    if (fits_status(category::payload_too_large, status) && says_size_over_limit(m)) {
         return category::payload_too_large;
     }
     for (const message_word& w : generic_words) {
-        if (text.find(w.word) != std::string_view::npos) return w.cat;
+        if (ifind(m, w.word, 0) != std::string_view::npos) return w.cat;
     }
-    return found;
+    return category::unknown;
 }
 
 // Status first; words refine it (a 400 that says "inappropriate content" is content_filtered, a 429 that

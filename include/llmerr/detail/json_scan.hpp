@@ -393,6 +393,17 @@ private:
     // p_ is just past the opening quote. Reads to just past the closing quote. `validate`: check UTF-8 and
     // escapes (else only find the closing quote). With `out`, decodes into it its first `cap` bytes (the
     // rest is validated and dropped).
+    // Whether the 8 bytes at p are all printable ASCII other than '"' and '\\' (SWAR: byte k of the word
+    // is byte k of the text whatever the byte order; every test stays within its byte).
+    static bool plain_ascii8(const char* p) noexcept {
+        std::uint64_t w;
+        std::memcpy(&w, p, sizeof w);
+        constexpr std::uint64_t ones = 0x0101010101010101U, highs = 0x8080808080808080U;
+        const auto zero_in = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+        const std::uint64_t below_space = (w - ones * 0x20U) & ~w & highs;  // a byte < 0x20 (or a borrow: rare)
+        return ((w & highs) | below_space | zero_in(w ^ (ones * '"')) | zero_in(w ^ (ones * '\\'))) == 0;
+    }
+
     bool string_body(std::string* out, std::size_t cap, bool validate) {
         if (!validate) {
             // Structure only: find the closing quote, honouring backslash escapes.
@@ -413,6 +424,8 @@ private:
         };
         const char* run = p_;
         for (;;) {
+            // Eight plain bytes at a time (no quote, backslash, control byte or UTF-8): most of a message.
+            while (end_ - p_ >= 8 && plain_ascii8(p_)) p_ += 8;
             if (p_ == end_) return false;
             const auto c = static_cast<unsigned char>(*p_);
             if (c == '"') {

@@ -36,17 +36,29 @@ inline constexpr std::size_t match_window = 2048;
 }
 
 // Position of `needle` in `hay` at or after `from`, ASCII case-insensitively; npos when absent.
+// Candidates for the first byte are found with memchr (std::string_view::find), in both cases: most of a
+// text is passed over at memchr's speed, not compared byte by byte.
 [[nodiscard]] constexpr std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) noexcept {
     if (needle.size() > hay.size()) return std::string_view::npos;
     if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
-    const char first = ascii_lower(needle[0]);
-    for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
-        if (ascii_lower(hay[i]) != first) continue;  // most positions fail here, before a full comparison
+    const std::size_t last = hay.size() - needle.size();  // the last position a match can start at
+    const char lo = ascii_lower(needle[0]);
+    const char up = (lo >= 'a' && lo <= 'z') ? static_cast<char>(lo - 'a' + 'A') : lo;
+    std::size_t next_lo = hay.find(lo, from);
+    std::size_t next_up = up == lo ? std::string_view::npos : hay.find(up, from);
+    for (;;) {
+        const std::size_t i = next_lo < next_up ? next_lo : next_up;
+        if (i == std::string_view::npos || i > last) return std::string_view::npos;
         std::size_t k = 1;
         while (k < needle.size() && ascii_lower(hay[i + k]) == ascii_lower(needle[k])) ++k;
         if (k == needle.size()) return i;
+        // Only the candidate just tried is searched again: the other is still ahead.
+        if (i == next_lo) {
+            next_lo = hay.find(lo, i + 1);
+        } else {
+            next_up = hay.find(up, i + 1);
+        }
     }
-    return std::string_view::npos;
 }
 
 // Length of the placeholder starting at p[i] (`xxx`, `%s`, `%d`, `%v`, `{…}`, `…`, `...`), or 0.

@@ -321,7 +321,9 @@ struct rendered_fields {
 // One pass over the text (its first render_window bytes): every key of render_keys followed by a
 // separator, wherever it stands — also inside string values, so that bodies escaped inside messages are
 // read too.
-inline rendered_fields read_rendering(std::string_view t, std::size_t message_cap) {
+// `statuses_only`: the statuses and the `<NNN> Code:` rendering are all the caller needs (the message of a
+// structured body): no message or `error` string is unescaped.
+inline rendered_fields read_rendering(std::string_view t, std::size_t message_cap, bool statuses_only = false) {
     rendered_fields f;
     t = t.substr(0, t.size() < render_window ? t.size() : render_window);
     f.angle = find_angle_rendering(t);
@@ -419,11 +421,14 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
                 break;
             }
             case render_role::error:
-                if (f.error_string.empty() && v.quote != 0) f.error_string = unescape_loose(v.text, message_cap);
+                if (f.error_string.empty() && v.quote != 0 && !statuses_only) {
+                    f.error_string = unescape_loose(v.text, message_cap);
+                }
                 break;
             case render_role::none: break;
         }
     }
+    if (statuses_only) return f;
     if (f.angle.message_at != std::string_view::npos) {
         // `<400> Code: message`: the message runs to the end of the quoted string or line that holds it.
         const raw_value m = read_value(t, f.angle.message_at, true);
