@@ -593,7 +593,7 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
                             !(b.code.empty() && b.message.empty() && b.type.empty());
     const rendered_fields rf = b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
                                : !structured             ? read_rendering(t, max_message_bytes)
-                               : may_hold_rendering(lowered_message(b.message).view())
+                               : may_hold_status_rendering(b.message)
                                    ? read_rendering(b.message, max_message_bytes, /*statuses_only=*/true)
                                    : rendered_fields{};
     if (!structured && b.shape != envelope::html) {

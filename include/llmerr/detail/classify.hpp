@@ -218,93 +218,74 @@ inline constexpr message_word generic_words[] = {
     return sc == 0 || cc == 0 || sc == cc || (status == 429 && c == category::overloaded);
 }
 
-// A size over a limit in bytes or pixels ("Image exceeds the maximum allowed total pixels", "The size of
-// image is beyond limit"): payload_too_large. Lengths in tokens or characters are context length, found
-// before this by their own words.
-[[nodiscard]] constexpr bool says_size_over_limit(std::string_view text) noexcept {
-    constexpr std::string_view nouns[] = {"pixel", "file size", "image size", "size of image", "size of the image",
-                                          "body size", "request size", "resolution"};
-    constexpr std::string_view over[] = {"exceed", "too large", "too big", "beyond", "larger than", "maximum"};
-    bool noun = false, excess = false;
-    for (std::string_view w : nouns) noun = noun || ifind(text, w, 0) != std::string_view::npos;
-    for (std::string_view w : over) excess = excess || (noun && ifind(text, w, 0) != std::string_view::npos);
-    return noun && excess;
-}
-
-// message_words by first byte, so that one pass over a message finds the earliest word: `order` lists the
-// words' indices grouped by first byte (ascending within a group), `first[b]` … `first[b + 1]` is b's group;
-// `pairs` has a bit set for the (hashed) first two bytes of each word, so that most positions of a message
-// are passed over after one bit test.
-inline constexpr std::size_t message_word_count = sizeof(message_words) / sizeof(message_words[0]);
-struct word_index {
-    std::uint8_t first[257] = {};
-    std::uint8_t order[message_word_count] = {};
-    std::uint64_t pairs[64] = {};
+// All the words category_from_words looks for, in one list: message_words (kind 0, in their order), then the
+// words of a size over a limit in bytes or pixels (kind 2: a noun, kind 3: an excess — "Image exceeds the
+// maximum allowed total pixels", "The size of image is beyond limit"; lengths in tokens or characters are
+// context length, found by their own words), then generic_words (kind 1).
+struct classify_word {
+    std::string_view word;
+    std::uint8_t kind;  // 0 message word, 1 generic word, 2 size noun, 3 excess
+    std::uint8_t at;    // index in message_words or generic_words
 };
-static_assert(message_word_count < 256, "word_index holds word indices in one byte");
 
-[[nodiscard]] constexpr bool words_are_lowercase_pairs() noexcept {
-    for (const message_word& w : message_words) {
-        if (w.word.size() < 2) return false;
-        for (char ch : w.word) {
-            if (ch >= 'A' && ch <= 'Z') return false;
-        }
-    }
-    return true;
-}
-static_assert(words_are_lowercase_pairs(), "message_words are lowercase and at least two bytes long");
+inline constexpr std::size_t message_word_count = sizeof(message_words) / sizeof(message_words[0]);
+inline constexpr std::size_t generic_word_count = sizeof(generic_words) / sizeof(generic_words[0]);
+inline constexpr std::string_view size_nouns[] = {"pixel",    "file size", "image size", "size of image", "size of the image",
+                                                  "body size", "request size", "resolution"};
+inline constexpr std::string_view size_excess[] = {"exceed", "too large", "too big", "beyond", "larger than", "maximum"};
+inline constexpr std::size_t classify_word_count = message_word_count + generic_word_count +
+                                                   sizeof(size_nouns) / sizeof(size_nouns[0]) +
+                                                   sizeof(size_excess) / sizeof(size_excess[0]);
 
-[[nodiscard]] constexpr unsigned pair_hash(unsigned char a, unsigned char b) noexcept {
-    return ((static_cast<unsigned>(a) << 4U) ^ b) & 4095U;
-}
+struct classify_word_list {
+    classify_word words[classify_word_count] = {};
+};
 
-[[nodiscard]] constexpr word_index make_word_index() noexcept {
-    word_index x;
-    std::size_t count[256] = {};
-    for (const message_word& w : message_words) {
-        ++count[static_cast<unsigned char>(w.word[0])];
-        const unsigned h = pair_hash(static_cast<unsigned char>(w.word[0]), static_cast<unsigned char>(w.word[1]));
-        x.pairs[h / 64] |= std::uint64_t{1} << (h % 64);
-    }
-    for (std::size_t b = 0; b < 256; ++b) x.first[b + 1] = static_cast<std::uint8_t>(x.first[b] + count[b]);
-    std::size_t fill[256] = {};
-    for (std::size_t b = 0; b < 256; ++b) fill[b] = x.first[b];
-    for (std::size_t i = 0; i < message_word_count; ++i) {
-        x.order[fill[static_cast<unsigned char>(message_words[i].word[0])]++] = static_cast<std::uint8_t>(i);
-    }
-    return x;
+[[nodiscard]] constexpr classify_word_list make_classify_words() noexcept {
+    classify_word_list l;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < message_word_count; ++i) l.words[n++] = {message_words[i].word, 0, static_cast<std::uint8_t>(i)};
+    for (std::string_view w : size_nouns) l.words[n++] = {w, 2, 0};
+    for (std::string_view w : size_excess) l.words[n++] = {w, 3, 0};
+    for (std::size_t i = 0; i < generic_word_count; ++i) l.words[n++] = {generic_words[i].word, 1, static_cast<std::uint8_t>(i)};
+    return l;
 }
 
-inline constexpr word_index message_word_index = make_word_index();
+inline constexpr classify_word_list classify_words = make_classify_words();
+struct classify_word_text_t {
+    constexpr std::string_view operator()(const classify_word& w) const noexcept { return w.word; }
+};
+inline constexpr classify_word_text_t classify_word_text{};
+static_assert(lowercase_words(classify_words.words, classify_word_text),
+              "the words are lowercase and at least two bytes long");
+inline constexpr word_index<classify_word_count> classify_word_index =
+    make_word_index(classify_words.words, classify_word_text);
 
 // The category the message's words imply, or unknown. The word found earliest in the message wins (a message
 // says what happened before what to do about it: "request timeout … Try reducing input length"); at the same
 // place, the one listed first. With a status, only words that fit it count: a 503 that says "Too many
-// requests … due to system capacity limits" is overloaded, not rate limited.
+// requests … due to system capacity limits" is overloaded, not rate limited. Then a size over a limit, then
+// the generic words (the first listed that occurs). One pass over the message's first match_window bytes.
 [[nodiscard]] constexpr category category_from_words(std::string_view message, int status = 0) noexcept {
     const std::string_view m = message.substr(0, message.size() < match_window ? message.size() : match_window);
-    const std::size_t n = m.size();
-    // One pass (the words are lowercase, the message is lowered byte by byte): each position is checked only
-    // against the words that begin with its two bytes.
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        const auto c = static_cast<unsigned char>(ascii_lower(m[i]));
-        const unsigned h = pair_hash(c, static_cast<unsigned char>(ascii_lower(m[i + 1])));
-        if ((message_word_index.pairs[h / 64] & (std::uint64_t{1} << (h % 64))) == 0) continue;
-        for (std::size_t k = message_word_index.first[c]; k < message_word_index.first[c + 1]; ++k) {
-            const message_word& w = message_words[message_word_index.order[k]];
-            if (w.word.size() > n - i) continue;
-            std::size_t j = 1;  // the first byte matched already
-            while (j < w.word.size() && ascii_lower(m[i + j]) == w.word[j]) ++j;
-            if (j == w.word.size() && fits_status(w.cat, status)) return w.cat;
+    category found = category::unknown;
+    std::size_t generic = generic_word_count;
+    bool noun = false, excess = false;
+    scan_words(m, classify_words.words, classify_word_index, classify_word_text, [&](std::size_t k) {
+        const classify_word& w = classify_words.words[k];
+        switch (w.kind) {
+            case 0:
+                if (!fits_status(message_words[w.at].cat, status)) return false;
+                found = message_words[w.at].cat;
+                return true;
+            case 1: generic = w.at < generic ? w.at : generic; return false;
+            case 2: noun = true; return false;
+            default: excess = true; return false;
         }
-    }
-    if (fits_status(category::payload_too_large, status) && says_size_over_limit(m)) {
-        return category::payload_too_large;
-    }
-    for (const message_word& w : generic_words) {
-        if (ifind(m, w.word, 0) != std::string_view::npos) return w.cat;
-    }
-    return category::unknown;
+    });
+    if (found != category::unknown) return found;
+    if (noun && excess && fits_status(category::payload_too_large, status)) return category::payload_too_large;
+    return generic < generic_word_count ? generic_words[generic].cat : category::unknown;
 }
 
 // Status first; words refine it (a 400 that says "inappropriate content" is content_filtered, a 429 that

@@ -4,6 +4,7 @@
 #define LLMERR_DETAIL_MATCH_HPP
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint64_t
 #include <string_view>  // std::string_view
 
 #include <llmerr/config.hpp>
@@ -59,6 +60,76 @@ inline constexpr std::size_t match_window = 2048;
             next_up = hay.find(up, i + 1);
         }
     }
+}
+
+// --- finding many lowercase words in one pass ---
+//
+// A word list's index: `order` lists the words' indices grouped by first byte (ascending within a group),
+// `first[b]` … `first[b + 1]` is byte b's group, and `pairs` has a bit set for the (hashed) first two bytes of
+// each word, so that most positions of a text are passed over after one bit test.
+template <std::size_t N>
+struct word_index {
+    std::uint8_t first[257] = {};
+    std::uint8_t order[N] = {};
+    std::uint64_t pairs[64] = {};
+};
+
+[[nodiscard]] constexpr unsigned pair_hash(unsigned char a, unsigned char b) noexcept {
+    return ((static_cast<unsigned>(a) << 4U) ^ b) & 4095U;
+}
+
+// The index of `items`, whose words (get(item)) are lowercase and at least two bytes long.
+template <class T, std::size_t N, class Get>
+[[nodiscard]] constexpr word_index<N> make_word_index(const T (&items)[N], Get get) noexcept {
+    static_assert(N < 256, "word_index holds word indices in one byte");
+    word_index<N> x;
+    std::size_t count[256] = {};
+    for (const T& item : items) {
+        const std::string_view w = get(item);
+        ++count[static_cast<unsigned char>(w[0])];
+        const unsigned h = pair_hash(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]));
+        x.pairs[h / 64] |= std::uint64_t{1} << (h % 64);
+    }
+    for (std::size_t b = 0; b < 256; ++b) x.first[b + 1] = static_cast<std::uint8_t>(x.first[b] + count[b]);
+    std::size_t fill[256] = {};
+    for (std::size_t b = 0; b < 256; ++b) fill[b] = x.first[b];
+    for (std::size_t i = 0; i < N; ++i) x.order[fill[static_cast<unsigned char>(get(items[i])[0])]++] = static_cast<std::uint8_t>(i);
+    return x;
+}
+
+// Whether every word is lowercase and at least two bytes long (what make_word_index and scan_words need).
+template <class T, std::size_t N, class Get>
+[[nodiscard]] constexpr bool lowercase_words(const T (&items)[N], Get get) noexcept {
+    for (const T& item : items) {
+        const std::string_view w = get(item);
+        if (w.size() < 2) return false;
+        for (char ch : w) {
+            if (ch >= 'A' && ch <= 'Z') return false;
+        }
+    }
+    return true;
+}
+
+// Calls on_word(k) for every occurrence of a word k of `items` in `text` (ASCII case-insensitively), in order
+// of position (at one position, in the words' order), until on_word returns true; returns whether it did.
+template <class T, std::size_t N, class Get, class F>
+constexpr bool scan_words(std::string_view text, const T (&items)[N], const word_index<N>& x, Get get,
+                          F on_word) noexcept {
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const auto c = static_cast<unsigned char>(ascii_lower(text[i]));
+        const unsigned h = pair_hash(c, static_cast<unsigned char>(ascii_lower(text[i + 1])));
+        if ((x.pairs[h / 64] & (std::uint64_t{1} << (h % 64))) == 0) continue;
+        for (std::size_t k = x.first[c]; k < x.first[c + 1]; ++k) {
+            const std::string_view w = get(items[x.order[k]]);
+            if (w.size() > n - i) continue;
+            std::size_t j = 2;  // the first two bytes matched the hash; the first matched exactly, check the rest
+            if (ascii_lower(text[i + 1]) != w[1]) continue;
+            while (j < w.size() && ascii_lower(text[i + j]) == w[j]) ++j;
+            if (j == w.size() && on_word(static_cast<std::size_t>(x.order[k]))) return true;
+        }
+    }
+    return false;
 }
 
 // Length of the placeholder starting at p[i] (`xxx`, `%s`, `%d`, `%v`, `{…}`, `…`, `...`), or 0.

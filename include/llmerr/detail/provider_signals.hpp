@@ -76,6 +76,14 @@ inline constexpr provider_word provider_words[] = {
     {"api return error, req_id", provider::qianfan},  // the qianfan Python SDK's rendering
 };
 
+inline constexpr std::size_t provider_word_count = sizeof(provider_words) / sizeof(provider_words[0]);
+struct provider_word_text_t {
+    constexpr std::string_view operator()(const provider_word& w) const noexcept { return w.word; }
+};
+inline constexpr provider_word_text_t provider_word_text{};
+static_assert(lowercase_words(provider_words, provider_word_text), "provider words are lowercase, two bytes or more");
+inline constexpr word_index<provider_word_count> provider_word_index = make_word_index(provider_words, provider_word_text);
+
 // Whether the text names an Ark endpoint id: "ep-" and a 14-digit creation time ("ep-20260115162741-qb4l8").
 [[nodiscard]] constexpr bool names_ark_endpoint(std::string_view text) noexcept {
     for (std::size_t at = text.find("ep-"); at != std::string_view::npos; at = text.find("ep-", at + 1)) {
@@ -92,9 +100,12 @@ inline constexpr provider_word provider_words[] = {
 [[nodiscard]] constexpr provider provider_by_words(std::string_view text, std::size_t window = 8192) noexcept {
     text = text.substr(0, text.size() < window ? text.size() : window);
     int votes[4] = {0, 0, 0, 0};
-    for (const provider_word& w : provider_words) {
-        if (ifind(text, w.word, 0) != std::string_view::npos) ++votes[static_cast<int>(w.p)];
-    }
+    bool seen[provider_word_count] = {};  // each word votes once, however often it occurs
+    scan_words(text, provider_words, provider_word_index, provider_word_text, [&](std::size_t k) {
+        if (!seen[k]) ++votes[static_cast<int>(provider_words[k].p)];
+        seen[k] = true;
+        return false;
+    });
     if (names_ark_endpoint(text)) ++votes[static_cast<int>(provider::ark)];
     int best = 0, best_votes = 0;
     bool tie = false;

@@ -296,12 +296,22 @@ struct angle_rendering {
 
 // Whether a message may hold a rendering worth a key pass: a key word or DashScope's "<NNN>" framing.
 // `lowered` is the message's match window, lowercased (the parser has it at hand).
-[[nodiscard]] constexpr bool may_hold_rendering(std::string_view lowered) noexcept {
-    if (lowered.find('<') != std::string_view::npos || lowered.find("u003c") != std::string_view::npos) return true;
-    for (std::string_view w : {"code", "status", "msg", "message", "error", "description"}) {
-        if (lowered.find(w) != std::string_view::npos) return true;
+// Whether a structured body's message can hold what read_rendering(…, statuses_only) reads from it: a
+// `<NNN> Code:` rendering (its '<', also JSON-escaped) or an HTTP status (three digits, 100–599, a word of
+// their own) and a key it may follow.
+[[nodiscard]] constexpr bool may_hold_status_rendering(std::string_view m) noexcept {
+    if (m.find('<') != std::string_view::npos || m.find("u003c") != std::string_view::npos ||
+        m.find("u003C") != std::string_view::npos) {
+        return true;
     }
-    return false;
+    bool status = false;
+    for (std::size_t i = 0; i + 2 < m.size() && !status; ++i) {
+        if (m[i] < '1' || m[i] > '5') continue;
+        status = is_digit(m[i + 1]) && is_digit(m[i + 2]) && (i == 0 || !is_ident_char(m[i - 1])) &&
+                 (i + 3 == m.size() || !is_ident_char(m[i + 3]));  // not inside an id: "…dfc184d237…"
+    }
+    return status && (ifind(m, "status", 0) != std::string_view::npos || ifind(m, "code", 0) != std::string_view::npos ||
+                      ifind(m, "error", 0) != std::string_view::npos);
 }
 
 // The fields a rendering holds. Views point into the text; `message` is unescaped (owned).

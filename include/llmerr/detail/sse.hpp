@@ -186,8 +186,11 @@ typedef unsigned char llmerr_u8x16 __attribute__((vector_size(16)));  // NOLINT(
                   ((c1 == ':') & (n1 == 't')) | ((c1 == '\\') & (q1 == 'u'));
             std::memcpy(words, &any, sizeof words);
             if ((words[0] | words[1]) == 0) continue;
-            for (std::size_t k = i; k < i + 32; ++k) {
-                if (error_marker_at(s, k)) return true;
+            // Lane j flags position i + j or i + 16 + j: only flagged lanes are checked in full.
+            unsigned char lanes[16];
+            std::memcpy(lanes, &any, sizeof lanes);
+            for (std::size_t j = 0; j < 16; ++j) {
+                if (lanes[j] != 0 && (error_marker_at(s, i + j) || error_marker_at(s, i + 16 + j))) return true;
             }
         }
     }
