@@ -260,7 +260,17 @@ TEST_CASE("errors the catalogue does not know still give a failed code of their 
         CHECK(ec.value() == -18);  // server_error is 17
         CHECK(ec == category::server_error);
     }
+    SECTION("by code and message: the words decide, within what the status allows") {
+        // 401 is the credentials whatever the words say; other statuses let the words refine them.
+        CHECK(llmerr::make_error_code(provider::qianfan, "no-such-code", "rate limit reached", 401) ==
+              category::authentication);
+        CHECK(llmerr::make_error_code(provider::qianfan, "no-such-code", "rate limit reached", 429) ==
+              category::rate_limited);
+        CHECK(llmerr::make_error_code(provider::qianfan, "no-such-code", "service is busy", 503) ==
+              category::overloaded);
+    }
     SECTION("values the catalogue lacks") {
+        CHECK(llmerr::detail::lookup_value(provider::ark, 2000000000, category::unknown) == nullptr);
         const std::error_category& q = llmerr::provider_category(provider::qianfan);
         CHECK(llmerr::lookup_value(provider::qianfan, 0) == nullptr);
         CHECK(llmerr::lookup_value(provider::qianfan, 2000000000) == nullptr);

@@ -319,6 +319,9 @@ TEST_CASE("rendered values in curly quotes and escaped values cut short are read
     const auto c = parse("error: code: \xE2\x80\x9CInvalidApiKey\xE2\x80\x9D, message: \xE2\x80\x9CInvalid API-key provided.\xE2\x80\x9D");
     CHECK(c.code == "InvalidApiKey");
     CHECK(c.category == category::authentication);
+    const auto t = parse(R"(log: {\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\tSee docs\"})");
+    CHECK(t.message.find('\t') != std::string::npos);
+    CHECK(t.category == category::authentication);
     const auto x = parse(R"(failed: {\"code\":\"Arrearage\",\"message\":\"Access denied, please make sure\r\nyour account is in good standing)");
     CHECK(x.code == "Arrearage");
     CHECK(x.category == category::billing);

@@ -129,11 +129,21 @@ struct body_facts {
     bool salvaged = false, truncated = false;
 };
 
-inline void take(std::string& dst, const json_field& f, std::size_t cap = max_field_bytes) {
-    if (f.is_text() && dst.empty()) assign_capped(dst, f.text, cap);
+// assign_capped, moving the scanner's string instead of copying it when it fits (the scan result is
+// read once).
+inline bool move_capped(std::string& dst, std::string& src, std::size_t cap) {
+    if (src.size() <= cap) {
+        dst = std::move(src);
+        return false;
+    }
+    return assign_capped(dst, src, cap);
 }
 
-inline void read_fields(const envelope_fields& f, body_facts& b) {
+inline void take(std::string& dst, json_field& f, std::size_t cap = max_field_bytes) {
+    if (f.is_text() && dst.empty()) move_capped(dst, f.text, cap);
+}
+
+inline void read_fields(envelope_fields& f, body_facts& b) {
     // DashScope's asynchronous task that failed inside an HTTP 200: {"request_id","output":{"task_status":
     // "FAILED","code","message"}}.
     if (is_failed_task_status(f.output_task_status) && !f.error_is_object && !f.error_code.is_text()) {
@@ -141,14 +151,14 @@ inline void read_fields(const envelope_fields& f, body_facts& b) {
         b.shape_provider = provider::dashscope;
         take(b.code, f.output_code);
         if (f.output_message.is_text())
-            b.truncated = assign_capped(b.message, f.output_message.text, max_message_bytes);
+            b.truncated = move_capped(b.message, f.output_message.text, max_message_bytes);
         take(b.request_id, f.request_id);
         return;
     }
     if (f.error_is_object) {
         b.shape = envelope::error_object;
         take(b.code, f.error_code_field);
-        if (f.error_message.is_text()) b.truncated = assign_capped(b.message, f.error_message.text, max_message_bytes);
+        if (f.error_message.is_text()) b.truncated = move_capped(b.message, f.error_message.text, max_message_bytes);
         take(b.type, f.error_type);
         if (f.error_param.k == json_field::kind::string) take(b.param, f.error_param);
         if (f.request_id.is_text()) {
@@ -163,27 +173,27 @@ inline void read_fields(const envelope_fields& f, body_facts& b) {
     }
     if (f.error.k == json_field::kind::string && !f.error.text.empty()) {
         b.shape = envelope::error_string;
-        b.truncated = assign_capped(b.message, f.error.text, max_message_bytes);
+        b.truncated = move_capped(b.message, f.error.text, max_message_bytes);
         take(b.code, f.code);
     } else if (f.error_code.is_text()) {
         b.shape = envelope::error_code;
         b.shape_provider = provider::qianfan;
         b.shape_api = "v1";
         take(b.code, f.error_code);
-        const json_field& m = f.error_msg.is_text() ? f.error_msg : f.msg.is_text() ? f.msg : f.message;
-        if (m.is_text()) b.truncated = assign_capped(b.message, m.text, max_message_bytes);
+        json_field& m = f.error_msg.is_text() ? f.error_msg : f.msg.is_text() ? f.msg : f.message;
+        if (m.is_text()) b.truncated = move_capped(b.message, m.text, max_message_bytes);
         take(b.request_id, f.id);  // v1 errors carry the request's "id" (as-…)
     } else if (f.code.is_text() && f.msg.is_text() && !f.message.present()) {
         b.shape = envelope::error_code;  // Qianfan's rate-limit example: {"code":336501,"msg":…}
         b.shape_provider = provider::qianfan;
         b.shape_api = "v1";
         take(b.code, f.code);
-        b.truncated = assign_capped(b.message, f.msg.text, max_message_bytes);
+        b.truncated = move_capped(b.message, f.msg.text, max_message_bytes);
         take(b.request_id, f.id);
     } else if (f.code.is_text() && f.message.present()) {
         b.shape = envelope::code_message;
         take(b.code, f.code);
-        if (f.message.is_text()) b.truncated = assign_capped(b.message, f.message.text, max_message_bytes);
+        if (f.message.is_text()) b.truncated = move_capped(b.message, f.message.text, max_message_bytes);
         if (f.request_id_camel.is_text()) {
             b.shape_provider = provider::qianfan;
             b.shape_api = "iam";
@@ -193,8 +203,8 @@ inline void read_fields(const envelope_fields& f, body_facts& b) {
     } else {
         b.shape = envelope::json_other;
         take(b.code, f.code);
-        const json_field& m = f.message.is_text() ? f.message : f.msg.is_text() ? f.msg : f.error_msg;
-        if (m.is_text()) b.truncated = assign_capped(b.message, m.text, max_message_bytes);
+        json_field& m = f.message.is_text() ? f.message : f.msg.is_text() ? f.msg : f.error_msg;
+        if (m.is_text()) b.truncated = move_capped(b.message, m.text, max_message_bytes);
     }
     take(b.request_id, f.request_id);
     take(b.request_id, f.request_id_camel);
@@ -211,7 +221,7 @@ inline body_facts read_body(std::string_view t) {
         json = brace == std::string_view::npos || brace > 256 ? std::string_view() : t.substr(brace);
     }
     if (!json.empty()) {
-        const scan_result r = scan_envelope(json);
+        scan_result r = scan_envelope(json);
         if (r.status == scan_status::ok && r.fields.top_is_object) {
             read_fields(r.fields, b);
             return b;
