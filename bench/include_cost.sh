@@ -6,6 +6,7 @@
 # budgets of issue #11 hold:
 #   <llmerr/catalog.hpp> + one lookup()                  ≤ +150 ms over an empty TU   (users who only look up codes)
 #   <llmerr/llmerr.hpp> + one find_error() + one advise() ≤ 0.35× <nlohmann/json.hpp> + one json::parse()
+# and the last TU again with LLMERR_SEPARATE_COMPILATION (the parser compiled once, in another TU).
 # The deterministic counterpart (preprocessed bytes, with ceilings, run in CI) is tools/check_compile_cost.sh.
 #
 #   bench/include_cost.sh [RUNS]
@@ -38,7 +39,9 @@ tu llmerr '#include <llmerr/llmerr.hpp>' \
     'int main(int argc, char** argv) {' \
     '  const auto e = llmerr::find_error(400, argc > 1 ? argv[1] : "{}");' \
     '  return e ? (llmerr::advise(*e, 1).retry ? 1 : 2) : 0; }'
-names=(empty catalog nlohmann llmerr)
+# The same TU with the parser compiled elsewhere (LLMERR_SEPARATE_COMPILATION, config.hpp).
+tu separate '#define LLMERR_SEPARATE_COMPILATION' "$(sed -n '1,$p' "$work/llmerr.cpp")"
+names=(empty catalog nlohmann llmerr separate)
 
 # CPU time (user + system, in ms) of compiling one TU once. CPU time rather than wall time, so that other
 # jobs on the machine inflate the figures less (they still compete for caches).
@@ -75,4 +78,6 @@ for cxx in "${compilers[@]}"; do
     row "$cxx" "<llmerr/catalog.hpp>+lookup() vs empty TU" catalog empty "+150 ms: $(verdict $((d <= 150)))"
     r=$(awk -v a="${ms[$cxx/llmerr]}" -v b="${ms[$cxx/nlohmann]}" 'BEGIN { print (a <= 0.35 * b) ? 1 : 0 }')
     row "$cxx" "<llmerr/llmerr.hpp>+find_error+advise vs nlohmann" llmerr nlohmann "0.35x: $(verdict "$r")"
+    r=$(awk -v a="${ms[$cxx/separate]}" -v b="${ms[$cxx/nlohmann]}" 'BEGIN { print (a <= 0.35 * b) ? 1 : 0 }')
+    row "$cxx" "the same, LLMERR_SEPARATE_COMPILATION" separate nlohmann "0.35x: $(verdict "$r")"
 done

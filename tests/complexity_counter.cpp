@@ -34,28 +34,24 @@ counts stop() noexcept {
 }  // namespace complexity
 
 namespace {
-void* counted(std::size_t n) {
+void count(std::size_t n) noexcept {
     if (on) {
         ++now.allocations;
         now.bytes += n;
     }
-    return std::malloc(n == 0 ? 1 : n);
 }
 }  // namespace
 
-void* operator new(std::size_t n) {
-    if (void* p = counted(n)) return p;
-    throw std::bad_alloc();
+void* test_allocate(std::size_t n) noexcept {
+    count(n);
+    return std::malloc(n == 0 ? 1 : n);
 }
-void* operator new[](std::size_t n) {
-    if (void* p = counted(n)) return p;
-    throw std::bad_alloc();
+
+void* test_allocate_aligned(std::size_t n, std::size_t align) noexcept {
+    count(n);
+    void* p = nullptr;
+    if (align < sizeof(void*)) align = sizeof(void*);
+    return posix_memalign(&p, align, n == 0 ? 1 : n) == 0 ? p : nullptr;
 }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+
+#include "replace_new.hpp"

@@ -10,6 +10,7 @@
 
 #include "catch.hpp"
 #include "data_files.hpp"
+#include "same_error.hpp"
 
 namespace {
 
@@ -22,27 +23,6 @@ llmerr::llm_error parse_sample(const sample& s) {
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
-void check_same(const llmerr::llm_error& a, const llmerr::llm_error& b) {
-    CHECK(a.provider == b.provider);
-    CHECK(a.http_status == b.http_status);
-    CHECK(a.code == b.code);
-    CHECK(a.message == b.message);
-    CHECK(a.request_id == b.request_id);
-    CHECK(a.category == b.category);
-    CHECK(a.retryable == b.retryable);
-    CHECK(a.retry_after == b.retry_after);
-    CHECK(a.entry == b.entry);
-    CHECK(a.type == b.type);
-    CHECK(a.param == b.param);
-    CHECK(a.api == b.api);
-    CHECK(a.retry_hint == b.retry_hint);
-    CHECK(a.should_retry == b.should_retry);
-    CHECK(a.envelope == b.envelope);
-    CHECK(a.from_stream == b.from_stream);
-    CHECK(a.truncated == b.truncated);
-    CHECK(a.salvaged == b.salvaged);
-}
 
 }  // namespace
 
@@ -181,8 +161,8 @@ TEST_CASE("from_json(to_json(e)) gives e back, with the same catalogue row", "[j
         llmerr::llm_error e = parse_sample(s);
         if (s.name == "ark_rate_limit_endpoint_rpm") CHECK(e.retry_after.has_value());
         const nlohmann::json j = e;
-        check_same(j.get<llmerr::llm_error>(), e);
-        check_same(nlohmann::json::parse(j.dump()).get<llmerr::llm_error>(), e);  // through text
+        check_same_error(j.get<llmerr::llm_error>(), e);
+        check_same_error(nlohmann::json::parse(j.dump()).get<llmerr::llm_error>(), e);  // through text
         if (e.entry != nullptr) ++with_entry;
     }
     CHECK(with_entry >= 40);
@@ -195,7 +175,7 @@ TEST_CASE("from_json(to_json(e)) gives e back, with the same catalogue row", "[j
         REQUIRE(e.entry != nullptr);
         REQUIRE(e.entry->variant != 0);
         e.should_retry = true;
-        check_same(nlohmann::json(e).get<llmerr::llm_error>(), e);
+        check_same_error(nlohmann::json(e).get<llmerr::llm_error>(), e);
     }
 }
 

@@ -239,17 +239,20 @@ TEST_CASE("DashScope's asynchronous task that failed inside an HTTP 200", "[pars
 
 TEST_CASE("words count only where they fit the status", "[parse][renderings]") {
     SECTION("a 503 that says too many requests because of system capacity is an overload") {
-        const auto e = parse(R"({"code":"Unlisted","message":"Too many requests: throttled due to system capacity"})", 503);
+        const auto e =
+            parse(R"({"code":"Unlisted","message":"Too many requests: throttled due to system capacity"})", 503);
         CHECK(e.category == category::overloaded);
         CHECK(e.retryable);
         CHECK(e.evidence == evidence::message_words);
     }
     SECTION("the same words at 429 are a rate limit") {
-        const auto e = parse(R"({"code":"Unlisted","message":"Too many requests: throttled due to system capacity"})", 429);
+        const auto e =
+            parse(R"({"code":"Unlisted","message":"Too many requests: throttled due to system capacity"})", 429);
         CHECK(e.category == category::rate_limited);
     }
     SECTION("429 also carries capacity: an upstream saturated is an overload") {
-        const auto e = parse(R"({"error":{"message":"upstream load saturated, retry later","type":"upstream_error"}})", 429);
+        const auto e =
+            parse(R"({"error":{"message":"upstream load saturated, retry later","type":"upstream_error"}})", 429);
         CHECK(e.category == category::overloaded);
         CHECK(e.retryable);
     }
@@ -316,13 +319,16 @@ TEST_CASE("an envelope with no fields of its own is a wrapper: what it holds is 
 }
 
 TEST_CASE("rendered values in curly quotes and escaped values cut short are read", "[parse][renderings]") {
-    const auto c = parse("error: code: \xE2\x80\x9CInvalidApiKey\xE2\x80\x9D, message: \xE2\x80\x9CInvalid API-key provided.\xE2\x80\x9D");
+    const auto c = parse(
+        "error: code: \xE2\x80\x9CInvalidApiKey\xE2\x80\x9D, message: \xE2\x80\x9CInvalid API-key "
+        "provided.\xE2\x80\x9D");
     CHECK(c.code == "InvalidApiKey");
     CHECK(c.category == category::authentication);
     const auto t = parse(R"(log: {\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\tSee docs\"})");
     CHECK(t.message.find('\t') != std::string::npos);
     CHECK(t.category == category::authentication);
-    const auto x = parse(R"(failed: {\"code\":\"Arrearage\",\"message\":\"Access denied, please make sure\r\nyour account is in good standing)");
+    const auto x = parse(
+        R"(failed: {\"code\":\"Arrearage\",\"message\":\"Access denied, please make sure\r\nyour account is in good standing)");
     CHECK(x.code == "Arrearage");
     CHECK(x.category == category::billing);
 }

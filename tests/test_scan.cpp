@@ -19,6 +19,7 @@
 #include "catch.hpp"
 #include "data_files.hpp"
 #include "fuzz/json_oracle.hpp"
+#include "same_error.hpp"
 
 // --- a counting allocator: every operator new of the program passes here ---
 
@@ -112,29 +113,6 @@ std::string nested(std::string_view value, std::size_t levels, int shape) {
         close += array ? "]" : "}";
     }
     return open + std::string(value) + std::string(close.rbegin(), close.rend());
-}
-
-void check_same_error(const llmerr::llm_error& a, const llmerr::llm_error& b) {
-    CHECK(a.provider == b.provider);
-    CHECK(a.http_status == b.http_status);
-    CHECK(a.code == b.code);
-    CHECK(a.message == b.message);
-    CHECK(a.request_id == b.request_id);
-    CHECK(a.category == b.category);
-    CHECK(a.retryable == b.retryable);
-    CHECK(a.retry_after == b.retry_after);
-    CHECK(a.entry == b.entry);
-    CHECK(a.type == b.type);
-    CHECK(a.param == b.param);
-    CHECK(a.api == b.api);
-    CHECK(a.retry_hint == b.retry_hint);
-    CHECK(a.should_retry == b.should_retry);
-    CHECK(a.envelope == b.envelope);
-    CHECK(a.evidence == b.evidence);
-    CHECK(a.from_stream == b.from_stream);
-    CHECK(a.truncated == b.truncated);
-    CHECK(a.salvaged == b.salvaged);
-    CHECK(a.status_from_catalog == b.status_from_catalog);
 }
 
 // The scanner and nlohmann agree on validity and fields.

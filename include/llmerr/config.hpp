@@ -5,6 +5,13 @@
 // (llmerr::v0_1_0), because the catalogue changes with every release: two versions linked into one
 // program then stay two distinct sets of symbols instead of a silent ODR violation. Define
 // LLMERR_DISABLE_ABI_NAMESPACE to drop the inline namespace.
+//
+// Separate compilation (optional): the parser is a few thousand lines of inline code, compiled at -O2 in
+// every translation unit that calls parse() or find_error(). Define LLMERR_SEPARATE_COMPILATION in every TU
+// of a program (CMake: target_compile_definitions(app PRIVATE LLMERR_SEPARATE_COMPILATION)) and the headers
+// only declare the parser; exactly one TU compiles it, by defining LLMERR_IMPLEMENTATION before including
+// <llmerr/llmerr.hpp>. The API and its results are the same. All TUs of a program or none: mixing the two
+// modes defines the parser's entry points both inline and not (an ODR violation).
 #ifndef LLMERR_CONFIG_HPP
 #define LLMERR_CONFIG_HPP
 
@@ -23,6 +30,20 @@
 #define LLMERR_END_NAMESPACE \
     }                        \
     }
+#endif
+
+// Whether this TU compiles the parser's definitions (always, unless LLMERR_SEPARATE_COMPILATION is defined
+// and this is not the one LLMERR_IMPLEMENTATION TU), and how its two entry points are declared: inline in a
+// header-only build, ordinary external functions in the implementation TU.
+#if !defined(LLMERR_SEPARATE_COMPILATION) || defined(LLMERR_IMPLEMENTATION)
+#define LLMERR_PARSER_DEFINITIONS 1
+#else
+#define LLMERR_PARSER_DEFINITIONS 0
+#endif
+#if defined(LLMERR_SEPARATE_COMPILATION)
+#define LLMERR_PARSER_ENTRY
+#else
+#define LLMERR_PARSER_ENTRY inline
 #endif
 
 #endif  // LLMERR_CONFIG_HPP

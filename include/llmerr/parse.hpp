@@ -27,13 +27,15 @@
 #include <llmerr/config.hpp>
 #include <llmerr/detail/classify.hpp>
 #include <llmerr/detail/headers.hpp>
+#include <llmerr/error.hpp>
+#if LLMERR_PARSER_DEFINITIONS
 #include <llmerr/detail/json_scan.hpp>
 #include <llmerr/detail/provider_signals.hpp>
 #include <llmerr/detail/render.hpp>
 #include <llmerr/detail/similarity.hpp>
 #include <llmerr/detail/sse.hpp>
-#include <llmerr/error.hpp>
 #include <llmerr/url.hpp>
+#endif
 
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
 #define LLMERR_HAS_EXCEPTIONS 1
@@ -44,6 +46,8 @@
 LLMERR_BEGIN_NAMESPACE
 
 namespace detail {
+
+#if LLMERR_PARSER_DEFINITIONS
 
 [[nodiscard]] constexpr bool is_space(char c) noexcept {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -150,8 +154,7 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         b.shape = envelope::task;
         b.shape_provider = provider::dashscope;
         take(b.code, f.output_code);
-        if (f.output_message.is_text())
-            b.truncated = move_capped(b.message, f.output_message.text, max_message_bytes);
+        if (f.output_message.is_text()) b.truncated = move_capped(b.message, f.output_message.text, max_message_bytes);
         take(b.request_id, f.request_id);
         return;
     }
@@ -567,7 +570,8 @@ inline known_token first_known_token(std::string_view text) noexcept {
     return out;
 }
 
-inline llm_error parse_impl(std::string_view body, int http_status, provider hint, const header_info* headers) {
+LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status, provider hint,
+                                       const header_info* headers) {
     llm_error r;
     r.http_status = http_status;
     std::string_view t = trim_body(body);
@@ -673,8 +677,8 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     if (p == provider::unknown) p = provider_by_words(t);
     // A code nobody documents (a relay's "bad_request") around a provider's own wording: the wording names it.
     // (A short number — "1", "500" — is any gateway's code, and its message proves nothing either.)
-    if (p == provider::unknown && !b.code.empty() && !(b.code.size() < 6 && all_digits(b.code)) &&
-        !b.message.empty() && b.shape != envelope::html) {
+    if (p == provider::unknown && !b.code.empty() && !(b.code.size() < 6 && all_digits(b.code)) && !b.message.empty() &&
+        b.shape != envelope::html) {
         const catalog_entry* said = match_documented(provider::unknown, lowered, class_status);
         if (said == nullptr) said = resemble_documented(provider::unknown, b.message, class_status);
         if (said != nullptr) p = said->provider;
@@ -777,7 +781,8 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     // (A resemblance to a catch-all row's message is refined the same way: "The parameter … are not valid:
     // … supported value is …" is unsupported.)
     if (row != nullptr && (!similar || generic_row) && !r.message.empty() &&
-        (how == match_kind::family || how == match_kind::prefix || (generic_row && !matches_documented(*row, lowered)))) {
+        (how == match_kind::family || how == match_kind::prefix ||
+         (generic_row && !matches_documented(*row, lowered)))) {
         const category by_words = category_from_words(r.message, class_status);
         if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category) {
             r.category = by_words;
@@ -820,16 +825,6 @@ inline llm_error parse_impl(std::string_view body, int http_status, provider hin
     return r;
 }
 
-// What parse() returns when even building the result failed (memory exhausted): the status's category.
-inline llm_error failed_parse(int http_status, provider hint) noexcept {
-    llm_error r;
-    r.provider = hint;
-    r.http_status = http_status;
-    r.category = category_from_status(http_status);
-    r.retryable = is_retryable_by_default(r.category);
-    if (r.category != category::unknown) r.evidence = evidence::http_status;
-    return r;
-}
 
 // Whether a 2xx body holds an error: scans top-level keys only, skipping values without decoding them.
 // Most success bodies never name an error key or event, and may_hold_error() sees that without a scan.
@@ -842,7 +837,7 @@ inline bool success_body_has_error(std::string_view t) {
 }
 
 // Whether find_error() reports an error for this response. When in doubt (even out of memory), yes.
-inline bool response_is_error(int http_status, std::string_view body) noexcept {
+LLMERR_PARSER_ENTRY bool response_is_error(int http_status, std::string_view body) noexcept {
     if (http_status != 0 && (http_status < 200 || http_status > 299)) return true;
     const std::string_view t = trim_body(body);
 #if LLMERR_HAS_EXCEPTIONS
@@ -856,6 +851,24 @@ inline bool response_is_error(int http_status, std::string_view body) noexcept {
 #endif
     // Status unknown and the body is neither JSON nor SSE: a plain-text error, most likely.
     return http_status == 0 && !t.empty() && t.front() != '{' && t.front() != '[' && !looks_like_sse(t);
+}
+
+#else  // LLMERR_SEPARATE_COMPILATION, not the implementation TU: the definitions are compiled elsewhere.
+
+llm_error parse_impl(std::string_view body, int http_status, provider hint, const header_info* headers);
+bool response_is_error(int http_status, std::string_view body) noexcept;
+
+#endif  // LLMERR_PARSER_DEFINITIONS
+
+// What parse() returns when even building the result failed (memory exhausted): the status's category.
+inline llm_error failed_parse(int http_status, provider hint) noexcept {
+    llm_error r;
+    r.provider = hint;
+    r.http_status = http_status;
+    r.category = category_from_status(http_status);
+    r.retryable = is_retryable_by_default(r.category);
+    if (r.category != category::unknown) r.evidence = evidence::http_status;
+    return r;
 }
 
 }  // namespace detail

@@ -148,7 +148,7 @@ inline constexpr message_word message_words[] = {
     {"busy", category::overloaded},
     {"queue is full", category::overloaded},
     {"\xE7\xB9\x81\xE5\xBF\x99", category::overloaded},  // 繁忙
-    {"saturat", category::overloaded},                      // "upstream load saturated"
+    {"saturat", category::overloaded},                   // "upstream load saturated"
     {"\xE9\xA5\xB1\xE5\x92\x8C", category::overloaded},  // 饱和 (负载已饱和: load saturated)
     // Model loading — Ark ModelLoadingError "model is currently being loaded".
     {"being loaded", category::model_loading},
@@ -168,7 +168,7 @@ inline constexpr message_word message_words[] = {
     {"not support", category::unsupported},
     {"only support", category::unsupported},  // "incremental_output only support stream call"
     {"unsupported", category::unsupported},
-    {"unknown type", category::unsupported},     // a `type` the endpoint does not know: a feature it lacks
+    {"unknown type", category::unsupported},  // a `type` the endpoint does not know: a feature it lacks
     {"unknown tool type", category::unsupported},
     {"\xE4\xB8\x8D\xE6\x94\xAF\xE6\x8C\x81", category::unsupported},  // 不支持
     // Cancellation — Ark RequestCancelled "has been cancelled", RequestCanceled "is canceled".
@@ -230,9 +230,11 @@ struct classify_word {
 
 inline constexpr std::size_t message_word_count = sizeof(message_words) / sizeof(message_words[0]);
 inline constexpr std::size_t generic_word_count = sizeof(generic_words) / sizeof(generic_words[0]);
-inline constexpr std::string_view size_nouns[] = {"pixel",    "file size", "image size", "size of image", "size of the image",
-                                                  "body size", "request size", "resolution"};
-inline constexpr std::string_view size_excess[] = {"exceed", "too large", "too big", "beyond", "larger than", "maximum"};
+inline constexpr std::string_view size_nouns[] = {"pixel",         "file size",         "image size",
+                                                  "size of image", "size of the image", "body size",
+                                                  "request size",  "resolution"};
+inline constexpr std::string_view size_excess[] = {"exceed", "too large",   "too big",
+                                                   "beyond", "larger than", "maximum"};
 inline constexpr std::size_t classify_word_count = message_word_count + generic_word_count +
                                                    sizeof(size_nouns) / sizeof(size_nouns[0]) +
                                                    sizeof(size_excess) / sizeof(size_excess[0]);
@@ -244,10 +246,12 @@ struct classify_word_list {
 [[nodiscard]] constexpr classify_word_list make_classify_words() noexcept {
     classify_word_list l;
     std::size_t n = 0;
-    for (std::size_t i = 0; i < message_word_count; ++i) l.words[n++] = {message_words[i].word, 0, static_cast<std::uint8_t>(i)};
+    for (std::size_t i = 0; i < message_word_count; ++i)
+        l.words[n++] = {message_words[i].word, 0, static_cast<std::uint8_t>(i)};
     for (std::string_view w : size_nouns) l.words[n++] = {w, 2, 0};
     for (std::string_view w : size_excess) l.words[n++] = {w, 3, 0};
-    for (std::size_t i = 0; i < generic_word_count; ++i) l.words[n++] = {generic_words[i].word, 1, static_cast<std::uint8_t>(i)};
+    for (std::size_t i = 0; i < generic_word_count; ++i)
+        l.words[n++] = {generic_words[i].word, 1, static_cast<std::uint8_t>(i)};
     return l;
 }
 

@@ -93,7 +93,8 @@ template <class T, std::size_t N, class Get>
     for (std::size_t b = 0; b < 256; ++b) x.first[b + 1] = static_cast<std::uint8_t>(x.first[b] + count[b]);
     std::size_t fill[256] = {};
     for (std::size_t b = 0; b < 256; ++b) fill[b] = x.first[b];
-    for (std::size_t i = 0; i < N; ++i) x.order[fill[static_cast<unsigned char>(get(items[i])[0])]++] = static_cast<std::uint8_t>(i);
+    for (std::size_t i = 0; i < N; ++i)
+        x.order[fill[static_cast<unsigned char>(get(items[i])[0])]++] = static_cast<std::uint8_t>(i);
     return x;
 }
 

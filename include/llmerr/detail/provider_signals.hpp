@@ -82,7 +82,8 @@ struct provider_word_text_t {
 };
 inline constexpr provider_word_text_t provider_word_text{};
 static_assert(lowercase_words(provider_words, provider_word_text), "provider words are lowercase, two bytes or more");
-inline constexpr word_index<provider_word_count> provider_word_index = make_word_index(provider_words, provider_word_text);
+inline constexpr word_index<provider_word_count> provider_word_index =
+    make_word_index(provider_words, provider_word_text);
 
 // Whether the text names an Ark endpoint id: "ep-" and a 14-digit creation time ("ep-20260115162741-qb4l8").
 [[nodiscard]] constexpr bool names_ark_endpoint(std::string_view text) noexcept {

@@ -310,8 +310,8 @@ struct angle_rendering {
         status = is_digit(m[i + 1]) && is_digit(m[i + 2]) && (i == 0 || !is_ident_char(m[i - 1])) &&
                  (i + 3 == m.size() || !is_ident_char(m[i + 3]));  // not inside an id: "…dfc184d237…"
     }
-    return status && (ifind(m, "status", 0) != std::string_view::npos || ifind(m, "code", 0) != std::string_view::npos ||
-                      ifind(m, "error", 0) != std::string_view::npos);
+    return status && (ifind(m, "status", 0) != std::string_view::npos ||
+                      ifind(m, "code", 0) != std::string_view::npos || ifind(m, "error", 0) != std::string_view::npos);
 }
 
 // The fields a rendering holds. Views point into the text; `message` is unescaped (owned).
