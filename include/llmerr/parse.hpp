@@ -571,7 +571,7 @@ inline known_token first_known_token(std::string_view text) noexcept {
 }
 
 LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status, provider hint,
-                                       const header_info* headers) {
+                                         const header_info* headers) {
     llm_error r;
     r.http_status = http_status;
     std::string_view t = trim_body(body);
@@ -824,7 +824,6 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (r.request_id.empty()) assign_capped(r.request_id, request_id_in_message(r.message), max_field_bytes);
     return r;
 }
-
 
 // Whether a 2xx body holds an error: scans top-level keys only, skipping values without decoding them.
 // Most success bodies never name an error key or event, and may_hold_error() sees that without a scan.
