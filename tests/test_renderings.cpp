@@ -337,3 +337,17 @@ TEST_CASE("a text that names two providers equally names neither", "[parse][rend
     CHECK(parse("fallback failed: dashscope timed out, then qianfan timed out").provider == provider::unknown);
     CHECK(parse("fallback failed: dashscope timed out, then qianfan (wenxin) timed out").provider == provider::qianfan);
 }
+
+TEST_CASE("a rendered message wrapped over indented lines is read whole, quoted upstream JSON included",
+          "[parse][renderings]") {
+    const auto e = parse(
+        "[API Error: <500> InternalError.Algo.SomeNewFailure: the upstream said \n"
+        "    [{\"status_code\":503,\"status_message\":\"Your requests are throttled \n"
+        "    due to system capacity limits.\"}]]");
+    CHECK(e.message.find("system capacity") != std::string::npos);
+    CHECK(e.category == category::overloaded);
+    CHECK(e.retryable);
+    // An unindented next line is another log line, not the message's.
+    const auto f = parse("<400> InternalError.Algo.InvalidParameter: bad input\nINFO next request sent");
+    CHECK(f.message == "bad input");
+}

@@ -443,13 +443,31 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
         // `<400> Code: message`: the message runs to the end of the quoted string or line that holds it.
         const raw_value m = read_value(t, f.angle.message_at, true);
         std::string_view text = m.text;
+        // A bare message wrapped by a terminal or a logger goes on over the indented lines that follow it.
+        if (m.quote == 0 && !text.empty()) {
+            std::size_t end = static_cast<std::size_t>(text.data() - t.data()) + text.size();
+            for (;;) {
+                std::size_t nl = end;
+                while (nl < t.size() && (t[nl] == ' ' || t[nl] == '\t')) ++nl;  // trailing blanks
+                if (nl + 2 >= t.size() || (t[nl] != '\n' && t[nl] != '\r')) break;
+                end = nl;
+                std::size_t k = end + (t[end] == '\r' && t[end + 1] == '\n' ? 2 : 1);
+                if (k >= t.size() || (t[k] != ' ' && t[k] != '\t')) break;
+                while (k < t.size() && t[k] != '\n' && t[k] != '\r') ++k;
+                end = k;
+            }
+            text = t.substr(static_cast<std::size_t>(text.data() - t.data()),
+                            end - static_cast<std::size_t>(text.data() - t.data()));
+        }
         // It ends where the quoted string or the bracket that holds the rendering closes: at a quote, or at
-        // a ']' the message did not open ("[API Error: 400 <400> Code: … [1, 30720]]").
+        // a ']' the message did not open ("[API Error: 400 <400> Code: … [1, 30720]]"); quotes inside a
+        // bracket the message opened (an upstream's JSON it quotes) are the upstream's.
         int depth = 0;
         for (std::size_t k = 0; k < text.size(); ++k) {
             const char c = text[k];
             if (c == '[') ++depth;
-            if ((c == ']' && depth-- == 0) || ((c == '"' || c == '\'') && k > 0 && closes_string(text, k + 1))) {
+            if ((c == ']' && depth-- == 0) ||
+                ((c == '"' || c == '\'') && depth == 0 && k > 0 && closes_string(text, k + 1))) {
                 text = text.substr(0, k);
                 break;
             }
