@@ -10,7 +10,7 @@
 #
 #   tools/run_fuzz.sh [SECONDS] [TARGET…]        e.g. tools/run_fuzz.sh 300 fuzz_parse
 #
-# Environment: LLMERR_FUZZ_MERGE=1 merges new coverage back into tests/fuzz/corpus/<target>/ afterwards
+# Environment: LLMERR_FUZZ_MERGE=1 merges new edges (-use_counters=0) back into tests/fuzz/corpus/<target>/ afterwards
 # (short runs only; the committed corpus stays small); LLMERR_FUZZ_BUILD=0 skips the build;
 # LLMERR_FUZZ_ARTIFACTS (default build/fuzz/artifacts) keeps findings; LLMERR_FUZZ_LONG="" skips the
 # long-input runs.
@@ -85,7 +85,7 @@ for t in "${targets[@]}"; do
     rc=0
     run_one "$t" "$t" 4096 "" "${inputs[@]}" || rc=$?
     if [[ "${LLMERR_FUZZ_MERGE:-0}" == 1 && $rc -eq 0 ]]; then
-        "$build/tests/fuzz/$t" -merge=1 -max_len=4096 "$root/tests/fuzz/corpus/$t" "$corpus" >/dev/null 2>&1
+        "$build/tests/fuzz/$t" -merge=1 -use_counters=0 -max_len=4096 "$root/tests/fuzz/corpus/$t" "$corpus" >/dev/null 2>&1
     fi
 done
 
