@@ -390,9 +390,6 @@ private:
         f.output_message.clear();
     }
 
-    // p_ is just past the opening quote. Reads to just past the closing quote. `validate`: check UTF-8 and
-    // escapes (else only find the closing quote). With `out`, decodes into it its first `cap` bytes (the
-    // rest is validated and dropped).
     // Whether the 8 bytes at p are all printable ASCII other than '"' and '\\' (SWAR: byte k of the word
     // is byte k of the text whatever the byte order; every test stays within its byte).
     static bool plain_ascii8(const char* p) noexcept {
@@ -404,6 +401,9 @@ private:
         return ((w & highs) | below_space | zero_in(w ^ (ones * '"')) | zero_in(w ^ (ones * '\\'))) == 0;
     }
 
+    // p_ is just past the opening quote. Reads to just past the closing quote. `validate`: check UTF-8 and
+    // escapes (else only find the closing quote). With `out`, decodes into it its first `cap` bytes (the
+    // rest is validated and dropped).
     bool string_body(std::string* out, std::size_t cap, bool validate) {
         if (!validate) {
             // Structure only: find the closing quote, honouring backslash escapes.

@@ -294,8 +294,6 @@ struct angle_rendering {
            t[i] == ';';
 }
 
-// Whether a message may hold a rendering worth a key pass: a key word or DashScope's "<NNN>" framing.
-// `lowered` is the message's match window, lowercased (the parser has it at hand).
 // Whether a structured body's message can hold what read_rendering(…, statuses_only) reads from it: a
 // `<NNN> Code:` rendering (its '<', also JSON-escaped) or an HTTP status (three digits, 100–599, a word of
 // their own) and a key it may follow.
