@@ -10,7 +10,7 @@
 #include <map>         // std::map
 #include <stdexcept>   // std::runtime_error
 #include <string>      // std::string
-#include <utility>     // std::move
+#include <utility>     // std::move, std::pair
 #include <vector>      // std::vector
 
 #include <nlohmann/json.hpp>
@@ -25,6 +25,20 @@ inline std::string read_file(const std::string& path) {
 
 inline nlohmann::json provider_file(const std::string& provider) {
     return nlohmann::json::parse(read_file(std::string(LLMERR_DATA_DIR) + "/" + provider + ".json"));
+}
+
+// The providers of data/*.json (every file but schema.json), as the files say: name and provider_info.id,
+// in the order of their ids.
+inline std::vector<std::pair<std::string, int>> data_providers() {
+    std::vector<std::pair<std::string, int>> out;
+    for (const auto& f : std::filesystem::directory_iterator(std::filesystem::path(LLMERR_DATA_DIR))) {
+        const std::string file = f.path().filename().string();
+        if (f.path().extension() != ".json" || file == "schema.json") continue;
+        const nlohmann::json doc = nlohmann::json::parse(read_file(f.path().string()));
+        out.emplace_back(doc.at("provider").get<std::string>(), doc.at("provider_info").at("id").get<int>());
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return out;
 }
 
 // One bundled sample: data/samples/NAME.body and its NAME.meta.json.

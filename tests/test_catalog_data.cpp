@@ -3,6 +3,8 @@
 // through the public lookup API with every field equal, so that a generator bug cannot hide; the
 // maintainers' note, doubt and source, which only the CLI carries, through tools/generated/catalog_notes.hpp.
 #include <llmerr/catalog.hpp>
+#include <llmerr/detail/provider_signals.hpp>
+#include <llmerr/url.hpp>
 
 #include "generated/catalog_notes.hpp"  // tools/
 
@@ -19,8 +21,12 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::pair<std::string, llmerr::provider>> providers = {
-    {"ark", llmerr::provider::ark}, {"dashscope", llmerr::provider::dashscope}, {"qianfan", llmerr::provider::qianfan}};
+// Every data file's provider, with the enum value its provider_info.id names.
+const std::vector<std::pair<std::string, llmerr::provider>> providers = [] {
+    std::vector<std::pair<std::string, llmerr::provider>> out;
+    for (const auto& [name, id] : testdata::data_providers()) out.emplace_back(name, static_cast<llmerr::provider>(id));
+    return out;
+}();
 
 std::string opt(const json& row, const char* key) { return row.contains(key) ? row[key].get<std::string>() : ""; }
 
@@ -193,4 +199,41 @@ TEST_CASE("apis() lists each provider's API groups in the data's priority order"
         }
     }
     CHECK(llmerr::apis(llmerr::provider::unknown).size() == 0);
+}
+
+TEST_CASE("every data file is a provider: its name, id, hosts and words", "[catalog][data][provider]") {
+    const auto files = testdata::data_providers();
+    REQUIRE(files.size() == std::size(llmerr::detail::known_providers));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto& [name, id] = files[i];
+        INFO(name);
+        CHECK(id == static_cast<int>(i + 1));  // dense: the enum's values 1 … N
+        const auto p = static_cast<llmerr::provider>(id);
+        CHECK(llmerr::to_string(p) == name);
+        CHECK(llmerr::provider_from_string(name) == p);
+        const json info = testdata::provider_file(name).at("provider_info");
+        for (const json& h : info.at("hosts")) {
+            // A host the pattern describes: "**" dropped, "*" and "x*" filled in.
+            std::string host;
+            std::string pattern = h.get<std::string>();
+            std::size_t at = 0;
+            while (at <= pattern.size()) {
+                const std::size_t dot = std::min(pattern.find('.', at), pattern.size());
+                std::string label = pattern.substr(at, dot - at);
+                at = dot + 1;
+                if (label == "**") continue;
+                if (label == "*") label = "cn-north-1";
+                if (!label.empty() && label.back() == '*') label = label.substr(0, label.size() - 1) + "-intl";
+                host += (host.empty() ? "" : ".") + label;
+            }
+            INFO(h.get<std::string>() << " -> " << host);
+            CHECK(llmerr::provider_from_url("https://" + host + "/v1/chat/completions") == p);
+            CHECK(llmerr::provider_from_url("HTTPS://" + host + ":443") == p);
+            CHECK(llmerr::provider_from_url("https://" + host + ".example.org/") == llmerr::provider::unknown);
+        }
+        for (const json& w : info.at("words")) {
+            INFO(w.get<std::string>());
+            CHECK(llmerr::detail::provider_by_words("error from " + w.get<std::string>() + ": failed") == p);
+        }
+    }
 }

@@ -31,8 +31,12 @@ using llmerr::category;
 using llmerr::provider;
 using nlohmann::json;
 
-const std::vector<std::pair<std::string, provider>> providers = {
-    {"ark", provider::ark}, {"dashscope", provider::dashscope}, {"qianfan", provider::qianfan}};
+// Every data file's provider, with the enum value its provider_info.id names.
+const std::vector<std::pair<std::string, provider>> providers = [] {
+    std::vector<std::pair<std::string, provider>> out;
+    for (const auto& [name, id] : testdata::data_providers()) out.emplace_back(name, static_cast<provider>(id));
+    return out;
+}();
 
 // The names category.hpp documents, in enumerator order.
 const std::vector<std::string> category_names = {"unknown",           "invalid_request",  "authentication",

@@ -432,7 +432,8 @@ TEST_CASE("retry hints from the catalogue", "[retry][catalog]") {
         CHECK(d.reason == retry_reason::backoff);
     }
     SECTION("every row of the data at the first failure") {
-        for (const char* name : {"ark", "dashscope", "qianfan"}) {
+        for (const auto& [name, id] : testdata::data_providers()) {
+            (void)id;
             const auto doc = testdata::provider_file(name);
             const provider p = *llmerr::provider_from_string(name);
             for (const auto& row : doc["entries"]) {

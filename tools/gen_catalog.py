@@ -20,7 +20,8 @@ import sys
 import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PROVIDERS = ["ark", "dashscope", "qianfan"]  # enum order: llmerr::provider::ark == 1, …
+# Every data/<provider>.json, in the order of their provider_info.id (llmerr::provider's values): set by main().
+PROVIDERS = []
 CATEGORIES = [
     "unknown", "invalid_request", "authentication", "permission_denied", "billing", "quota_exhausted",
     "rate_limited", "content_filtered", "context_length_exceeded", "payload_too_large", "unsupported",
@@ -38,6 +39,8 @@ FIELDS = {  # name: (required, type)
     "aliases": (False, list), "note": (False, str), "doubt": (False, str), "source": (True, str),
 }
 OUTPUT = os.path.join("include", "llmerr", "generated", "catalog_table.hpp")
+PROVIDERS_OUTPUT = os.path.join("include", "llmerr", "generated", "providers.hpp")
+VOCABULARY_OUTPUT = os.path.join("include", "llmerr", "generated", "provider_vocabulary.hpp")
 NOTES_OUTPUT = os.path.join("tools", "generated", "catalog_notes.hpp")
 SCHEMA = os.path.join("data", "schema.json")
 
@@ -53,6 +56,46 @@ def load(provider):
             return rel, json.load(f)
     except (OSError, ValueError) as e:
         raise DataError(f"{rel}: cannot read: {e}")
+
+
+def discover():
+    """The providers of data/*.json in provider_info.id order; DataError when the ids are not 1, 2, … N."""
+    found = []
+    for name in sorted(os.listdir(os.path.join(ROOT, "data"))):
+        if not name.endswith(".json") or name == "schema.json":
+            continue
+        rel, doc = load(name[:-len(".json")])
+        info = doc.get("provider_info") if isinstance(doc, dict) else None
+        if not isinstance(info, dict) or type(info.get("id")) is not int:
+            raise DataError(f"{rel}: provider_info.id: missing (every data file names its provider's stable id)")
+        found.append((info["id"], name[:-len(".json")]))
+    found.sort()
+    ids = [i for i, _ in found]
+    if ids != list(range(1, len(found) + 1)):
+        raise DataError(f"provider_info.id of data/*.json must be 1, 2, … {len(found)} once each, not {ids}")
+    if len(found) > 254:
+        raise DataError("more than 254 providers: llmerr::provider is a std::uint8_t")
+    return [p for _, p in found]
+
+
+HOST_LABEL = re.compile(r"^(\*\*|\*|[a-z0-9-]+\*?)$")
+
+
+def validate_info(rel, doc, errors):
+    """provider_info beyond the schema: host patterns well formed, words lowercase and two bytes or more."""
+    info = doc.get("provider_info")
+    if not isinstance(info, dict):
+        errors.append(f"{rel}: provider_info: missing")
+        return
+    for i, h in enumerate(info.get("hosts", [])):
+        labels = h.split(".") if isinstance(h, str) else []
+        if not labels or not all(HOST_LABEL.match(x) for x in labels) or labels[-1] in ("*", "**") or \
+                "**" not in labels and len(labels) < 2:
+            errors.append(f"{rel}: provider_info.hosts[{i}]: {h!r} is not a host pattern "
+                          f"(lowercase labels; '*' one label, '**' any number, 'x*' a label beginning with x)")
+    for i, w in enumerate(info.get("words", [])):
+        if not isinstance(w, str) or w != w.lower() or len(w.encode("utf-8")) < 2:
+            errors.append(f"{rel}: provider_info.words[{i}]: {w!r} must be lowercase and two bytes or more")
 
 
 def schema_validator():
@@ -108,7 +151,7 @@ def validate(rel, doc, provider, errors):
         err("top level", "must be an object")
         return []
     for key in doc:
-        if key not in ("provider", "apis", "code_values", "entries"):
+        if key not in ("provider", "provider_info", "apis", "code_values", "entries"):
             err("top level", f"unknown key '{key}'")
     if doc.get("provider") != provider:
         err("provider", f"must be '{provider}' (the file name), not {doc.get('provider')!r}")
@@ -236,8 +279,10 @@ def assign_values(doc):
         if isinstance(c, str) and c not in values and c not in codes:
             codes.append(c)
     used = set(values.values())
-    # String codes count up from 1 (ark, dashscope) or 100000000 (qianfan, whose numeric codes live below that).
-    base = 100000000 if doc.get("provider") == "qianfan" else 1
+    # String codes count up from 1, or from 100000000 where numeric codes live below that.
+    # A provider with numeric codes (Qianfan, Zhipu, MiniMax) keeps values below 100000000 for them.
+    numeric = any(isinstance(r.get("code"), str) and r["code"].isdigit() for r in doc.get("entries", []))
+    base = 100000000 if numeric else 1
     nxt = max([v for v in used if v >= base] + [base - 1]) + 1
     for c in codes:
         if c.isdigit():
@@ -489,7 +534,7 @@ def generate(all_rows, inputs, apis):
     w("}};")
     w("")
     w("// [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.")
-    w("inline constexpr table<index_range, 4> provider_rows{{")
+    w(f"inline constexpr table<index_range, {len(PROVIDERS) + 1}> provider_rows{{{{")
     w("    index_range{0, 0},")
     for p, (b, e) in zip(PROVIDERS, ranges):
         w(f"    index_range{{{b}, {e}}},  // {p}")
@@ -580,6 +625,102 @@ def generate(all_rows, inputs, apis):
     return header, notes
 
 
+def generate_providers(infos, inputs):
+    """include/llmerr/generated/providers.hpp (the enum and the names) and provider_vocabulary.hpp (hosts and
+    words), as two strings."""
+    head = ["// SPDX-License-Identifier: MIT",
+            "// GENERATED FILE — DO NOT EDIT.",
+            "// Generated by tools/gen_catalog.py from the provider_info of " + ", ".join(inputs) + ".",
+            "// To add a provider, add its data file (data/README.md) and run "
+            "`cmake --build <build> --target llmerr_regenerate`."]
+    L = list(head)
+    w = L.append
+    w("#ifndef LLMERR_GENERATED_PROVIDERS_HPP")
+    w("#define LLMERR_GENERATED_PROVIDERS_HPP")
+    w("")
+    w("// Included by <llmerr/provider.hpp>; not meant to be included alone.")
+    w("")
+    w("LLMERR_BEGIN_NAMESPACE")
+    w("")
+    w("// clang-format off")
+    w("// Who sent an error. A value never changes once released (data/<name>.json, provider_info.id).")
+    w("enum class provider : std::uint8_t {")
+    w("    unknown = 0,  // not known, or the evidence was ambiguous")
+    for p in PROVIDERS:
+        w(f"    {p} = {infos[p]['id']},  // {infos[p]['title']}")
+    w("};")
+    w("")
+    w("namespace detail {")
+    w("")
+    w(f"inline constexpr std::size_t provider_count = {len(PROVIDERS) + 1};  // with unknown")
+    w("// Every provider but unknown, in the order of their values.")
+    w(f"inline constexpr provider known_providers[{len(PROVIDERS)}] = {{" +
+      ", ".join(f"provider::{p}" for p in PROVIDERS) + "};")
+    w("// [p]: to_string(p).")
+    w(f"inline constexpr std::string_view provider_names[provider_count] = {{{cpp_str('unknown')}, " +
+      ", ".join(cpp_str(p) for p in PROVIDERS) + "};")
+    w("// [p]: the name of p's std::error_category.")
+    w(f"inline constexpr const char* provider_category_names[provider_count] = {{\"llmerr.unknown\", " +
+      ", ".join(cpp_lit("llmerr." + p) for p in PROVIDERS) + "};")
+    w("// [p]: who p is, for people.")
+    w("inline constexpr std::string_view provider_titles[provider_count] = {")
+    w("    " + cpp_str("unknown provider") + ",")
+    for p in PROVIDERS:
+        w("    " + cpp_str(infos[p]["title"]) + ",")
+    w("};")
+    w("// clang-format on")
+    w("")
+    w("}  // namespace detail")
+    w("LLMERR_END_NAMESPACE")
+    w("")
+    w("#endif  // LLMERR_GENERATED_PROVIDERS_HPP")
+    providers = "\n".join(L) + "\n"
+
+    V = list(head)
+    w = V.append
+    w("#ifndef LLMERR_GENERATED_PROVIDER_VOCABULARY_HPP")
+    w("#define LLMERR_GENERATED_PROVIDER_VOCABULARY_HPP")
+    w("")
+    w("// Included by <llmerr/url.hpp> and <llmerr/detail/provider_signals.hpp>; not meant to be included alone.")
+    w("")
+    w("LLMERR_BEGIN_NAMESPACE")
+    w("namespace detail {")
+    w("")
+    w("struct host_pattern {")
+    w("    std::string_view pattern;  // labels; \"*\" = one label, \"**\" = any number, \"x*\" = a label beginning with x")
+    w("    provider p;")
+    w("};")
+    w("")
+    w("struct provider_word {")
+    w("    std::string_view word;  // lowercase; found case-insensitively")
+    w("    provider p;")
+    w("};")
+    w("")
+    w("// clang-format off")
+    w("// The hosts of each provider's APIs (provider_from_url).")
+    hosts = [(h, p) for p in PROVIDERS for h in infos[p].get("hosts", [])]
+    w(f"inline constexpr host_pattern provider_hosts[{max(len(hosts), 1)}] = {{")
+    for h, p in hosts:
+        w(f"    {{{cpp_str(h)}, provider::{p}}},")
+    w("};")
+    w("")
+    w("// Hosts, products, model families and client fingerprints only one provider has under its own name: each")
+    w("// that a text names is a vote for its provider (provider_by_words).")
+    words = [(x, p) for p in PROVIDERS for x in infos[p].get("words", [])]
+    w(f"inline constexpr provider_word provider_words[{max(len(words), 1)}] = {{")
+    for x, p in words:
+        w(f"    {{{cpp_str(x)}, provider::{p}}},")
+    w("};")
+    w("// clang-format on")
+    w("")
+    w("}  // namespace detail")
+    w("LLMERR_END_NAMESPACE")
+    w("")
+    w("#endif  // LLMERR_GENERATED_PROVIDER_VOCABULARY_HPP")
+    vocabulary = "\n".join(V) + "\n"
+    return providers, vocabulary
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="fail if a committed header differs")
@@ -589,6 +730,7 @@ def main():
     args = ap.parse_args()
 
     try:
+        PROVIDERS[:] = discover()
         docs = {p: load(p) for p in PROVIDERS}
     except DataError as e:
         print(f"gen_catalog: {e}", file=sys.stderr)
@@ -609,6 +751,7 @@ def main():
     errors, rows = [], []
     for p, (rel, doc) in docs.items():
         schema_errors(validator, rel, doc, errors)
+        validate_info(rel, doc, errors)
         for r in validate(rel, doc, p, errors):
             r["_provider"] = p
             rows.append(r)
@@ -623,7 +766,10 @@ def main():
     except DataError as e:
         print(f"gen_catalog: {e}", file=sys.stderr)
         return 1
-    outputs = [(OUTPUT, text, args.output), (NOTES_OUTPUT, notes, args.notes_output)]
+    inputs = [docs[p][0].replace(os.sep, "/") for p in PROVIDERS]
+    providers, vocabulary = generate_providers({p: docs[p][1]["provider_info"] for p in PROVIDERS}, inputs)
+    outputs = [(OUTPUT, text, args.output), (NOTES_OUTPUT, notes, args.notes_output),
+               (PROVIDERS_OUTPUT, providers, None), (VOCABULARY_OUTPUT, vocabulary, None)]
     if args.check:
         stale = False
         for rel, content, _ in outputs:
@@ -638,7 +784,7 @@ def main():
                 stale = True
         if stale:
             return 1
-        print(f"gen_catalog: {len(rows)} rows valid; {OUTPUT} and {NOTES_OUTPUT} are up to date")
+        print(f"gen_catalog: {len(rows)} rows of {len(PROVIDERS)} providers valid; the generated headers are up to date")
         return 0
     for rel, content, override in outputs:
         if (args.output or args.notes_output) and not override:

@@ -2,8 +2,8 @@
 // llmerr — std::error_code and std::error_condition for provider errors.
 //
 // Each provider is one error domain: an error_code holds the catalogue's stable integer for the code
-// (catalog_entry::value; Qianfan numeric codes keep their number) in the category "llmerr.ark",
-// "llmerr.dashscope" or "llmerr.qianfan". llmerr::category is the portable error_condition, so one
+// (catalog_entry::value; numeric codes such as Qianfan's keep their number) in the category "llmerr.<provider>"
+// ("llmerr.ark", "llmerr.dashscope", "llmerr.qianfan", …). llmerr::category is the portable error_condition, so one
 // comparison asks "what must I do?" whatever the provider:
 //
 //   std::error_code ec = llmerr::make_error_code(err);             // err: llmerr::llm_error from parse()
@@ -81,7 +81,7 @@ namespace detail {
     return nullptr;
 }
 
-inline constexpr std::size_t provider_slots = 4;  // unknown, ark, dashscope, qianfan
+inline constexpr std::size_t provider_slots = provider_count;  // unknown, then every provider
 inline constexpr std::uint8_t no_fixed_category = 0xFF;
 
 [[nodiscard]] inline std::string unknown_value_message(provider p, int value) {
@@ -101,13 +101,8 @@ public:
     [[nodiscard]] provider which() const noexcept { return provider_; }
 
     [[nodiscard]] const char* name() const noexcept override {
-        switch (provider_) {
-            case provider::ark: return "llmerr.ark";
-            case provider::dashscope: return "llmerr.dashscope";
-            case provider::qianfan: return "llmerr.qianfan";
-            case provider::unknown: break;
-        }
-        return "llmerr.unknown";
+        const auto i = static_cast<std::size_t>(provider_);
+        return provider_category_names[i < provider_slots ? i : 0];
     }
 
     [[nodiscard]] std::string message(int value) const override {

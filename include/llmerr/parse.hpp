@@ -254,7 +254,7 @@ inline body_facts read_body(std::string_view t) {
     if (code.size() < 6 && all_digits(code)) return provider::unknown;
     if (code.empty()) return provider::unknown;
     provider found = provider::unknown;
-    for (provider p : {provider::ark, provider::dashscope, provider::qianfan}) {
+    for (provider p : known_providers) {
         const match_kind k = resolve(p, {}, code).kind;
         if (k == match_kind::exact || k == match_kind::alias) {
             if (found != provider::unknown) return provider::unknown;  // documented by several: ambiguous
@@ -445,7 +445,7 @@ inline provider provider_by_variants(std::string_view code, const lowered_messag
     // A short number ("1", "500") is any gateway's code: its message proves nothing either.
     if (m.empty_message || (code.size() < 6 && all_digits(code))) return provider::unknown;
     provider found = provider::unknown;
-    for (provider q : {provider::ark, provider::dashscope, provider::qianfan}) {
+    for (provider q : known_providers) {
         const resolved k = resolve(q, {}, code);
         if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;
         const auto first = static_cast<std::size_t>(k.entry - entries().begin());
@@ -550,7 +550,7 @@ inline known_token first_known_token(std::string_view text) noexcept {
         if (!shaped) continue;
         bool documented = false;
         provider only = provider::unknown;
-        for (provider q : {provider::ark, provider::dashscope, provider::qianfan}) {
+        for (provider q : known_providers) {
             const match_kind kind = resolve_compound(q, {}, token).kind;
             if (kind != match_kind::exact && kind != match_kind::alias && kind != match_kind::compound) continue;
             only = documented ? provider::unknown : q;
@@ -735,7 +735,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         category agreed = category::unknown;
         bool agree = p == provider::unknown && !r.code.empty();
         const catalog_entry* any = nullptr;
-        for (provider q : {provider::ark, provider::dashscope, provider::qianfan}) {
+        for (provider q : known_providers) {
             if (!agree) break;
             const resolved k = resolve(q, {}, r.code);
             if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;

@@ -6,39 +6,29 @@
 #ifndef LLMERR_PROVIDER_HPP
 #define LLMERR_PROVIDER_HPP
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t
 #include <optional>     // std::optional
 #include <string_view>  // std::string_view
 
 #include <llmerr/config.hpp>
 
+// provider: the enum, one value per data/<name>.json (its provider_info.id), and the names.
+// Values may be added in later versions: switch with a `default:`.
+#include <llmerr/generated/providers.hpp>
+
 LLMERR_BEGIN_NAMESPACE
 
-// provider
-//
-// Values may be added in later versions: switch with a `default:`.
-enum class provider : std::uint8_t {
-    unknown = 0,    // not known, or the evidence was ambiguous
-    ark = 1,        // Volcengine Ark (火山方舟, Doubao models)
-    dashscope = 2,  // Alibaba Cloud DashScope / Model Studio (百炼, Qwen models)
-    qianfan = 3,    // Baidu AI Cloud Qianfan (千帆, ERNIE models)
-};
-
-// Returns the enumerator's name ("unknown", "ark", "dashscope", "qianfan").
+// Returns the enumerator's name ("unknown", "ark", "dashscope", "qianfan", …).
 [[nodiscard]] constexpr std::string_view to_string(provider p) noexcept {
-    switch (p) {
-        case provider::ark: return "ark";
-        case provider::dashscope: return "dashscope";
-        case provider::qianfan: return "qianfan";
-        case provider::unknown: break;
-    }
-    return "unknown";
+    const auto i = static_cast<std::size_t>(p);
+    return i < detail::provider_count ? detail::provider_names[i] : detail::provider_names[0];
 }
 
-// Returns the provider named exactly `name` (as to_string spells it), or std::nullopt.
+// Returns the provider named `name` (as to_string spells it, "unknown" included), or std::nullopt.
 [[nodiscard]] constexpr std::optional<provider> provider_from_string(std::string_view name) noexcept {
-    for (auto p : {provider::unknown, provider::ark, provider::dashscope, provider::qianfan}) {
-        if (to_string(p) == name) return p;
+    for (std::size_t i = 0; i < detail::provider_count; ++i) {
+        if (detail::provider_names[i] == name) return static_cast<provider>(i);
     }
     return std::nullopt;
 }

@@ -11,6 +11,8 @@
 #include <llmerr/detail/match.hpp>
 #include <llmerr/provider.hpp>
 
+#include <llmerr/generated/provider_vocabulary.hpp>
+
 LLMERR_BEGIN_NAMESPACE
 namespace detail {
 
@@ -30,32 +32,45 @@ namespace detail {
 }
 
 // host == domain, or host is a subdomain of it (ASCII case-insensitive).
-[[nodiscard]] constexpr bool in_domain(std::string_view host, std::string_view domain) noexcept {
-    if (host.size() == domain.size()) return iequals(host, domain);
-    return host.size() > domain.size() && host[host.size() - domain.size() - 1] == '.' &&
-           iequals(host.substr(host.size() - domain.size()), domain);
+// Whether `host` matches `pattern` (a provider_hosts pattern), label by label, case-insensitively: "*" is
+// one label, "**" any number of labels (none included), "x*" a label beginning with "x". Backtracks only
+// at "**"; host names are at most 253 bytes (longer ones match nothing), so the cost stays bounded.
+[[nodiscard]] constexpr bool host_matches(std::string_view host, std::string_view pattern) noexcept {
+    if (pattern.empty()) return host.empty();
+    const std::size_t pd = pattern.find('.');
+    const std::string_view pl = pattern.substr(0, pd);
+    const std::string_view prest = pd == std::string_view::npos ? std::string_view() : pattern.substr(pd + 1);
+    if (pl == "**") {
+        if (host_matches(host, prest)) return true;
+        const std::size_t hd = host.find('.');
+        return hd != std::string_view::npos && host_matches(host.substr(hd + 1), pattern);
+    }
+    if (host.empty()) return false;
+    const std::size_t hd = host.find('.');
+    const std::string_view hl = host.substr(0, hd);
+    const std::string_view hrest = hd == std::string_view::npos ? std::string_view() : host.substr(hd + 1);
+    if (hd != std::string_view::npos && hrest.empty()) return false;  // "a..b" or a trailing dot
+    bool label_ok = false;
+    if (pl == "*") {
+        label_ok = !hl.empty();
+    } else if (pl.back() == '*') {
+        const std::string_view prefix = pl.substr(0, pl.size() - 1);
+        label_ok = hl.size() >= prefix.size() && iequals(hl.substr(0, prefix.size()), prefix);
+    } else {
+        label_ok = iequals(hl, pl);
+    }
+    return label_ok && (hd == std::string_view::npos ? prest.empty() : host_matches(hrest, prest));
 }
 
 }  // namespace detail
 
-// The provider serving a base URL or host, in any region: Ark `ark.<region>.volces.com` (and BytePlus
-// ModelArk `ark.<region>.bytepluses.com`); DashScope `dashscope.aliyuncs.com`, `dashscope-intl.aliyuncs.com`
-// and other `dashscope*` hosts; Qianfan `qianfan.baidubce.com` and `aip.baidubce.com`. Else unknown.
+// Returns the provider whose API `url_or_host` ("https://ark.cn-beijing.volces.com/api/v3/…", or a bare host)
+// belongs to, by the host patterns of data/*.json (provider_info.hosts); unknown for any other host.
 [[nodiscard]] constexpr provider provider_from_url(std::string_view url_or_host) noexcept {
     const std::string_view host = detail::host_of(url_or_host);
-    const std::size_t dot = host.find('.');
-    const std::string_view first = host.substr(0, dot);
-    if ((detail::in_domain(host, "volces.com") || detail::in_domain(host, "bytepluses.com")) &&
-        (detail::iequals(first, "ark") || detail::ifind(host, ".ark.", 0) != std::string_view::npos)) {
-        return provider::ark;
-    }
-    if (detail::in_domain(host, "aliyuncs.com") &&
-        (detail::starts_with(first, "dashscope") || detail::in_domain(host, "dashscope.aliyuncs.com"))) {
-        return provider::dashscope;
-    }
-    if (detail::in_domain(host, "qianfan.baidubce.com") || detail::iequals(host, "aip.baidubce.com") ||
-        (detail::in_domain(host, "baidubce.com") && detail::iequals(first, "qianfan"))) {
-        return provider::qianfan;
+    if (host.empty() || host.size() > 253) return provider::unknown;
+    for (const detail::host_pattern& h : detail::provider_hosts) {
+        if (!h.pattern.empty() && detail::host_matches(host, h.pattern)) return h.p;
     }
     return provider::unknown;
 }

@@ -11,6 +11,8 @@
 #include <llmerr/detail/match.hpp>
 #include <llmerr/provider.hpp>
 
+#include <llmerr/generated/provider_vocabulary.hpp>
+
 LLMERR_BEGIN_NAMESPACE
 namespace detail {
 
@@ -40,42 +42,7 @@ namespace detail {
     return true;
 }
 
-struct provider_word {
-    std::string_view word;  // lowercase; found case-insensitively
-    provider p;
-};
-
-// Hosts, products, model families and client fingerprints only one provider has under its own name.
-inline constexpr provider_word provider_words[] = {
-    {"dashscope", provider::dashscope},
-    {"aliyuncs.com", provider::dashscope},
-    {"help.aliyun.com", provider::dashscope},
-    {"alibabacloud.com", provider::dashscope},
-    {"model-studio", provider::dashscope},
-    {"tongyi", provider::dashscope},
-    {"bailian", provider::dashscope},
-    {"\xE7\x99\xBE\xE7\x82\xBC", provider::dashscope},  // 百炼
-    {"\xE9\x80\x9A\xE4\xB9\x89", provider::dashscope},  // 通义
-    {"\xE5\x8D\x83\xE9\x97\xAE", provider::dashscope},  // 千问
-    {"qwen", provider::dashscope},
-    {"\"isjson\"", provider::dashscope},  // DashScope's Java SDK re-serialises errors with "isJson"
-    {"volces.com", provider::ark},
-    {"volcengine", provider::ark},
-    {"doubao", provider::ark},
-    {"\xE8\xB1\x86\xE5\x8C\x85", provider::ark},  // 豆包
-    {"\xE7\x81\xAB\xE5\xB1\xB1", provider::ark},  // 火山
-    {"[ark]", provider::ark},
-    {"qianfan", provider::qianfan},
-    {"baidubce", provider::qianfan},
-    {"cloud.baidu.com", provider::qianfan},
-    {"wenxin", provider::qianfan},
-    {"ernie", provider::qianfan},
-    {"\xE5\x8D\x83\xE5\xB8\x86", provider::qianfan},  // 千帆
-    {"\xE6\x96\x87\xE5\xBF\x83", provider::qianfan},  // 文心
-    {"baidu", provider::qianfan},
-    {"api return error, req_id", provider::qianfan},  // the qianfan Python SDK's rendering
-};
-
+// provider_words (data/*.json provider_info.words, generated/provider_vocabulary.hpp), indexed for scan_words.
 inline constexpr std::size_t provider_word_count = sizeof(provider_words) / sizeof(provider_words[0]);
 struct provider_word_text_t {
     constexpr std::string_view operator()(const provider_word& w) const noexcept { return w.word; }
@@ -100,7 +67,7 @@ inline constexpr word_index<provider_word_count> provider_word_index =
 // Reads at most `window` bytes.
 [[nodiscard]] constexpr provider provider_by_words(std::string_view text, std::size_t window = 8192) noexcept {
     text = text.substr(0, text.size() < window ? text.size() : window);
-    int votes[4] = {0, 0, 0, 0};
+    int votes[provider_count] = {};
     bool seen[provider_word_count] = {};  // each word votes once, however often it occurs
     scan_words(text, provider_words, provider_word_index, provider_word_text, [&](std::size_t k) {
         if (!seen[k]) ++votes[static_cast<int>(provider_words[k].p)];
@@ -110,7 +77,7 @@ inline constexpr word_index<provider_word_count> provider_word_index =
     if (names_ark_endpoint(text)) ++votes[static_cast<int>(provider::ark)];
     int best = 0, best_votes = 0;
     bool tie = false;
-    for (int i = 1; i < 4; ++i) {
+    for (int i = 1; i < static_cast<int>(provider_count); ++i) {
         if (votes[i] > best_votes) {
             best = i;
             best_votes = votes[i];
