@@ -113,6 +113,48 @@ TEST_CASE("Qianfan v1, v2 and IAM", "[parse][qianfan]") {
     }
 }
 
+// Bodies as MiniMax and Tencent Cloud sent them (tests/realworld/cases: minimax-w004, hunyuan-w007), and
+// success bodies of the same shapes.
+TEST_CASE("MiniMax base_resp and Tencent Cloud Response.Error, inside HTTP 200", "[parse][minimax][hunyuan]") {
+    SECTION("MiniMax: a non-zero status_code is an error") {
+        const std::string body = R"({"base_resp":{"status_code":2049,"status_msg":"invalid api key"}})";
+        const auto found = llmerr::find_error(200, body);
+        REQUIRE(found);
+        CHECK(found->envelope == llmerr::envelope::base_resp);
+        CHECK(found->provider == provider::minimax);
+        CHECK(found->code == "2049");
+        CHECK(found->message == "invalid api key");
+        CHECK(found->category == category::authentication);
+        CHECK_FALSE(found->retryable);
+        const auto spaced = parse("{\n  \"base_resp\": {\n    \"status_code\": 2049,\n    \"status_msg\": \"x\"\n  }\n}");
+        CHECK(spaced.envelope == llmerr::envelope::base_resp);
+        CHECK(spaced.code == "2049");
+    }
+    SECTION("MiniMax: status_code 0 is success") {
+        CHECK_FALSE(llmerr::find_error(
+            200, R"({"id":"1","choices":[{"message":{"content":"hi"}}],"base_resp":{"status_code":0,"status_msg":""}})"));
+        CHECK_FALSE(llmerr::find_error(200, R"({"base_resp":{"status_code":0,"status_msg":"success"}})"));
+    }
+    SECTION("Tencent Cloud: a Response with an Error object") {
+        const std::string body =
+            R"({"Response":{"Error":{"Code":"MissingParameter","Message":"The request header is missing a required common parameter `X-TC-Version`."},"RequestId":"49c13a1c-2c2c-4956-a6a6-d490c7595b32"}})";
+        const auto found = llmerr::find_error(200, body);
+        REQUIRE(found);
+        CHECK(found->envelope == llmerr::envelope::response_error);
+        CHECK(found->provider == provider::hunyuan);
+        CHECK(found->code == "MissingParameter");
+        CHECK(found->request_id == "49c13a1c-2c2c-4956-a6a6-d490c7595b32");
+        CHECK(found->category == category::invalid_request);
+        // The key spelled with an escape is the same key.
+        CHECK(llmerr::find_error(200, R"({"Response":{"\u0045rror":{"Code":"InternalError","Message":"x"}}})"));
+    }
+    SECTION("Tencent Cloud: a Response without Error is success; an Error elsewhere is not Tencent's") {
+        CHECK_FALSE(llmerr::find_error(200, R"({"Response":{"Choices":[],"RequestId":"r-1"}})"));
+        CHECK_FALSE(llmerr::find_error(200, R"({"data":{"Response":{"Error":{"Code":"X"}}}})"));
+        CHECK_FALSE(llmerr::find_error(200, R"({"Response":{"Choices":[{"Error":{"Code":"X"}}]}})"));
+    }
+}
+
 TEST_CASE("SSE bodies and chunks", "[parse][sse]") {
     SECTION("DashScope native error frame with :HTTP_STATUS") {
         const std::string body =

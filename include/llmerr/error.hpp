@@ -39,6 +39,8 @@ enum class envelope : std::uint8_t {
     text = 7,          // plain text, or bytes that are not JSON
     task = 8,          // an asynchronous task that failed: {"output":{"task_status":"FAILED","code","message"}}
     rendering = 9,     // a client's text rendering: "<400> Code: message", "code: N, msg: …", "Code: message"
+    base_resp = 10,    // {"base_resp":{"status_code","status_msg"}}, often inside HTTP 200: MiniMax
+    response_error = 11,  // {"Response":{"Error":{"Code","Message"},"RequestId"}}: Tencent Cloud APIs (Hunyuan)
 };
 
 // Returns the enumerator's name, e.g. "error_object".
@@ -53,13 +55,15 @@ enum class envelope : std::uint8_t {
         case envelope::text: return "text";
         case envelope::task: return "task";
         case envelope::rendering: return "rendering";
+        case envelope::base_resp: return "base_resp";
+        case envelope::response_error: return "response_error";
         case envelope::none: break;
     }
     return "none";
 }
 
 // How many envelope values there are (the largest is envelope_count - 1).
-inline constexpr std::size_t envelope_count = 10;
+inline constexpr std::size_t envelope_count = 12;
 
 // evidence
 //

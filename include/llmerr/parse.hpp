@@ -158,6 +158,27 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         take(b.request_id, f.request_id);
         return;
     }
+    // Tencent Cloud API 3.0 (Hunyuan's native API): {"Response":{"Error":{"Code","Message"},"RequestId"}}.
+    if (f.response_error_is_object && !f.error_is_object) {
+        b.shape = envelope::response_error;
+        b.shape_provider = provider::hunyuan;
+        take(b.code, f.response_error_code);
+        if (f.response_error_message.is_text())
+            b.truncated = move_capped(b.message, f.response_error_message.text, max_message_bytes);
+        take(b.request_id, f.response_request_id);
+        return;
+    }
+    // MiniMax: {"base_resp":{"status_code":1008,"status_msg":"insufficient balance"}}; 0 is success.
+    if (f.base_status_code.is_text() && f.base_status_code.text != "0" && !f.error_is_object &&
+        !f.error_code.is_text()) {
+        b.shape = envelope::base_resp;
+        b.shape_provider = provider::minimax;
+        take(b.code, f.base_status_code);
+        if (f.base_status_msg.is_text()) b.truncated = move_capped(b.message, f.base_status_msg.text, max_message_bytes);
+        take(b.request_id, f.request_id);
+        take(b.request_id, f.id);
+        return;
+    }
     if (f.error_is_object) {
         b.shape = envelope::error_object;
         take(b.code, f.error_code_field);
@@ -248,10 +269,35 @@ inline body_facts read_body(std::string_view t) {
     return b;
 }
 
+// Whether a text that matches or resembles this row's documented message names the row's provider: not when
+// the message is a generic phrase of two words ("Request timeout", "unknown error"), which any provider or
+// client may print. (Text without spaces, as Chinese, counts from 12 bytes.)
+[[nodiscard]] inline bool names_its_provider(const catalog_entry& e) noexcept {
+    const std::string_view m = e.message;
+    std::size_t spaces = 0;
+    for (const char c : m) spaces += c == ' ' ? 1U : 0U;
+    return spaces >= 2 || (spaces == 0 && m.size() >= 12);
+}
+
+// The number in parentheses that ends a message, after a space ("insufficient balance (1008)": MiniMax's
+// compatible endpoints write their status_code so), 3 to 6 digits; empty when there is none.
+[[nodiscard]] constexpr std::string_view trailing_paren_code(std::string_view m) noexcept {
+    while (!m.empty() && (m.back() == ' ' || m.back() == '.' || m.back() == '\n' || m.back() == '\r')) m.remove_suffix(1);
+    if (m.empty() || m.back() != ')') return {};
+    std::size_t i = m.size() - 1, n = 0;
+    while (i > 0 && n < 7 && m[i - 1] >= '0' && m[i - 1] <= '9') {
+        --i;
+        ++n;
+    }
+    if (n < 3 || n > 6 || i < 2 || m[i - 1] != '(' || m[i - 2] != ' ') return {};
+    return m.substr(i, n);
+}
+
 // The provider a code belongs to when exactly one provider documents it (exactly or as an alias).
-[[nodiscard]] constexpr provider provider_by_vocabulary(std::string_view code) noexcept {
-    // A short number ("1", "17", "500") is any gateway's code; only the error_code shape says Qianfan v1.
-    if (code.size() < 6 && all_digits(code)) return provider::unknown;
+// `min_digits`: how long a number must be to count (a short one — "1", "17", "500" — is any gateway's code;
+// only the error_code shape says Qianfan v1).
+[[nodiscard]] constexpr provider provider_by_vocabulary(std::string_view code, std::size_t min_digits = 6) noexcept {
+    if (code.size() < min_digits && all_digits(code)) return provider::unknown;
     if (code.empty()) return provider::unknown;
     provider found = provider::unknown;
     for (provider p : known_providers) {
@@ -441,9 +487,11 @@ inline const catalog_entry* resemble_documented(provider p, std::string_view mes
 
 // For a code several providers document: the one provider among them one of whose documented messages for
 // that code (any variant) the message matches; unknown when none or several do.
-inline provider provider_by_variants(std::string_view code, const lowered_message& m) noexcept {
+// `min_digits` as in provider_by_vocabulary.
+inline provider provider_by_variants(std::string_view code, const lowered_message& m,
+                                     std::size_t min_digits = 6) noexcept {
     // A short number ("1", "500") is any gateway's code: its message proves nothing either.
-    if (m.empty_message || (code.size() < 6 && all_digits(code))) return provider::unknown;
+    if (m.empty_message || (code.size() < min_digits && all_digits(code))) return provider::unknown;
     provider found = provider::unknown;
     for (provider q : known_providers) {
         const resolved k = resolve(q, {}, code);
@@ -603,7 +651,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // (An envelope whose fields are all empty is not read as one: {"error":{"headers":{…},"error_code":336006,
     // "error_msg":…}} is a client's wrapper around the body, and the rendering pass finds what it holds.)
     const bool structured = (b.shape == envelope::error_object || b.shape == envelope::code_message ||
-                             b.shape == envelope::error_code || b.shape == envelope::task) &&
+                             b.shape == envelope::error_code || b.shape == envelope::task ||
+                             b.shape == envelope::base_resp || b.shape == envelope::response_error) &&
                             !(b.code.empty() && b.message.empty() && b.type.empty());
     const rendered_fields rf = b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
                                : !structured             ? read_rendering(t, max_message_bytes)
@@ -647,12 +696,19 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     const int class_status = written_status != 0 ? written_status : r.http_status;
 
     const lowered_message lowered(b.message);
+    const std::string paren_code(trailing_paren_code(b.message));
 
     // Provider, strongest evidence first: the hint; a code only one provider documents (whatever the
     // shape); Qianfan v1's own shape; request-id formats; DashScope's framing; Ark's `type` words; the
     // shape's other tells; headers; codes and names written in the text. Ambiguous evidence leaves it unknown.
     provider p = hint;
     if (p == provider::unknown) p = provider_by_vocabulary(b.code);
+    // A four-digit business code in an error object's "code" string (Zhipu's "1113"): only a provider
+    // documents such numbers; gateways and relays send HTTP statuses.
+    if (p == provider::unknown && b.shape == envelope::error_object && b.code.size() >= 4)
+        p = provider_by_vocabulary(b.code, 4);
+    // A documented code in parentheses at the end of the message, with the documented wording before it.
+    if (p == provider::unknown && !paren_code.empty()) p = provider_by_variants(paren_code, lowered, 3);
     if (p == provider::unknown && !angle_code.empty()) p = provider_by_vocabulary(angle_code);
     if (p == provider::unknown && b.shape == envelope::error_code) p = b.shape_provider;
     if (p == provider::unknown && b.shape == envelope::rendering && rf.v1_error_code) p = provider::qianfan;
@@ -660,7 +716,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (p == provider::unknown) p = provider_by_request_id(request_id_in_message(b.message));
     if (p == provider::unknown && !structured) p = provider_by_request_id(request_id_in_message(t));
     if (p == provider::unknown && (dashscope_framing || !angle_code.empty())) p = provider::dashscope;
-    if (p == provider::unknown && b.code.empty()) p = provider_by_vocabulary(b.type);
+    // The type, when the code is empty or nobody's (Moonshot sends its documented identifier as the type).
+    if (p == provider::unknown) p = provider_by_vocabulary(b.type);
     if (p == provider::unknown && is_ark_type(b.type)) p = provider::ark;
     // Qianfan IAM's {"requestId","code","message"} is also how DashScope's Java SDK re-serialises an error:
     // the shape says Qianfan only when Qianfan's IAM documents the code and the text names nobody else.
@@ -681,7 +738,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         b.shape != envelope::html) {
         const catalog_entry* said = match_documented(provider::unknown, lowered, class_status);
         if (said == nullptr) said = resemble_documented(provider::unknown, b.message, class_status);
-        if (said != nullptr) p = said->provider;
+        if (said != nullptr && names_its_provider(*said)) p = said->provider;
     }
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
@@ -689,6 +746,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     const int match_status = class_status;
     const catalog_entry* entry = nullptr;
     match_kind how = match_kind::none;
+    std::string found_by;        // the code the row was found by, when not the code field's
+    bool by_status_row = false;  // the row is the provider's documented status, not a code
     if (p != provider::unknown) {
         resolved best =
             resolve_compound(p, b.shape_api == "iam" && p == provider::qianfan ? "iam" : std::string_view{}, b.code);
@@ -697,7 +756,25 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             const resolved inner = resolve_compound(p, {}, angle_code);
             if (inner.kind >= best.kind && inner.entry != nullptr) best = inner;
         }
-        if (best.entry == nullptr && b.code.empty()) best = resolve(p, {}, b.type);
+        // The code field names no row of p's: the code the message ends with, else the type (Moonshot's
+        // documented identifiers are types). The row's code then stands as the error's code.
+        if (best.entry == nullptr && !paren_code.empty()) {
+            best = resolve_compound(p, {}, paren_code);
+            if (best.entry != nullptr) found_by = paren_code;
+        }
+        if (best.entry == nullptr && !b.type.empty()) {
+            best = resolve(p, {}, b.type);
+            if (best.entry != nullptr) found_by = b.type;
+        }
+        // Still nothing: the provider's row for the status, where its documentation lists statuses rather
+        // than codes (DeepSeek's "401 - Authentication Fails"; api "http"). The status decided it.
+        if (best.entry == nullptr && class_status >= 400 && class_status <= 599) {
+            const char digits[3] = {static_cast<char>('0' + class_status / 100),
+                                    static_cast<char>('0' + class_status / 10 % 10),
+                                    static_cast<char>('0' + class_status % 10)};
+            best = resolve(p, "http", std::string_view(digits, 3));
+            by_status_row = best.entry != nullptr;
+        }
         entry = select_variant_lowered(best.entry, lowered, match_status);
         how = best.kind;
     }
@@ -705,13 +782,19 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (entry == nullptr && b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
         entry = match_documented(p, lowered, match_status);  // a body that is only a message
         if (entry == nullptr) entry = resemble_documented(p, b.message, match_status);
-        if (entry != nullptr && p == provider::unknown) p = entry->provider;
+        if (entry != nullptr && p == provider::unknown) {
+            if (names_its_provider(*entry)) {
+                p = entry->provider;
+            } else {
+                entry = nullptr;  // a generic phrase: its words decide, as for any text
+            }
+        }
         similar = entry != nullptr;
     }
 
     const catalog_entry* agreed_row = nullptr;  // the row several providers agree on, when no provider is known
     r.provider = p;
-    r.code = std::move(b.code);
+    r.code = found_by.empty() ? std::move(b.code) : std::move(found_by);
     r.message = std::move(b.message);
     r.type = std::move(b.type);
     r.param = std::move(b.param);
@@ -724,7 +807,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         r.retryable = entry->retryable;
         r.retry_hint = entry->retry_hint;
         r.api = entry->api;
-        r.evidence = similar ? evidence::message_similarity : evidence_of(how);
+        r.evidence = similar ? evidence::message_similarity : by_status_row ? evidence::http_status : evidence_of(how);
         if (r.http_status == 0 && entry->http_status != 0) {
             r.http_status = entry->http_status;
             r.status_from_catalog = true;

@@ -67,6 +67,9 @@ inline constexpr message_word message_words[] = {
     {"unsafe", category::content_filtered},
     {"\xE6\x95\x8F\xE6\x84\x9F", category::content_filtered},  // 敏感
     {"\xE8\xBF\x9D\xE8\xA7\x84", category::content_filtered},  // 违规
+    // A risk verdict on the content: DeepSeek "Content Exists Risk", Moonshot "considered high risk".
+    {"exists risk", category::content_filtered},
+    {"high risk", category::content_filtered},
     // Context length — DashScope "Range of input length", "exceed model limit"; Qianfan
     // "Prompt tokens too long", "max input characters"; OpenAI-style "maximum context length".
     {"context length", category::context_length_exceeded},
@@ -75,6 +78,7 @@ inline constexpr message_word message_words[] = {
     {"tokens too long", category::context_length_exceeded},
     {"input length", category::context_length_exceeded},
     {"max input characters", category::context_length_exceeded},
+    {"prompt exceeds", category::context_length_exceeded},  // "Prompt exceeds max length" (Zhipu)
     {"\xE8\xB6\x85\xE8\xBF\x87\xE6\x9C\x80\xE5\xA4\xA7\xE9\x95\xBF\xE5\xBA\xA6",
      category::context_length_exceeded},  // 超过最大长度
     // Exhausted quotas, which no quick retry fixes — DashScope "Free allocated quota exceeded", "free tier";
@@ -85,6 +89,9 @@ inline constexpr message_word message_words[] = {
     {"usage quota", category::quota_exhausted},
     {"daily request limit", category::quota_exhausted},
     {"total request limit", category::quota_exhausted},
+    // Limits over a week or a month (coding plans: Zhipu "Weekly/Monthly Limit Exhausted"): no retry soon helps.
+    {"weekly", category::quota_exhausted},
+    {"monthly limit", category::quota_exhausted},
     {"\xE9\xA2\x9D\xE5\xBA\xA6\xE5\xB7\xB2\xE7\x94\xA8\xE5\xAE\x8C", category::quota_exhausted},  // 额度已用完
     {"\xE8\x80\x97\xE5\xB0\xBD", category::quota_exhausted},                                      // 耗尽
     // Rate limits — "Rate limit reached for RPM/TPM" (Qianfan), "Requests throttling triggered"
@@ -118,6 +125,9 @@ inline constexpr message_word message_words[] = {
     {"access key", category::authentication},
     {"access_key", category::authentication},
     {"ak/sk", category::authentication},
+    {"secretid", category::authentication},  // Tencent Cloud's credential pair: SecretId / SecretKey
+    {"secret id", category::authentication},
+    {"\xE7\xAD\xBE\xE5\x90\x8D", category::authentication},  // 签名 (signature)
     {"invalid token", category::authentication},
     {"invalidtoken", category::authentication},
     {"invalid_token", category::authentication},

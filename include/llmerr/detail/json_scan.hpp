@@ -66,6 +66,12 @@ struct envelope_fields {
     bool success_marker = false;  // a top-level "choices", "output", "result", "data" or "object" key
     // "task_status", "code" and "message" of a top-level "output" object; absent when "output" is not one.
     json_field output_task_status, output_code, output_message;
+    // MiniMax's {"base_resp":{"status_code","status_msg"}}: those two of a top-level "base_resp" object.
+    json_field base_status_code, base_status_msg;
+    // Tencent Cloud's {"Response":{"Error":{"Code","Message"},"RequestId"}}: a top-level "Response" object's
+    // "RequestId", whether its "Error" is an object, and that object's "Code" and "Message".
+    json_field response_request_id, response_error_code, response_error_message;
+    bool response_error_is_object = false;
 };
 
 struct scan_result {
@@ -297,10 +303,18 @@ private:
         o_task_status,
         o_code,
         o_message,
-        success
+        success,
+        base_resp,
+        b_status_code,
+        b_status_msg,
+        response,
+        r_error,
+        r_request_id,
+        re_code,
+        re_message
     };
     // What the open container at depth 2 is: the top-level "error" object, "output" object, or another.
-    enum class inner : std::uint8_t { other, error, output };
+    enum class inner : std::uint8_t { other, error, output, base_resp, response };
 
     // A key longer than this matches no name the scanner reads, so only this much of it is decoded.
     static constexpr std::size_t key_cap = 32;
@@ -323,12 +337,15 @@ private:
             case 3: return k == "msg" ? slot::msg : slot::none;
             case 4: return k == "code" ? slot::code : k == "data" ? slot::success : slot::none;
             case 5: return k == "error" ? slot::error : slot::none;
+            case 8: return k == "Response" ? slot::response : slot::none;
             case 6:
                 if (k == "status") return slot::status;
                 if (k == "output") return slot::output;
                 return (k == "result" || k == "object") ? slot::success : slot::none;
             case 7: return k == "message" ? slot::message : k == "choices" ? slot::success : slot::none;
-            case 9: return k == "error_msg" ? slot::error_msg : k == "requestId" ? slot::request_id_camel : slot::none;
+            case 9:
+                if (k == "base_resp") return slot::base_resp;
+                return k == "error_msg" ? slot::error_msg : k == "requestId" ? slot::request_id_camel : slot::none;
             case 10: return k == "error_code" ? slot::error_code : k == "request_id" ? slot::request_id : slot::none;
             case 17: return k == "error_description" ? slot::error_description : slot::none;
             default: return slot::none;
@@ -345,6 +362,21 @@ private:
         if (k == "task_status") return slot::o_task_status;
         if (k == "code") return slot::o_code;
         if (k == "message") return slot::o_message;
+        return slot::none;
+    }
+    static slot base_resp_slot(std::string_view k) noexcept {
+        if (k == "status_code") return slot::b_status_code;
+        if (k == "status_msg") return slot::b_status_msg;
+        return slot::none;
+    }
+    static slot response_slot(std::string_view k) noexcept {
+        if (k == "Error") return slot::r_error;
+        if (k == "RequestId") return slot::r_request_id;
+        return slot::none;
+    }
+    static slot response_error_slot(std::string_view k) noexcept {
+        if (k == "Code") return slot::re_code;
+        if (k == "Message") return slot::re_message;
         return slot::none;
     }
     static json_field* field_of(envelope_fields& f, slot s) noexcept {
@@ -367,12 +399,18 @@ private:
             case slot::o_task_status: return &f.output_task_status;
             case slot::o_code: return &f.output_code;
             case slot::o_message: return &f.output_message;
+            case slot::b_status_code: return &f.base_status_code;
+            case slot::b_status_msg: return &f.base_status_msg;
+            case slot::r_request_id: return &f.response_request_id;
+            case slot::re_code: return &f.response_error_code;
+            case slot::re_message: return &f.response_error_message;
             default: return nullptr;
         }
     }
     // The values is_error_envelope() reads: the keys-only scan decodes them too.
     static bool read_by_verdict(slot s) noexcept {
-        return s == slot::code || s == slot::error_code || s == slot::error || s == slot::o_task_status;
+        return s == slot::code || s == slot::error_code || s == slot::error || s == slot::o_task_status ||
+               s == slot::b_status_code;
     }
 
     // A new top-level "error" or "output" value replaces the earlier one entirely, as in nlohmann.
@@ -388,6 +426,29 @@ private:
         f.output_task_status.clear();
         f.output_code.clear();
         f.output_message.clear();
+    }
+    static void clear_base_resp(envelope_fields& f) noexcept {
+        f.base_status_code.clear();
+        f.base_status_msg.clear();
+    }
+    static void clear_response_error(envelope_fields& f) noexcept {
+        f.response_error_is_object = false;
+        f.response_error_code.clear();
+        f.response_error_message.clear();
+    }
+    static void clear_response(envelope_fields& f) noexcept {
+        clear_response_error(f);
+        f.response_request_id.clear();
+    }
+    // Clears what a new value under `s` replaces, when `s` names a container llmerr reads into.
+    static void clear_container(envelope_fields& f, slot s) noexcept {
+        if (s == slot::output) clear_output(f);
+        if (s == slot::base_resp) clear_base_resp(f);
+        if (s == slot::response) clear_response(f);
+        if (s == slot::r_error) clear_response_error(f);
+    }
+    static bool is_container_slot(slot s) noexcept {
+        return s == slot::output || s == slot::base_resp || s == slot::response || s == slot::r_error;
     }
 
     // Whether the 8 bytes at p are all printable ASCII other than '"' and '\\' (SWAR: byte k of the word
@@ -568,6 +629,7 @@ private:
         container_stack kinds;
         std::size_t depth = 0;
         inner in = inner::other;    // the container open at depth 2, when depth >= 2
+        bool in_response_error = false;  // the container open at depth 3 is Response.Error (depth >= 3)
         slot pending = slot::none;  // where the next value goes
 
         for (;;) {
@@ -582,18 +644,22 @@ private:
                     clear_error(f);
                     f.error_is_object = obj;
                     if (!obj) f.error.k = json_field::kind::other;
-                } else if (pending == slot::output) {
-                    clear_output(f);
+                } else if (is_container_slot(pending)) {
+                    clear_container(f, pending);
+                    if (pending == slot::r_error) f.response_error_is_object = obj;
                 } else if (json_field* t = field_of(f, pending)) {
                     t->k = json_field::kind::other;
                     t->text.clear();
                 }
                 if (depth == 1) {
-                    in = !obj                      ? inner::other
-                         : pending == slot::error  ? inner::error
-                         : pending == slot::output ? inner::output
-                                                   : inner::other;
+                    in = !obj                         ? inner::other
+                         : pending == slot::error     ? inner::error
+                         : pending == slot::output    ? inner::output
+                         : pending == slot::base_resp ? inner::base_resp
+                         : pending == slot::response  ? inner::response
+                                                      : inner::other;
                 }
+                if (depth == 2) in_response_error = obj && pending == slot::r_error;
                 kinds.push(depth, obj);
                 ++depth;
                 ++p_;
@@ -604,7 +670,7 @@ private:
                     --depth;
                 } else if (obj) {
                     if (*p_ != '"') return scan_status::syntax_error;
-                    pending = read_key_slot(depth, in, f);
+                    pending = read_key_slot(depth, in, in_response_error, f);
                     if (pending == slot::bad) return scan_status::syntax_error;
                     continue;
                 } else {
@@ -616,8 +682,8 @@ private:
                 if (pending == slot::error) {
                     clear_error(f);
                     target = &f.error;
-                } else if (pending == slot::output) {
-                    clear_output(f);
+                } else if (is_container_slot(pending)) {
+                    clear_container(f, pending);  // a scalar where an object was expected
                 } else {
                     target = field_of(f, pending);
                 }
@@ -644,7 +710,7 @@ private:
                     if (obj) {
                         skip_ws();
                         if (p_ == end_ || *p_ != '"') return scan_status::syntax_error;
-                        pending = read_key_slot(depth, in, f);
+                        pending = read_key_slot(depth, in, in_response_error, f);
                         if (pending == slot::bad) return scan_status::syntax_error;
                     }
                     break;
@@ -661,9 +727,13 @@ private:
 
     // p_ at the opening quote of a key in the object at `depth`. Reads key and colon; returns the slot its
     // value goes to (bad on a syntax error).
-    slot read_key_slot(std::size_t depth, inner in, envelope_fields& f) {
+    slot read_key_slot(std::size_t depth, inner in, bool in_response_error, envelope_fields& f) {
         // The keys whose names matter; the keys-only scan reads only those is_error_envelope() needs.
-        const bool wanted = depth == 1 || (depth == 2 && (in == inner::output || (in == inner::error && !keys_only_)));
+        const bool wanted =
+            depth == 1 ||
+            (depth == 2 && (in == inner::output || in == inner::base_resp || in == inner::response ||
+                            (in == inner::error && !keys_only_))) ||
+            (depth == 3 && in == inner::response && in_response_error && !keys_only_);
         std::string_view k;
         if (!wanted) {
             ++p_;
@@ -680,7 +750,14 @@ private:
             if (s == slot::success || s == slot::output) f.success_marker = true;
             return s;
         }
-        return in == inner::error ? error_slot(k) : output_slot(k);
+        if (depth == 3) return response_error_slot(k);
+        switch (in) {
+            case inner::error: return error_slot(k);
+            case inner::output: return output_slot(k);
+            case inner::base_resp: return base_resp_slot(k);
+            case inner::response: return response_slot(k);
+            default: return slot::none;
+        }
     }
 };
 
