@@ -84,9 +84,9 @@ llmerr_cli_check(command_help RC 0 ARGS lookup --help OUT "llmerr lookup [[]OPTI
 llmerr_cli_check(no_arguments RC 2 ARGS "" ERR "missing command")
 llmerr_cli_check(unknown_command RC 2 ARGS frobnicate ERR "unknown command 'frobnicate'" "--help")
 llmerr_cli_check(unknown_option RC 2 ARGS list --bogus ERR "unknown option '--bogus'" "Try 'llmerr list --help'")
-llmerr_cli_check(unknown_provider RC 2 ARGS classify --provider openai "${_samples}/ark_missing_parameter.body"
-  ERR "unknown provider 'openai'" "Try 'llmerr classify --help'")
-llmerr_cli_check(unknown_provider_lookup RC 2 ARGS lookup openai InvalidApiKey ERR "unknown provider 'openai'")
+llmerr_cli_check(unknown_provider RC 2 ARGS classify --provider mistral "${_samples}/ark_missing_parameter.body"
+  ERR "unknown provider 'mistral'" "Try 'llmerr classify --help'")
+llmerr_cli_check(unknown_provider_lookup RC 2 ARGS lookup mistral InvalidApiKey ERR "unknown provider 'mistral'")
 llmerr_cli_check(unknown_category RC 2 ARGS list --category nope ERR "unknown category 'nope'")
 llmerr_cli_check(unknown_format RC 2 ARGS list --format yaml ERR "unknown format 'yaml'")
 llmerr_cli_check(missing_option_value RC 2 ARGS classify --status ERR "option --status needs an argument")

@@ -93,7 +93,8 @@ bool same(const llmerr::llm_error& a, const llmerr::llm_error& b) {
 }
 
 bool well_formed(const llmerr::llm_error& e) {
-    return static_cast<std::size_t>(e.category) < llmerr::category_count && e.provider <= llmerr::provider::qianfan &&
+    return static_cast<std::size_t>(e.category) < llmerr::category_count &&
+           static_cast<std::size_t>(e.provider) < llmerr::detail::provider_count &&
            e.message.size() <= llmerr::max_message_bytes && e.code.size() <= llmerr::max_field_bytes &&
            e.request_id.size() <= llmerr::max_field_bytes;
 }

@@ -180,7 +180,7 @@ TEST_CASE("from_json(to_json(e)) gives e back, with the same catalogue row", "[j
 }
 
 TEST_CASE("from_json is lenient with what a newer llmerr may write", "[json]") {
-    const nlohmann::json j = {{"provider", "openai"},
+    const nlohmann::json j = {{"provider", "mistral"},
                               {"category", "brand_new_category"},
                               {"retry_hint", "new_hint"},
                               {"envelope", "new_shape"},

@@ -126,13 +126,15 @@ TEST_CASE("MiniMax base_resp and Tencent Cloud Response.Error, inside HTTP 200",
         CHECK(found->message == "invalid api key");
         CHECK(found->category == category::authentication);
         CHECK_FALSE(found->retryable);
-        const auto spaced = parse("{\n  \"base_resp\": {\n    \"status_code\": 2049,\n    \"status_msg\": \"x\"\n  }\n}");
+        const auto spaced =
+            parse("{\n  \"base_resp\": {\n    \"status_code\": 2049,\n    \"status_msg\": \"x\"\n  }\n}");
         CHECK(spaced.envelope == llmerr::envelope::base_resp);
         CHECK(spaced.code == "2049");
     }
     SECTION("MiniMax: status_code 0 is success") {
         CHECK_FALSE(llmerr::find_error(
-            200, R"({"id":"1","choices":[{"message":{"content":"hi"}}],"base_resp":{"status_code":0,"status_msg":""}})"));
+            200,
+            R"({"id":"1","choices":[{"message":{"content":"hi"}}],"base_resp":{"status_code":0,"status_msg":""}})"));
         CHECK_FALSE(llmerr::find_error(200, R"({"base_resp":{"status_code":0,"status_msg":"success"}})"));
     }
     SECTION("Tencent Cloud: a Response with an Error object") {

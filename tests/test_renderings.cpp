@@ -351,3 +351,73 @@ TEST_CASE("a rendered message wrapped over indented lines is read whole, quoted 
     const auto f = parse("<400> InternalError.Algo.InvalidParameter: bad input\nINFO next request sent");
     CHECK(f.message == "bad input");
 }
+
+// The rules that came with the providers of 0.2 (issue #13). Each input is the shape of a real case of
+// tests/realworld (minimax-w024/w017, moonshot-w013/w016, deepseek-w014/w034, qianfan-033), reduced.
+TEST_CASE("a documented code in parentheses at the end of the message", "[parse][renderings][providers]") {
+    // MiniMax's compatible endpoints: the status_code after the status_msg. Its documented wording names
+    // the provider; the code's row beats the 5xx status class.
+    const auto e =
+        parse(R"x({"type":"error","error":{"type":"api_error","message":"insufficient balance (1008)"}})x", 500);
+    CHECK(e.provider == provider::minimax);
+    CHECK(e.code == "1008");
+    CHECK(e.category == category::billing);
+    CHECK_FALSE(e.retryable);
+    // Not a code: a number in a call, or not at the end.
+    CHECK(llmerr::detail::trailing_paren_code("tool id(12345)").empty());
+    CHECK(llmerr::detail::trailing_paren_code("failed (1008) at step 2").empty());
+    CHECK(llmerr::detail::trailing_paren_code("invalid api key (2049).") == "2049");
+}
+
+TEST_CASE("the type stands for the code when the code field names no row", "[parse][renderings][providers]") {
+    // Moonshot documents its errors by type; a client put its class name in the code.
+    const auto e = parse(
+        R"({"error":{"code":"openai.PermissionDeniedError","message":"Your account is not active, exceeded current quota","type":"exceeded_current_quota_error"}})",
+        403);
+    CHECK(e.provider == provider::moonshot);
+    CHECK(e.code == "openai.PermissionDeniedError");  // the code field survives as sent
+    REQUIRE(e.entry != nullptr);
+    CHECK(e.entry->code == "exceeded_current_quota_error");
+    // With no code field, the type is the code.
+    CHECK(parse(R"({"error":{"message":"x","type":"engine_overloaded_error"}})", 429).code ==
+          "engine_overloaded_error");
+    CHECK(e.category == category::billing);
+    // A type several providers send does not decide the provider when the code is documented elsewhere.
+    const auto f = parse(
+        R"({"error":{"message":"Insufficient Balance","type":"unknown_error","code":"invalid_request_error"}})", 402);
+    CHECK(f.category == category::billing);
+}
+
+TEST_CASE("a provider's documented status row counts only when the message says what it documents",
+          "[parse][renderings][providers]") {
+    const auto e =
+        parse(R"x({"error":{"message":"Authentication Fails (no such user)","type":"authentication_error"}})x", 401,
+              provider::deepseek);
+    REQUIRE(e.entry != nullptr);
+    CHECK(e.entry->code == "401");
+    CHECK(e.evidence == evidence::http_status);
+    // The same status with other words: the words decide, not the row.
+    const auto f =
+        parse(R"({"error":{"message":"Content Exists Risk","type":"invalid_request_error"}})", 400, provider::deepseek);
+    CHECK(f.category == category::content_filtered);
+}
+
+TEST_CASE("a generic documented phrase does not name a provider", "[parse][renderings][providers]") {
+    // "invalid api key" is MiniMax's documented wording, and every client's: it says authentication, not who.
+    const auto e = parse("RuntimeError: request timeout");
+    CHECK(e.provider == provider::unknown);
+    CHECK(e.category == category::timeout);
+    CHECK(llmerr::detail::names_its_provider(*llmerr::lookup(provider::dashscope, "InvalidApiKey")));
+}
+
+TEST_CASE("words of the new providers' messages", "[parse][renderings][providers]") {
+    CHECK(parse("deepseek-reasoner does not support successive user or assistant messages", 400).category ==
+          category::invalid_request);
+    CHECK(parse("The request was rejected because it was considered high risk", 400).category ==
+          category::content_filtered);
+    CHECK(parse("The SecretId is not found, please ensure that your SecretId is correct.").category ==
+          category::authentication);
+    CHECK(parse("Weekly/Monthly Limit Exhausted. Your limit will reset at 2026-06-25", 429).category ==
+          category::quota_exhausted);
+    CHECK(parse("cause: Prompt exceeds max length", 400).category == category::context_length_exceeded);
+}

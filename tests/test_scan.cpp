@@ -428,6 +428,14 @@ TEST_CASE("parse of a nlohmann::json equals parse of its text", "[scan][json]") 
         INFO(s.name);
         const int status = s.meta["status"];
         const auto headers = testdata::headers_of(s.meta);
+        if (s.meta["expect"].is_null()) {
+            // A success body has no envelope: parse() reads it as text, and text is read in windows, so the
+            // key order of dump() (nlohmann sorts keys) can change what it finds. The promise is parse(dump()).
+            check_same_error(llmerr::parse(dom, status), llmerr::parse(dom.dump(), status));
+            CHECK_FALSE(llmerr::find_error(status, dom).has_value());
+            CHECK_FALSE(llmerr::find_error(status, s.body).has_value());
+            continue;
+        }
         check_same_error(llmerr::parse(dom, status), llmerr::parse(s.body, status));
         check_same_error(llmerr::parse(dom, 0), llmerr::parse(s.body, 0));
         check_same_error(llmerr::parse(dom, status, headers), llmerr::parse(s.body, status, headers));

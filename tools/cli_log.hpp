@@ -45,7 +45,7 @@ inline void append_members(std::string& out, const nlohmann::json& j) {
 // Per provider × category counts for the JSONL summary (the extra category column counts non-errors), and
 // per evidence counts of the errors.
 struct tally {
-    static constexpr std::size_t providers = 4;
+    static constexpr std::size_t providers = llmerr::detail::provider_count;
     static constexpr std::size_t columns = llmerr::category_count + 1;
     std::array<std::array<std::uint64_t, columns>, providers> count{};
     std::array<std::array<std::uint64_t, columns>, providers> retryable{};

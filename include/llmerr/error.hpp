@@ -29,17 +29,17 @@ inline constexpr std::size_t max_field_bytes = 1024;
 //
 // Which shape of error body was recognised. Values may be added in later versions.
 enum class envelope : std::uint8_t {
-    none = 0,          // empty body
-    error_object = 1,  // {"error":{"code","message","type","param"}}: Ark, DashScope compatible mode, Qianfan v2
-    code_message = 2,  // {"code","message"} at the top level: DashScope native, Qianfan IAM (BCE)
-    error_code = 3,    // {"error_code","error_msg"} or {"code":<number>,"msg"}: Qianfan v1
-    error_string = 4,  // {"error":"text"} (also OAuth's {"error":"invalid_client","error_description":…})
-    json_other = 5,    // JSON, but no recognised error envelope
-    html = 6,          // an HTML page, typically a gateway's
-    text = 7,          // plain text, or bytes that are not JSON
-    task = 8,          // an asynchronous task that failed: {"output":{"task_status":"FAILED","code","message"}}
-    rendering = 9,     // a client's text rendering: "<400> Code: message", "code: N, msg: …", "Code: message"
-    base_resp = 10,    // {"base_resp":{"status_code","status_msg"}}, often inside HTTP 200: MiniMax
+    none = 0,             // empty body
+    error_object = 1,     // {"error":{"code","message","type","param"}}: Ark, DashScope compatible mode, Qianfan v2
+    code_message = 2,     // {"code","message"} at the top level: DashScope native, Qianfan IAM (BCE)
+    error_code = 3,       // {"error_code","error_msg"} or {"code":<number>,"msg"}: Qianfan v1
+    error_string = 4,     // {"error":"text"} (also OAuth's {"error":"invalid_client","error_description":…})
+    json_other = 5,       // JSON, but no recognised error envelope
+    html = 6,             // an HTML page, typically a gateway's
+    text = 7,             // plain text, or bytes that are not JSON
+    task = 8,             // an asynchronous task that failed: {"output":{"task_status":"FAILED","code","message"}}
+    rendering = 9,        // a client's text rendering: "<400> Code: message", "code: N, msg: …", "Code: message"
+    base_resp = 10,       // {"base_resp":{"status_code","status_msg"}}, often inside HTTP 200: MiniMax
     response_error = 11,  // {"Response":{"Error":{"Code","Message"},"RequestId"}}: Tencent Cloud APIs (Hunyuan)
 };
 

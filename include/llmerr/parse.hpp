@@ -174,7 +174,8 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         b.shape = envelope::base_resp;
         b.shape_provider = provider::minimax;
         take(b.code, f.base_status_code);
-        if (f.base_status_msg.is_text()) b.truncated = move_capped(b.message, f.base_status_msg.text, max_message_bytes);
+        if (f.base_status_msg.is_text())
+            b.truncated = move_capped(b.message, f.base_status_msg.text, max_message_bytes);
         take(b.request_id, f.request_id);
         take(b.request_id, f.id);
         return;
@@ -279,10 +280,20 @@ inline body_facts read_body(std::string_view t) {
     return spaces >= 2 || (spaces == 0 && m.size() >= 12);
 }
 
+// Whether any provider documents `code`, exactly or as an alias.
+[[nodiscard]] inline bool documented_anywhere(std::string_view code) noexcept {
+    for (provider q : known_providers) {
+        const match_kind k = resolve(q, {}, code).kind;
+        if (k == match_kind::exact || k == match_kind::alias) return true;
+    }
+    return false;
+}
+
 // The number in parentheses that ends a message, after a space ("insufficient balance (1008)": MiniMax's
 // compatible endpoints write their status_code so), 3 to 6 digits; empty when there is none.
 [[nodiscard]] constexpr std::string_view trailing_paren_code(std::string_view m) noexcept {
-    while (!m.empty() && (m.back() == ' ' || m.back() == '.' || m.back() == '\n' || m.back() == '\r')) m.remove_suffix(1);
+    while (!m.empty() && (m.back() == ' ' || m.back() == '.' || m.back() == '\n' || m.back() == '\r'))
+        m.remove_suffix(1);
     if (m.empty() || m.back() != ')') return {};
     std::size_t i = m.size() - 1, n = 0;
     while (i > 0 && n < 7 && m[i - 1] >= '0' && m[i - 1] <= '9') {
@@ -478,6 +489,7 @@ inline const catalog_entry* resemble_documented(provider p, std::string_view mes
     if (grams.size() < 14) return nullptr;
     const std::vector<documented_grams>& index = all_documented_grams();
     return best_documented(p, status, similarity_threshold, false, [&](const catalog_entry& e, std::size_t) {
+        if (p == provider::unknown && !names_its_provider(e)) return std::size_t{0};  // a generic phrase
         const documented_grams& d = index[row_index(e)];
         const unsigned a = resemblance(grams, d.message);
         const unsigned b = resemblance(grams, d.description);
@@ -531,7 +543,8 @@ inline const catalog_entry* match_documented(provider p, const lowered_message& 
     const std::vector<pattern_segments>& patterns = documented_patterns();
     return best_documented(p, status, 12, true, [&](const catalog_entry& e, std::size_t best) -> std::size_t {
         const pattern_segments& s = patterns[row_index(e)];
-        if (s.literal < 12 || s.literal < best) return 0;  // cannot win, whether it matches or not
+        if (s.literal < 12 || s.literal < best) return 0;                // cannot win, whether it matches or not
+        if (p == provider::unknown && !names_its_provider(e)) return 0;  // a generic phrase names nobody
         return match_segments(s, message);
     });
 }
@@ -650,10 +663,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // ({"error":"invalid_client","error_description":…} is read as a rendering: its code is the string.)
     // (An envelope whose fields are all empty is not read as one: {"error":{"headers":{…},"error_code":336006,
     // "error_msg":…}} is a client's wrapper around the body, and the rendering pass finds what it holds.)
-    const bool structured = (b.shape == envelope::error_object || b.shape == envelope::code_message ||
-                             b.shape == envelope::error_code || b.shape == envelope::task ||
-                             b.shape == envelope::base_resp || b.shape == envelope::response_error) &&
-                            !(b.code.empty() && b.message.empty() && b.type.empty());
+    const bool structured =
+        (b.shape == envelope::error_object || b.shape == envelope::code_message || b.shape == envelope::error_code ||
+         b.shape == envelope::task || b.shape == envelope::base_resp || b.shape == envelope::response_error) &&
+        !(b.code.empty() && b.message.empty() && b.type.empty());
     const rendered_fields rf = b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
                                : !structured             ? read_rendering(t, max_message_bytes)
                                : may_hold_status_rendering(b.message)
@@ -717,7 +730,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (p == provider::unknown && !structured) p = provider_by_request_id(request_id_in_message(t));
     if (p == provider::unknown && (dashscope_framing || !angle_code.empty())) p = provider::dashscope;
     // The type, when the code is empty or nobody's (Moonshot sends its documented identifier as the type).
-    if (p == provider::unknown) p = provider_by_vocabulary(b.type);
+    if (p == provider::unknown && (b.code.empty() || !documented_anywhere(b.code))) p = provider_by_vocabulary(b.type);
     if (p == provider::unknown && is_ark_type(b.type)) p = provider::ark;
     // Qianfan IAM's {"requestId","code","message"} is also how DashScope's Java SDK re-serialises an error:
     // the shape says Qianfan only when Qianfan's IAM documents the code and the text names nobody else.
@@ -738,7 +751,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         b.shape != envelope::html) {
         const catalog_entry* said = match_documented(provider::unknown, lowered, class_status);
         if (said == nullptr) said = resemble_documented(provider::unknown, b.message, class_status);
-        if (said != nullptr && names_its_provider(*said)) p = said->provider;
+        if (said != nullptr) p = said->provider;
     }
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
@@ -757,7 +770,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             if (inner.kind >= best.kind && inner.entry != nullptr) best = inner;
         }
         // The code field names no row of p's: the code the message ends with, else the type (Moonshot's
-        // documented identifiers are types). The row's code then stands as the error's code.
+        // documented identifiers are types).
         if (best.entry == nullptr && !paren_code.empty()) {
             best = resolve_compound(p, {}, paren_code);
             if (best.entry != nullptr) found_by = paren_code;
@@ -776,25 +789,26 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             by_status_row = best.entry != nullptr;
         }
         entry = select_variant_lowered(best.entry, lowered, match_status);
+        // A status row counts only when the message says what its documentation says; else the words decide.
+        if (by_status_row && entry != nullptr && !matches_documented(*entry, lowered)) {
+            entry = nullptr;
+            by_status_row = false;
+        }
         how = best.kind;
     }
     bool similar = false;
     if (entry == nullptr && b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
         entry = match_documented(p, lowered, match_status);  // a body that is only a message
         if (entry == nullptr) entry = resemble_documented(p, b.message, match_status);
-        if (entry != nullptr && p == provider::unknown) {
-            if (names_its_provider(*entry)) {
-                p = entry->provider;
-            } else {
-                entry = nullptr;  // a generic phrase: its words decide, as for any text
-            }
-        }
+        if (entry != nullptr && p == provider::unknown) p = entry->provider;
         similar = entry != nullptr;
     }
 
     const catalog_entry* agreed_row = nullptr;  // the row several providers agree on, when no provider is known
     r.provider = p;
-    r.code = found_by.empty() ? std::move(b.code) : std::move(found_by);
+    // The code the row was found by stands in for an empty code field or a bare number (a relay's status);
+    // any other code field survives as sent.
+    r.code = !found_by.empty() && (b.code.empty() || all_digits(b.code)) ? std::move(found_by) : std::move(b.code);
     r.message = std::move(b.message);
     r.type = std::move(b.type);
     r.param = std::move(b.param);

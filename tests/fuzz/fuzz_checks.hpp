@@ -29,7 +29,7 @@ inline void check_well_formed(const llmerr::llm_error& e, int status, llmerr::pr
     if (hint != llmerr::provider::unknown) {
         LLMERR_FUZZ_CHECK(e.provider == hint);
     } else {
-        LLMERR_FUZZ_CHECK(e.provider <= llmerr::provider::qianfan);
+        LLMERR_FUZZ_CHECK(static_cast<std::size_t>(e.provider) < llmerr::detail::provider_count);
     }
     LLMERR_FUZZ_CHECK(e.message.size() <= llmerr::max_message_bytes);
     LLMERR_FUZZ_CHECK(e.code.size() <= llmerr::max_field_bytes);

@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     LLMERR_FUZZ_CHECK(e.retry_hint <= llmerr::retry_hint::fix_clock);
     LLMERR_FUZZ_CHECK(e.envelope <= llmerr::envelope::rendering);
     LLMERR_FUZZ_CHECK(static_cast<std::size_t>(e.evidence) < llmerr::evidence_count);
-    LLMERR_FUZZ_CHECK(e.provider <= llmerr::provider::qianfan);
+    LLMERR_FUZZ_CHECK(static_cast<std::size_t>(e.provider) < llmerr::detail::provider_count);
     LLMERR_FUZZ_CHECK(e.entry == nullptr || llmerr_fuzz::in_catalogue(e.entry));
     LLMERR_FUZZ_CHECK(static_api(e.api));
     if (e.retry_after) LLMERR_FUZZ_CHECK(e.retry_after->count() >= 0);

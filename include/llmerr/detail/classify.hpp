@@ -165,6 +165,10 @@ inline constexpr message_word message_words[] = {
     // Size — DashScope BadRequest.TooLarge "Payload Too Large", "exceeds size limit".
     {"too large", category::payload_too_large},
     {"size limit", category::payload_too_large},
+    // Message order, which the request must fix (listed before "not support", which would otherwise win at
+    // the same place): "does not support successive user or assistant messages" (DeepSeek), "consecutive".
+    {"not support successive", category::invalid_request},
+    {"not support consecutive", category::invalid_request},
     // Not found / unsupported — "does not exist", "not found", "invalid model", "not supported"; 不存在 / 不支持.
     {"invalid model", category::not_found},
     {"no available channel", category::not_found},  // a relay has no upstream for this model

@@ -628,9 +628,9 @@ private:
         if (p_ == end_) return scan_status::syntax_error;
         container_stack kinds;
         std::size_t depth = 0;
-        inner in = inner::other;    // the container open at depth 2, when depth >= 2
+        inner in = inner::other;         // the container open at depth 2, when depth >= 2
         bool in_response_error = false;  // the container open at depth 3 is Response.Error (depth >= 3)
-        slot pending = slot::none;  // where the next value goes
+        slot pending = slot::none;       // where the next value goes
 
         for (;;) {
             // --- a value is expected here ---
@@ -729,11 +729,10 @@ private:
     // value goes to (bad on a syntax error).
     slot read_key_slot(std::size_t depth, inner in, bool in_response_error, envelope_fields& f) {
         // The keys whose names matter; the keys-only scan reads only those is_error_envelope() needs.
-        const bool wanted =
-            depth == 1 ||
-            (depth == 2 && (in == inner::output || in == inner::base_resp || in == inner::response ||
-                            (in == inner::error && !keys_only_))) ||
-            (depth == 3 && in == inner::response && in_response_error && !keys_only_);
+        const bool wanted = depth == 1 ||
+                            (depth == 2 && (in == inner::output || in == inner::base_resp || in == inner::response ||
+                                            (in == inner::error && !keys_only_))) ||
+                            (depth == 3 && in == inner::response && in_response_error && !keys_only_);
         std::string_view k;
         if (!wanted) {
             ++p_;
