@@ -395,7 +395,7 @@ TEST_CASE("a provider's documented status row counts only when the message says 
               provider::deepseek);
     REQUIRE(e.entry != nullptr);
     CHECK(e.entry->code == "401");
-    CHECK(e.evidence == evidence::http_status);
+    CHECK(e.evidence == evidence::message_similarity);  // the documented message, found through the status
     // The same status with other words: the words decide, not the row.
     const auto f =
         parse(R"({"error":{"message":"Content Exists Risk","type":"invalid_request_error"}})", 400, provider::deepseek);

@@ -780,7 +780,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             if (best.entry != nullptr) found_by = b.type;
         }
         // Still nothing: the provider's row for the status, where its documentation lists statuses rather
-        // than codes (DeepSeek's "401 - Authentication Fails"; api "http"). The status decided it.
+        // than codes (DeepSeek's "401 - Authentication Fails"; api "http"), when the message says what the
+        // row documents: the documented message decided it.
         if (best.entry == nullptr && class_status >= 400 && class_status <= 599) {
             const char digits[3] = {static_cast<char>('0' + class_status / 100),
                                     static_cast<char>('0' + class_status / 10 % 10),
@@ -821,7 +822,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         r.retryable = entry->retryable;
         r.retry_hint = entry->retry_hint;
         r.api = entry->api;
-        r.evidence = similar ? evidence::message_similarity : by_status_row ? evidence::http_status : evidence_of(how);
+        r.evidence = similar || by_status_row ? evidence::message_similarity : evidence_of(how);
         if (r.http_status == 0 && entry->http_status != 0) {
             r.http_status = entry->http_status;
             r.status_from_catalog = true;
