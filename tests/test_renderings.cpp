@@ -3,7 +3,11 @@
 // the rules that classify them: the most specific documented code wins, weak evidence never contradicts the
 // status class, the provider comes from vocabulary, and llm_error::evidence says how the verdict was reached.
 // The texts follow the shapes of real reports (tests/realworld/ has the reports themselves).
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include <llmerr/llmerr.hpp>
 
@@ -420,4 +424,46 @@ TEST_CASE("words of the new providers' messages", "[parse][renderings][providers
     CHECK(parse("Weekly/Monthly Limit Exhausted. Your limit will reset at 2026-06-25", 429).category ==
           category::quota_exhausted);
     CHECK(parse("cause: Prompt exceeds max length", 400).category == category::context_length_exceeded);
+}
+
+TEST_CASE("the gram index counts the grams a message shares with every documented text, as a merge would",
+          "[parse][similarity]") {
+    namespace d = llmerr::detail;
+    // The documented texts of the catalogue, and messages that resemble some of them and not others.
+    std::vector<std::vector<std::uint32_t>> texts;
+    for (const auto& e : llmerr::entries()) {
+        texts.push_back(d::grams_of(d::fold_for_similarity(e.message, true)));
+        texts.push_back(d::grams_of(d::fold_for_similarity(e.description, true)));
+    }
+    texts.emplace_back();  // an empty text counts nothing
+    const d::gram_index index(texts);
+    REQUIRE(index.size() == texts.size());
+    const char* messages[] = {
+        "ERROR request failed because your acount has an overdue balanc",
+        "调用失败：当前账号欠费，如需继续调用请前往火山交易中心充值",
+        "You exceeded your current quota, please check your plan and billing details.",
+        "The parameter max_tokens specified in the request are not valid: integer above maximum value",
+        "",
+        "zzzz qqqq nothing documented at all",
+    };
+    for (const char* m : messages) {
+        const std::vector<std::uint32_t> grams = d::grams_of(d::fold_for_similarity(m, false));
+        const std::vector<std::uint32_t> shared = index.shared(grams);
+        REQUIRE(shared.size() == texts.size());
+        std::size_t mismatches = 0, some = 0;
+        for (std::size_t t = 0; t < texts.size(); ++t) {
+            std::vector<std::uint32_t> both;  // the naive count: a set intersection
+            std::set_intersection(grams.begin(), grams.end(), texts[t].begin(), texts[t].end(),
+                                  std::back_inserter(both));
+            mismatches += shared[t] != both.size() ? 1U : 0U;
+            some += both.empty() ? 0U : 1U;
+            CHECK(index.grams(t) == texts[t].size());
+        }
+        CHECK(mismatches == 0);
+        if (grams.size() > 20) CHECK(some > 0);
+    }
+    CHECK(d::resemblance(14, 14, 100) == 1000);
+    CHECK(d::resemblance(13, 100, 100) == 0);  // too few shared
+    CHECK(d::resemblance(20, 40, 13) == 0);    // the smaller set too small
+    CHECK(d::resemblance(28, 40, 56) == 700);
 }

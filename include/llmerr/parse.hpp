@@ -280,6 +280,11 @@ inline body_facts read_body(std::string_view t) {
     return spaces >= 2 || (spaces == 0 && m.size() >= 12);
 }
 
+// Whether a code is an HTTP status written as a code ("500", "429"): what relays and gateways send.
+[[nodiscard]] constexpr bool is_http_status_code(std::string_view code) noexcept {
+    return code.size() == 3 && all_digits(code) && code[0] >= '1' && code[0] <= '5';
+}
+
 // Whether any provider documents `code`, exactly or as an alias.
 [[nodiscard]] inline bool documented_anywhere(std::string_view code) noexcept {
     for (provider q : known_providers) {
@@ -342,8 +347,9 @@ struct pair_set {
 // A catalogue row's `match` pattern cut into its literal segments (as match_pattern cuts it), lowercased.
 struct pattern_segments {
     std::vector<std::string> lowered;
-    std::size_t literal = 0;  // their total length: match_pattern's result when the pattern matches
-    pair_set pairs;           // the byte pairs inside its segments
+    std::size_t literal = 0;      // their total length: match_pattern's result when the pattern matches
+    pair_set pairs;               // the byte pairs inside its segments
+    bool names_provider = false;  // names_its_provider(row), asked of every row for a message-only body
 };
 
 // Every row's pattern, cut once per program. The parser matches a message against many patterns (all
@@ -370,6 +376,7 @@ inline const std::vector<pattern_segments>& documented_patterns() {
                 if (j < p.size()) j += placeholder_at(p, j);
                 i = j;
             }
+            s.names_provider = names_its_provider(e);
             out.push_back(std::move(s));
         }
         return out;
@@ -427,22 +434,19 @@ inline const catalog_entry* select_variant_lowered(const catalog_entry* primary,
     }));
 }
 
-// Every row's documented English message and Chinese description as gram sets, built once per program.
-struct documented_grams {
-    std::vector<std::uint32_t> message, description;
-};
-
-inline const std::vector<documented_grams>& all_documented_grams() {
-    static const std::vector<documented_grams> all = [] {
-        std::vector<documented_grams> out;
-        out.reserve(entries().size());
+// Every row's documented English message (text 2·row) and Chinese description (2·row + 1) as gram sets,
+// indexed once per program.
+inline const gram_index& documented_gram_index() {
+    static const gram_index index = [] {
+        std::vector<std::vector<std::uint32_t>> texts;
+        texts.reserve(2 * entries().size());
         for (const catalog_entry& e : entries()) {
-            out.push_back(
-                {grams_of(fold_for_similarity(e.message, true)), grams_of(fold_for_similarity(e.description, true))});
+            texts.push_back(grams_of(fold_for_similarity(e.message, true)));
+            texts.push_back(grams_of(fold_for_similarity(e.description, true)));
         }
-        return out;
+        return gram_index(texts);
     }();
-    return all;
+    return index;
 }
 
 // The row of provider `p` (any provider when unknown) that `score` rates highest, at least `floor`; rows of
@@ -487,12 +491,14 @@ inline constexpr unsigned similarity_threshold = 700;
 inline const catalog_entry* resemble_documented(provider p, std::string_view message, int status) {
     const std::vector<std::uint32_t> grams = grams_of(fold_for_similarity(message, false));
     if (grams.size() < 14) return nullptr;
-    const std::vector<documented_grams>& index = all_documented_grams();
+    const gram_index& index = documented_gram_index();
+    const std::vector<std::uint32_t> shared = index.shared(grams);
+    const std::vector<pattern_segments>& patterns = documented_patterns();
     return best_documented(p, status, similarity_threshold, false, [&](const catalog_entry& e, std::size_t) {
-        if (p == provider::unknown && !names_its_provider(e)) return std::size_t{0};  // a generic phrase
-        const documented_grams& d = index[row_index(e)];
-        const unsigned a = resemblance(grams, d.message);
-        const unsigned b = resemblance(grams, d.description);
+        if (p == provider::unknown && !patterns[row_index(e)].names_provider) return std::size_t{0};  // generic
+        const std::size_t m = 2 * row_index(e), d = m + 1;
+        const unsigned a = resemblance(shared[m], grams.size(), index.grams(m));
+        const unsigned b = resemblance(shared[d], grams.size(), index.grams(d));
         return std::size_t{a > b ? a : b};
     });
 }
@@ -543,8 +549,8 @@ inline const catalog_entry* match_documented(provider p, const lowered_message& 
     const std::vector<pattern_segments>& patterns = documented_patterns();
     return best_documented(p, status, 12, true, [&](const catalog_entry& e, std::size_t best) -> std::size_t {
         const pattern_segments& s = patterns[row_index(e)];
-        if (s.literal < 12 || s.literal < best) return 0;                // cannot win, whether it matches or not
-        if (p == provider::unknown && !names_its_provider(e)) return 0;  // a generic phrase names nobody
+        if (s.literal < 12 || s.literal < best) return 0;           // cannot win, whether it matches or not
+        if (p == provider::unknown && !s.names_provider) return 0;  // a generic phrase names nobody
         return match_segments(s, message);
     });
 }
@@ -830,8 +836,9 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     } else {
         // Unknown to the catalogue. With no provider, several providers may still agree on the code.
 
+        // (Not on an HTTP status as code, "500": a relay's own, whatever the providers documenting it meant.)
         category agreed = category::unknown;
-        bool agree = p == provider::unknown && !r.code.empty();
+        bool agree = p == provider::unknown && !r.code.empty() && !is_http_status_code(r.code);
         const catalog_entry* any = nullptr;
         for (provider q : known_providers) {
             if (!agree) break;
@@ -851,15 +858,20 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             // The message's words; else the code's and the type's own ("missing_required_parameter",
             // "invalid_request_error"), read as words.
             // A relay's own failure (one-api / new-api `type`) comes with whatever status the relay chose.
-            const int fit = is_relay_own_type(r.type) ? 0 : class_status;
+            // With no status received or written, a code that is an HTTP status ({"code":"401"}) stands for it.
+            const int status = class_status != 0 ? class_status
+                               : is_http_status_code(r.code)
+                                   ? (r.code[0] - '0') * 100 + (r.code[1] - '0') * 10 + (r.code[2] - '0')
+                                   : 0;
+            const int fit = is_relay_own_type(r.type) ? 0 : status;
             category by_words = category_from_words(r.message, fit);
             if (by_words == category::unknown) {
                 std::string named = r.code + ' ' + r.type;
                 for (char& c : named) c = c == '_' ? ' ' : c;
                 by_words = category_from_words(named, fit);
             }
-            r.category = by_words == category::unknown ? category_from_status(class_status)
-                         : class_status == 401         ? category::authentication  // the credentials failed
+            r.category = by_words == category::unknown ? category_from_status(status)
+                         : status == 401               ? category::authentication  // the credentials failed
                                                        : by_words;
             r.retryable = is_retryable_by_default(r.category);
             r.evidence = by_words != category::unknown && r.category == by_words ? evidence::message_words
