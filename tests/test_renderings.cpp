@@ -467,3 +467,19 @@ TEST_CASE("the gram index counts the grams a message shares with every documente
     CHECK(d::resemblance(20, 40, 13) == 0);    // the smaller set too small
     CHECK(d::resemblance(28, 40, 56) == 700);
 }
+
+TEST_CASE("an HTTP status written as the code is a relay's, not a code the providers agree on",
+          "[parse][renderings]") {
+    // Zhipu, DeepSeek and OpenAI document "500" as server_error; a proxy writing "code":500 around an upstream
+    // 429 means the 429 (the shape of a report against qwen-code-oai-proxy).
+    const auto e = parse(R"({"error":{"message":"Request failed with status code 429","type":"api_error","code":500}})");
+    CHECK(e.category == category::rate_limited);
+    CHECK(e.retryable);
+    CHECK(e.code == "500");
+    // With no status received or written, the code stands for it.
+    const auto a = parse(R"({"error":{"code":"401","message":"令牌已过期或验证不正确！"}})");
+    CHECK(a.category == category::authentication);
+    CHECK_FALSE(a.retryable);
+    const auto s = parse(R"({"error":{"code":"503","message":"try later"}})");
+    CHECK(s.retryable);
+}
