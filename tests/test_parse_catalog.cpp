@@ -58,6 +58,16 @@ std::string body_for(const llmerr::catalog_entry& e, const std::string& message)
         case llmerr::provider::hunyuan:
             return json{{"Response", {{"Error", {{"Code", code}, {"Message", message}}}, {"RequestId", "9c1e"}}}}
                 .dump();
+        case llmerr::provider::spark:  // WebSocket frames; the HTTP API's top-level {"code","message","sid"}
+            if (e.api == "websocket")
+                return json{{"header",
+                             {{"code", std::stoll(code)}, {"message", message}, {"sid", "cht0001@dx1"}, {"status", 2}}}}
+                    .dump();
+            return json{{"code", std::stoll(code)}, {"message", message}, {"sid", "cha0001@dx1"}}.dump();
+        case llmerr::provider::baichuan:  // the legacy API's {"code","msg","data"}
+            return json{{"code", std::stoll(code)}, {"msg", message}, {"data", nullptr}}.dump();
+        case llmerr::provider::siliconflow:  // {"code","message","data"}
+            return json{{"code", std::stoll(code)}, {"message", message}, {"data", nullptr}}.dump();
         case llmerr::provider::moonshot:  // documented by type
             return json{{"error", {{"message", message}, {"type", code}}}}.dump();
         default:  // deepseek, zhipu, openai: an OpenAI-style error object

@@ -468,11 +468,11 @@ TEST_CASE("the gram index counts the grams a message shares with every documente
     CHECK(d::resemblance(28, 40, 56) == 700);
 }
 
-TEST_CASE("an HTTP status written as the code is a relay's, not a code the providers agree on",
-          "[parse][renderings]") {
+TEST_CASE("an HTTP status written as the code is a relay's, not a code the providers agree on", "[parse][renderings]") {
     // Zhipu, DeepSeek and OpenAI document "500" as server_error; a proxy writing "code":500 around an upstream
     // 429 means the 429 (the shape of a report against qwen-code-oai-proxy).
-    const auto e = parse(R"({"error":{"message":"Request failed with status code 429","type":"api_error","code":500}})");
+    const auto e =
+        parse(R"({"error":{"message":"Request failed with status code 429","type":"api_error","code":500}})");
     CHECK(e.category == category::rate_limited);
     CHECK(e.retryable);
     CHECK(e.code == "500");
@@ -482,4 +482,64 @@ TEST_CASE("an HTTP status written as the code is a relay's, not a code the provi
     CHECK_FALSE(a.retryable);
     const auto s = parse(R"({"error":{"code":"503","message":"try later"}})");
     CHECK(s.retryable);
+}
+
+TEST_CASE("the status's own reason phrase yields to a more specific word", "[parse][renderings][words]") {
+    // Moonshot's 403 for a concurrency limit, as a client printed it.
+    const auto e = parse(
+        "Access forbidden (403): You've reached your concurrent request limit. Please wait for your ongoing "
+        "requests to finish and try again.",
+        403);
+    CHECK(e.category == category::rate_limited);
+    CHECK(e.retryable);
+    // Alone, the reason phrase still says what it says.
+    CHECK(parse("Access forbidden (403): no access to this workspace", 403).category == category::permission_denied);
+    CHECK(parse("404 Not Found", 404).category == category::not_found);
+}
+
+TEST_CASE("a four-digit business code as a client printed it names the provider that documents it",
+          "[parse][renderings]") {
+    const auto e = parse("Error code: 429 - {'error': {'code': '1113', 'message': '余额不足或无可用资源包,请充值。'}}");
+    CHECK(e.provider == provider::zhipu);
+    CHECK(e.code == "1113");
+    CHECK(e.category == category::billing);
+    CHECK_FALSE(e.retryable);
+}
+
+TEST_CASE("words of SiliconFlow, vLLM, OpenAI and Hunyuan messages", "[parse][renderings][words]") {
+    // SiliconFlow 30011 (undocumented code), vLLM's context limit, OpenAI's safety system and spending cap.
+    CHECK(parse("Error code: 403 - {'code': 30011, 'message': 'The selected model requires paid balance. Your paid "
+                "balance is insufficient. Please top up and try again.', 'data': None}")
+              .category == category::billing);
+    CHECK(parse(R"({"code":20015,"message":"length of prompt_tokens (189152) must be less than max_seq_len (65536)."})",
+                400)
+              .category == category::context_length_exceeded);
+    CHECK(parse("Your request was rejected as a result of our safety system.", 400).category ==
+          category::content_filtered);
+    CHECK(parse(R"({"error":{"code":"billing_hard_limit_reached","message":"Billing hard limit has been reached"}})")
+              .category == category::quota_exhausted);
+    CHECK(parse(R"({"error":{"id":"75dd","message":"请求格式有误","type":"runtime_error","code":"4003"}})").category ==
+          category::invalid_request);
+}
+
+TEST_CASE("iFlytek Spark's header frames, inside an upgraded connection", "[parse][spark]") {
+    const std::string frame =
+        R"({"header":{"code":11200,"message":"AppIdNoAuthError:(12:17:04.432) tokens.total","sid":"cht000b5e72@dx18b988c77afb81b540","status":2}})";
+    const auto found = llmerr::find_error(200, frame);
+    REQUIRE(found);
+    CHECK(found->envelope == llmerr::envelope::header);
+    CHECK(found->provider == provider::spark);
+    CHECK(found->code == "11200");
+    CHECK(found->request_id == "cht000b5e72@dx18b988c77afb81b540");
+    CHECK(found->category == category::permission_denied);
+    CHECK_FALSE(found->retryable);
+    // A success frame: code 0.
+    CHECK_FALSE(llmerr::find_error(
+        200, R"({"header":{"code":0,"message":"Success","sid":"cht1","status":2},"payload":{"choices":{"text":[]}}})"));
+    // The key escaped is the same key.
+    const auto escaped = parse(R"({"header":{"\u0063ode":10013,"message":"x","sid":"cht2"}})", 200);
+    CHECK(escaped.envelope == llmerr::envelope::header);
+    CHECK(escaped.category == category::content_filtered);
+    // A "header" nested elsewhere is not Spark's.
+    CHECK_FALSE(llmerr::find_error(200, R"({"data":{"header":{"code":10013,"message":"x"}}})"));
 }

@@ -897,7 +897,7 @@ Exit status: 0 listed; 2 bad usage; 3 output unwritable.
 // Unknown options and extra positionals are collected (allow_extras) and reported by check_extras(), with
 // the former messages ("unknown option '--bogus'").
 struct command_line {
-    CLI::App app{"llmerr — classify error responses of Volcengine Ark, Alibaba DashScope and Baidu Qianfan", "llmerr"};
+    CLI::App app{"llmerr — classify error responses of LLM APIs (the providers listed below)", "llmerr"};
     CLI::App* classify = nullptr;
     CLI::App* lookup = nullptr;
     CLI::App* list = nullptr;

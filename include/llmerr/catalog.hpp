@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // llmerr — the catalogue of documented error codes and its lookup API.
 //
-// Every documented error code of Volcengine Ark, Alibaba DashScope and Baidu Qianfan, generated from
+// Every documented error code of every provider in data/ (Ark, DashScope, Qianfan, DeepSeek, …), generated from
 // data/*.json into a sorted constexpr table. Everything here is constexpr, noexcept, allocation-free and
 // depends on the standard library only (no JSON).
 //

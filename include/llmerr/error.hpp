@@ -41,6 +41,7 @@ enum class envelope : std::uint8_t {
     rendering = 9,        // a client's text rendering: "<400> Code: message", "code: N, msg: …", "Code: message"
     base_resp = 10,       // {"base_resp":{"status_code","status_msg"}}, often inside HTTP 200: MiniMax
     response_error = 11,  // {"Response":{"Error":{"Code","Message"},"RequestId"}}: Tencent Cloud APIs (Hunyuan)
+    header = 12,          // {"header":{"code","message","sid"}}, a non-zero code: iFlytek Spark's WebSocket frames
 };
 
 // Returns the enumerator's name, e.g. "error_object".
@@ -57,13 +58,14 @@ enum class envelope : std::uint8_t {
         case envelope::rendering: return "rendering";
         case envelope::base_resp: return "base_resp";
         case envelope::response_error: return "response_error";
+        case envelope::header: return "header";
         case envelope::none: break;
     }
     return "none";
 }
 
 // How many envelope values there are (the largest is envelope_count - 1).
-inline constexpr std::size_t envelope_count = 12;
+inline constexpr std::size_t envelope_count = 13;
 
 // evidence
 //

@@ -168,6 +168,15 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         take(b.request_id, f.response_request_id);
         return;
     }
+    // iFlytek Spark's WebSocket frames: {"header":{"code":10013,"message":…,"sid":…,"status":2}}; 0 is success.
+    if (f.header_code.is_text() && f.header_code.text != "0" && !f.error_is_object && !f.error_code.is_text()) {
+        b.shape = envelope::header;
+        b.shape_provider = provider::spark;
+        take(b.code, f.header_code);
+        if (f.header_message.is_text()) b.truncated = move_capped(b.message, f.header_message.text, max_message_bytes);
+        take(b.request_id, f.header_sid);
+        return;
+    }
     // MiniMax: {"base_resp":{"status_code":1008,"status_msg":"insufficient balance"}}; 0 is success.
     if (f.base_status_code.is_text() && f.base_status_code.text != "0" && !f.error_is_object &&
         !f.error_code.is_text()) {
@@ -671,7 +680,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // "error_msg":…}} is a client's wrapper around the body, and the rendering pass finds what it holds.)
     const bool structured =
         (b.shape == envelope::error_object || b.shape == envelope::code_message || b.shape == envelope::error_code ||
-         b.shape == envelope::task || b.shape == envelope::base_resp || b.shape == envelope::response_error) &&
+         b.shape == envelope::task || b.shape == envelope::base_resp || b.shape == envelope::response_error ||
+         b.shape == envelope::header) &&
         !(b.code.empty() && b.message.empty() && b.type.empty());
     const rendered_fields rf = b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
                                : !structured             ? read_rendering(t, max_message_bytes)
@@ -722,9 +732,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // shape's other tells; headers; codes and names written in the text. Ambiguous evidence leaves it unknown.
     provider p = hint;
     if (p == provider::unknown) p = provider_by_vocabulary(b.code);
-    // A four-digit business code in an error object's "code" string (Zhipu's "1113"): only a provider
-    // documents such numbers; gateways and relays send HTTP statuses.
-    if (p == provider::unknown && b.shape == envelope::error_object && b.code.size() >= 4)
+    // A four-digit business code in an error object's "code" string (Zhipu's "1113"), as sent or as a client
+    // printed it: only a provider documents such numbers; gateways and relays send HTTP statuses.
+    if (p == provider::unknown && (b.shape == envelope::error_object || b.shape == envelope::rendering) &&
+        b.code.size() >= 4)
         p = provider_by_vocabulary(b.code, 4);
     // A documented code in parentheses at the end of the message, with the documented wording before it.
     if (p == provider::unknown && !paren_code.empty()) p = provider_by_variants(paren_code, lowered, 3);
@@ -747,10 +758,11 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     }
     if (p == provider::unknown && headers != nullptr) p = headers->evidence;
     // A code several providers document: whose documented message for it does the message match?
+    // A provider's own name, host or model ids in the text outweigh a wording several providers share.
+    if (p == provider::unknown) p = provider_by_words(t);
     if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, b.message, class_status);
     if (p == provider::unknown && !written_read && b.shape != envelope::html) written = first_known_token(written_in);
     if (p == provider::unknown) p = written.p;
-    if (p == provider::unknown) p = provider_by_words(t);
     // A code nobody documents (a relay's "bad_request") around a provider's own wording: the wording names it.
     // (A short number — "1", "500" — is any gateway's code, and its message proves nothing either.)
     if (p == provider::unknown && !b.code.empty() && !(b.code.size() < 6 && all_digits(b.code)) && !b.message.empty() &&
@@ -804,7 +816,9 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         how = best.kind;
     }
     bool similar = false;
-    if (entry == nullptr && b.code.empty() && !b.message.empty() && b.shape != envelope::html) {
+    // (An HTTP status as the code, {"code":"401"}, says no more than the status: the message decides.)
+    if (entry == nullptr && (b.code.empty() || is_http_status_code(b.code)) && !b.message.empty() &&
+        b.shape != envelope::html) {
         entry = match_documented(p, lowered, match_status);  // a body that is only a message
         if (entry == nullptr) entry = resemble_documented(p, b.message, match_status);
         if (entry != nullptr && p == provider::unknown) p = entry->provider;
@@ -890,9 +904,11 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
                            row->category == category::server_error);
     // (A resemblance to a catch-all row's message is refined the same way: "The parameter … are not valid:
     // … supported value is …" is unsupported.)
+    // (A row whose message is its own code, as the SDK-typed codes have, documents no wording to match.)
     if (row != nullptr && (!similar || generic_row) && !r.message.empty() &&
         (how == match_kind::family || how == match_kind::prefix ||
-         (generic_row && !matches_documented(*row, lowered)))) {
+         (generic_row && (!matches_documented(*row, lowered) ||
+                          (row->message.view() == row->code.view() && r.message != row->code.view()))))) {
         const category by_words = category_from_words(r.message, class_status);
         if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category) {
             r.category = by_words;

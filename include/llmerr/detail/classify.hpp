@@ -44,6 +44,9 @@ namespace detail {
 struct message_word {
     std::string_view word;  // matched case-insensitively anywhere in the message
     category cat;
+    // An HTTP reason phrase ("Forbidden", "Not Found"): with that status, it only restates it, and a more
+    // specific word later in the message says more ("Access forbidden (403): … concurrent request limit").
+    bool reason_phrase = false;
 };
 
 // Words that say what a message means when its code is unknown or missing. First match wins, so the
@@ -56,6 +59,8 @@ inline constexpr message_word message_words[] = {
     {"arrear", category::billing},
     {"in good standing", category::billing},
     {"insufficient balance", category::billing},
+    {"balance is insufficient", category::billing},  // "Your paid balance is insufficient" (SiliconFlow)
+    {"top up", category::billing},
     {"\xE6\xAC\xA0\xE8\xB4\xB9", category::billing},                          // 欠费
     {"\xE4\xBD\x99\xE9\xA2\x9D\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 余额不足
     {"\xE5\x85\x85\xE5\x80\xBC", category::billing},                          // 充值 (top up)
@@ -70,6 +75,10 @@ inline constexpr message_word message_words[] = {
     // A risk verdict on the content: DeepSeek "Content Exists Risk", Moonshot "considered high risk".
     {"exists risk", category::content_filtered},
     {"high risk", category::content_filtered},
+    // A policy or safety system said no: "rejected as a result of our safety system", content_policy_violation.
+    {"safety system", category::content_filtered},
+    {"content policy", category::content_filtered},
+    {"content_policy", category::content_filtered},
     // Context length — DashScope "Range of input length", "exceed model limit"; Qianfan
     // "Prompt tokens too long", "max input characters"; OpenAI-style "maximum context length".
     {"context length", category::context_length_exceeded},
@@ -79,6 +88,7 @@ inline constexpr message_word message_words[] = {
     {"input length", category::context_length_exceeded},
     {"max input characters", category::context_length_exceeded},
     {"prompt exceeds", category::context_length_exceeded},  // "Prompt exceeds max length" (Zhipu)
+    {"max_seq_len", category::context_length_exceeded},     // vLLM-served models: "… must be less than max_seq_len"
     {"\xE8\xB6\x85\xE8\xBF\x87\xE6\x9C\x80\xE5\xA4\xA7\xE9\x95\xBF\xE5\xBA\xA6",
      category::context_length_exceeded},  // 超过最大长度
     // Exhausted quotas, which no quick retry fixes — DashScope "Free allocated quota exceeded", "free tier";
@@ -92,13 +102,14 @@ inline constexpr message_word message_words[] = {
     // Limits over a week or a month (coding plans: Zhipu "Weekly/Monthly Limit Exhausted"): no retry soon helps.
     {"weekly", category::quota_exhausted},
     {"monthly limit", category::quota_exhausted},
+    {"hard limit", category::quota_exhausted},  // a spending cap the account set: "Billing hard limit …
     {"\xE9\xA2\x9D\xE5\xBA\xA6\xE5\xB7\xB2\xE7\x94\xA8\xE5\xAE\x8C", category::quota_exhausted},  // 额度已用完
     {"\xE8\x80\x97\xE5\xB0\xBD", category::quota_exhausted},                                      // 耗尽
     // Rate limits — "Rate limit reached for RPM/TPM" (Qianfan), "Requests throttling triggered"
     // (DashScope), "Too many requests", "qps request limit"; 限流 / 超限额.
     {"rate limit", category::rate_limited},
     {"throttl", category::rate_limited},
-    {"too many requests", category::rate_limited},
+    {"too many requests", category::rate_limited, true},
     {"request limit", category::rate_limited},
     {"requests per minute", category::rate_limited},
     {"tokens per minute", category::rate_limited},
@@ -114,7 +125,7 @@ inline constexpr message_word message_words[] = {
     {"api-key", category::authentication},
     {"apikey", category::authentication},
     {"access token", category::authentication},
-    {"unauthorized", category::authentication},
+    {"unauthorized", category::authentication, true},
     {"authentication", category::authentication},
     {"signature", category::authentication},
     // Credentials named as identifiers or pairs: "missing BAIDU_API_KEY", "AK/SK should be obtained",
@@ -135,7 +146,7 @@ inline constexpr message_word message_words[] = {
     // Permission — "Access denied", "not activated", "no permission"; 无权限.
     {"access denied", category::permission_denied},
     {"permission", category::permission_denied},
-    {"forbidden", category::permission_denied},
+    {"forbidden", category::permission_denied, true},
     {"not activated", category::permission_denied},
     {"\xE6\x97\xA0\xE6\x9D\x83", category::permission_denied},  // 无权
     // Timeouts — "Request timed out" (DashScope RequestTimeOut), "timeout"; 超时.
@@ -145,7 +156,7 @@ inline constexpr message_word message_words[] = {
     // Provider failures — "Internal error", "The server had an error while processing your request",
     // "Engine internal server error"; 内部错误 / 服务器错误.
     {"internal error", category::server_error},
-    {"internal server error", category::server_error},
+    {"internal server error", category::server_error, true},
     {"server error", category::server_error},
     {"server had an error", category::server_error},
     {"system error", category::server_error},
@@ -173,7 +184,7 @@ inline constexpr message_word message_words[] = {
     {"invalid model", category::not_found},
     {"no available channel", category::not_found},  // a relay has no upstream for this model
     {"\xE6\x97\xA0\xE5\x8F\xAF\xE7\x94\xA8\xE6\xB8\xA0\xE9\x81\x93", category::not_found},  // 无可用渠道
-    {"not found", category::not_found},
+    {"not found", category::not_found, true},
     {"no static resource", category::not_found},  // Spring's 404 for a path it does not serve
     {"no handler found", category::not_found},    // Spring's 404, older form
     {"does not exist", category::not_found},
@@ -205,6 +216,7 @@ inline constexpr message_word generic_words[] = {
     {"required", category::invalid_request},
     {"missing", category::invalid_request},
     {"\xE5\x8F\x82\xE6\x95\xB0", category::invalid_request},  // 参数
+    {"\xE6\xA0\xBC\xE5\xBC\x8F", category::invalid_request},  // 格式 (请求格式有误: the request's format is wrong)
 };
 
 // Which side of the HTTP status classes a category is on: 4 (the caller's), 5 (the provider's), 0 (either:
@@ -282,11 +294,12 @@ inline constexpr word_index<classify_word_count> classify_word_index =
 // The category the message's words imply, or unknown. The word found earliest in the message wins (a message
 // says what happened before what to do about it: "request timeout … Try reducing input length"); at the same
 // place, the one listed first. With a status, only words that fit it count: a 503 that says "Too many
-// requests … due to system capacity limits" is overloaded, not rate limited. Then a size over a limit, then
+// requests … due to system capacity limits" is overloaded, not rate limited; and the status's own reason
+// phrase counts only when no other word does. Then a size over a limit, then
 // the generic words (the first listed that occurs). One pass over the message's first match_window bytes.
 [[nodiscard]] constexpr category category_from_words(std::string_view message, int status = 0) noexcept {
     const std::string_view m = message.substr(0, message.size() < match_window ? message.size() : match_window);
-    category found = category::unknown;
+    category found = category::unknown, restated = category::unknown;
     std::size_t generic = generic_word_count;
     bool noun = false, excess = false;
     scan_words(m, classify_words.words, classify_word_index, classify_word_text, [&](std::size_t k) {
@@ -294,6 +307,11 @@ inline constexpr word_index<classify_word_count> classify_word_index =
         switch (w.kind) {
             case 0:
                 if (!fits_status(message_words[w.at].cat, status)) return false;
+                if (message_words[w.at].reason_phrase && status != 0 &&
+                    message_words[w.at].cat == category_from_status(status)) {
+                    if (restated == category::unknown) restated = message_words[w.at].cat;
+                    return false;
+                }
                 found = message_words[w.at].cat;
                 return true;
             case 1: generic = w.at < generic ? w.at : generic; return false;
@@ -302,6 +320,7 @@ inline constexpr word_index<classify_word_count> classify_word_index =
         }
     });
     if (found != category::unknown) return found;
+    if (restated != category::unknown) return restated;
     if (noun && excess && fits_status(category::payload_too_large, status)) return category::payload_too_large;
     return generic < generic_word_count ? generic_words[generic].cat : category::unknown;
 }

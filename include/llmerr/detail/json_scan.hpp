@@ -72,6 +72,8 @@ struct envelope_fields {
     // "RequestId", whether its "Error" is an object, and that object's "Code" and "Message".
     json_field response_request_id, response_error_code, response_error_message;
     bool response_error_is_object = false;
+    // iFlytek Spark's {"header":{"code","message","sid"}}: those three of a top-level "header" object.
+    json_field header_code, header_message, header_sid;
 };
 
 struct scan_result {
@@ -311,10 +313,14 @@ private:
         r_error,
         r_request_id,
         re_code,
-        re_message
+        re_message,
+        header,
+        h_code,
+        h_message,
+        h_sid
     };
     // What the open container at depth 2 is: the top-level "error" object, "output" object, or another.
-    enum class inner : std::uint8_t { other, error, output, base_resp, response };
+    enum class inner : std::uint8_t { other, error, output, base_resp, response, header };
 
     // A key longer than this matches no name the scanner reads, so only this much of it is decoded.
     static constexpr std::size_t key_cap = 32;
@@ -341,6 +347,7 @@ private:
             case 6:
                 if (k == "status") return slot::status;
                 if (k == "output") return slot::output;
+                if (k == "header") return slot::header;
                 return (k == "result" || k == "object") ? slot::success : slot::none;
             case 7: return k == "message" ? slot::message : k == "choices" ? slot::success : slot::none;
             case 9:
@@ -374,6 +381,12 @@ private:
         if (k == "RequestId") return slot::r_request_id;
         return slot::none;
     }
+    static slot header_slot(std::string_view k) noexcept {
+        if (k == "code") return slot::h_code;
+        if (k == "message") return slot::h_message;
+        if (k == "sid") return slot::h_sid;
+        return slot::none;
+    }
     static slot response_error_slot(std::string_view k) noexcept {
         if (k == "Code") return slot::re_code;
         if (k == "Message") return slot::re_message;
@@ -404,13 +417,16 @@ private:
             case slot::r_request_id: return &f.response_request_id;
             case slot::re_code: return &f.response_error_code;
             case slot::re_message: return &f.response_error_message;
+            case slot::h_code: return &f.header_code;
+            case slot::h_message: return &f.header_message;
+            case slot::h_sid: return &f.header_sid;
             default: return nullptr;
         }
     }
     // The values is_error_envelope() reads: the keys-only scan decodes them too.
     static bool read_by_verdict(slot s) noexcept {
         return s == slot::code || s == slot::error_code || s == slot::error || s == slot::o_task_status ||
-               s == slot::b_status_code;
+               s == slot::b_status_code || s == slot::h_code;
     }
 
     // A new top-level "error" or "output" value replaces the earlier one entirely, as in nlohmann.
@@ -436,6 +452,11 @@ private:
         f.response_error_code.clear();
         f.response_error_message.clear();
     }
+    static void clear_header(envelope_fields& f) noexcept {
+        f.header_code.clear();
+        f.header_message.clear();
+        f.header_sid.clear();
+    }
     static void clear_response(envelope_fields& f) noexcept {
         clear_response_error(f);
         f.response_request_id.clear();
@@ -446,9 +467,11 @@ private:
         if (s == slot::base_resp) clear_base_resp(f);
         if (s == slot::response) clear_response(f);
         if (s == slot::r_error) clear_response_error(f);
+        if (s == slot::header) clear_header(f);
     }
     static bool is_container_slot(slot s) noexcept {
-        return s == slot::output || s == slot::base_resp || s == slot::response || s == slot::r_error;
+        return s == slot::output || s == slot::base_resp || s == slot::response || s == slot::r_error ||
+               s == slot::header;
     }
 
     // Whether the 8 bytes at p are all printable ASCII other than '"' and '\\' (SWAR: byte k of the word
@@ -657,6 +680,7 @@ private:
                          : pending == slot::output    ? inner::output
                          : pending == slot::base_resp ? inner::base_resp
                          : pending == slot::response  ? inner::response
+                         : pending == slot::header    ? inner::header
                                                       : inner::other;
                 }
                 if (depth == 2) in_response_error = obj && pending == slot::r_error;
@@ -731,7 +755,7 @@ private:
         // The keys whose names matter; the keys-only scan reads only those is_error_envelope() needs.
         const bool wanted = depth == 1 ||
                             (depth == 2 && (in == inner::output || in == inner::base_resp || in == inner::response ||
-                                            (in == inner::error && !keys_only_))) ||
+                                            in == inner::header || (in == inner::error && !keys_only_))) ||
                             (depth == 3 && in == inner::response && in_response_error && !keys_only_);
         std::string_view k;
         if (!wanted) {
@@ -755,6 +779,7 @@ private:
             case inner::output: return output_slot(k);
             case inner::base_resp: return base_resp_slot(k);
             case inner::response: return response_slot(k);
+            case inner::header: return header_slot(k);
             default: return slot::none;
         }
     }

@@ -41,13 +41,15 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
     if (is_failed_task_status(f.output_task_status)) return true;
     if (f.base_status_code.is_text() && f.base_status_code.text != "0") return true;  // MiniMax: 0 is success
     if (f.response_error_is_object) return true;  // Tencent Cloud: a Response with an Error failed
+    if (f.header_code.is_text() && f.header_code.text != "0") return true;  // iFlytek Spark: 0 is success
     return false;
 }
 
 // --- a cheap test that spares most success bodies the scan ---
 //
 // is_error_envelope() reads only the top-level keys "error", "error_code" and "code", the key "task_status"
-// (of "output"), "status_code" (of MiniMax's "base_resp") and "Error" (of Tencent Cloud's "Response"), and
+// (of "output"), "status_code" (of MiniMax's "base_resp"), "code" (of iFlytek Spark's "header") and "Error"
+// (of Tencent Cloud's "Response"), and
 // find_sse_error() also reports an event named "error". A key is a string token, which cannot span lines
 // (raw control bytes are invalid in it), so a key that decodes to one of those names shows in the raw bytes
 // of the body, in one piece: plainly, as `code"` (also the end of `error_code"` and `status_code"`),
