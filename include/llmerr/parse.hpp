@@ -496,20 +496,23 @@ const catalog_entry* best_documented(provider p, int status, std::size_t floor, 
 inline constexpr unsigned similarity_threshold = 700;
 
 // The documented message or description a bare message resembles most, when it resembles one enough and no
-// row of another meaning resembles it as much; null otherwise.
+// row of another meaning — or, with the provider unknown, of another provider: DashScope documents OpenAI's
+// "Incorrect API key provided." word for word — resembles it as much; null otherwise.
 inline const catalog_entry* resemble_documented(provider p, std::string_view message, int status) {
     const std::vector<std::uint32_t> grams = grams_of(fold_for_similarity(message, false));
     if (grams.size() < 14) return nullptr;
     const gram_index& index = documented_gram_index();
     const std::vector<std::uint32_t> shared = index.shared(grams);
     const std::vector<pattern_segments>& patterns = documented_patterns();
-    return best_documented(p, status, similarity_threshold, false, [&](const catalog_entry& e, std::size_t) {
-        if (p == provider::unknown && !patterns[row_index(e)].names_provider) return std::size_t{0};  // generic
-        const std::size_t m = 2 * row_index(e), d = m + 1;
-        const unsigned a = resemblance(shared[m], grams.size(), index.grams(m));
-        const unsigned b = resemblance(shared[d], grams.size(), index.grams(d));
-        return std::size_t{a > b ? a : b};
-    });
+    return best_documented(p, status, similarity_threshold, /*per_provider=*/p == provider::unknown,
+                           [&](const catalog_entry& e, std::size_t) {
+                               if (p == provider::unknown && !patterns[row_index(e)].names_provider)
+                                   return std::size_t{0};  // generic
+                               const std::size_t m = 2 * row_index(e), d = m + 1;
+                               const unsigned a = resemblance(shared[m], grams.size(), index.grams(m));
+                               const unsigned b = resemblance(shared[d], grams.size(), index.grams(d));
+                               return std::size_t{a > b ? a : b};
+                           });
 }
 
 // For a code several providers document: the one provider among them one of whose documented messages for
@@ -732,10 +735,9 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // shape's other tells; headers; codes and names written in the text. Ambiguous evidence leaves it unknown.
     provider p = hint;
     if (p == provider::unknown) p = provider_by_vocabulary(b.code);
-    // A four-digit business code in an error object's "code" string (Zhipu's "1113"), as sent or as a client
-    // printed it: only a provider documents such numbers; gateways and relays send HTTP statuses.
-    if (p == provider::unknown && (b.shape == envelope::error_object || b.shape == envelope::rendering) &&
-        b.code.size() >= 4)
+    // A business code of four or five digits in any error envelope (Zhipu's "1113", Baichuan's 10300), as sent
+    // or as a client printed it: only a provider documents such numbers; gateways and relays send statuses.
+    if (p == provider::unknown && b.shape != envelope::html && b.code.size() >= 4)
         p = provider_by_vocabulary(b.code, 4);
     // A documented code in parentheses at the end of the message, with the documented wording before it.
     if (p == provider::unknown && !paren_code.empty()) p = provider_by_variants(paren_code, lowered, 3);

@@ -62,6 +62,39 @@ inline envelope_fields fields_from_json(const nlohmann::json& j) {
                     else if (k == "message") f.output_message = field_from_json(v);
                 }
             }
+        } else if (key == "base_resp") {
+            if (value.is_object()) {
+                for (const auto& [k, v] : value.items()) {
+                    if (k == "status_code") f.base_status_code = field_from_json(v);
+                    else if (k == "status_msg") f.base_status_msg = field_from_json(v);
+                }
+            }
+        } else if (key == "header") {
+            if (value.is_object()) {
+                for (const auto& [k, v] : value.items()) {
+                    if (k == "code") f.header_code = field_from_json(v);
+                    else if (k == "message") f.header_message = field_from_json(v);
+                    else if (k == "sid") f.header_sid = field_from_json(v);
+                }
+            }
+        } else if (key == "Response") {
+            if (value.is_object()) {
+                for (const auto& [k, v] : value.items()) {
+                    if (k == "RequestId") {
+                        f.response_request_id = field_from_json(v);
+                    } else if (k == "Error") {
+                        f.response_error_is_object = v.is_object();
+                        f.response_error_code = json_field{};
+                        f.response_error_message = json_field{};
+                        if (v.is_object()) {
+                            for (const auto& [ek, ev] : v.items()) {
+                                if (ek == "Code") f.response_error_code = field_from_json(ev);
+                                else if (ek == "Message") f.response_error_message = field_from_json(ev);
+                            }
+                        }
+                    }
+                }
+            }
         } else if (key == "error") {
             if (value.is_object()) {
                 f.error_is_object = true;
@@ -109,6 +142,15 @@ inline bool same_fields(const envelope_fields& a, const envelope_fields& b, cons
         {"output_task_status", same(a.output_task_status, b.output_task_status)},
         {"output_code", same(a.output_code, b.output_code)},
         {"output_message", same(a.output_message, b.output_message)},
+        {"base_status_code", same(a.base_status_code, b.base_status_code)},
+        {"base_status_msg", same(a.base_status_msg, b.base_status_msg)},
+        {"response_request_id", same(a.response_request_id, b.response_request_id)},
+        {"response_error_is_object", a.response_error_is_object == b.response_error_is_object},
+        {"response_error_code", same(a.response_error_code, b.response_error_code)},
+        {"response_error_message", same(a.response_error_message, b.response_error_message)},
+        {"header_code", same(a.header_code, b.header_code)},
+        {"header_message", same(a.header_message, b.header_message)},
+        {"header_sid", same(a.header_sid, b.header_sid)},
     };
     bool ok = true;
     for (const named& c : checks) {

@@ -59,7 +59,8 @@ inline constexpr message_word message_words[] = {
     {"arrear", category::billing},
     {"in good standing", category::billing},
     {"insufficient balance", category::billing},
-    {"balance is insufficient", category::billing},  // "Your paid balance is insufficient" (SiliconFlow)
+    {"balance is insufficient", category::billing},
+    {"insufficient account balance", category::billing},  // "Your paid balance is insufficient" (SiliconFlow)
     {"top up", category::billing},
     {"\xE6\xAC\xA0\xE8\xB4\xB9", category::billing},                          // 欠费
     {"\xE4\xBD\x99\xE9\xA2\x9D\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 余额不足
