@@ -394,7 +394,7 @@ def code_slots(rows, alias_list, pool):
         at = h & (CODE_SLOTS - 1)
         while slots[at] is not None:
             at = (at + 1) & (CODE_SLOTS - 1)
-        slots[at] = (h >> 32, (row + 1) | alias, pool.id(code))
+        slots[at] = (h >> 48, (row + 1) | alias, pool.id(code))
     return slots
 
 
@@ -505,10 +505,24 @@ def generate(all_rows, inputs, apis):
     w(f"inline constexpr table<std::uint32_t, {len(begin)}> catalog_pool_begin{{{{" +
       ", ".join(str(b) for b in begin) + "}};")
     w("")
-    w("// String i is the pool's bytes [catalog_text_offsets[i], catalog_text_offsets[i + 1]).")
-    w(f"inline constexpr table<std::uint32_t, {len(offsets)}> catalog_text_offsets{{{{")
-    for k in range(0, len(offsets), 12):
-        w("    " + " ".join(f"{o}," for o in offsets[k:k + 12]))
+    # Two bytes per string: where it ends inside its chunk (chunks are < 64 KiB). String i of chunk c starts
+    # where string i - 1 ends, or at 0 when i is the chunk's first (catalog_chunk_first_text[c]).
+    first_text, ends, k = [], [0], 1
+    for chunk in chunks:
+        first_text.append(k)
+        at = 0
+        for t in chunk:
+            at += len(t.encode("utf-8"))
+            ends.append(at)
+            k += 1
+    first_text.append(k)
+    assert len(ends) == len(pool.texts) and max(ends) < 0x10000
+    w(f"inline constexpr table<std::uint16_t, {len(first_text)}> catalog_chunk_first_text{{{{" +
+      ", ".join(str(f) for f in first_text) + "}};")
+    w("// String i (i >= 1) ends at byte catalog_text_ends[i] of its chunk; string 0 is the empty string.")
+    w(f"inline constexpr table<std::uint16_t, {len(ends)}> catalog_text_ends{{{{")
+    for k in range(0, len(ends), 16):
+        w("    " + " ".join(f"{o}," for o in ends[k:k + 16]))
     w("}};")
     w("")
     w("// provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,")
@@ -516,21 +530,6 @@ def generate(all_rows, inputs, apis):
     w(f"inline constexpr table<catalog_entry, {len(rows)}> catalog_rows{{{{")
     for f in table:
         w("    {" + ", ".join(f"{{{x}}}" if isinstance(x, int) else x for x in f) + "},")
-    w("}};")
-    w("")
-    # For each row, the index past the last row of its (provider, api, code): variant selection walks a
-    # code's variants without comparing strings.
-    group_end = [0] * len(rows)
-    end = len(rows)
-    for i in range(len(rows) - 1, -1, -1):
-        if i + 1 < len(rows) and (rows[i]["_provider"], rows[i]["api"], rows[i]["code"]) != \
-                (rows[i + 1]["_provider"], rows[i + 1]["api"], rows[i + 1]["code"]):
-            end = i + 1
-        group_end[i] = end
-    w("// For each row, the index past the last variant of its (provider, api, code).")
-    w(f"inline constexpr table<std::uint16_t, {len(rows)}> catalog_group_end{{{{")
-    for k in range(0, len(rows), 16):
-        w("    " + " ".join(f"{e}," for e in group_end[k:k + 16]))
     w("}};")
     w("")
     w("// [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.")
@@ -557,12 +556,12 @@ def generate(all_rows, inputs, apis):
     w("")
     w("// The first row of each (provider, code), and the row listing each alias (DashScope OpenAI-compatible ↔")
     w("// native spellings), hashed with detail::code_hash: slot = hash % size, then the next slots (linear")
-    w("// probing); {high 32 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};")
+    w("// probing); {high 16 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};")
     slots = code_slots(rows, alias_list, pool)
     w(f"// {{}} when empty. {sum(1 for x in slots if x)} keys in {CODE_SLOTS} slots (at most 50 % full).")
     w(f"inline constexpr table<code_slot, {len(slots)}> catalog_code_slots{{{{")
     for k in range(0, len(slots), 8):
-        w("    " + " ".join(f"{{0x{s[0]:08x}u, {s[1]}, {{{s[2]}}}}}," if s else "{}," for s in slots[k:k + 8]))
+        w("    " + " ".join(f"{{0x{s[0]:04x}, {s[1]}, {{{s[2]}}}}}," if s else "{}," for s in slots[k:k + 8]))
     w("}};")
     w("// NOLINTEND")
     w("// clang-format on")
@@ -691,8 +690,10 @@ def generate_providers(infos, inputs):
     w("    provider p;")
     w("};")
     w("")
+    w("// A word is bytes [begin, begin + size) of provider_word_pool: no pointer, so no load-time relocation.")
     w("struct provider_word {")
-    w("    std::string_view word;  // lowercase; found case-insensitively")
+    w("    std::uint16_t begin;")
+    w("    std::uint8_t size;  // the word is lowercase; found case-insensitively")
     w("    provider p;")
     w("};")
     w("")
@@ -707,9 +708,23 @@ def generate_providers(infos, inputs):
     w("// Hosts, products, model families and client fingerprints only one provider has under its own name: each")
     w("// that a text names is a vote for its provider (provider_by_words).")
     words = [(x, p) for p in PROVIDERS for x in infos[p].get("words", [])]
-    w(f"inline constexpr provider_word provider_words[{max(len(words), 1)}] = {{")
+    pool_bytes, at, entries = [], 0, []
     for x, p in words:
-        w(f"    {{{cpp_str(x)}, provider::{p}}},")
+        n = len(x.encode("utf-8"))
+        if n > 255:
+            raise DataError(f"provider word {x!r} is longer than 255 bytes")
+        entries.append((at, n, p))
+        pool_bytes.append(x)
+        at += n
+    if at >= 0x10000:
+        raise DataError("provider words exceed 64 KiB")
+    w("inline constexpr char provider_word_pool[] =")
+    lits = [cpp_lit(x) for x in pool_bytes] or ['""']
+    for k, lit in enumerate(lits):
+        w("    " + lit + (";" if k + 1 == len(lits) else ""))
+    w(f"inline constexpr provider_word provider_words[{max(len(words), 1)}] = {{")
+    for (b, n, p), (x, _) in zip(entries, words):
+        w(f"    {{{b}, {n}, provider::{p}}},  // {x}")
     w("};")
     w("// clang-format on")
     w("")

@@ -159,7 +159,7 @@ struct template_entry {
 };
 
 struct code_slot {
-    std::uint32_t tag;         // the high half of the code's hash
+    std::uint16_t tag;         // the top 16 bits of the code's hash
     std::uint16_t row_plus_1;  // the row + 1 (0: empty slot), | alias_bit when the key is one of its aliases
     catalog_text key;          // the code or alias: compared without loading the row
     static constexpr std::uint16_t alias_bit = 0x8000;
@@ -176,11 +176,22 @@ namespace detail {
 
 // String `id` of the pool; empty for an id the table does not have.
 [[nodiscard]] constexpr std::string_view text_at(std::size_t id) noexcept {
-    if (id + 1 >= catalog_text_offsets.size()) return {};
-    const std::uint32_t b = catalog_text_offsets[id];
+    if (id == 0 || id >= catalog_text_ends.size()) return {};
     std::size_t c = 0;
-    while (c + 2 < catalog_pool_begin.size() && b >= catalog_pool_begin[c + 1]) ++c;
-    return {catalog_pool_chunks[c] + (b - catalog_pool_begin[c]), catalog_text_offsets[id + 1] - b};
+    while (c + 2 < catalog_chunk_first_text.size() && id >= catalog_chunk_first_text[c + 1]) ++c;
+    const std::size_t b = id == catalog_chunk_first_text[c] ? 0 : catalog_text_ends[id - 1];
+    return {catalog_pool_chunks[c] + b, catalog_text_ends[id] - b};
+}
+
+// The index past the last row of row `first`'s (provider, api, code): its variants are adjacent, and equal
+// strings have equal ids, so no string is compared.
+[[nodiscard]] constexpr std::size_t group_end(std::size_t first) noexcept {
+    const catalog_entry& f = catalog_rows[first];
+    std::size_t end = first + 1;
+    while (end < catalog_rows.size() && catalog_rows[end].provider == f.provider &&
+           catalog_rows[end].api.id == f.api.id && catalog_rows[end].code.id == f.code.id)
+        ++end;
+    return end;
 }
 
 }  // namespace detail
@@ -268,7 +279,7 @@ struct slot_hit {
 // probe. {no_row, false} when neither.
 [[nodiscard]] constexpr slot_hit probe(provider p, std::string_view code) noexcept {
     const std::uint64_t h = code_hash(p, code);
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const auto tag = static_cast<std::uint16_t>(h >> 48);
     const index_range rows = rows_of(p);
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
     for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
@@ -353,7 +364,7 @@ template <class Match>
 [[nodiscard]] constexpr std::size_t select_variant_by(std::size_t primary, int http_status,
                                                       const Match& match) noexcept(noexcept(match(primary))) {
     if (primary == no_row) return no_row;
-    const std::size_t end = catalog_group_end[primary];
+    const std::size_t end = group_end(primary);
     if (primary + 1 == end) return primary;  // a single meaning
     std::size_t best = no_row, by_status = no_row, best_len = 0;
     bool best_status = false;
@@ -470,7 +481,7 @@ struct api_range {
 [[nodiscard]] constexpr entry_range variants(const catalog_entry& e) noexcept {
     const std::size_t first = detail::find_exact(e.provider, e.api, e.code);
     if (first == detail::no_row) return {};
-    const std::size_t last = detail::catalog_group_end[first];
+    const std::size_t last = detail::group_end(first);
     return {detail::catalog_rows.data() + first, detail::catalog_rows.data() + last};
 }
 

@@ -528,7 +528,7 @@ inline provider provider_by_variants(std::string_view code, const lowered_messag
         if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;
         const auto first = static_cast<std::size_t>(k.entry - entries().begin());
         bool hit = false;
-        for (std::size_t i = first; i < catalog_group_end[first] && !hit; ++i) {
+        for (std::size_t i = first; i < group_end(first) && !hit; ++i) {
             hit = match_segments(documented_patterns()[i], m) > 0;
         }
         if (!hit) continue;

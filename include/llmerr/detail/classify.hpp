@@ -249,10 +249,11 @@ inline constexpr message_word generic_words[] = {
 // words of a size over a limit in bytes or pixels (kind 2: a noun, kind 3: an excess — "Image exceeds the
 // maximum allowed total pixels", "The size of image is beyond limit"; lengths in tokens or characters are
 // context length, found by their own words), then generic_words (kind 1).
+// A word of the four lists, by list and index: two bytes, no pointer (a copy of each string_view would cost
+// 16 bytes and a load-time relocation of 24 in every program).
 struct classify_word {
-    std::string_view word;
     std::uint8_t kind;  // 0 message word, 1 generic word, 2 size noun, 3 excess
-    std::uint8_t at;    // index in message_words or generic_words
+    std::uint8_t at;    // index in message_words, generic_words, size_nouns or size_excess
 };
 
 inline constexpr std::size_t message_word_count = sizeof(message_words) / sizeof(message_words[0]);
@@ -274,17 +275,25 @@ struct classify_word_list {
     classify_word_list l;
     std::size_t n = 0;
     for (std::size_t i = 0; i < message_word_count; ++i)
-        l.words[n++] = {message_words[i].word, 0, static_cast<std::uint8_t>(i)};
-    for (std::string_view w : size_nouns) l.words[n++] = {w, 2, 0};
-    for (std::string_view w : size_excess) l.words[n++] = {w, 3, 0};
-    for (std::size_t i = 0; i < generic_word_count; ++i)
-        l.words[n++] = {generic_words[i].word, 1, static_cast<std::uint8_t>(i)};
+        l.words[n++] = {0, static_cast<std::uint8_t>(i)};
+    for (std::size_t i = 0; i < sizeof(size_nouns) / sizeof(size_nouns[0]); ++i)
+        l.words[n++] = {2, static_cast<std::uint8_t>(i)};
+    for (std::size_t i = 0; i < sizeof(size_excess) / sizeof(size_excess[0]); ++i)
+        l.words[n++] = {3, static_cast<std::uint8_t>(i)};
+    for (std::size_t i = 0; i < generic_word_count; ++i) l.words[n++] = {1, static_cast<std::uint8_t>(i)};
     return l;
 }
 
 inline constexpr classify_word_list classify_words = make_classify_words();
 struct classify_word_text_t {
-    constexpr std::string_view operator()(const classify_word& w) const noexcept { return w.word; }
+    constexpr std::string_view operator()(const classify_word& w) const noexcept {
+        switch (w.kind) {
+            case 0: return message_words[w.at].word;
+            case 1: return generic_words[w.at].word;
+            case 2: return size_nouns[w.at];
+            default: return size_excess[w.at];
+        }
+    }
 };
 inline constexpr classify_word_text_t classify_word_text{};
 static_assert(lowercase_words(classify_words.words, classify_word_text),

@@ -45,7 +45,9 @@ namespace detail {
 // provider_words (data/*.json provider_info.words, generated/provider_vocabulary.hpp), indexed for scan_words.
 inline constexpr std::size_t provider_word_count = sizeof(provider_words) / sizeof(provider_words[0]);
 struct provider_word_text_t {
-    constexpr std::string_view operator()(const provider_word& w) const noexcept { return w.word; }
+    constexpr std::string_view operator()(const provider_word& w) const noexcept {
+        return {provider_word_pool + w.begin, w.size};
+    }
 };
 inline constexpr provider_word_text_t provider_word_text{};
 static_assert(lowercase_words(provider_words, provider_word_text), "provider words are lowercase, two bytes or more");

@@ -15,8 +15,10 @@ struct host_pattern {
     provider p;
 };
 
+// A word is bytes [begin, begin + size) of provider_word_pool: no pointer, so no load-time relocation.
 struct provider_word {
-    std::string_view word;  // lowercase; found case-insensitively
+    std::uint16_t begin;
+    std::uint8_t size;  // the word is lowercase; found case-insensitively
     provider p;
 };
 
@@ -56,86 +58,166 @@ inline constexpr host_pattern provider_hosts[29] = {
 
 // Hosts, products, model families and client fingerprints only one provider has under its own name: each
 // that a text names is a vote for its provider (provider_by_words).
+inline constexpr char provider_word_pool[] =
+    "volces.com"
+    "volcengine"
+    "doubao"
+    "豆包"
+    "火山"
+    "[ark]"
+    "dashscope"
+    "aliyuncs.com"
+    "help.aliyun.com"
+    "alibabacloud.com"
+    "model-studio"
+    "tongyi"
+    "bailian"
+    "百炼"
+    "通义"
+    "千问"
+    "qwen"
+    "\"isjson\""
+    "qianfan"
+    "baidubce"
+    "cloud.baidu.com"
+    "wenxin"
+    "ernie"
+    "千帆"
+    "文心"
+    "baidu"
+    "api return error, req_id"
+    "api.deepseek.com"
+    "api-docs.deepseek.com"
+    "platform.deepseek.com"
+    "深度求索"
+    "deepseek-reasoner"
+    "deepseek-chat"
+    "moonshot"
+    "kimi"
+    "月之暗面"
+    "api.moonshot.cn"
+    "api.moonshot.ai"
+    "platform.kimi.com"
+    "platform.kimi.ai"
+    "bigmodel.cn"
+    "zhipu"
+    "zhipuai"
+    "智谱"
+    "api.z.ai"
+    "docs.z.ai"
+    "glm coding plan"
+    "minimax"
+    "minimaxi"
+    "hailuo"
+    "海螺"
+    "hunyuan"
+    "混元"
+    "tencentcloudapi"
+    "api.hunyuan.cloud.tencent.com"
+    "api.openai.com"
+    "platform.openai.com"
+    "developers.openai.com"
+    "help.openai.com"
+    "in organization org-"
+    "xf-yun.com"
+    "xfyun"
+    "iflytek"
+    "讯飞"
+    "星火"
+    "appidnoautherror"
+    "stepfun"
+    "阶跃星辰"
+    "api.stepfun.com"
+    "api.stepfun.ai"
+    "platform.stepfun.com"
+    "platform.stepfun.ai"
+    "baichuan-ai.com"
+    "百川智能"
+    "baichuan4"
+    "baichuan3-turbo"
+    "siliconflow"
+    "siliconcloud"
+    "硅基流动";
 inline constexpr provider_word provider_words[79] = {
-    {{"volces.com", 10}, provider::ark},
-    {{"volcengine", 10}, provider::ark},
-    {{"doubao", 6}, provider::ark},
-    {{"豆包", 6}, provider::ark},
-    {{"火山", 6}, provider::ark},
-    {{"[ark]", 5}, provider::ark},
-    {{"dashscope", 9}, provider::dashscope},
-    {{"aliyuncs.com", 12}, provider::dashscope},
-    {{"help.aliyun.com", 15}, provider::dashscope},
-    {{"alibabacloud.com", 16}, provider::dashscope},
-    {{"model-studio", 12}, provider::dashscope},
-    {{"tongyi", 6}, provider::dashscope},
-    {{"bailian", 7}, provider::dashscope},
-    {{"百炼", 6}, provider::dashscope},
-    {{"通义", 6}, provider::dashscope},
-    {{"千问", 6}, provider::dashscope},
-    {{"qwen", 4}, provider::dashscope},
-    {{"\"isjson\"", 8}, provider::dashscope},
-    {{"qianfan", 7}, provider::qianfan},
-    {{"baidubce", 8}, provider::qianfan},
-    {{"cloud.baidu.com", 15}, provider::qianfan},
-    {{"wenxin", 6}, provider::qianfan},
-    {{"ernie", 5}, provider::qianfan},
-    {{"千帆", 6}, provider::qianfan},
-    {{"文心", 6}, provider::qianfan},
-    {{"baidu", 5}, provider::qianfan},
-    {{"api return error, req_id", 24}, provider::qianfan},
-    {{"api.deepseek.com", 16}, provider::deepseek},
-    {{"api-docs.deepseek.com", 21}, provider::deepseek},
-    {{"platform.deepseek.com", 21}, provider::deepseek},
-    {{"深度求索", 12}, provider::deepseek},
-    {{"deepseek-reasoner", 17}, provider::deepseek},
-    {{"deepseek-chat", 13}, provider::deepseek},
-    {{"moonshot", 8}, provider::moonshot},
-    {{"kimi", 4}, provider::moonshot},
-    {{"月之暗面", 12}, provider::moonshot},
-    {{"api.moonshot.cn", 15}, provider::moonshot},
-    {{"api.moonshot.ai", 15}, provider::moonshot},
-    {{"platform.kimi.com", 17}, provider::moonshot},
-    {{"platform.kimi.ai", 16}, provider::moonshot},
-    {{"bigmodel.cn", 11}, provider::zhipu},
-    {{"zhipu", 5}, provider::zhipu},
-    {{"zhipuai", 7}, provider::zhipu},
-    {{"智谱", 6}, provider::zhipu},
-    {{"api.z.ai", 8}, provider::zhipu},
-    {{"docs.z.ai", 9}, provider::zhipu},
-    {{"glm coding plan", 15}, provider::zhipu},
-    {{"minimax", 7}, provider::minimax},
-    {{"minimaxi", 8}, provider::minimax},
-    {{"hailuo", 6}, provider::minimax},
-    {{"海螺", 6}, provider::minimax},
-    {{"hunyuan", 7}, provider::hunyuan},
-    {{"混元", 6}, provider::hunyuan},
-    {{"tencentcloudapi", 15}, provider::hunyuan},
-    {{"api.hunyuan.cloud.tencent.com", 29}, provider::hunyuan},
-    {{"api.openai.com", 14}, provider::openai},
-    {{"platform.openai.com", 19}, provider::openai},
-    {{"developers.openai.com", 21}, provider::openai},
-    {{"help.openai.com", 15}, provider::openai},
-    {{"in organization org-", 20}, provider::openai},
-    {{"xf-yun.com", 10}, provider::spark},
-    {{"xfyun", 5}, provider::spark},
-    {{"iflytek", 7}, provider::spark},
-    {{"讯飞", 6}, provider::spark},
-    {{"星火", 6}, provider::spark},
-    {{"appidnoautherror", 16}, provider::spark},
-    {{"stepfun", 7}, provider::stepfun},
-    {{"阶跃星辰", 12}, provider::stepfun},
-    {{"api.stepfun.com", 15}, provider::stepfun},
-    {{"api.stepfun.ai", 14}, provider::stepfun},
-    {{"platform.stepfun.com", 20}, provider::stepfun},
-    {{"platform.stepfun.ai", 19}, provider::stepfun},
-    {{"baichuan-ai.com", 15}, provider::baichuan},
-    {{"百川智能", 12}, provider::baichuan},
-    {{"baichuan4", 9}, provider::baichuan},
-    {{"baichuan3-turbo", 15}, provider::baichuan},
-    {{"siliconflow", 11}, provider::siliconflow},
-    {{"siliconcloud", 12}, provider::siliconflow},
-    {{"硅基流动", 12}, provider::siliconflow},
+    {0, 10, provider::ark},  // volces.com
+    {10, 10, provider::ark},  // volcengine
+    {20, 6, provider::ark},  // doubao
+    {26, 6, provider::ark},  // 豆包
+    {32, 6, provider::ark},  // 火山
+    {38, 5, provider::ark},  // [ark]
+    {43, 9, provider::dashscope},  // dashscope
+    {52, 12, provider::dashscope},  // aliyuncs.com
+    {64, 15, provider::dashscope},  // help.aliyun.com
+    {79, 16, provider::dashscope},  // alibabacloud.com
+    {95, 12, provider::dashscope},  // model-studio
+    {107, 6, provider::dashscope},  // tongyi
+    {113, 7, provider::dashscope},  // bailian
+    {120, 6, provider::dashscope},  // 百炼
+    {126, 6, provider::dashscope},  // 通义
+    {132, 6, provider::dashscope},  // 千问
+    {138, 4, provider::dashscope},  // qwen
+    {142, 8, provider::dashscope},  // "isjson"
+    {150, 7, provider::qianfan},  // qianfan
+    {157, 8, provider::qianfan},  // baidubce
+    {165, 15, provider::qianfan},  // cloud.baidu.com
+    {180, 6, provider::qianfan},  // wenxin
+    {186, 5, provider::qianfan},  // ernie
+    {191, 6, provider::qianfan},  // 千帆
+    {197, 6, provider::qianfan},  // 文心
+    {203, 5, provider::qianfan},  // baidu
+    {208, 24, provider::qianfan},  // api return error, req_id
+    {232, 16, provider::deepseek},  // api.deepseek.com
+    {248, 21, provider::deepseek},  // api-docs.deepseek.com
+    {269, 21, provider::deepseek},  // platform.deepseek.com
+    {290, 12, provider::deepseek},  // 深度求索
+    {302, 17, provider::deepseek},  // deepseek-reasoner
+    {319, 13, provider::deepseek},  // deepseek-chat
+    {332, 8, provider::moonshot},  // moonshot
+    {340, 4, provider::moonshot},  // kimi
+    {344, 12, provider::moonshot},  // 月之暗面
+    {356, 15, provider::moonshot},  // api.moonshot.cn
+    {371, 15, provider::moonshot},  // api.moonshot.ai
+    {386, 17, provider::moonshot},  // platform.kimi.com
+    {403, 16, provider::moonshot},  // platform.kimi.ai
+    {419, 11, provider::zhipu},  // bigmodel.cn
+    {430, 5, provider::zhipu},  // zhipu
+    {435, 7, provider::zhipu},  // zhipuai
+    {442, 6, provider::zhipu},  // 智谱
+    {448, 8, provider::zhipu},  // api.z.ai
+    {456, 9, provider::zhipu},  // docs.z.ai
+    {465, 15, provider::zhipu},  // glm coding plan
+    {480, 7, provider::minimax},  // minimax
+    {487, 8, provider::minimax},  // minimaxi
+    {495, 6, provider::minimax},  // hailuo
+    {501, 6, provider::minimax},  // 海螺
+    {507, 7, provider::hunyuan},  // hunyuan
+    {514, 6, provider::hunyuan},  // 混元
+    {520, 15, provider::hunyuan},  // tencentcloudapi
+    {535, 29, provider::hunyuan},  // api.hunyuan.cloud.tencent.com
+    {564, 14, provider::openai},  // api.openai.com
+    {578, 19, provider::openai},  // platform.openai.com
+    {597, 21, provider::openai},  // developers.openai.com
+    {618, 15, provider::openai},  // help.openai.com
+    {633, 20, provider::openai},  // in organization org-
+    {653, 10, provider::spark},  // xf-yun.com
+    {663, 5, provider::spark},  // xfyun
+    {668, 7, provider::spark},  // iflytek
+    {675, 6, provider::spark},  // 讯飞
+    {681, 6, provider::spark},  // 星火
+    {687, 16, provider::spark},  // appidnoautherror
+    {703, 7, provider::stepfun},  // stepfun
+    {710, 12, provider::stepfun},  // 阶跃星辰
+    {722, 15, provider::stepfun},  // api.stepfun.com
+    {737, 14, provider::stepfun},  // api.stepfun.ai
+    {751, 20, provider::stepfun},  // platform.stepfun.com
+    {771, 19, provider::stepfun},  // platform.stepfun.ai
+    {790, 15, provider::baichuan},  // baichuan-ai.com
+    {805, 12, provider::baichuan},  // 百川智能
+    {817, 9, provider::baichuan},  // baichuan4
+    {826, 15, provider::baichuan},  // baichuan3-turbo
+    {841, 11, provider::siliconflow},  // siliconflow
+    {852, 12, provider::siliconflow},  // siliconcloud
+    {864, 12, provider::siliconflow},  // 硅基流动
 };
 // clang-format on
 
