@@ -393,6 +393,21 @@ inline const std::vector<pattern_segments>& documented_patterns() {
     return all;
 }
 
+// Each row's pattern literal length (at most 0x7FFF) | 0x8000 when it names its provider: two bytes a row, so
+// that a scan of every row rejects most of them without loading their patterns (72 bytes each).
+inline const std::vector<std::uint16_t>& documented_pattern_sizes() {
+    static const std::vector<std::uint16_t> all = [] {
+        std::vector<std::uint16_t> out;
+        out.reserve(entries().size());
+        for (const pattern_segments& s : documented_patterns()) {
+            const std::size_t n = s.literal < 0x7FFF ? s.literal : 0x7FFF;
+            out.push_back(static_cast<std::uint16_t>(n | (s.names_provider ? 0x8000U : 0U)));
+        }
+        return out;
+    }();
+    return all;
+}
+
 // A message's match window, lowercased once per parse, so that segments are found with
 // std::string_view::find (memchr) rather than a byte-by-byte case-insensitive comparison.
 struct lowered_message {
@@ -506,9 +521,12 @@ inline const catalog_entry* resemble_documented(provider p, std::string_view mes
     const std::vector<pattern_segments>& patterns = documented_patterns();
     return best_documented(p, status, similarity_threshold, /*per_provider=*/p == provider::unknown,
                            [&](const catalog_entry& e, std::size_t) {
+                               const std::size_t m = 2 * row_index(e), d = m + 1;
+                               // Most rows share next to nothing: said by the counts alone, before the
+                               // row's pattern (a larger, colder structure) is loaded.
+                               if (shared[m] < 14 && shared[d] < 14) return std::size_t{0};
                                if (p == provider::unknown && !patterns[row_index(e)].names_provider)
                                    return std::size_t{0};  // generic
-                               const std::size_t m = 2 * row_index(e), d = m + 1;
                                const unsigned a = resemblance(shared[m], grams.size(), index.grams(m));
                                const unsigned b = resemblance(shared[d], grams.size(), index.grams(d));
                                return std::size_t{a > b ? a : b};
@@ -538,13 +556,27 @@ inline provider provider_by_variants(std::string_view code, const lowered_messag
     return found;
 }
 
+// resemble_documented(provider::unknown, message, status) for one message, computed at most once per parse:
+// the provider rules may ask twice.
+struct resemblance_memo {
+    std::string_view message;
+    int status = 0;
+    bool done = false;
+    const catalog_entry* row = nullptr;
+
+    const catalog_entry* get() {
+        if (!done) row = resemble_documented(provider::unknown, message, status);
+        done = true;
+        return row;
+    }
+};
+
 // provider_by_variants, else the provider, among those documenting the code, of the documented message the
 // message resembles (a paraphrase: "The parameter max_tokens …" for "The parameter `%s` …").
-inline provider provider_by_wording(std::string_view code, const lowered_message& m, std::string_view message,
-                                    int status) {
+inline provider provider_by_wording(std::string_view code, const lowered_message& m, resemblance_memo& like_memo) {
     const provider p = provider_by_variants(code, m);
     if (p != provider::unknown || m.empty_message || (code.size() < 6 && all_digits(code))) return p;
-    const catalog_entry* like = resemble_documented(provider::unknown, message, status);
+    const catalog_entry* like = like_memo.get();
     if (like == nullptr) return provider::unknown;
     const match_kind k = resolve(like->provider, {}, code).kind;
     return k == match_kind::exact || k == match_kind::alias ? like->provider : provider::unknown;
@@ -559,11 +591,14 @@ inline bool matches_documented(const catalog_entry& e, const lowered_message& m)
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
 inline const catalog_entry* match_documented(provider p, const lowered_message& message, int status) {
     const std::vector<pattern_segments>& patterns = documented_patterns();
+    const std::vector<std::uint16_t>& sizes = documented_pattern_sizes();
     return best_documented(p, status, 12, true, [&](const catalog_entry& e, std::size_t best) -> std::size_t {
-        const pattern_segments& s = patterns[row_index(e)];
-        if (s.literal < 12 || s.literal < best) return 0;           // cannot win, whether it matches or not
-        if (p == provider::unknown && !s.names_provider) return 0;  // a generic phrase names nobody
-        return match_segments(s, message);
+        const std::size_t row = row_index(e);
+        const std::size_t literal = sizes[row] & 0x7FFFU;
+        // Cannot win, or cannot match, whether it matches or not.
+        if (literal < 12 || literal < best || literal > message.size) return 0;
+        if (p == provider::unknown && (sizes[row] & 0x8000U) == 0) return 0;  // a generic phrase names nobody
+        return match_segments(patterns[row], message);
     });
 }
 
@@ -762,7 +797,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // A code several providers document: whose documented message for it does the message match?
     // A provider's own name, host or model ids in the text outweigh a wording several providers share.
     if (p == provider::unknown) p = provider_by_words(t);
-    if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, b.message, class_status);
+    resemblance_memo like_memo{b.message, class_status};
+    if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, like_memo);
     if (p == provider::unknown && !written_read && b.shape != envelope::html) written = first_known_token(written_in);
     if (p == provider::unknown) p = written.p;
     // A code nobody documents (a relay's "bad_request") around a provider's own wording: the wording names it.
@@ -770,7 +806,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (p == provider::unknown && !b.code.empty() && !(b.code.size() < 6 && all_digits(b.code)) && !b.message.empty() &&
         b.shape != envelope::html) {
         const catalog_entry* said = match_documented(provider::unknown, lowered, class_status);
-        if (said == nullptr) said = resemble_documented(provider::unknown, b.message, class_status);
+        if (said == nullptr) said = like_memo.get();
         if (said != nullptr) p = said->provider;
     }
 

@@ -274,8 +274,7 @@ struct classify_word_list {
 [[nodiscard]] constexpr classify_word_list make_classify_words() noexcept {
     classify_word_list l;
     std::size_t n = 0;
-    for (std::size_t i = 0; i < message_word_count; ++i)
-        l.words[n++] = {0, static_cast<std::uint8_t>(i)};
+    for (std::size_t i = 0; i < message_word_count; ++i) l.words[n++] = {0, static_cast<std::uint8_t>(i)};
     for (std::size_t i = 0; i < sizeof(size_nouns) / sizeof(size_nouns[0]); ++i)
         l.words[n++] = {2, static_cast<std::uint8_t>(i)};
     for (std::size_t i = 0; i < sizeof(size_excess) / sizeof(size_excess[0]); ++i)
