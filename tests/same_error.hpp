@@ -11,6 +11,7 @@ inline void check_same_error(const llmerr::llm_error& a, const llmerr::llm_error
     CHECK(a.provider == b.provider);
     CHECK(a.http_status == b.http_status);
     CHECK(a.code == b.code);
+    CHECK(a.upstream_code == b.upstream_code);
     CHECK(a.message == b.message);
     CHECK(a.request_id == b.request_id);
     CHECK(a.category == b.category);

@@ -543,3 +543,39 @@ TEST_CASE("iFlytek Spark's header frames, inside an upgraded connection", "[pars
     // A "header" nested elsewhere is not Spark's.
     CHECK_FALSE(llmerr::find_error(200, R"({"data":{"header":{"code":10013,"message":"x"}}})"));
 }
+
+TEST_CASE("a relay's wrapper keeps both codes: its own in code, the provider's in upstream_code",
+          "[parse][renderings][relay]") {
+    // new-api around DashScope (a real body, tests/realworld dashscope-100).
+    const auto e = parse(
+        R"J({"error":{"message":"\u003c400\u003e InternalError.Algo.InvalidParameter: messages with role \"tool\" must be a response to a preceeding message with \"tool_calls\". (request id: 2024120807241690514551374593572)","type":"upstream_error","param":"400","code":"bad_response_status_code"}})J");
+    CHECK(e.provider == provider::dashscope);
+    CHECK(e.code == "bad_response_status_code");
+    CHECK(e.upstream_code == "InternalError.Algo.InvalidParameter");
+    CHECK(e.category == category::invalid_request);
+    CHECK_FALSE(e.retryable);
+    // MiniMax's code at the end of the message, under a relay's word code.
+    const auto m = parse(
+        R"J({"error":{"message":"insufficient balance (1008)","type":"new_api_error","code":"bad_response_status_code"}})J",
+        500);
+    CHECK(m.provider == provider::minimax);
+    CHECK(m.code == "bad_response_status_code");
+    CHECK(m.upstream_code == "1008");
+    CHECK(m.category == category::billing);
+    // With no code field, the provider's code is the code (MiniMax through Anthropic's shape).
+    const auto a = parse(
+        R"J({"type":"error","error":{"type":"invalid_request_error","message":"invalid params, invalid chat setting (2013)"},"request_id":"06142ae5cb30b18d07e2e27902262cea"})J",
+        400);
+    CHECK(a.code == "2013");
+    CHECK(a.upstream_code.empty());
+    // No wrapper: nothing upstream.
+    const auto plain = parse(R"J({"code":"InvalidApiKey","message":"Invalid API-key provided."})J", 401);
+    CHECK(plain.code == "InvalidApiKey");
+    CHECK(plain.upstream_code.empty());
+    // A bare number in the code field (a relay's status) yields the code field to the provider's own.
+    const auto n = parse(
+        R"J({"error":{"message":"<400> InternalError.Algo.InvalidParameter: The \"function.arguments\" parameter of the code model must be in JSON format.","type":"upstream_error","code":502}})J",
+        502);
+    CHECK(n.code == "InternalError.Algo.InvalidParameter");
+    CHECK(n.upstream_code.empty());
+}

@@ -367,6 +367,7 @@ void append_error_block(std::string& out, const llmerr::llm_error& e) {
     field(out, "evidence",
           std::string(llmerr::to_string(e.evidence)) + " (" + std::string(evidence_meaning(e.evidence)) + ")");
     if (e.retry_after) field(out, "retry after", std::to_string(e.retry_after->count()) + " ms");
+    if (!e.upstream_code.empty()) field(out, "upstream code", terminal_safe(e.upstream_code));
     field(out, "request id", shown(e.request_id));
     field(out, "api", shown(e.api));
     if (!e.type.empty()) field(out, "type", terminal_safe(e.type));

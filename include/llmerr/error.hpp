@@ -116,8 +116,12 @@ inline constexpr std::size_t evidence_count = 8;
 // does. A parsed error is always an error: there is no "ok" state.
 struct llm_error {
     llmerr::provider provider = llmerr::provider::unknown;  // who sent it; unknown when ambiguous
-    int http_status = 0;     // as received (or written in a rendering); the documented status when 0 was passed
-    std::string code;        // as sent: "InvalidApiKey", "336501" (numeric codes in decimal)
+    int http_status = 0;  // as received (or written in a rendering); the documented status when 0 was passed
+    std::string code;     // as sent: "InvalidApiKey", "336501" (numeric codes in decimal)
+    // The provider's own code, when a relay (one-api, new-api, a gateway) sent its own in the code field and
+    // wrapped the provider's in the message or type: "InternalError.Algo.InvalidParameter" under the relay's
+    // "bad_response_status_code". The verdict is the wrapped code's. Empty when there is no such wrapper.
+    std::string upstream_code;
     std::string message;     // as sent (cut at max_message_bytes)
     std::string request_id;  // from the body, else a header, else the message ("Request id: …")
     llmerr::category category = llmerr::category::unknown;  // what the caller must do

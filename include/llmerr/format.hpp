@@ -11,7 +11,7 @@
 //   retry_after=7000ms request_id=6176ffcd-b235-4298-a0d9-abdbc0306130 "Allocated quota exceeded, please increase …"
 //
 // on one line: provider, HTTP status, code, category, then `retryable` or `non-retryable`, then the optional
-// hint and evidence (how the verdict was reached; left out when none), then optional key=value fields (retry_after, request_id, api,
+// hint and evidence (how the verdict was reached; left out when none), then optional key=value fields (retry_after, upstream_code, request_id, api,
 // stream, salvaged) and the message in double quotes, cut after 200 bytes (at a UTF-8 boundary, marked "…") and escaped (\" \\ \n \r \t \xNN) so the line never
 // breaks. A missing status or code is written `-`. A code containing spaces or quotes is quoted like the message.
 //
@@ -145,6 +145,10 @@ inline void append_verdict(std::string& out, category c, bool retryable, retry_h
         out += " retry_after=";
         out += std::to_string(e.retry_after->count());
         out += "ms";
+    }
+    if (!e.upstream_code.empty()) {
+        out += " upstream_code=";
+        detail::append_token(out, e.upstream_code);
     }
     if (!e.request_id.empty()) {
         out += " request_id=";

@@ -6,7 +6,8 @@
 //
 // An llm_error becomes
 //
-//   {"provider":"dashscope","http_status":429,"code":"Throttling.AllocationQuota","category":"rate_limited",
+//   {"provider":"dashscope","http_status":429,"code":"Throttling.AllocationQuota","upstream_code":"",
+//    "category":"rate_limited",
 //    "retryable":true,"retry_hint":"backoff","retry_after_ms":7000,"should_retry":null,
 //    "request_id":"6176ffcd-…","api":"inference",
 //    "entry":{"api":"inference","code":"Throttling.AllocationQuota","variant":0},
@@ -165,6 +166,7 @@ inline void to_json(nlohmann::json& j, const llm_error& e) {
     j["provider"] = to_string(e.provider);
     j["http_status"] = e.http_status;
     j["code"] = e.code;
+    j["upstream_code"] = e.upstream_code;
     j["category"] = to_string(e.category);
     j["retryable"] = e.retryable;
     j["retry_hint"] = to_string(e.retry_hint);
@@ -198,6 +200,7 @@ inline void from_json(const nlohmann::json& j, llm_error& e) {
         e.http_status = static_cast<int>(*status);
     }
     detail::read_if_present(j, "code", e.code);
+    detail::read_if_present(j, "upstream_code", e.upstream_code);
     detail::read_if_present(j, "message", e.message);
     detail::read_if_present(j, "request_id", e.request_id);
     name.clear();

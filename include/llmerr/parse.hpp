@@ -823,7 +823,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         if (best.entry == nullptr) best = resolve_compound(p, {}, b.code);
         if (!angle_code.empty() && angle_code != b.code) {
             const resolved inner = resolve_compound(p, {}, angle_code);
-            if (inner.kind >= best.kind && inner.entry != nullptr) best = inner;
+            if (inner.kind >= best.kind && inner.entry != nullptr) {
+                best = inner;
+                found_by = std::string(angle_code);  // a relay's code around the provider's own
+            }
         }
         // The code field names no row of p's: the code the message ends with, else the type (Moonshot's
         // documented identifiers are types).
@@ -867,7 +870,13 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     r.provider = p;
     // The code the row was found by stands in for an empty code field or a bare number (a relay's status);
     // any other code field survives as sent.
-    r.code = !found_by.empty() && (b.code.empty() || all_digits(b.code)) ? std::move(found_by) : std::move(b.code);
+    // (When the code field survives, the code the row was found by is the wrapped provider's: upstream_code.)
+    if (!found_by.empty() && (b.code.empty() || all_digits(b.code))) {
+        r.code = std::move(found_by);
+    } else {
+        r.code = std::move(b.code);
+        if (found_by != r.code) r.upstream_code = std::move(found_by);
+    }
     r.message = std::move(b.message);
     r.type = std::move(b.type);
     r.param = std::move(b.param);
