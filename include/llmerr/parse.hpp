@@ -147,45 +147,38 @@ inline void take(std::string& dst, json_field& f, std::size_t cap = max_field_by
     if (f.is_text() && dst.empty()) move_capped(dst, f.text, cap);
 }
 
+// A provider's own envelope: its shape, and its code, message and request id fields.
+inline void read_envelope(body_facts& b, envelope shape, provider p, json_field& code, json_field& message,
+                          json_field& request_id) {
+    b.shape = shape;
+    b.shape_provider = p;
+    take(b.code, code);
+    if (message.is_text()) b.truncated = move_capped(b.message, message.text, max_message_bytes);
+    take(b.request_id, request_id);
+}
+
 inline void read_fields(envelope_fields& f, body_facts& b) {
+    const bool no_other_error = !f.error_is_object && !f.error_code.is_text();
     // DashScope's asynchronous task that failed inside an HTTP 200: {"request_id","output":{"task_status":
     // "FAILED","code","message"}}.
-    if (is_failed_task_status(f.output_task_status) && !f.error_is_object && !f.error_code.is_text()) {
-        b.shape = envelope::task;
-        b.shape_provider = provider::dashscope;
-        take(b.code, f.output_code);
-        if (f.output_message.is_text()) b.truncated = move_capped(b.message, f.output_message.text, max_message_bytes);
-        take(b.request_id, f.request_id);
+    if (is_failed_task_status(f.output_task_status) && no_other_error) {
+        read_envelope(b, envelope::task, provider::dashscope, f.output_code, f.output_message, f.request_id);
         return;
     }
     // Tencent Cloud API 3.0 (Hunyuan's native API): {"Response":{"Error":{"Code","Message"},"RequestId"}}.
     if (f.response_error_is_object && !f.error_is_object) {
-        b.shape = envelope::response_error;
-        b.shape_provider = provider::hunyuan;
-        take(b.code, f.response_error_code);
-        if (f.response_error_message.is_text())
-            b.truncated = move_capped(b.message, f.response_error_message.text, max_message_bytes);
-        take(b.request_id, f.response_request_id);
+        read_envelope(b, envelope::response_error, provider::hunyuan, f.response_error_code, f.response_error_message,
+                      f.response_request_id);
         return;
     }
     // iFlytek Spark's WebSocket frames: {"header":{"code":10013,"message":…,"sid":…,"status":2}}; 0 is success.
-    if (f.header_code.is_text() && f.header_code.text != "0" && !f.error_is_object && !f.error_code.is_text()) {
-        b.shape = envelope::header;
-        b.shape_provider = provider::spark;
-        take(b.code, f.header_code);
-        if (f.header_message.is_text()) b.truncated = move_capped(b.message, f.header_message.text, max_message_bytes);
-        take(b.request_id, f.header_sid);
+    if (f.header_code.is_text() && f.header_code.text != "0" && no_other_error) {
+        read_envelope(b, envelope::header, provider::spark, f.header_code, f.header_message, f.header_sid);
         return;
     }
     // MiniMax: {"base_resp":{"status_code":1008,"status_msg":"insufficient balance"}}; 0 is success.
-    if (f.base_status_code.is_text() && f.base_status_code.text != "0" && !f.error_is_object &&
-        !f.error_code.is_text()) {
-        b.shape = envelope::base_resp;
-        b.shape_provider = provider::minimax;
-        take(b.code, f.base_status_code);
-        if (f.base_status_msg.is_text())
-            b.truncated = move_capped(b.message, f.base_status_msg.text, max_message_bytes);
-        take(b.request_id, f.request_id);
+    if (f.base_status_code.is_text() && f.base_status_code.text != "0" && no_other_error) {
+        read_envelope(b, envelope::base_resp, provider::minimax, f.base_status_code, f.base_status_msg, f.request_id);
         take(b.request_id, f.id);
         return;
     }
