@@ -854,7 +854,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (entry == nullptr && (b.code.empty() || is_http_status_code(b.code)) && !b.message.empty() &&
         b.shape != envelope::html) {
         entry = match_documented(p, lowered, match_status);  // a body that is only a message
-        if (entry == nullptr) entry = resemble_documented(p, b.message, match_status);
+        if (entry == nullptr)
+            entry = p == provider::unknown ? like_memo.get() : resemble_documented(p, b.message, match_status);
         if (entry != nullptr && p == provider::unknown) p = entry->provider;
         similar = entry != nullptr;
     }
