@@ -685,8 +685,10 @@ def generate_providers(infos, inputs):
     w("LLMERR_BEGIN_NAMESPACE")
     w("namespace detail {")
     w("")
+    w("// A pattern is bytes [begin, begin + size) of provider_host_pool: no pointer, so no load-time relocation.")
     w("struct host_pattern {")
-    w("    std::string_view pattern;  // labels; \"*\" = one label, \"**\" = any number, \"x*\" = a label beginning with x")
+    w("    std::uint16_t begin;  // labels; \"*\" = one label, \"**\" = any number, \"x*\" = a label beginning with x")
+    w("    std::uint8_t size;")
     w("    provider p;")
     w("};")
     w("")
@@ -700,9 +702,18 @@ def generate_providers(infos, inputs):
     w("// clang-format off")
     w("// The hosts of each provider's APIs (provider_from_url).")
     hosts = [(h, p) for p in PROVIDERS for h in infos[p].get("hosts", [])]
+    w("inline constexpr char provider_host_pool[] =")
+    lits = [cpp_lit(h) for h, _ in hosts] or ['""']
+    for k, lit in enumerate(lits):
+        w("    " + lit + (";" if k + 1 == len(lits) else ""))
     w(f"inline constexpr host_pattern provider_hosts[{max(len(hosts), 1)}] = {{")
+    at = 0
     for h, p in hosts:
-        w(f"    {{{cpp_str(h)}, provider::{p}}},")
+        n = len(h.encode("utf-8"))
+        if n > 255:
+            raise DataError(f"host pattern {h!r} is longer than 255 bytes")
+        w(f"    {{{at}, {n}, provider::{p}}},  // {h}")
+        at += n
     w("};")
     w("")
     w("// Hosts, products, model families and client fingerprints only one provider has under its own name: each")

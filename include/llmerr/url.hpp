@@ -70,7 +70,8 @@ namespace detail {
     const std::string_view host = detail::host_of(url_or_host);
     if (host.empty() || host.size() > 253) return provider::unknown;
     for (const detail::host_pattern& h : detail::provider_hosts) {
-        if (!h.pattern.empty() && detail::host_matches(host, h.pattern)) return h.p;
+        const std::string_view pattern(detail::provider_host_pool + h.begin, h.size);
+        if (!pattern.empty() && detail::host_matches(host, pattern)) return h.p;
     }
     return provider::unknown;
 }

@@ -203,7 +203,12 @@ inline constexpr message_word message_words[] = {
 };
 
 // Words that only say the request was wrong somehow: consulted when none of message_words is found.
-inline constexpr message_word generic_words[] = {
+// The short lists hold their words in place (char arrays, not string_views): no load-time relocations.
+struct generic_word {
+    char word[16];  // NUL-terminated
+    category cat;
+};
+inline constexpr generic_word generic_words[] = {
     // The request itself — "invalid parameter", "is not valid", "required parameter", "missing"; OpenAI's
     // `invalid_request_error`; 参数 (parameter).
     {"invalid_request", category::invalid_request},
@@ -258,11 +263,10 @@ struct classify_word {
 
 inline constexpr std::size_t message_word_count = sizeof(message_words) / sizeof(message_words[0]);
 inline constexpr std::size_t generic_word_count = sizeof(generic_words) / sizeof(generic_words[0]);
-inline constexpr std::string_view size_nouns[] = {"pixel",         "file size",         "image size",
-                                                  "size of image", "size of the image", "body size",
-                                                  "request size",  "resolution"};
-inline constexpr std::string_view size_excess[] = {"exceed", "too large",   "too big",
-                                                   "beyond", "larger than", "maximum"};
+inline constexpr char size_nouns[][18] = {"pixel",         "file size",         "image size",
+                                          "size of image", "size of the image", "body size",
+                                          "request size",  "resolution"};
+inline constexpr char size_excess[][12] = {"exceed", "too large", "too big", "beyond", "larger than", "maximum"};
 inline constexpr std::size_t classify_word_count = message_word_count + generic_word_count +
                                                    sizeof(size_nouns) / sizeof(size_nouns[0]) +
                                                    sizeof(size_excess) / sizeof(size_excess[0]);
@@ -288,9 +292,9 @@ struct classify_word_text_t {
     constexpr std::string_view operator()(const classify_word& w) const noexcept {
         switch (w.kind) {
             case 0: return message_words[w.at].word;
-            case 1: return generic_words[w.at].word;
-            case 2: return size_nouns[w.at];
-            default: return size_excess[w.at];
+            case 1: return std::string_view(generic_words[w.at].word);
+            case 2: return std::string_view(size_nouns[w.at]);
+            default: return std::string_view(size_excess[w.at]);
         }
     }
 };

@@ -62,8 +62,9 @@ inline constexpr std::size_t render_window = std::size_t{16} * 1024;
 // What a key means, whatever client wrote it.
 enum class render_role : std::uint8_t { none, code, message, type, request_id, status, error, status_or_code };
 
+// The name is held in the table itself, not pointed to: no load-time relocation in every program.
 struct render_key {
-    std::string_view name;  // lowercase; a space stands for any run of spaces, '_' or '-'
+    char name[18];  // lowercase, NUL-terminated; a space stands for any run of spaces, '_' or '-'
     render_role role;
 };
 
@@ -116,7 +117,7 @@ inline constexpr render_key render_keys[] = {
 
 [[nodiscard]] constexpr render_role role_of(std::string_view key) noexcept {
     for (const render_key& k : render_keys) {
-        if (key_is(key, k.name)) return k.role;
+        if (key_is(key, std::string_view(k.name))) return k.role;
     }
     return render_role::none;
 }

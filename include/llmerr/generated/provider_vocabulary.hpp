@@ -10,8 +10,10 @@
 LLMERR_BEGIN_NAMESPACE
 namespace detail {
 
+// A pattern is bytes [begin, begin + size) of provider_host_pool: no pointer, so no load-time relocation.
 struct host_pattern {
-    std::string_view pattern;  // labels; "*" = one label, "**" = any number, "x*" = a label beginning with x
+    std::uint16_t begin;  // labels; "*" = one label, "**" = any number, "x*" = a label beginning with x
+    std::uint8_t size;
     provider p;
 };
 
@@ -24,36 +26,66 @@ struct provider_word {
 
 // clang-format off
 // The hosts of each provider's APIs (provider_from_url).
+inline constexpr char provider_host_pool[] =
+    "**.ark.**.volces.com"
+    "**.ark.**.bytepluses.com"
+    "dashscope*.**.aliyuncs.com"
+    "**.dashscope.aliyuncs.com"
+    "**.qianfan.baidubce.com"
+    "aip.baidubce.com"
+    "qianfan.**.baidubce.com"
+    "api.deepseek.com"
+    "api.moonshot.cn"
+    "api.moonshot.ai"
+    "open.bigmodel.cn"
+    "api.z.ai"
+    "api*.minimaxi.com"
+    "api*.minimax.io"
+    "api*.minimax.chat"
+    "api*.minimaxi.chat"
+    "hunyuan.tencentcloudapi.com"
+    "hunyuan.**.tencentcloudapi.com"
+    "api.hunyuan.cloud.tencent.com"
+    "api.openai.com"
+    "spark-api*.xf-yun.com"
+    "spark-openapi*.**.xf-yun.com"
+    "maas*.**.xf-yun.com"
+    "api.stepfun.com"
+    "api.stepfun.ai"
+    "api.baichuan-ai.com"
+    "api.siliconflow.cn"
+    "api.siliconflow.com"
+    "api.**.siliconflow.com";
 inline constexpr host_pattern provider_hosts[29] = {
-    {{"**.ark.**.volces.com", 20}, provider::ark},
-    {{"**.ark.**.bytepluses.com", 24}, provider::ark},
-    {{"dashscope*.**.aliyuncs.com", 26}, provider::dashscope},
-    {{"**.dashscope.aliyuncs.com", 25}, provider::dashscope},
-    {{"**.qianfan.baidubce.com", 23}, provider::qianfan},
-    {{"aip.baidubce.com", 16}, provider::qianfan},
-    {{"qianfan.**.baidubce.com", 23}, provider::qianfan},
-    {{"api.deepseek.com", 16}, provider::deepseek},
-    {{"api.moonshot.cn", 15}, provider::moonshot},
-    {{"api.moonshot.ai", 15}, provider::moonshot},
-    {{"open.bigmodel.cn", 16}, provider::zhipu},
-    {{"api.z.ai", 8}, provider::zhipu},
-    {{"api*.minimaxi.com", 17}, provider::minimax},
-    {{"api*.minimax.io", 15}, provider::minimax},
-    {{"api*.minimax.chat", 17}, provider::minimax},
-    {{"api*.minimaxi.chat", 18}, provider::minimax},
-    {{"hunyuan.tencentcloudapi.com", 27}, provider::hunyuan},
-    {{"hunyuan.**.tencentcloudapi.com", 30}, provider::hunyuan},
-    {{"api.hunyuan.cloud.tencent.com", 29}, provider::hunyuan},
-    {{"api.openai.com", 14}, provider::openai},
-    {{"spark-api*.xf-yun.com", 21}, provider::spark},
-    {{"spark-openapi*.**.xf-yun.com", 28}, provider::spark},
-    {{"maas*.**.xf-yun.com", 19}, provider::spark},
-    {{"api.stepfun.com", 15}, provider::stepfun},
-    {{"api.stepfun.ai", 14}, provider::stepfun},
-    {{"api.baichuan-ai.com", 19}, provider::baichuan},
-    {{"api.siliconflow.cn", 18}, provider::siliconflow},
-    {{"api.siliconflow.com", 19}, provider::siliconflow},
-    {{"api.**.siliconflow.com", 22}, provider::siliconflow},
+    {0, 20, provider::ark},  // **.ark.**.volces.com
+    {20, 24, provider::ark},  // **.ark.**.bytepluses.com
+    {44, 26, provider::dashscope},  // dashscope*.**.aliyuncs.com
+    {70, 25, provider::dashscope},  // **.dashscope.aliyuncs.com
+    {95, 23, provider::qianfan},  // **.qianfan.baidubce.com
+    {118, 16, provider::qianfan},  // aip.baidubce.com
+    {134, 23, provider::qianfan},  // qianfan.**.baidubce.com
+    {157, 16, provider::deepseek},  // api.deepseek.com
+    {173, 15, provider::moonshot},  // api.moonshot.cn
+    {188, 15, provider::moonshot},  // api.moonshot.ai
+    {203, 16, provider::zhipu},  // open.bigmodel.cn
+    {219, 8, provider::zhipu},  // api.z.ai
+    {227, 17, provider::minimax},  // api*.minimaxi.com
+    {244, 15, provider::minimax},  // api*.minimax.io
+    {259, 17, provider::minimax},  // api*.minimax.chat
+    {276, 18, provider::minimax},  // api*.minimaxi.chat
+    {294, 27, provider::hunyuan},  // hunyuan.tencentcloudapi.com
+    {321, 30, provider::hunyuan},  // hunyuan.**.tencentcloudapi.com
+    {351, 29, provider::hunyuan},  // api.hunyuan.cloud.tencent.com
+    {380, 14, provider::openai},  // api.openai.com
+    {394, 21, provider::spark},  // spark-api*.xf-yun.com
+    {415, 28, provider::spark},  // spark-openapi*.**.xf-yun.com
+    {443, 19, provider::spark},  // maas*.**.xf-yun.com
+    {462, 15, provider::stepfun},  // api.stepfun.com
+    {477, 14, provider::stepfun},  // api.stepfun.ai
+    {491, 19, provider::baichuan},  // api.baichuan-ai.com
+    {510, 18, provider::siliconflow},  // api.siliconflow.cn
+    {528, 19, provider::siliconflow},  // api.siliconflow.com
+    {547, 22, provider::siliconflow},  // api.**.siliconflow.com
 };
 
 // Hosts, products, model families and client fingerprints only one provider has under its own name: each
