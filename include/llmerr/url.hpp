@@ -31,22 +31,30 @@ namespace detail {
     return url;
 }
 
-// host == domain, or host is a subdomain of it (ASCII case-insensitive).
+// The first '.' in s, or npos. Not string_view::find: with -fsanitize=undefined g++ 12 cannot
+// constant-evaluate the null test in char_traits::find on a pointer into the host pattern pool.
+[[nodiscard]] constexpr std::size_t find_dot(std::string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '.') return i;
+    }
+    return std::string_view::npos;
+}
+
 // Whether `host` matches `pattern` (a provider_hosts pattern), label by label, case-insensitively: "*" is
 // one label, "**" any number of labels (none included), "x*" a label beginning with "x". Backtracks only
 // at "**"; host names are at most 253 bytes (longer ones match nothing), so the cost stays bounded.
 [[nodiscard]] constexpr bool host_matches(std::string_view host, std::string_view pattern) noexcept {
     if (pattern.empty()) return host.empty();
-    const std::size_t pd = pattern.find('.');
+    const std::size_t pd = find_dot(pattern);
     const std::string_view pl = pattern.substr(0, pd);
     const std::string_view prest = pd == std::string_view::npos ? std::string_view() : pattern.substr(pd + 1);
     if (pl == "**") {
         if (host_matches(host, prest)) return true;
-        const std::size_t hd = host.find('.');
+        const std::size_t hd = find_dot(host);
         return hd != std::string_view::npos && host_matches(host.substr(hd + 1), pattern);
     }
     if (host.empty()) return false;
-    const std::size_t hd = host.find('.');
+    const std::size_t hd = find_dot(host);
     const std::string_view hl = host.substr(0, hd);
     const std::string_view hrest = hd == std::string_view::npos ? std::string_view() : host.substr(hd + 1);
     if (hd != std::string_view::npos && hrest.empty()) return false;  // "a..b" or a trailing dot
