@@ -96,6 +96,10 @@ def validate_info(rel, doc, errors):
     for i, w in enumerate(info.get("words", [])):
         if not isinstance(w, str) or w != w.lower() or len(w.encode("utf-8")) < 2:
             errors.append(f"{rel}: provider_info.words[{i}]: {w!r} must be lowercase and two bytes or more")
+    for i, c in enumerate(info.get("body_codes", [])):
+        code = c.get("code") if isinstance(c, dict) else None
+        if not isinstance(code, str) or not code or len(code.encode("utf-8")) > 255 or code != code.strip():
+            errors.append(f"{rel}: provider_info.body_codes[{i}]: the code must be 1-255 bytes, no outer white space")
 
 
 def schema_validator():
@@ -736,6 +740,28 @@ def generate_providers(infos, inputs):
     w(f"inline constexpr provider_word provider_words[{max(len(words), 1)}] = {{")
     for (b, n, p), (x, _) in zip(entries, words):
         w(f"    {{{b}, {n}, provider::{p}}},  // {x}")
+    w("};")
+    w("")
+    w("// Codes a provider's error bodies carry whatever the error (provider_info.body_codes): the code names the")
+    w("// provider unless one that documents the code has the message (provider_by_body_code).")
+    body_codes = [(c["code"], p) for p in PROVIDERS for c in infos[p].get("body_codes", [])]
+    claimed = {}
+    for c, p in body_codes:
+        if claimed.setdefault(c, p) != p:
+            raise DataError(f"body code {c!r} is claimed by {claimed[c]} and {p}")
+    w("inline constexpr char provider_body_code_pool[] =")
+    lits = [cpp_lit(c) for c, _ in body_codes] or ['""']
+    for k, lit in enumerate(lits):
+        w("    " + lit + (";" if k + 1 == len(lits) else ""))
+    w(f"inline constexpr std::size_t provider_body_code_count = {len(body_codes)};")
+    w(f"inline constexpr provider_word provider_body_codes[{max(len(body_codes), 1)}] = {{")
+    at = 0
+    for c, p in body_codes:
+        n = len(c.encode("utf-8"))
+        w(f"    {{{at}, {n}, provider::{p}}},  // {c}")
+        at += n
+    if not body_codes:
+        w("    {0, 0, provider::unknown},")
     w("};")
     w("// clang-format on")
     w("")

@@ -328,6 +328,29 @@ inline body_facts read_body(std::string_view t) {
     return found;
 }
 
+// For an undocumented business code of five digits: the one provider that documents a code differing from it
+// only in the last digit (SiliconFlow's 20015 beside its 20012). Providers number their codes in blocks, and
+// a block two providers share ("1000x": Spark, Baichuan, Qianfan) names neither. Not four digits: Cloudflare
+// writes its own ("error code: 1015", rate limited) among Zhipu's and MiniMax's blocks.
+[[nodiscard]] constexpr provider provider_by_number_block(std::string_view code) noexcept {
+    if (code.size() != 5 || !all_digits(code)) return provider::unknown;
+    char near[5] = {};  // the code with its last digit replaced
+    for (std::size_t i = 0; i < code.size(); ++i) near[i] = code[i];
+    provider found = provider::unknown;
+    for (provider p : known_providers) {
+        bool documents = false;
+        for (char last = '0'; last <= '9' && !documents; ++last) {
+            near[code.size() - 1] = last;
+            const match_kind k = resolve(p, {}, std::string_view(near, code.size())).kind;
+            documents = k == match_kind::exact || k == match_kind::alias;
+        }
+        if (!documents) continue;
+        if (found != provider::unknown) return provider::unknown;
+        found = p;
+    }
+    return found;
+}
+
 // A 256-bit set of the byte pairs of a text: a pattern whose pairs are not all among a message's cannot
 // match it, which rejects most patterns without searching for their segments.
 struct pair_set {
@@ -733,6 +756,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             if (b.request_id.empty()) assign_capped(b.request_id, rf.request_id, max_field_bytes);
         }
     }
+    const bool code_sent = !b.code.empty();  // in a code field, not a code found in the text
     const std::string_view angle_code = rf.angle.code;
     if (b.code.empty() && !angle_code.empty()) assign_capped(b.code, angle_code, max_field_bytes);
     // A number ("code":502, a relay's status; "code: -32603", JSON-RPC's) yields to the provider's named code
@@ -767,6 +791,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // or as a client printed it: only a provider documents such numbers; gateways and relays send statuses.
     if (p == provider::unknown && b.shape != envelope::html && b.code.size() >= 4)
         p = provider_by_vocabulary(b.code, 4);
+    if (p == provider::unknown && b.shape != envelope::html) p = provider_by_number_block(b.code);
     // A documented code in parentheses at the end of the message, with the documented wording before it.
     if (p == provider::unknown && !paren_code.empty()) p = provider_by_variants(paren_code, lowered, 3);
     if (p == provider::unknown && !angle_code.empty()) p = provider_by_vocabulary(angle_code);
@@ -787,6 +812,12 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         if (by_name == provider::unknown || by_name == provider::qianfan) p = provider::qianfan;
     }
     if (p == provider::unknown && headers != nullptr) p = headers->evidence;
+    // A code a provider's bodies carry for every error (DeepSeek's "invalid_request_error"), unless a provider
+    // that documents the code has the message.
+    if (p == provider::unknown && code_sent) {
+        const provider carries = provider_by_body_code(b.code);
+        if (carries != provider::unknown && provider_by_variants(b.code, lowered) == provider::unknown) p = carries;
+    }
     // A code several providers document: whose documented message for it does the message match?
     // A provider's own name, host or model ids in the text outweigh a wording several providers share.
     if (p == provider::unknown) p = provider_by_words(t);

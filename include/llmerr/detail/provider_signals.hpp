@@ -54,6 +54,20 @@ static_assert(lowercase_words(provider_words, provider_word_text), "provider wor
 inline constexpr word_index<provider_word_count> provider_word_index =
     make_word_index(provider_words, provider_word_text);
 
+// The provider whose error bodies carry `code` whatever the error (provider_body_codes: DeepSeek's
+// "invalid_request_error"); unknown for any other code. Compared byte by byte (no string_view over the
+// pool: g++'s -fsanitize=undefined cannot constant-evaluate one).
+[[nodiscard]] constexpr provider provider_by_body_code(std::string_view code) noexcept {
+    for (std::size_t k = 0; k < provider_body_code_count; ++k) {
+        const provider_word& c = provider_body_codes[k];
+        if (code.size() != c.size) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < code.size() && same; ++i) same = code[i] == provider_body_code_pool[c.begin + i];
+        if (same) return c.p;
+    }
+    return provider::unknown;
+}
+
 // Whether the text names an Ark endpoint id: "ep-" and a 14-digit creation time ("ep-20260115162741-qb4l8").
 [[nodiscard]] constexpr bool names_ark_endpoint(std::string_view text) noexcept {
     for (std::size_t at = text.find("ep-"); at != std::string_view::npos; at = text.find("ep-", at + 1)) {

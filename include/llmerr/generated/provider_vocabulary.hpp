@@ -251,6 +251,15 @@ inline constexpr provider_word provider_words[79] = {
     {852, 12, provider::siliconflow},  // siliconcloud
     {864, 12, provider::siliconflow},  // 硅基流动
 };
+
+// Codes a provider's error bodies carry whatever the error (provider_info.body_codes): the code names the
+// provider unless one that documents the code has the message (provider_by_body_code).
+inline constexpr char provider_body_code_pool[] =
+    "invalid_request_error";
+inline constexpr std::size_t provider_body_code_count = 1;
+inline constexpr provider_word provider_body_codes[1] = {
+    {0, 21, provider::deepseek},  // invalid_request_error
+};
 // clang-format on
 
 }  // namespace detail
