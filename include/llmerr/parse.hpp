@@ -188,7 +188,9 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         if (f.error_message.is_text()) b.truncated = move_capped(b.message, f.error_message.text, max_message_bytes);
         take(b.type, f.error_type);
         if (f.error_param.k == json_field::kind::string) take(b.param, f.error_param);
-        if (f.request_id.is_text()) {
+        // (Not in the Anthropic format, {"type":"error",…,"request_id"}, which MiniMax, Moonshot, Zhipu and
+        // DeepSeek also answer in.)
+        if (f.request_id.is_text() && !(f.type.is_text() && f.type.text == "error")) {
             b.shape_provider = provider::dashscope;  // compatible mode keeps the native request_id
         } else if (f.id.is_text()) {
             b.shape_provider = provider::qianfan;  // v2 answers with the request's "id"
@@ -349,6 +351,47 @@ inline body_facts read_body(std::string_view t) {
         found = p;
     }
     return found;
+}
+
+// The first number of five or six digits standing alone in the text (not part of a longer number, a time, a
+// date or an id) that provider p documents as a code: "Socket 出错: 11200 AppIdNoAuthError" once the text has
+// named Spark. (Shorter numbers are years and statuses; longer ones are timestamps and ids.)
+[[nodiscard]] constexpr std::string_view documented_number_in(std::string_view text, provider p) noexcept {
+    text = text.substr(0, text.size() < match_window * 2 ? text.size() : match_window * 2);
+    const auto joins = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == '/'; };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] < '0' || text[i] > '9') {
+            ++i;
+            continue;
+        }
+        std::size_t k = i;
+        while (k < text.size() && text[k] >= '0' && text[k] <= '9') ++k;
+        const bool alone = (i == 0 || (!joins(text[i - 1]) && !is_code_char(text[i - 1]))) &&
+                           (k == text.size() || (!joins(text[k]) && !(text[k] >= 'a' && text[k] <= 'z') &&
+                                                 !(text[k] >= 'A' && text[k] <= 'Z')));
+        const std::string_view number = text.substr(i, k - i);
+        i = k;
+        if (!alone || number.size() < 5 || number.size() > 6) continue;
+        const match_kind kind = resolve(p, {}, number).kind;
+        if (kind == match_kind::exact || kind == match_kind::alias) return number;
+    }
+    return {};
+}
+
+// The text with “ and ” (U+201C, U+201D) as '"'.
+inline std::string straighten_quotes(std::string_view t) {
+    std::string out;
+    out.reserve(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (i + 2 < t.size() && t[i] == '\xE2' && t[i + 1] == '\x80' && (t[i + 2] == '\x9C' || t[i + 2] == '\x9D')) {
+            out += '"';
+            i += 2;
+        } else {
+            out += t[i];
+        }
+    }
+    return out;
 }
 
 // A 256-bit set of the byte pairs of a text: a pattern whose pairs are not all among a message's cannot
@@ -737,11 +780,18 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
          b.shape == envelope::task || b.shape == envelope::base_resp || b.shape == envelope::response_error ||
          b.shape == envelope::header) &&
         !(b.code.empty() && b.message.empty() && b.type.empty());
-    const rendered_fields rf = b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
-                               : !structured             ? read_rendering(t, max_message_bytes)
-                               : may_hold_status_rendering(b.message)
-                                   ? read_rendering(b.message, max_message_bytes, /*statuses_only=*/true)
-                                   : rendered_fields{};
+    // A body pasted through a word processor or chat app, its quotes curled ({“error”:{“code”:“1214”, …}}): read
+    // with straight ones. (Only when it has no straight double quote: else the curled ones are text.)
+    std::string straightened;
+    if (!structured && b.shape != envelope::html && t.find("\xE2\x80\x9C") != std::string_view::npos &&
+        t.find('"') == std::string_view::npos) {
+        straightened = straighten_quotes(t.substr(0, t.size() < render_window ? t.size() : render_window));
+    }
+    const rendered_fields rf =
+        b.shape == envelope::html ? rendered_fields{}  // a gateway's page: markup, no fields
+        : !structured             ? read_rendering(straightened.empty() ? t : straightened, max_message_bytes)
+        : may_hold_status_rendering(b.message) ? read_rendering(b.message, max_message_bytes, /*statuses_only=*/true)
+                                               : rendered_fields{};
     if (!structured && b.shape != envelope::html) {
         std::string_view code = rf.code.empty() ? rf.numeric_code : rf.code;
         if (code.empty() && !rf.error_string.empty() && rf.error_string.size() <= 64 &&
@@ -836,6 +886,9 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
     // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.
+    // No code anywhere but a documented number of the provider the text named, written in it.
+    if (p != provider::unknown && b.code.empty() && b.shape != envelope::html)
+        assign_capped(b.code, documented_number_in(structured ? std::string_view(b.message) : t, p), max_field_bytes);
     const int match_status = class_status;
     const catalog_entry* entry = nullptr;
     match_kind how = match_kind::none;
@@ -1011,6 +1064,11 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         r.retry_hint = retry_hint::none;
         r.evidence = evidence::http_status;
     }
+
+    // The provider's own words that an identical retry may pass ("If you believe this was done in error, your
+    // request may succeed if retried": OpenAI's image safety system, which rewrites prompts) outweigh the
+    // category's default.
+    if (!r.retryable && ifind(lowered.view(), "succeed if retried", 0) != std::string_view::npos) r.retryable = true;
 
     if (headers != nullptr) {
         r.retry_after = headers->retry_after;

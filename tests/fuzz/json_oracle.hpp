@@ -51,6 +51,7 @@ inline envelope_fields fields_from_json(const nlohmann::json& j) {
         else if (key == "requestId") f.request_id_camel = field_from_json(value);
         else if (key == "id") f.id = field_from_json(value);
         else if (key == "status") f.status = field_from_json(value);
+        else if (key == "type") f.type = field_from_json(value);
         else if (key == "error_description") f.error_description = field_from_json(value);
         else if (key == "choices" || key == "result" || key == "data" || key == "object") f.success_marker = true;
         else if (key == "output") {
@@ -128,6 +129,7 @@ inline bool same_fields(const envelope_fields& a, const envelope_fields& b, cons
         {"error_code", same(a.error_code, b.error_code)},
         {"error_msg", same(a.error_msg, b.error_msg)},
         {"request_id", same(a.request_id, b.request_id)},
+        {"type", same(a.type, b.type)},
         {"request_id_camel", same(a.request_id_camel, b.request_id_camel)},
         {"id", same(a.id, b.id)},
         {"status", same(a.status, b.status)},

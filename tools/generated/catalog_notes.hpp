@@ -22,14 +22,14 @@ struct entry_notes {
     std::string_view source;  // seed file or documentation address the entry comes from
 };
 
-static_assert(llmerr::detail::catalog_digest == 0x6e02cef0u,
+static_assert(llmerr::detail::catalog_digest == 0x60fbacc4u,
               "tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: "
               "run tools/gen_catalog.py");
 
 // clang-format off
 // NOLINTBEGIN
 // One per row of llmerr::entries(), in the same order.
-inline constexpr std::array<entry_notes, 1127> catalog_notes{{
+inline constexpr std::array<entry_notes, 1128> catalog_notes{{
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
@@ -1051,6 +1051,7 @@ inline constexpr std::array<entry_notes, 1127> catalog_notes{{
     {{"Retry with the full input context and previous_response_id set to null (a different request).", 93}, {"Documented under 'WebSocket mode errors' without HTTP status or type. No Chinese text transcribed.", 98}, {"https://developers.openai.com/api/docs/guides/error-codes", 57}},
     {{"For billing errors the page says to inspect error.code; error.type can still be insufficient_quota. Retrying billing, spend or quota errors won't restore access. The project's enforced monthly spend limit (other projects continue): raise or remove it, otherwise access resumes after the monthly reset. Chinese text from the zh-Hans edition https://developers.openai.com/zh-Hans/api/docs/guides/error-codes.", 406}, {}, {"https://developers.openai.com/api/docs/guides/error-codes", 57}},
     {{"The page's '429 - Rate limit reached for requests': pace requests; wait Retry-After when present, else exponential backoff with jitter. The code is also an SDK-typed code of Responses / Assistants-run errors.", 208}, {"The error-codes page, as read, does not list this code; it is the error.code seen on the wire (third-party logs and SDK users' reports). Message shape from wire samples (the page gives only the title). No Chinese text available.", 228}, {"https://developers.openai.com/api/docs/guides/error-codes", 57}},
+    {{"One request larger than the whole per-minute token limit: no wait lets it through; reduce the input or output tokens (or raise the tier's limit).", 145}, {"Not on the error-codes page as read: the wording is OpenAI's as users received it (openai-python with gpt-4), so the source is that public report.", 146}, {"https://github.com/danielmiessler/Fabric/issues/37", 50}},
     {{}, {"The openai-python SDK (generated from OpenAI's OpenAPI spec) types this code for error.code of a Response object (status failed / error event); it gives no message, so the message is the code itself. No Chinese text available.", 226}, {"https://github.com/openai/openai-python/blob/3e19420bd6d58a7c6795b1233e0e2f0477010898/src/openai/types/responses/response_error.py", 130}},
     {{}, {"The openai-python SDK types this as last_error.code of an Assistants run; it gives no message, so the message is the code itself. No Chinese text available.", 156}, {"https://github.com/openai/openai-python/blob/0396a9fbbbf7269a96f7f7ce02baff6a420ba1e8/src/openai/types/beta/threads/run.py", 122}},
     {{}, {"The openai-python SDK (generated from OpenAI's OpenAPI spec) types this code for error.code of a Response object (status failed / error event); it gives no message, so the message is the code itself. No Chinese text available.", 226}, {"https://github.com/openai/openai-python/blob/3e19420bd6d58a7c6795b1233e0e2f0477010898/src/openai/types/responses/response_error.py", 130}},

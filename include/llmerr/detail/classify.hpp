@@ -90,6 +90,13 @@ inline constexpr message_word message_words[] = {
     {"max input characters", category::context_length_exceeded},
     {"prompt exceeds", category::context_length_exceeded},  // "Prompt exceeds max length" (Zhipu)
     {"max_seq_len", category::context_length_exceeded},     // vLLM-served models: "… must be less than max_seq_len"
+    // The prompt over the model's window, in the words of agents and Anthropic-style APIs: "Context overflow:
+    // prompt too large for the model", "prompt is too long: 210000 tokens > 200000 maximum", "context window".
+    {"context overflow", category::context_length_exceeded},
+    {"context window", category::context_length_exceeded},
+    {"prompt is too long", category::context_length_exceeded},
+    {"prompt too long", category::context_length_exceeded},
+    {"prompt too large", category::context_length_exceeded},
     {"\xE8\xB6\x85\xE8\xBF\x87\xE6\x9C\x80\xE5\xA4\xA7\xE9\x95\xBF\xE5\xBA\xA6",
      category::context_length_exceeded},  // 超过最大长度
     // Exhausted quotas, which no quick retry fixes — DashScope "Free allocated quota exceeded", "free tier";
@@ -214,8 +221,10 @@ inline constexpr generic_word generic_words[] = {
     {"invalid_request", category::invalid_request},
     {"invalid request", category::invalid_request},
     {"bad request", category::invalid_request},
-    {"badrequest", category::invalid_request},     // BadRequestError, the SDKs' exception for a 400
-    {"is not one of", category::invalid_request},  // JSON Schema validators: "'developer' is not one of [...]"
+    {"badrequest", category::invalid_request},       // BadRequestError, the SDKs' exception for a 400
+    {"is not one of", category::invalid_request},    // JSON Schema validators: "'developer' is not one of [...]"
+    {"must be between", category::invalid_request},  // a value out of its range: "top_p must be between 0 and 1"
+    {"out of range", category::invalid_request},
     {"parameter", category::invalid_request},
     {"not valid", category::invalid_request},
     {"invalid", category::invalid_request},

@@ -59,6 +59,7 @@ struct json_field {
 struct envelope_fields {
     bool top_is_object = false;
     json_field code, message, msg, error_code, error_msg, request_id, request_id_camel, id, status;
+    json_field type;  // top-level: "error" in Anthropic-format bodies ({"type":"error","error":{…},"request_id"})
     json_field error_description;  // OAuth's {"error":"invalid_client","error_description":…}
     json_field error;              // the top-level "error" value itself when it is not an object (a string, usually)
     bool error_is_object = false;
@@ -295,6 +296,7 @@ private:
         request_id_camel,
         id,
         status,
+        type,
         error_description,
         error,
         e_code,
@@ -341,7 +343,9 @@ private:
         switch (k.size()) {
             case 2: return k == "id" ? slot::id : slot::none;
             case 3: return k == "msg" ? slot::msg : slot::none;
-            case 4: return k == "code" ? slot::code : k == "data" ? slot::success : slot::none;
+            case 4:
+                if (k == "code") return slot::code;
+                return k == "data" ? slot::success : k == "type" ? slot::type : slot::none;
             case 5: return k == "error" ? slot::error : slot::none;
             case 8: return k == "Response" ? slot::response : slot::none;
             case 6:
@@ -403,6 +407,7 @@ private:
             case slot::request_id_camel: return &f.request_id_camel;
             case slot::id: return &f.id;
             case slot::status: return &f.status;
+            case slot::type: return &f.type;
             case slot::error_description: return &f.error_description;
             case slot::error: return &f.error;
             case slot::e_code: return &f.error_code_field;
