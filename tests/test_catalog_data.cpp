@@ -4,6 +4,7 @@
 // maintainers' note, doubt and source, which only the CLI carries, through tools/generated/catalog_notes.hpp.
 #include <llmerr/catalog.hpp>
 #include <llmerr/detail/provider_signals.hpp>
+#include <llmerr/parse.hpp>
 #include <llmerr/url.hpp>
 
 #include "generated/catalog_notes.hpp"  // tools/
@@ -234,6 +235,17 @@ TEST_CASE("every data file is a provider: its name, id, hosts and words", "[cata
         for (const json& w : info.at("words")) {
             INFO(w.get<std::string>());
             CHECK(llmerr::detail::provider_by_words("error from " + w.get<std::string>() + ": failed") == p);
+        }
+        // A code the provider's bodies carry for every error names it in the code field, and only there.
+        for (const json& c : info.value("body_codes", json::array())) {
+            const std::string code = c.at("code").get<std::string>();
+            INFO(code);
+            CHECK(c.at("source").get<std::string>().rfind("https://", 0) == 0);
+            const json sent = {
+                {"error", {{"message", "qzx vbn"}, {"type", "qzx_error"}, {"param", nullptr}, {"code", code}}}};
+            CHECK(llmerr::parse(sent.dump(), 400).provider == p);
+            const json as_type = {{"error", {{"message", "qzx vbn"}, {"type", code}}}};
+            CHECK(llmerr::parse(as_type.dump(), 400).provider != p);
         }
     }
 }

@@ -579,3 +579,94 @@ TEST_CASE("a relay's wrapper keeps both codes: its own in code, the provider's i
     CHECK(n.code == "InternalError.Algo.InvalidParameter");
     CHECK(n.upstream_code.empty());
 }
+
+TEST_CASE("a code its provider's bodies always carry names it, unless a provider documenting it has the message",
+          "[parse][provider]") {
+    // DeepSeek answers every error with error.code "invalid_request_error" (data/deepseek.json body_codes).
+    const auto deepseek = parse(
+        R"({"error":{"message":"Insufficient Balance","type":"unknown_error","param":null,"code":"invalid_request_error"}})",
+        402);
+    CHECK(deepseek.provider == provider::deepseek);
+    CHECK(deepseek.category == category::billing);
+    // DashScope's compatible mode documents that code with this message: the documented wording decides.
+    const auto dashscope = parse(
+        R"({"error":{"message":"you must provide a model parameter.","type":"invalid_request_error","param":null,"code":"invalid_request_error"}})",
+        400);
+    CHECK(dashscope.provider == provider::dashscope);
+    // The word written in a message or a type is no code field.
+    CHECK(parse("HTTP 400 invalid_request_error: invalid params, tool id not found").provider != provider::deepseek);
+}
+
+TEST_CASE("an undocumented five-digit code names the provider whose numbering block it falls in", "[parse][provider]") {
+    // SiliconFlow documents 20012; 20015 is in its block, and in nobody else's.
+    const auto e =
+        parse(R"({"code":20015,"message":"The parameter is invalid. Please check again.","data":null})", 400);
+    CHECK(e.provider == provider::siliconflow);
+    CHECK(e.code == "20015");
+    CHECK(e.category == category::invalid_request);
+    // Four digits are not read so: Cloudflare's "error code: 1015" sits among Zhipu's and MiniMax's codes.
+    CHECK(parse(R"({"code":1015,"message":"You are being rate limited"})", 429).provider == provider::unknown);
+    // A block no provider numbers in names nobody.
+    CHECK(parse(R"({"code":77015,"message":"x y z"})", 400).provider == provider::unknown);
+}
+
+TEST_CASE("a documented number of the provider the text names, written in the text, is its code",
+          "[parse][renderings][spark]") {
+    const auto e = parse("Socket error: 11200 AppIdNoAuthError");  // "AppIdNoAuthError": Spark's own word
+    CHECK(e.provider == provider::spark);
+    CHECK(e.code == "11200");
+    CHECK(e.category == category::permission_denied);
+    CHECK(parse("syncOutput: 11200:AppIdNoAuthError:(21:00:00.909) tokens.total").code == "11200");
+    // Not a number inside a longer one, a date or an id; not one the named provider does not document.
+    CHECK(parse("xfyun failed at 2024-11200 AppIdNoAuthError").code.empty());
+    CHECK(parse("xfyun failed: id 112001 AppIdNoAuthError").code.empty());
+    CHECK(parse("xfyun failed: 99999 AppIdNoAuthError").code.empty());
+}
+
+TEST_CASE("a body pasted with curled quotes is read as with straight ones", "[parse][renderings]") {
+    const auto e = parse(
+        "\xE8\xAF\xB7\xE6\xB1\x82\xE5\xA4\xB1\xE8\xB4\xA5\xEF\xBC\x9A"  // 请求失败：
+        "{\xE2\x80\x9C"
+        "error\xE2\x80\x9D:{\xE2\x80\x9C"
+        "code\xE2\x80\x9D:\xE2\x80\x9C"
+        "1214\xE2\x80\x9D,\xE2\x80\x9C"
+        "message\xE2\x80\x9D:\xE2\x80\x9C"
+        "messages empty\xE2\x80\x9D}}");
+    CHECK(e.provider == provider::zhipu);
+    CHECK(e.code == "1214");
+    CHECK(e.category == category::invalid_request);
+    // With a straight double quote in the text, curled ones are text: "“model”" is no key.
+    CHECK(parse("{\"error\":{\"message\":\"bad \xE2\x80\x9C"
+                "model\xE2\x80\x9D\"}}")
+              .message ==
+          "bad \xE2\x80\x9C"
+          "model\xE2\x80\x9D");
+}
+
+TEST_CASE("an Anthropic-format body with a request_id is not DashScope's", "[parse][provider]") {
+    // MiniMax, Moonshot, Zhipu and DeepSeek also answer in Anthropic's format, request_id included.
+    CHECK(parse(R"({"type":"error","error":{"type":"api_error","message":"qzx vbn"},"request_id":"0663f0"})", 500)
+              .provider == provider::unknown);
+    // DashScope's compatible mode: an OpenAI-style error beside its native request_id.
+    CHECK(parse(R"({"error":{"message":"qzx vbn","type":"invalid_request_error"},"request_id":"4d496c94"})", 400)
+              .provider == provider::dashscope);
+}
+
+TEST_CASE("the provider's own word that a retry may pass makes the error retryable", "[parse][words]") {
+    const auto e = parse(
+        R"({"error":{"message":"Your request was rejected as a result of our safety system. If you believe this was done in error, your request may succeed if retried, or by adjusting your prompt.","type":"invalid_request_error","param":null,"code":"content_policy_violation"}})",
+        400);
+    CHECK(e.category == category::content_filtered);
+    CHECK(e.retryable);
+    CHECK_FALSE(parse(R"({"error":{"message":"rejected by our safety system","type":"invalid_request_error"}})", 400)
+                    .retryable);
+}
+
+TEST_CASE("words of prompts over the window and values out of range", "[parse][words]") {
+    CHECK(parse("Context overflow: prompt too large for the model.").category == category::context_length_exceeded);
+    CHECK(parse("prompt is too long: 210000 tokens > 200000 maximum", 400).category ==
+          category::context_length_exceeded);
+    CHECK(parse("frequency_penalty must be between 1 and 2", 400).category == category::invalid_request);
+    CHECK(parse("temperature out of range").category == category::invalid_request);
+    CHECK(parse("Image too large").category == category::payload_too_large);  // the size words still hold
+}
