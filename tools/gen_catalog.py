@@ -753,7 +753,6 @@ def generate_providers(infos, inputs):
     lits = [cpp_lit(c) for c, _ in body_codes] or ['""']
     for k, lit in enumerate(lits):
         w("    " + lit + (";" if k + 1 == len(lits) else ""))
-    w(f"inline constexpr std::size_t provider_body_code_count = {len(body_codes)};")
     w(f"inline constexpr provider_word provider_body_codes[{max(len(body_codes), 1)}] = {{")
     at = 0
     for c, p in body_codes:

@@ -301,9 +301,9 @@ struct classify_word_text_t {
     constexpr std::string_view operator()(const classify_word& w) const noexcept {
         switch (w.kind) {
             case 0: return message_words[w.at].word;
-            case 1: return std::string_view(generic_words[w.at].word);
-            case 2: return std::string_view(size_nouns[w.at]);
-            default: return std::string_view(size_excess[w.at]);
+            case 1: return {generic_words[w.at].word};
+            case 2: return {size_nouns[w.at]};
+            default: return {size_excess[w.at]};
         }
     }
 };

@@ -58,9 +58,8 @@ inline constexpr word_index<provider_word_count> provider_word_index =
 // "invalid_request_error"); unknown for any other code. Compared byte by byte (no string_view over the
 // pool: g++'s -fsanitize=undefined cannot constant-evaluate one).
 [[nodiscard]] constexpr provider provider_by_body_code(std::string_view code) noexcept {
-    for (std::size_t k = 0; k < provider_body_code_count; ++k) {
-        const provider_word& c = provider_body_codes[k];
-        if (code.size() != c.size) continue;
+    for (const provider_word& c : provider_body_codes) {  // (with no body code, one entry of size 0)
+        if (code.empty() || code.size() != c.size) continue;
         bool same = true;
         for (std::size_t i = 0; i < code.size() && same; ++i) same = code[i] == provider_body_code_pool[c.begin + i];
         if (same) return c.p;

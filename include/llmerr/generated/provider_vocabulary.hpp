@@ -256,7 +256,6 @@ inline constexpr provider_word provider_words[79] = {
 // provider unless one that documents the code has the message (provider_by_body_code).
 inline constexpr char provider_body_code_pool[] =
     "invalid_request_error";
-inline constexpr std::size_t provider_body_code_count = 1;
 inline constexpr provider_word provider_body_codes[1] = {
     {0, 21, provider::deepseek},  // invalid_request_error
 };
