@@ -705,42 +705,13 @@ def generate_providers(infos, inputs):
     w("")
     w("// clang-format off")
     w("// The hosts of each provider's APIs (provider_from_url).")
-    hosts = [(h, p) for p in PROVIDERS for h in infos[p].get("hosts", [])]
-    w("inline constexpr char provider_host_pool[] =")
-    lits = [cpp_lit(h) for h, _ in hosts] or ['""']
-    for k, lit in enumerate(lits):
-        w("    " + lit + (";" if k + 1 == len(lits) else ""))
-    w(f"inline constexpr host_pattern provider_hosts[{max(len(hosts), 1)}] = {{")
-    at = 0
-    for h, p in hosts:
-        n = len(h.encode("utf-8"))
-        if n > 255:
-            raise DataError(f"host pattern {h!r} is longer than 255 bytes")
-        w(f"    {{{at}, {n}, provider::{p}}},  // {h}")
-        at += n
-    w("};")
+    emit_pool(w, "provider_host_pool", "host_pattern", "provider_hosts",
+              [(h, p) for p in PROVIDERS for h in infos[p].get("hosts", [])], "host pattern")
     w("")
     w("// Hosts, products, model families and client fingerprints only one provider has under its own name: each")
     w("// that a text names is a vote for its provider (provider_by_words).")
-    words = [(x, p) for p in PROVIDERS for x in infos[p].get("words", [])]
-    pool_bytes, at, entries = [], 0, []
-    for x, p in words:
-        n = len(x.encode("utf-8"))
-        if n > 255:
-            raise DataError(f"provider word {x!r} is longer than 255 bytes")
-        entries.append((at, n, p))
-        pool_bytes.append(x)
-        at += n
-    if at >= 0x10000:
-        raise DataError("provider words exceed 64 KiB")
-    w("inline constexpr char provider_word_pool[] =")
-    lits = [cpp_lit(x) for x in pool_bytes] or ['""']
-    for k, lit in enumerate(lits):
-        w("    " + lit + (";" if k + 1 == len(lits) else ""))
-    w(f"inline constexpr provider_word provider_words[{max(len(words), 1)}] = {{")
-    for (b, n, p), (x, _) in zip(entries, words):
-        w(f"    {{{b}, {n}, provider::{p}}},  // {x}")
-    w("};")
+    emit_pool(w, "provider_word_pool", "provider_word", "provider_words",
+              [(x, p) for p in PROVIDERS for x in infos[p].get("words", [])], "provider word")
     w("")
     w("// Codes a provider's error bodies carry whatever the error (provider_info.body_codes): the code names the")
     w("// provider unless one that documents the code has the message (provider_by_body_code).")
@@ -749,19 +720,7 @@ def generate_providers(infos, inputs):
     for c, p in body_codes:
         if claimed.setdefault(c, p) != p:
             raise DataError(f"body code {c!r} is claimed by {claimed[c]} and {p}")
-    w("inline constexpr char provider_body_code_pool[] =")
-    lits = [cpp_lit(c) for c, _ in body_codes] or ['""']
-    for k, lit in enumerate(lits):
-        w("    " + lit + (";" if k + 1 == len(lits) else ""))
-    w(f"inline constexpr provider_word provider_body_codes[{max(len(body_codes), 1)}] = {{")
-    at = 0
-    for c, p in body_codes:
-        n = len(c.encode("utf-8"))
-        w(f"    {{{at}, {n}, provider::{p}}},  // {c}")
-        at += n
-    if not body_codes:
-        w("    {0, 0, provider::unknown},")
-    w("};")
+    emit_pool(w, "provider_body_code_pool", "provider_word", "provider_body_codes", body_codes, "body code")
     w("// clang-format on")
     w("")
     w("}  // namespace detail")
@@ -770,6 +729,30 @@ def generate_providers(infos, inputs):
     w("#endif  // LLMERR_GENERATED_PROVIDER_VOCABULARY_HPP")
     vocabulary = "\n".join(V) + "\n"
     return providers, vocabulary
+
+
+def emit_pool(w, pool, struct, table, items, what):
+    """Writes items [(text, provider)] as `char pool[]`, their bytes one after another, and `struct table[]`, one
+    {begin, size, provider} per item: no pointer, so no load-time relocation. With no item, one of size 0."""
+    rows, at = [], 0
+    for x, p in items:
+        n = len(x.encode("utf-8"))
+        if n > 255:
+            raise DataError(f"{what} {x!r} is longer than 255 bytes")
+        rows.append((at, n, p, x))
+        at += n
+    if at >= 0x10000:
+        raise DataError(f"{what}s exceed 64 KiB")
+    w(f"inline constexpr char {pool}[] =")
+    lits = [cpp_lit(x) for x, _ in items] or ['""']
+    for k, lit in enumerate(lits):
+        w("    " + lit + (";" if k + 1 == len(lits) else ""))
+    w(f"inline constexpr {struct} {table}[{max(len(items), 1)}] = {{")
+    for b, n, p, x in rows:
+        w(f"    {{{b}, {n}, provider::{p}}},  // {x}")
+    if not items:
+        w("    {0, 0, provider::unknown},")
+    w("};")
 
 
 def main():
