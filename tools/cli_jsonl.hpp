@@ -19,7 +19,7 @@
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
-#include <llmerr/detail/json_scan.hpp>  // utf8_sequence_length, decode_escape
+#include <llmerr/detail/json_scan.hpp>  // utf8_sequence_length, decode_escape, overflows_double
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <unistd.h>  // read, fileno
@@ -317,6 +317,11 @@ private:
             while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
         }
         digits = std::string_view(start, static_cast<std::size_t>(p_ - start));
+        // nlohmann reads any number that is not a 64-bit integer as a double, and rejects the line when that
+        // double overflows ("number overflow"): so does this parser.
+        if ((!integral || !llmerr::detail::fits_64(digits)) && llmerr::detail::overflows_double(digits)) {
+            return syntax("number too large for a double");
+        }
         return true;
     }
 

@@ -187,6 +187,13 @@ TEST_CASE("record parser: edge cases", "[cli][jsonl]") {
              "{\"body\":\"x\",\"n\":0e}",
              "{\"body\":\"x\",\"n\":.5}",
              "{\"body\":\"x\",\"n\":+1}",
+             // Numbers nlohmann reads as a double and rejects when it overflows ("number overflow").
+             "{\"body\":\"x\",\"n\":1e400}",
+             "{\"body\":\"x\",\"n\":-1e400}",
+             "{\"body\":\"x\",\"n\":1e308}",
+             "{\"body\":\"x\",\"n\":1e-400}",
+             "{\"body\":\"x\",\"status\":1e999}",
+             "{\"body\":\"x\",\"headers\":{\"a\":2e308}}",
          }) {
         check_line(line);
     }
@@ -205,6 +212,9 @@ TEST_CASE("record parser: edge cases", "[cli][jsonl]") {
     check_line("{\"body\":\"x\"}\xEF\xBB\xBF");
     check_line("\xEF\xBB\xBF");
     check_line("\xEF\xBB{\"body\":\"x\"}");
+    check_line("{\"body\":\"x\",\"n\":" + std::string(309, '9') + "}");  // ~1e309: overflows
+    check_line("{\"body\":\"x\",\"n\":" + std::string(308, '9') + "}");  // ~1e308: fits
+    check_line("{\"body\":\"x\",\"n\":[1" + std::string(400, '0') + "]}");
     check_line(std::string(1000, '[') + std::string(1000, ']'));
     check_line("{\"body\":\"x\",\"deep\":" + std::string(5000, '[') + std::string(5000, ']') + "}");
     check_line("{\"body\":\"x\",\"deep\":" + std::string(5000, '[') + std::string(4999, ']') + "}");

@@ -189,6 +189,16 @@ inline escape_status decode_escape(const char*& p, const char* end, std::string*
     return escape_status::ok;
 }
 
+// Whether an integer's digits fit nlohmann's 64-bit integers: int64 when negative, uint64 otherwise.
+[[nodiscard]] inline bool fits_64(std::string_view d) noexcept {
+    const bool neg = !d.empty() && d[0] == '-';
+    if (neg) d.remove_prefix(1);
+    const std::string_view limit =
+        neg ? std::string_view("9223372036854775808") : std::string_view("18446744073709551615");
+    if (d.size() != limit.size()) return d.size() < limit.size();
+    return d <= limit;
+}
+
 // Whether a JSON number (not a 64-bit integer) is too large for a double: nlohmann rejects such a number
 // ("number overflow"), so the scanner must too. Exact, by digits: the value rounds to infinity iff it is at
 // least 2^1024 - 2^970, the midpoint between the largest double and 2^1024 (ties round to even: up).
@@ -609,15 +619,6 @@ private:
             }
         }
         return true;
-    }
-
-    static bool fits_64(std::string_view d) noexcept {
-        const bool neg = !d.empty() && d[0] == '-';
-        if (neg) d.remove_prefix(1);
-        const std::string_view limit =
-            neg ? std::string_view("9223372036854775808") : std::string_view("18446744073709551615");
-        if (d.size() != limit.size()) return d.size() < limit.size();
-        return d <= limit;
     }
 
     bool literal(std::string_view word) noexcept {
