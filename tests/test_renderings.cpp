@@ -670,3 +670,62 @@ TEST_CASE("words of prompts over the window and values out of range", "[parse][w
     CHECK(parse("temperature out of range").category == category::invalid_request);
     CHECK(parse("Image too large").category == category::payload_too_large);  // the size words still hold
 }
+
+TEST_CASE("the code in parentheses that ends a message, before an appended request id", "[parse][renderings]") {
+    // MiniMax's compatible endpoints write their status_code so; a client or relay may append the request id.
+    const auto e = parse(
+        "HTTP 400 invalid_request_error: invalid params, tool result's tool id(call_1) not found (2013) "
+        "(request_id:05db5ded497bacba57c1e30ef4778e05)");
+    CHECK(e.provider == provider::minimax);
+    CHECK(e.upstream_code == "2013");
+    CHECK(e.category == category::invalid_request);  // MiniMax's "invalid params", not the words "not found"
+    // Not any parenthesised group: a request id without a number before it leaves the code unread.
+    CHECK(parse("invalid params, bad tool (request id: 2024052205154849566903051439722)").upstream_code.empty());
+}
+
+TEST_CASE("a business code written after 'Code' without a separator, and base_resp as a client printed it",
+          "[parse][renderings]") {
+    const auto e = parse("failed to create chat stream completion: HTTP 400 (Code 20015): Field required");
+    CHECK(e.code == "20015");
+    CHECK(e.provider == provider::siliconflow);  // its numbering block
+    // A short number after "code" is an exit code or a status, not a business code.
+    CHECK(parse("process exited with code 137").code.empty());
+
+    const auto m = parse("{'base_resp': {'status_code': 2049, 'status_msg': 'invalid api key'}}");
+    CHECK(m.provider == provider::minimax);
+    CHECK(m.code == "2049");
+    CHECK(m.message == "invalid api key");
+    CHECK(m.category == category::authentication);
+    CHECK(m.http_status == 0);  // a status_code of 2049 is no HTTP status
+}
+
+TEST_CASE("a body broken inside its message is read as a rendering: message, code, type", "[parse][salvage]") {
+    // A line break pasted into the message makes the JSON invalid; the fields after it still count.
+    const auto e = parse(
+        "500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"insufficient balance\n     "
+        "(1008)\"},\"request_id\":\"06147e2edcc0f11467bd60776cf6ded0\"}");
+    CHECK(e.salvaged);
+    CHECK(e.message == "insufficient balance\n     (1008)");
+    CHECK(e.provider == provider::minimax);
+    CHECK(e.code == "1008");
+    CHECK(e.category == category::billing);  // documented code 1008 outweighs the relay's 500
+    CHECK_FALSE(e.retryable);
+    CHECK(e.request_id == "06147e2edcc0f11467bd60776cf6ded0");
+    const auto t =
+        parse("{\"error\":{\"message\":\"Invalid\n Authentication\",\"type\":\"invalid_authentication_error\"}}", 401);
+    CHECK(t.message == "Invalid\n Authentication");
+    CHECK(t.type == "invalid_authentication_error");
+    CHECK(t.provider == provider::moonshot);  // its documented identifier, sent as the type
+}
+
+TEST_CASE("with no code, providers that agree on the type decide the category", "[parse][provider]") {
+    // OpenAI-style bodies put the code in the type and send "code":null; every provider documenting
+    // invalid_api_key (directly or as an alias) calls it an authentication failure.
+    const auto e = parse(R"({"error":{"message":"qzx vbn","type":"invalid_api_key","code":null}})");
+    CHECK(e.provider == provider::unknown);
+    CHECK(e.category == category::authentication);
+    CHECK(e.evidence == evidence::exact_code);
+    // Providers that disagree leave it to the words: DashScope calls insufficient_quota throttling, OpenAI billing.
+    CHECK(parse(R"({"error":{"message":"qzx vbn","type":"insufficient_quota","code":null}})").evidence !=
+          evidence::exact_code);
+}

@@ -260,6 +260,20 @@ inline body_facts read_body(std::string_view t) {
              r.fields.message.present() || r.fields.error.present())) {
             read_fields(r.fields, b);  // truncated or broken JSON: keep what was readable
             b.salvaged = true;
+            // The break inside the message (a line break a paste put into it, an unescaped quote): the
+            // message as a rendering reads it, else the whole text.
+            // (With the code and type a rendering reads after the break. A relay's `<400> Code:` inside is read
+            // from the whole text, as the message, later. Past the rendering's window, the whole text too: a
+            // message read there could be cut short.)
+            if (b.message.empty() && json.size() <= render_window) {
+                const rendered_fields rf = read_rendering(json, max_message_bytes);
+                if (rf.angle.message_at == std::string_view::npos && !rf.message.empty())
+                    b.truncated = assign_capped(b.message, rf.message, max_message_bytes);
+                const std::string_view code = !rf.code.empty() ? rf.code : rf.numeric_code;
+                if (b.code.empty() && !b.message.empty()) assign_capped(b.code, code, max_field_bytes);
+                if (b.type.empty()) assign_capped(b.type, rf.type, max_field_bytes);
+                if (b.request_id.empty()) assign_capped(b.request_id, rf.request_id, max_field_bytes);
+            }
             if (b.message.empty()) b.truncated = assign_capped(b.message, t, max_message_bytes);
             return b;
         }
@@ -299,10 +313,22 @@ inline body_facts read_body(std::string_view t) {
 }
 
 // The number in parentheses that ends a message, after a space ("insufficient balance (1008)": MiniMax's
-// compatible endpoints write their status_code so), 3 to 6 digits; empty when there is none.
+// compatible endpoints write their status_code so), 3 to 6 digits; empty when there is none. A request id
+// a relay or client appended after it ("… (2013) (request_id:05db…)", one-api's "(request id: …)") is
+// passed over.
 [[nodiscard]] constexpr std::string_view trailing_paren_code(std::string_view m) noexcept {
-    while (!m.empty() && (m.back() == ' ' || m.back() == '.' || m.back() == '\n' || m.back() == '\r'))
-        m.remove_suffix(1);
+    const auto trim = [](std::string_view& v) {
+        while (!v.empty() && (v.back() == ' ' || v.back() == '.' || v.back() == '\n' || v.back() == '\r'))
+            v.remove_suffix(1);
+    };
+    trim(m);
+    if (!m.empty() && m.back() == ')') {
+        const std::size_t open = m.rfind('(');
+        if (open != std::string_view::npos && m.size() - open > 8 && ifind(m.substr(open, 8), "(request", 0) == 0) {
+            m = m.substr(0, open);
+            trim(m);
+        }
+    }
     if (m.empty() || m.back() != ')') return {};
     std::size_t i = m.size() - 1, n = 0;
     while (i > 0 && n < 7 && m[i - 1] >= '0' && m[i - 1] <= '9') {
@@ -873,6 +899,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (p == provider::unknown) p = provider_by_words(t);
     resemblance_memo like_memo{b.message, class_status};
     if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, like_memo);
+    // No code: the same for the type, which OpenAI-style bodies fill with it ({"type":"insufficient_quota",
+    // "code":null}).
+    if (p == provider::unknown && b.code.empty() && !b.type.empty() && b.type != "error")
+        p = provider_by_wording(b.type, lowered, like_memo);
     if (p == provider::unknown && !written_read && b.shape != envelope::html) written = first_known_token(written_in);
     if (p == provider::unknown) p = written.p;
     // A code nobody documents (a relay's "bad_request") around a provider's own wording: the wording names it.
@@ -976,12 +1006,16 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         // Unknown to the catalogue. With no provider, several providers may still agree on the code.
 
         // (Not on an HTTP status as code, "500": a relay's own, whatever the providers documenting it meant.)
+        // With no code, the type: OpenAI and the bodies imitating it send {"type":"insufficient_quota",
+        // "code":null}.
+        const std::string_view agreed_code =
+            !r.code.empty() || r.type == "error" ? std::string_view(r.code) : std::string_view(r.type);
         category agreed = category::unknown;
-        bool agree = p == provider::unknown && !r.code.empty() && !is_http_status_code(r.code);
+        bool agree = p == provider::unknown && !agreed_code.empty() && !is_http_status_code(agreed_code);
         const catalog_entry* any = nullptr;
         for (provider q : known_providers) {
             if (!agree) break;
-            const resolved k = resolve(q, {}, r.code);
+            const resolved k = resolve(q, {}, agreed_code);
             if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;
             const catalog_entry* e = select_variant_lowered(k.entry, lowered, match_status);
             if (any != nullptr && e->category != agreed) agree = false;

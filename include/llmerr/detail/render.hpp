@@ -86,6 +86,7 @@ inline constexpr render_key render_keys[] = {
     {"errormsg", render_role::message},
     {"error description", render_role::message},
     {"status message", render_role::message},
+    {"status msg", render_role::message},  // MiniMax's base_resp.status_msg, as a client printed it
     {"type", render_role::type},
     {"request id", render_role::request_id},
     {"requestid", render_role::request_id},
@@ -374,8 +375,14 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
             if (k - start > 20 || (sep == std::string_view::npos && !number_follows(k))) continue;
             role = role_of(t.substr(start, k - start));
             if (role == render_role::none) continue;
-            // "HTTP status 502": a status needs no separator before its number.
+            // "HTTP status 502": a status needs no separator before its number; nor does a business code of
+            // four to six digits ("HTTP 400 (Code 20015): …"), which no status or exit code is.
             if (sep == std::string_view::npos && role == render_role::status) sep = k;
+            if (sep == std::string_view::npos && role == render_role::code) {
+                std::size_t d = k + 1;
+                while (d < t.size() && is_digit(t[d])) ++d;
+                if (d - k - 1 >= 4 && d - k - 1 <= 6 && (d == t.size() || !is_ident_char(t[d]))) sep = k;
+            }
             if (sep == std::string_view::npos) continue;
         }
         const std::string_view key = t.substr(start, end - start);
@@ -426,6 +433,8 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
                 if (is_http_status(n)) {
                     if (f.status == 0) f.status = static_cast<int>(n);
                     f.inner_status = static_cast<int>(n);
+                } else if (n >= 1000 && v.text.size() <= 6 && key_is(key, "status code") && f.numeric_code.empty()) {
+                    f.numeric_code = v.text;  // MiniMax's base_resp.status_code: a business code, not a status
                 }
                 break;
             }
