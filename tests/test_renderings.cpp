@@ -174,6 +174,15 @@ TEST_CASE("a relay's own failure is classified by what it says, not by the statu
                          500);
     CHECK(e.category == category::unsupported);
     CHECK_FALSE(e.retryable);
+    // A rebranded fork names its type after itself: still a relay's own failure, its 500 says nothing.
+    const auto fork = parse(R"x({"error":{"message":"limit_error (request id: 2026032317520838305)","type":)x"
+                            R"("rix_api_error","param":"","code":"rate_limit"}})",
+                            500);
+    CHECK(fork.category == category::rate_limited);
+    CHECK(fork.retryable);
+    // OpenAI's and Anthropic's own `api_error` is the provider's server error: the 500 holds.
+    CHECK(parse(R"({"error":{"message":"limit_error","type":"api_error","code":"rate_limit"}})", 500).category ==
+          category::server_error);
 }
 
 TEST_CASE("a message without a code: documented patterns, then resemblance, then words", "[parse][renderings]") {
