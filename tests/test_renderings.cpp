@@ -738,3 +738,13 @@ TEST_CASE("with no code, providers that agree on the type decide the category", 
     CHECK(parse(R"({"error":{"message":"qzx vbn","type":"insufficient_quota","code":null}})").evidence !=
           evidence::exact_code);
 }
+
+TEST_CASE("a business code written after an HTTP status written as a code is the code", "[parse][renderings]") {
+    const auto e = parse("[Spark] code: 400, error: Code: 10005, Error: InvalidParamError: bad app_id");
+    CHECK(e.code == "10005");
+    CHECK(e.provider == provider::spark);  // the one provider documenting 10005
+    // The first business code stays: a later number does not replace it.
+    CHECK(parse("errcode: 10005, detail code: 10163").code == "10005");
+    // A status after a status is no business code.
+    CHECK(parse("code: 400, inner code: 429").code == "400");
+}

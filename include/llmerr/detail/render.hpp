@@ -406,8 +406,13 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
                     f.inner_status = static_cast<int>(n);
                 } else if (is_numeric_token(v.text)) {
                     f.v1_error_code = f.v1_error_code || key_is(key, "error code");
-                    // A number too long for any provider's code is a value of another kind.
-                    if (f.numeric_code.empty() && v.text.size() <= 12) f.numeric_code = v.text;
+                    // A number too long for any provider's code is a value of another kind. A business code
+                    // of four or more digits after an HTTP status written as a code ("code: 400, error: Code:
+                    // 10005"): the provider's own, which the status only wraps.
+                    const bool status_so_far =
+                        f.numeric_code.size() == 3 && is_http_status(small_number(f.numeric_code));
+                    if (v.text.size() <= 12 && (f.numeric_code.empty() || (status_so_far && v.text.size() >= 4)))
+                        f.numeric_code = v.text;
                 } else if (v.quote == 0 && !(v.text[0] >= 'A' && v.text[0] <= 'Z') &&
                            !(v.text[0] >= 'a' && v.text[0] <= 'z')) {
                     // A bare value that is neither a word nor an integer (1.5, -) is no code.
