@@ -269,6 +269,17 @@ TEST_CASE("words count only where they fit the status", "[parse][renderings]") {
         CHECK(e.category == category::overloaded);
         CHECK(e.retryable);
     }
+    SECTION("a catch-all word of the caller's class says less than a 4xx with a meaning of its own") {
+        const auto refused =
+            parse("websockets.exceptions.InvalidStatus: server rejected WebSocket connection: HTTP 403", 403);
+        CHECK(refused.category == category::permission_denied);
+        const auto limited = parse(R"({"code":"Unlisted","message":"invalid: missing quota headroom"})", 429);
+        CHECK(limited.category == category::rate_limited);
+        CHECK(limited.retryable);
+        // At a plain 400 the same words still decide, and a specific word still beats the status.
+        CHECK(parse(R"({"code":"Unlisted","message":"invalid value"})", 400).evidence == evidence::message_words);
+        CHECK(parse(R"({"code":"Unlisted","message":"model does not exist"})", 403).category == category::not_found);
+    }
     SECTION("a 500 never becomes a caller's fault on words alone") {
         const auto e = parse(R"({"code":"Unlisted","message":"unsupported relay mode"})", 500);
         CHECK(e.category == category::server_error);

@@ -1051,8 +1051,15 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
                 for (char& c : named) c = c == '_' ? ' ' : c;
                 by_words = category_from_words(named, fit);
             }
-            r.category = by_words == category::unknown ? category_from_status(status)
+            // A catch-all word of the caller's class ("invalid", "missing": invalid_request) says less than a
+            // 4xx with a meaning of its own (403, 404, 409, 413, 429): "InvalidStatus: … HTTP 403" is a refusal.
+            const category by_status = category_from_status(status);
+            const bool status_says_more = by_words == category::invalid_request && fit != 0 &&
+                                          status_class(status) == 4 && by_status != category::invalid_request &&
+                                          by_status != category::unknown;
+            r.category = by_words == category::unknown ? by_status
                          : status == 401               ? category::authentication  // the credentials failed
+                         : status_says_more            ? by_status
                                                        : by_words;
             r.retryable = is_retryable_by_default(r.category);
             r.evidence = by_words != category::unknown && r.category == by_words ? evidence::message_words
