@@ -46,4 +46,12 @@
 #define LLMERR_PARSER_ENTRY inline
 #endif
 
+// A rarely taken path (a broken body, a fallback): kept out of line and optimised for size, so that it does not
+// grow the functions every parse runs.
+#if defined(__GNUC__)
+#define LLMERR_COLD __attribute__((cold, noinline))
+#else
+#define LLMERR_COLD
+#endif
+
 #endif  // LLMERR_CONFIG_HPP

@@ -247,6 +247,20 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
     take(b.request_id, f.request_id_camel);
 }
 
+// A body whose JSON broke inside its message (a line break a paste put into it, an unescaped quote): the
+// message as a rendering reads it, with the code, type and request id it reads after the break. A relay's
+// `<400> Code:` inside is left for the parse to read from the whole text, as the message, later. (Only within
+// the rendering's window: a message read past it could be cut short.) A rare path, kept out of line.
+LLMERR_COLD inline void salvage_as_rendering(std::string_view json, body_facts& b) {
+    const rendered_fields rf = read_rendering(json, max_message_bytes);
+    if (rf.angle.message_at == std::string_view::npos && !rf.message.empty())
+        b.truncated = assign_capped(b.message, rf.message, max_message_bytes);
+    const std::string_view code = !rf.code.empty() ? rf.code : rf.numeric_code;
+    if (b.code.empty() && !b.message.empty()) assign_capped(b.code, code, max_field_bytes);
+    if (b.type.empty()) assign_capped(b.type, rf.type, max_field_bytes);
+    if (b.request_id.empty()) assign_capped(b.request_id, rf.request_id, max_field_bytes);
+}
+
 // The body (already trimmed, SSE already unwrapped) as facts.
 inline body_facts read_body(std::string_view t) {
     body_facts b;
@@ -268,20 +282,7 @@ inline body_facts read_body(std::string_view t) {
              r.fields.message.present() || r.fields.error.present())) {
             read_fields(r.fields, b);  // truncated or broken JSON: keep what was readable
             b.salvaged = true;
-            // The break inside the message (a line break a paste put into it, an unescaped quote): the
-            // message as a rendering reads it, else the whole text.
-            // (With the code and type a rendering reads after the break. A relay's `<400> Code:` inside is read
-            // from the whole text, as the message, later. Past the rendering's window, the whole text too: a
-            // message read there could be cut short.)
-            if (b.message.empty() && json.size() <= render_window) {
-                const rendered_fields rf = read_rendering(json, max_message_bytes);
-                if (rf.angle.message_at == std::string_view::npos && !rf.message.empty())
-                    b.truncated = assign_capped(b.message, rf.message, max_message_bytes);
-                const std::string_view code = !rf.code.empty() ? rf.code : rf.numeric_code;
-                if (b.code.empty() && !b.message.empty()) assign_capped(b.code, code, max_field_bytes);
-                if (b.type.empty()) assign_capped(b.type, rf.type, max_field_bytes);
-                if (b.request_id.empty()) assign_capped(b.request_id, rf.request_id, max_field_bytes);
-            }
+            if (b.message.empty() && json.size() <= render_window) salvage_as_rendering(json, b);
             if (b.message.empty()) b.truncated = assign_capped(b.message, t, max_message_bytes);
             return b;
         }
@@ -325,26 +326,24 @@ inline body_facts read_body(std::string_view t) {
 // a relay or client appended after it ("… (2013) (request_id:05db…)", one-api's "(request id: …)") is
 // passed over.
 [[nodiscard]] constexpr std::string_view trailing_paren_code(std::string_view m) noexcept {
-    const auto trim = [](std::string_view& v) {
-        while (!v.empty() && (v.back() == ' ' || v.back() == '.' || v.back() == '\n' || v.back() == '\r'))
-            v.remove_suffix(1);
-    };
-    trim(m);
-    if (!m.empty() && m.back() == ')') {
-        const std::size_t open = m.rfind('(');
-        if (open != std::string_view::npos && m.size() - open > 8 && ifind(m.substr(open, 8), "(request", 0) == 0) {
-            m = m.substr(0, open);
-            trim(m);
+    for (int pass = 0; pass < 2; ++pass) {
+        while (!m.empty() && (m.back() == ' ' || m.back() == '.' || m.back() == '\n' || m.back() == '\r'))
+            m.remove_suffix(1);
+        if (m.empty() || m.back() != ')') return {};
+        std::size_t i = m.size() - 1, n = 0;
+        while (i > 0 && n < 7 && m[i - 1] >= '0' && m[i - 1] <= '9') {
+            --i;
+            ++n;
         }
+        if (n >= 3 && n <= 6 && i >= 2 && m[i - 1] == '(' && m[i - 2] == ' ') return m.substr(i, n);
+        // Not a code: an appended request id, "(request_id:…)" or "(request id: …)", is passed over once.
+        const std::size_t open = m.rfind('(');
+        if (pass == 1 || open == std::string_view::npos || m.size() - open < 9 || (m[open + 1] | 0x20) != 'r' ||
+            (m[open + 2] | 0x20) != 'e' || (m[open + 3] | 0x20) != 'q')
+            return {};
+        m = m.substr(0, open);
     }
-    if (m.empty() || m.back() != ')') return {};
-    std::size_t i = m.size() - 1, n = 0;
-    while (i > 0 && n < 7 && m[i - 1] >= '0' && m[i - 1] <= '9') {
-        --i;
-        ++n;
-    }
-    if (n < 3 || n > 6 || i < 2 || m[i - 1] != '(' || m[i - 2] != ' ') return {};
-    return m.substr(i, n);
+    return {};
 }
 
 // The provider a code belongs to when exactly one provider documents it (exactly or as an alias).
@@ -457,32 +456,35 @@ struct pattern_segments {
 // Every row's pattern, cut once per program. The parser matches a message against many patterns (all
 // variants of a code, or every row for a message-only body); cutting them again on every call cost far
 // more than searching for them.
-inline const std::vector<pattern_segments>& documented_patterns() {
-    static const std::vector<pattern_segments> all = [] {
-        std::vector<pattern_segments> out;
-        out.reserve(entries().size());
-        for (const catalog_entry& e : entries()) {
-            pattern_segments s;
-            const std::string_view p = trim_pattern(e.match);
-            std::size_t i = 0;
-            while (i < p.size()) {
-                std::size_t j = i;
-                while (j < p.size() && placeholder_at(p, j) == 0) ++j;
-                if (j > i) {
-                    std::string segment(p.substr(i, j - i));
-                    for (char& c : segment) c = ascii_lower(c);
-                    s.literal += segment.size();
-                    s.pairs.add_pairs(segment);
-                    s.lowered.push_back(std::move(segment));
-                }
-                if (j < p.size()) j += placeholder_at(p, j);
-                i = j;
+// (Run once per program: out of line and optimised for size.)
+LLMERR_COLD inline std::vector<pattern_segments> cut_documented_patterns() {
+    std::vector<pattern_segments> out;
+    out.reserve(entries().size());
+    for (const catalog_entry& e : entries()) {
+        pattern_segments s;
+        const std::string_view p = trim_pattern(e.match);
+        std::size_t i = 0;
+        while (i < p.size()) {
+            std::size_t j = i;
+            while (j < p.size() && placeholder_at(p, j) == 0) ++j;
+            if (j > i) {
+                std::string segment(p.substr(i, j - i));
+                for (char& c : segment) c = ascii_lower(c);
+                s.literal += segment.size();
+                s.pairs.add_pairs(segment);
+                s.lowered.push_back(std::move(segment));
             }
-            s.names_provider = names_its_provider(e);
-            out.push_back(std::move(s));
+            if (j < p.size()) j += placeholder_at(p, j);
+            i = j;
         }
-        return out;
-    }();
+        s.names_provider = names_its_provider(e);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+inline const std::vector<pattern_segments>& documented_patterns() {
+    static const std::vector<pattern_segments> all = cut_documented_patterns();
     return all;
 }
 
@@ -553,16 +555,18 @@ inline const catalog_entry* select_variant_lowered(const catalog_entry* primary,
 
 // Every row's documented English message (text 2·row) and Chinese description (2·row + 1) as gram sets,
 // indexed once per program.
+LLMERR_COLD inline gram_index build_documented_gram_index() {
+    std::vector<std::vector<std::uint32_t>> texts;
+    texts.reserve(2 * entries().size());
+    for (const catalog_entry& e : entries()) {
+        texts.push_back(grams_of(fold_for_similarity(e.message, true)));
+        texts.push_back(grams_of(fold_for_similarity(e.description, true)));
+    }
+    return gram_index(texts);
+}
+
 inline const gram_index& documented_gram_index() {
-    static const gram_index index = [] {
-        std::vector<std::vector<std::uint32_t>> texts;
-        texts.reserve(2 * entries().size());
-        for (const catalog_entry& e : entries()) {
-            texts.push_back(grams_of(fold_for_similarity(e.message, true)));
-            texts.push_back(grams_of(fold_for_similarity(e.description, true)));
-        }
-        return gram_index(texts);
-    }();
+    static const gram_index index = build_documented_gram_index();
     return index;
 }
 

@@ -438,7 +438,8 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
                 if (is_http_status(n)) {
                     if (f.status == 0) f.status = static_cast<int>(n);
                     f.inner_status = static_cast<int>(n);
-                } else if (n >= 1000 && v.text.size() <= 6 && key_is(key, "status code") && f.numeric_code.empty()) {
+                } else if (n >= 1000 && v.text.size() <= 6 && key.size() > 6 && f.numeric_code.empty()) {
+                    // (A key longer than "status": status_code, statusCode.)
                     f.numeric_code = v.text;  // MiniMax's base_resp.status_code: a business code, not a status
                 }
                 break;

@@ -89,7 +89,7 @@ inline std::vector<std::uint32_t> grams_of(const std::string& folded) {
 // over a thousand rows, cost a millisecond a message).
 class gram_index {
 public:
-    explicit gram_index(const std::vector<std::vector<std::uint32_t>>& texts) : sizes_(texts.size()) {
+    LLMERR_COLD explicit gram_index(const std::vector<std::vector<std::uint32_t>>& texts) : sizes_(texts.size()) {
         std::vector<std::uint64_t> pairs;  // gram << 32 | text
         for (std::size_t t = 0; t < texts.size(); ++t) {
             sizes_[t] = static_cast<std::uint32_t>(texts[t].size());
