@@ -256,7 +256,9 @@ TEST_CASE("words count only where they fit the status", "[parse][renderings]") {
             parse(R"({"code":"Unlisted","message":"Too many requests: throttled due to system capacity"})", 503);
         CHECK(e.category == category::overloaded);
         CHECK(e.retryable);
-        CHECK(e.evidence == evidence::message_words);
+        // The text decided (its words, or DashScope's documented "… throttled due to system capacity limits"
+        // it resembles: an undocumented code leaves the wording to decide), not the status.
+        CHECK((e.evidence == evidence::message_words || e.evidence == evidence::message_similarity));
     }
     SECTION("the same words at 429 are a rate limit") {
         const auto e =
@@ -758,4 +760,27 @@ TEST_CASE("a business code written after an HTTP status written as a code is the
     CHECK(parse("errcode: 10005, detail code: 10163").code == "10005");
     // A status after a status is no business code.
     CHECK(parse("code: 400, inner code: 429").code == "400");
+}
+
+TEST_CASE("a code no provider documents leaves the documented wording to decide", "[parse][renderings]") {
+    // OpenAI's old billing_not_active, at 429: the wording is a documented billing message, not a rate limit.
+    const auto e = parse(
+        R"({"error":{"message":"Your account is not active, please check your billing details on our website.","type":"billing_not_active","param":null,"code":"billing_not_active"}})",
+        429);
+    CHECK(e.code == "billing_not_active");  // the code as sent survives
+    CHECK(e.category == category::billing);
+    CHECK_FALSE(e.retryable);
+    // A code some provider documents keeps deciding, whatever the wording.
+    CHECK(parse(R"({"error":{"code":"1301","message":"Your account is not active"}})", 400).category ==
+          category::content_filtered);
+}
+
+TEST_CASE("529, the overload status of Anthropic-format APIs, and more overload and context words", "[parse][words]") {
+    const auto e = parse(R"({"type":"error","error":{"type":"api_error","message":"qzx vbn"}})", 529);
+    CHECK(e.category == category::overloaded);
+    CHECK(e.retryable);
+    CHECK(parse("High traffic detected. For a more stable experience, upgrade to our Plus plan", 529).category ==
+          category::overloaded);
+    CHECK(parse("code: 400 - {'error': {'message': 'model max length exceeded, max length:8192',").category ==
+          category::context_length_exceeded);
 }

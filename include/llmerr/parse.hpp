@@ -976,9 +976,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         how = best.kind;
     }
     bool similar = false;
-    // (An HTTP status as the code, {"code":"401"}, says no more than the status: the message decides.)
-    if (entry == nullptr && (b.code.empty() || is_http_status_code(b.code)) && !b.message.empty() &&
-        b.shape != envelope::html) {
+    // (An HTTP status as the code, {"code":"401"}, says no more than the status: the message decides. So does a
+    // code no provider documents, {"code":"billing_not_active"}: the documented wording it comes with.)
+    if (entry == nullptr && (b.code.empty() || is_http_status_code(b.code) || !documented_anywhere(b.code)) &&
+        !b.message.empty() && b.shape != envelope::html) {
         entry = match_documented(p, lowered, match_status);  // a body that is only a message
         if (entry == nullptr)
             entry = p == provider::unknown ? like_memo.get() : resemble_documented(p, b.message, match_status);

@@ -34,6 +34,7 @@ namespace detail {
         case 502: return category::server_error;  // 502 Bad Gateway: the upstream failed, not a capacity limit
         case 503: return category::overloaded;
         case 504: return category::timeout;
+        case 529: return category::overloaded;  // Anthropic-format APIs (MiniMax's, Kimi's): "overloaded_error"
         default: break;
     }
     if (status >= 500 && status <= 599) return category::server_error;
@@ -97,6 +98,7 @@ inline constexpr message_word message_words[] = {
     {"prompt is too long", category::context_length_exceeded},
     {"prompt too long", category::context_length_exceeded},
     {"prompt too large", category::context_length_exceeded},
+    {"model max length", category::context_length_exceeded},  // Moonshot's older "model max length exceeded"
     {"\xE8\xB6\x85\xE8\xBF\x87\xE6\x9C\x80\xE5\xA4\xA7\xE9\x95\xBF\xE5\xBA\xA6",
      category::context_length_exceeded},  // 超过最大长度
     // Exhausted quotas, which no quick retry fixes — DashScope "Free allocated quota exceeded", "free tier";
@@ -175,6 +177,7 @@ inline constexpr message_word message_words[] = {
     {"capacity", category::overloaded},
     {"temporarily unavailable", category::overloaded},
     {"busy", category::overloaded},
+    {"high traffic", category::overloaded},  // "High traffic detected" (MiniMax, with a 529)
     {"queue is full", category::overloaded},
     {"\xE7\xB9\x81\xE5\xBF\x99", category::overloaded},  // 繁忙
     {"saturat", category::overloaded},                   // "upstream load saturated"
