@@ -784,3 +784,14 @@ TEST_CASE("529, the overload status of Anthropic-format APIs, and more overload 
     CHECK(parse("code: 400 - {'error': {'message': 'model max length exceeded, max length:8192',").category ==
           category::context_length_exceeded);
 }
+
+TEST_CASE("a business code in brackets that opens the text", "[parse][renderings]") {
+    const auto e = parse("[1301][系统检测到输入或生成内容可能包含不安全或敏感内容]");
+    CHECK(e.code == "1301");
+    CHECK(e.provider == provider::zhipu);  // the one provider documenting 1301
+    CHECK(e.category == category::content_filtered);
+    // A status in brackets, or a number that is not alone in its brackets, is no business code.
+    CHECK(parse("[429][too many requests]").code != "429");
+    CHECK(parse("[1301x] qzx").code.empty());
+    CHECK(parse("see [1301] below").code.empty());
+}

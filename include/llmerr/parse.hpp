@@ -736,6 +736,14 @@ struct known_token {
     provider p = provider::unknown;
 };
 
+// "[1214]…" at the start of a text: the 4 to 6 digits; empty otherwise.
+[[nodiscard]] constexpr std::string_view bracketed_code_at_start(std::string_view t) noexcept {
+    std::size_t n = 0;
+    while (1 + n < t.size() && n < 7 && t[1 + n] >= '0' && t[1 + n] <= '9') ++n;
+    if (t.empty() || t[0] != '[' || n < 4 || n > 6 || 1 + n >= t.size() || t[1 + n] != ']') return {};
+    return t.substr(1, n);
+}
+
 inline known_token first_known_token(std::string_view text) noexcept {
     text = text.substr(0, text.size() < match_window * 2 ? text.size() : match_window * 2);
     known_token out;
@@ -859,6 +867,9 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         written = first_known_token(written_in);
         written_read = true;
         if (!written.token.empty()) assign_capped(b.code, written.token, max_field_bytes);
+        // A business code in brackets that opens the text, "[1214][history参数非法…]" (FastGPT's rendering):
+        // four to six digits, which no status is.
+        if (b.code.empty()) assign_capped(b.code, bracketed_code_at_start(written_in), max_field_bytes);
     }
 
     // The status that classifies: the provider's, innermost — written before its code, or inside a relay's
