@@ -795,3 +795,32 @@ TEST_CASE("a business code in brackets that opens the text", "[parse][renderings
     CHECK(parse("[1301x] qzx").code.empty());
     CHECK(parse("see [1301] below").code.empty());
 }
+
+TEST_CASE("a code in parentheses ending the first sentence, before a client's own advice", "[parse][renderings]") {
+    const auto e = parse(
+        "API Error: 500 input new_sensitive, messages[13]'s content[2] image is sensitive, please check your input "
+        "(1026). This is a server-side issue, usually temporary — try again in a moment. If it persists, check "
+        "your inference gateway (api.minimaxi.com). (code: -32603)");
+    CHECK(e.provider == provider::minimax);
+    CHECK(e.upstream_code == "1026");                 // the JSON-RPC code stays in code
+    CHECK(e.category == category::content_filtered);  // MiniMax's documented 1026, whatever the 500 and the advice
+    CHECK_FALSE(e.retryable);
+    // Not a number in parentheses inside a sentence.
+    CHECK(parse("limit (4096) exceeded for this request. Try again").upstream_code.empty());
+}
+
+TEST_CASE("a dropped connection is a transient failure, and a relay user's quota is its balance", "[parse][words]") {
+    const auto eof = parse(R"(do request failed: Post "https://upstream.example/v1/chat/completions": EOF)");
+    CHECK(eof.category == category::server_error);
+    CHECK(eof.retryable);
+    CHECK(parse("Error: socket hang up").retryable);
+    CHECK(parse("read ECONNRESET").retryable);
+    // At a 4xx the caller's side stands: a dropped connection word does not make it retryable.
+    CHECK_FALSE(parse(R"({"error":{"message":"connection reset by peer"}})", 400).retryable);
+    const auto quota = parse(
+        R"x({"error":{"message":"user quota is not enough (request id: 2026032308300111482953395104626)","type":"v_api_error","param":"","code":"insufficient_user_quota"}})x",
+        403);
+    CHECK(quota.category == category::billing);
+    CHECK_FALSE(quota.retryable);
+    CHECK(parse("cause: 用户额度不足, 剩余额度: $-0.000002").category == category::billing);
+}

@@ -324,12 +324,13 @@ inline body_facts read_body(std::string_view t) {
 // The number in parentheses that ends a message, after a space ("insufficient balance (1008)": MiniMax's
 // compatible endpoints write their status_code so), 3 to 6 digits; empty when there is none. A request id
 // a relay or client appended after it ("… (2013) (request_id:05db…)", one-api's "(request id: …)") is
-// passed over.
+// passed over, and so is what a client appended after the sentence it ends ("… your input (1026). This is a
+// server-side issue …").
 [[nodiscard]] constexpr std::string_view trailing_paren_code(std::string_view m) noexcept {
     for (int pass = 0; pass < 2; ++pass) {
         while (!m.empty() && (m.back() == ' ' || m.back() == '.' || m.back() == '\n' || m.back() == '\r'))
             m.remove_suffix(1);
-        if (m.empty() || m.back() != ')') return {};
+        if (m.empty() || m.back() != ')') break;
         std::size_t i = m.size() - 1, n = 0;
         while (i > 0 && n < 7 && m[i - 1] >= '0' && m[i - 1] <= '9') {
             --i;
@@ -340,8 +341,16 @@ inline body_facts read_body(std::string_view t) {
         const std::size_t open = m.rfind('(');
         if (pass == 1 || open == std::string_view::npos || m.size() - open < 9 || (m[open + 1] | 0x20) != 'r' ||
             (m[open + 2] | 0x20) != 'e' || (m[open + 3] | 0x20) != 'q')
-            return {};
+            break;
         m = m.substr(0, open);
+    }
+    // The first " (NNNN). " that ends a sentence.
+    for (std::size_t at = m.find(" ("); at != std::string_view::npos; at = m.find(" (", at + 2)) {
+        std::size_t k = at + 2;
+        while (k < m.size() && k - at - 2 < 7 && m[k] >= '0' && m[k] <= '9') ++k;
+        const std::size_t n = k - at - 2;
+        if (n >= 3 && n <= 6 && k + 2 < m.size() && m[k] == ')' && m[k + 1] == '.' && m[k + 2] == ' ')
+            return m.substr(at + 2, n);
     }
     return {};
 }

@@ -65,6 +65,9 @@ inline constexpr message_word message_words[] = {
     {"top up", category::billing},
     {"\xE6\xAC\xA0\xE8\xB4\xB9", category::billing},                          // 欠费
     {"\xE4\xBD\x99\xE9\xA2\x9D\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 余额不足
+    // one-api / new-api: a user's prepaid quota is its balance ("user quota is not enough", 用户额度不足).
+    {"quota is not enough", category::billing},
+    {"\xE9\xA2\x9D\xE5\xBA\xA6\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 额度不足
     {"\xE5\x85\x85\xE5\x80\xBC", category::billing},                          // 充值 (top up)
     {"subscription", category::billing},
     // Content moderation — DashScope DataInspectionFailed "inappropriate content"; Ark
@@ -171,6 +174,16 @@ inline constexpr message_word message_words[] = {
     {"server had an error", category::server_error},
     {"system error", category::server_error},
     {"\xE5\x86\x85\xE9\x83\xA8\xE9\x94\x99\xE8\xAF\xAF", category::server_error},  // 内部错误
+    // The connection dropped before a response (a relay's "do request failed: Post …: EOF", Node's "socket hang
+    // up", ECONNRESET): nothing was decided about the request, so sending it again can pass.
+    {"connection reset", category::server_error},
+    {"econnreset", category::server_error},
+    {"socket hang up", category::server_error},
+    {"broken pipe", category::server_error},
+    {"server disconnected", category::server_error},
+    {"remote end closed", category::server_error},
+    {"unexpected eof", category::server_error},
+    {"\": eof", category::server_error},  // Go's io.EOF after the URL it posted to
     // Capacity — Ark ServerOverloaded "server overload", DashScope ModelServingError "system capacity
     // limits", Qianfan 336100 "与我互动的人过多", "service is busy".
     {"overload", category::overloaded},
