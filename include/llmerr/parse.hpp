@@ -100,10 +100,8 @@ inline bool assign_capped(std::string& dst, std::string_view src, std::size_t ca
 }
 
 // The `type` one-api / new-api style relays give their own failures (as opposed to "upstream_error", an
-// upstream's error passed on).
-// one-api and new-api name their own failures `one_api_error` / `new_api_error`; their many rebranded forks
-// keep the pattern with their own name (`rix_api_error`, `shell_api_error`). A bare `api_error` is OpenAI's
-// and Anthropic's server error, not a relay's.
+// upstream's error passed on): `one_api_error`, `new_api_error`, and their rebranded forks' `<name>_api_error`
+// (`rix_api_error`). A bare `api_error` is OpenAI's and Anthropic's server error, not a relay's.
 [[nodiscard]] constexpr bool is_relay_own_type(std::string_view t) noexcept {
     constexpr std::string_view suffix = "_api_error";
     if (t.size() <= suffix.size() || t.substr(t.size() - suffix.size()) != suffix) return false;
