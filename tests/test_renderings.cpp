@@ -824,3 +824,36 @@ TEST_CASE("a dropped connection is a transient failure, and a relay user's quota
     CHECK_FALSE(quota.retryable);
     CHECK(parse("cause: 用户额度不足, 剩余额度: $-0.000002").category == category::billing);
 }
+
+TEST_CASE("a phrase of three words or a few words in common name no provider", "[parse][renderings][providers]") {
+    // DashScope's pattern "Request timed out", DeepSeek's "Rate Limit Reached": what any client prints.
+    for (const char* text : {"Request timed out after 30000 ms", "API error: Request timed out.",
+                             "Rate Limit Reached (HTTP 429): slow down"}) {
+        const auto e = parse(text);
+        CHECK(e.provider == provider::unknown);
+        CHECK(e.retryable);
+    }
+    // Three words inside Baichuan's "Insufficient account balance, please recharge"; Hunyuan's "Invalid parameter
+    // value." inside OpenAI's tool-message error.
+    const auto b = parse("402 Insufficient Balance");
+    CHECK(b.provider == provider::unknown);
+    CHECK(b.category == category::billing);
+    const auto t = parse(
+        "Invalid parameter: messages with role 'tool' must be a response to a preceeding message "
+        "with 'tool_calls'.",
+        400);
+    CHECK(t.provider == provider::unknown);
+    CHECK(t.category == category::invalid_request);
+    // Four words and more still name their provider.
+    CHECK(parse("Access denied, plesase make sure your account is in good standing.").provider == provider::dashscope);
+    CHECK(parse("Open api daily request limit reached").provider == provider::qianfan);
+    CHECK(parse("输入内容审核不通过，涉嫌违规，请重新调整输入内容").provider == provider::spark);
+}
+
+TEST_CASE("an inactive account is a billing matter, at any status", "[parse][words]") {
+    const auto e = parse(
+        R"({"error":{"message":"Your account is not active, please check your billing details on our website.","type":"billing_not_active","param":null,"code":"billing_not_active"}})",
+        429);
+    CHECK(e.category == category::billing);
+    CHECK_FALSE(e.retryable);
+}

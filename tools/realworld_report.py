@@ -84,6 +84,9 @@ def render(results):
          pct(sum(r["got_provider"] == r["provider"] for r in holding), len(holding)), "—"],
         ["provider recognised, all cases, no hint",
          pct(sum(r["got_provider"] == r["provider"] for r in results), n), "—"],
+        # Naming the wrong provider is worse than naming none: the wrong catalogue then speaks.
+        ["provider named but another (or none) is right, all cases, no hint",
+         pct(sum(r["got_provider"] not in ("unknown", r["provider"]) for r in results), n), "—"],
     ])
     lines += ["",
               f"Status known: llmerr is wrong on retryable where the status rule is right in **{len(worse)}** "

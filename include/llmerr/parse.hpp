@@ -295,14 +295,33 @@ inline body_facts read_body(std::string_view t) {
     return b;
 }
 
-// Whether a text that matches or resembles this row's documented message names the row's provider: not when
-// the message is a generic phrase of two words ("Request timeout", "unknown error"), which any provider or
-// client may print. (Text without spaces, as Chinese, counts from 12 bytes.)
+// Whether a text that resembles this row's documented message names the row's provider: not when the
+// message is a generic phrase of two words ("Request timeout", "unknown error"), which any provider or client
+// may print. (Text without spaces, as Chinese, counts from 12 bytes.)
 [[nodiscard]] inline bool names_its_provider(const catalog_entry& e) noexcept {
     const std::string_view m = e.message;
     std::size_t spaces = 0;
     for (const char c : m) spaces += c == ' ' ? 1U : 0U;
     return spaces >= 2 || (spaces == 0 && m.size() >= 12);
+}
+
+// Whether a text that contains this row's `match` pattern names the row's provider. A pattern is often a short
+// part of the message ("Request timed out" of "Request timed out, please try again later."), and phrases of
+// three words or fewer ("Rate Limit Reached", "invalid api key", "404 page not found" less the number) are
+// what any provider, gateway or client prints: four words, or seven characters of a script without spaces.
+[[nodiscard]] inline bool pattern_names_provider(const std::vector<std::string>& segments) noexcept {
+    std::size_t words = 0, wide = 0;
+    for (const std::string& s : segments) {
+        bool in_word = false;
+        for (const char c : s) {
+            const auto u = static_cast<unsigned char>(c);
+            const bool letter = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            words += letter && !in_word && u < 0x80 ? 1U : 0U;
+            wide += u >= 0x80 ? 1U : 0U;
+            in_word = letter || (in_word && c >= '0' && c <= '9');
+        }
+    }
+    return words >= 4 || wide >= 21;
 }
 
 // Whether a code is an HTTP status written as a code ("500", "429"): what relays and gateways send.
@@ -455,9 +474,10 @@ struct pair_set {
 // A catalogue row's `match` pattern cut into its literal segments (as match_pattern cuts it), lowercased.
 struct pattern_segments {
     std::vector<std::string> lowered;
-    std::size_t literal = 0;      // their total length: match_pattern's result when the pattern matches
-    pair_set pairs;               // the byte pairs inside its segments
-    bool names_provider = false;  // names_its_provider(row), asked of every row for a message-only body
+    std::size_t literal = 0;              // their total length: match_pattern's result when the pattern matches
+    pair_set pairs;                       // the byte pairs inside its segments
+    bool names_provider = false;          // pattern_names_provider(lowered): asked of every row for a bare message
+    bool message_names_provider = false;  // names_its_provider(row), for a message resembling the row's
 };
 
 // Every row's pattern, cut once per program. The parser matches a message against many patterns (all
@@ -465,27 +485,32 @@ struct pattern_segments {
 // more than searching for them.
 // (Run once per program: out of line and optimised for size.)
 LLMERR_COLD inline std::vector<pattern_segments> cut_documented_patterns() {
-    std::vector<pattern_segments> out;
-    out.reserve(entries().size());
+    // (Sized up front and filled in place: no vector grows here, so no growth code is emitted for it.)
+    std::vector<pattern_segments> out(entries().size());
+    std::size_t row = 0;
     for (const catalog_entry& e : entries()) {
-        pattern_segments s;
+        pattern_segments& s = out[row++];
         const std::string_view p = trim_pattern(e.match);
-        std::size_t i = 0;
-        while (i < p.size()) {
-            std::size_t j = i;
-            while (j < p.size() && placeholder_at(p, j) == 0) ++j;
-            if (j > i) {
-                std::string segment(p.substr(i, j - i));
-                for (char& c : segment) c = ascii_lower(c);
-                s.literal += segment.size();
-                s.pairs.add_pairs(segment);
-                s.lowered.push_back(std::move(segment));
+        for (int pass = 0; pass < 2; ++pass) {  // count the segments, then cut them
+            std::size_t i = 0, n = 0;
+            while (i < p.size()) {
+                std::size_t j = i;
+                while (j < p.size() && placeholder_at(p, j) == 0) ++j;
+                if (j > i && pass == 1) {
+                    std::string& segment = s.lowered[n];
+                    segment.assign(p.substr(i, j - i));
+                    for (char& c : segment) c = ascii_lower(c);
+                    s.literal += segment.size();
+                    s.pairs.add_pairs(segment);
+                }
+                n += j > i ? 1U : 0U;
+                if (j < p.size()) j += placeholder_at(p, j);
+                i = j;
             }
-            if (j < p.size()) j += placeholder_at(p, j);
-            i = j;
+            if (pass == 0) s.lowered = std::vector<std::string>(n);
         }
-        s.names_provider = names_its_provider(e);
-        out.push_back(std::move(s));
+        s.names_provider = pattern_names_provider(s.lowered);
+        s.message_names_provider = names_its_provider(e);
     }
     return out;
 }
@@ -499,11 +524,12 @@ inline const std::vector<pattern_segments>& documented_patterns() {
 // that a scan of every row rejects most of them without loading their patterns (72 bytes each).
 inline const std::vector<std::uint16_t>& documented_pattern_sizes() {
     static const std::vector<std::uint16_t> all = [] {
-        std::vector<std::uint16_t> out;
-        out.reserve(entries().size());
-        for (const pattern_segments& s : documented_patterns()) {
+        const std::vector<pattern_segments>& patterns = documented_patterns();
+        std::vector<std::uint16_t> out(patterns.size());
+        for (std::size_t row = 0; row < patterns.size(); ++row) {
+            const pattern_segments& s = patterns[row];
             const std::size_t n = s.literal < 0x7FFF ? s.literal : 0x7FFF;
-            out.push_back(static_cast<std::uint16_t>(n | (s.names_provider ? 0x8000U : 0U)));
+            out[row] = static_cast<std::uint16_t>(n | (s.names_provider ? 0x8000U : 0U));
         }
         return out;
     }();
@@ -563,11 +589,11 @@ inline const catalog_entry* select_variant_lowered(const catalog_entry* primary,
 // Every row's documented English message (text 2·row) and Chinese description (2·row + 1) as gram sets,
 // indexed once per program.
 LLMERR_COLD inline gram_index build_documented_gram_index() {
-    std::vector<std::vector<std::uint32_t>> texts;
-    texts.reserve(2 * entries().size());
+    std::vector<std::vector<std::uint32_t>> texts(2 * entries().size());
+    std::size_t t = 0;
     for (const catalog_entry& e : entries()) {
-        texts.push_back(grams_of(fold_for_similarity(e.message, true)));
-        texts.push_back(grams_of(fold_for_similarity(e.description, true)));
+        texts[t++] = grams_of(fold_for_similarity(e.message, true));
+        texts[t++] = grams_of(fold_for_similarity(e.description, true));
     }
     return gram_index(texts);
 }
@@ -623,16 +649,19 @@ inline const catalog_entry* resemble_documented(provider p, std::string_view mes
     const gram_index& index = documented_gram_index();
     const std::vector<std::uint32_t> shared = index.shared(grams);
     const std::vector<pattern_segments>& patterns = documented_patterns();
+    // To name the provider, more than a few words in common: "402 Insufficient Balance" is all inside
+    // "Insufficient account balance, please recharge", and says nothing of whose it is.
+    const std::size_t least = p == provider::unknown ? 24 : 14;
     return best_documented(p, status, similarity_threshold, /*per_provider=*/p == provider::unknown,
                            [&](const catalog_entry& e, std::size_t) {
                                const std::size_t m = 2 * row_index(e), d = m + 1;
                                // Most rows share next to nothing: said by the counts alone, before the
                                // row's pattern (a larger, colder structure) is loaded.
-                               if (shared[m] < 14 && shared[d] < 14) return std::size_t{0};
-                               if (p == provider::unknown && !patterns[row_index(e)].names_provider)
+                               if (shared[m] < least && shared[d] < least) return std::size_t{0};
+                               if (p == provider::unknown && !patterns[row_index(e)].message_names_provider)
                                    return std::size_t{0};  // generic
-                               const unsigned a = resemblance(shared[m], grams.size(), index.grams(m));
-                               const unsigned b = resemblance(shared[d], grams.size(), index.grams(d));
+                               const unsigned a = resemblance(shared[m], grams.size(), index.grams(m), least);
+                               const unsigned b = resemblance(shared[d], grams.size(), index.grams(d), least);
                                return std::size_t{a > b ? a : b};
                            });
 }

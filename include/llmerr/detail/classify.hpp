@@ -70,6 +70,9 @@ inline constexpr message_word message_words[] = {
     {"\xE9\xA2\x9D\xE5\xBA\xA6\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 额度不足
     {"\xE5\x85\x85\xE5\x80\xBC", category::billing},                          // 充值 (top up)
     {"subscription", category::billing},
+    // "Your account is not active, please check your billing details" (OpenAI's billing_not_active, at 429).
+    // (Not "billing details" alone: DashScope throttles with "… check your plan and billing details".)
+    {"account is not active", category::billing},
     // Content moderation — DashScope DataInspectionFailed "inappropriate content"; Ark
     // SensitiveContentDetected "sensitive information"; Qianfan 文审/图审不安全, 敏感.
     {"inappropriate content", category::content_filtered},

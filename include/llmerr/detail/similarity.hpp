@@ -61,13 +61,12 @@ inline std::string fold_for_similarity(std::string_view t, bool documented) {
 
 // The distinct 5-byte grams of a folded text, as sorted 32-bit hashes.
 inline std::vector<std::uint32_t> grams_of(const std::string& folded) {
-    std::vector<std::uint32_t> g;
-    if (folded.size() < gram_bytes) return g;
-    g.reserve(folded.size() - gram_bytes + 1);
-    for (std::size_t i = 0; i + gram_bytes <= folded.size(); ++i) {
+    if (folded.size() < gram_bytes) return {};
+    std::vector<std::uint32_t> g(folded.size() - gram_bytes + 1);
+    for (std::size_t i = 0; i < g.size(); ++i) {
         std::uint32_t h = 2166136261U;
         for (std::size_t k = 0; k < gram_bytes; ++k) h = (h ^ static_cast<unsigned char>(folded[i + k])) * 16777619U;
-        g.push_back(h);
+        g[i] = h;
     }
     std::sort(g.begin(), g.end());
     g.erase(std::unique(g.begin(), g.end()), g.end());
@@ -90,10 +89,14 @@ inline std::vector<std::uint32_t> grams_of(const std::string& folded) {
 class gram_index {
 public:
     LLMERR_COLD explicit gram_index(const std::vector<std::vector<std::uint32_t>>& texts) : sizes_(texts.size()) {
-        std::vector<std::uint64_t> pairs;  // gram << 32 | text
+        // (Vectors sized up front and filled in place: run once, they need no growth code.)
+        std::size_t total = 0;
+        for (const std::vector<std::uint32_t>& grams : texts) total += grams.size();
+        std::vector<std::uint64_t> pairs(total);  // gram << 32 | text
+        std::size_t at_pair = 0;
         for (std::size_t t = 0; t < texts.size(); ++t) {
             sizes_[t] = static_cast<std::uint32_t>(texts[t].size());
-            for (const std::uint32_t g : texts[t]) pairs.push_back(std::uint64_t{g} << 32 | t);
+            for (const std::uint32_t g : texts[t]) pairs[at_pair++] = std::uint64_t{g} << 32 | t;
         }
         std::sort(pairs.begin(), pairs.end());
         std::size_t distinct = 0;
@@ -104,16 +107,17 @@ public:
         keys_.assign(capacity, 0);
         first_.assign(capacity, 0);
         last_.assign(capacity, 0);  // first_ == last_: an empty slot (every gram present has a text)
-        postings_.reserve(pairs.size());
+        postings_.assign(pairs.size(), 0);
+        std::size_t posted = 0;
         for (std::size_t i = 0; i < pairs.size();) {
             const auto g = static_cast<std::uint32_t>(pairs[i] >> 32);
             std::size_t at = slot_of(g);
             while (first_[at] != last_[at]) at = (at + 1) & (capacity - 1);
             keys_[at] = g;
-            first_[at] = static_cast<std::uint32_t>(postings_.size());
+            first_[at] = static_cast<std::uint32_t>(posted);
             for (; i < pairs.size() && (pairs[i] >> 32) == g; ++i)
-                postings_.push_back(static_cast<std::uint32_t>(pairs[i] & 0xFFFFFFFFU));
-            last_[at] = static_cast<std::uint32_t>(postings_.size());
+                postings_[posted++] = static_cast<std::uint32_t>(pairs[i] & 0xFFFFFFFFU);
+            last_[at] = static_cast<std::uint32_t>(posted);
         }
     }
 
