@@ -857,3 +857,15 @@ TEST_CASE("an inactive account is a billing matter, at any status", "[parse][wor
     CHECK(e.category == category::billing);
     CHECK_FALSE(e.retryable);
 }
+
+TEST_CASE("only a Qianfan-shaped id beside an error object says Qianfan v2", "[parse][renderings][providers]") {
+    // JSON-RPC's "id" is the caller's, not Qianfan's request id.
+    const auto rpc = parse(
+        R"({"jsonrpc":"2.0","id":"2_1770754790728","error":{"code":-32003,"message":"Error code: 401 - invalid key"}})");
+    CHECK(rpc.provider == provider::unknown);
+    CHECK(rpc.category == category::authentication);
+    const auto v2 = parse(
+        R"({"error":{"code":"no_such_code","message":"something failed","type":"invalid_request_error"},"id":"as-tqlur0tyrk"})",
+        400);
+    CHECK(v2.provider == provider::qianfan);
+}

@@ -198,8 +198,9 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         // DeepSeek also answer in.)
         if (f.request_id.is_text() && !(f.type.is_text() && f.type.text == "error")) {
             b.shape_provider = provider::dashscope;  // compatible mode keeps the native request_id
-        } else if (f.id.is_text()) {
-            b.shape_provider = provider::qianfan;  // v2 answers with the request's "id"
+        } else if (f.id.is_text() && is_qianfan_request_id(f.id.text)) {
+            // v2 answers with the request's "id" ("as-…"); another "id" is anybody's (JSON-RPC's "2_17707…").
+            b.shape_provider = provider::qianfan;
             b.shape_api = "v2";
         }
         take(b.request_id, f.request_id);
