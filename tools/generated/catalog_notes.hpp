@@ -22,14 +22,14 @@ struct entry_notes {
     std::string_view source;  // seed file or documentation address the entry comes from
 };
 
-static_assert(llmerr::detail::catalog_digest == 0x60fbacc4u,
+static_assert(llmerr::detail::catalog_digest == 0x2a4f584bu,
               "tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: "
               "run tools/gen_catalog.py");
 
 // clang-format off
 // NOLINTBEGIN
 // One per row of llmerr::entries(), in the same order.
-inline constexpr std::array<entry_notes, 1128> catalog_notes{{
+inline constexpr std::array<entry_notes, 1130> catalog_notes{{
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
@@ -825,6 +825,7 @@ inline constexpr std::array<entry_notes, 1128> catalog_notes{{
     {{}, {"Only in an older version of the error table, with HTTP 403 (seen in a third-party copy); later versions replaced it by the 429 'is suspended' message. Chinese text transcribed from a third-party copy of the official table, not from the page itself.", 248}, {"https://platform.moonshot.cn/docs/api/chat", 42}},
     {{"No API key provided, or a wrong one.", 36}, {"(platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 208}, {"https://platform.kimi.com/docs/api/errors", 41}},
     {{"Also returned when a key of one platform (platform.kimi.com / .cn) is used on the other (platform.kimi.ai / .ai): keys, accounts and balances are separate.", 155}, {"(platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 208}, {"https://platform.kimi.com/docs/api/errors", 41}},
+    {{}, {"Documented (keyword, HTTP 401, cause) on the Kimi Code error reference, which names no type; reports show the body with type invalid_authentication_error (OpenAI-compatible endpoint) or authentication_error (Anthropic-compatible endpoint, {\"type\":\"error\",\"error\":{…}}). The page's other messages are not yet in the catalogue.", 327}, {"https://www.kimi.com/code/docs/en/kimi-code/error-reference.html", 64}},
     {{"Several messages share this type; those with another meaning are separate variants. The current page describes it as a format error, a missing required parameter or a parameter of the wrong type.", 195}, {"(platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 208}, {"https://platform.kimi.com/docs/api/errors", 41}},
     {{"The input alone exceeds the model's context window: shorten it or use a model with a larger context.", 100}, {"(platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 208}, {"https://platform.kimi.com/docs/api/errors", 41}},
     {{"Prompt tokens + max_tokens exceed the model's length: lower max_tokens (max_completion_tokens) or switch model.", 111}, {"The current page gives no message text for this row ('prompt tokens + max_tokens 超过模型规格'); the message is from the older page version. (platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 355}, {"https://platform.kimi.com/docs/api/errors", 41}},
@@ -913,6 +914,7 @@ inline constexpr std::array<entry_notes, 1128> catalog_notes{{
     {{"Doc: Please retry your requests later.", 38}, {"Message and Chinese text transcribed from stored copies of the international (platform.minimax.io) and mainland (platform.minimaxi.com) errorcode.md pages; the page gives no HTTP status.", 186}, {"https://platform.minimax.io/docs/api-reference/errorcode", 56}},
     {{"Doc: Please retry your requests later. API pages (e.g. Files Retrieve) call it 'RPM limit triggered'.", 101}, {"Message and Chinese text transcribed from stored copies of the international (platform.minimax.io) and mainland (platform.minimaxi.com) errorcode.md pages; the page gives no HTTP status.", 186}, {"https://platform.minimax.io/docs/api-reference/errorcode", 56}},
     {{"Doc: check your API Key and make sure it is correct and active.", 63}, {"Message and Chinese text transcribed from stored copies of the international (platform.minimax.io) and mainland (platform.minimaxi.com) errorcode.md pages; the page gives no HTTP status. Third-party reports show 1004 with HTTP 401 and status_msg 'login fail: Please carry the API secret key in the 'Authorization' field of the request header'; not on the official page.", 369}, {"https://platform.minimax.io/docs/api-reference/errorcode", 56}},
+    {{}, {"Not on the official error-code page, as read: the status_msg (or, from the Anthropic-compatible endpoint, error.message with type authorized_error and a trailing ' (1004)') that public reports show for 1004 at HTTP 401 when the Authorization header is missing or holds no valid key. No Chinese text available.", 309}, {"https://platform.minimax.io/docs/api-reference/errorcode", 56}},
     {{"Doc: Please check your account balance.", 39}, {"Message and Chinese text transcribed from stored copies of the international (platform.minimax.io) and mainland (platform.minimaxi.com) errorcode.md pages; the page gives no HTTP status.", 186}, {"https://platform.minimax.io/docs/api-reference/errorcode", 56}},
     {{}, {"Not in the global error-code table; listed in the base_resp.status_code description of the Files Retrieve (and Video Download) API pages as '1013, Internal service error'. Chinese text not available.", 199}, {"https://platform.minimax.io/docs/api-reference/file-management-retrieve", 71}},
     {{"Doc: Please retry your requests later.", 38}, {"Message and Chinese text transcribed from stored copies of the international (platform.minimax.io) and mainland (platform.minimaxi.com) errorcode.md pages; the page gives no HTTP status.", 186}, {"https://platform.minimax.io/docs/api-reference/errorcode", 56}},

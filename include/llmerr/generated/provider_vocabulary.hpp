@@ -37,6 +37,7 @@ inline constexpr char provider_host_pool[] =
     "api.deepseek.com"
     "api.moonshot.cn"
     "api.moonshot.ai"
+    "api.kimi.com"
     "open.bigmodel.cn"
     "api.z.ai"
     "api*.minimaxi.com"
@@ -56,7 +57,7 @@ inline constexpr char provider_host_pool[] =
     "api.siliconflow.cn"
     "api.siliconflow.com"
     "api.**.siliconflow.com";
-inline constexpr host_pattern provider_hosts[29] = {
+inline constexpr host_pattern provider_hosts[30] = {
     {0, 20, provider::ark},  // **.ark.**.volces.com
     {20, 24, provider::ark},  // **.ark.**.bytepluses.com
     {44, 26, provider::dashscope},  // dashscope*.**.aliyuncs.com
@@ -67,25 +68,26 @@ inline constexpr host_pattern provider_hosts[29] = {
     {157, 16, provider::deepseek},  // api.deepseek.com
     {173, 15, provider::moonshot},  // api.moonshot.cn
     {188, 15, provider::moonshot},  // api.moonshot.ai
-    {203, 16, provider::zhipu},  // open.bigmodel.cn
-    {219, 8, provider::zhipu},  // api.z.ai
-    {227, 17, provider::minimax},  // api*.minimaxi.com
-    {244, 15, provider::minimax},  // api*.minimax.io
-    {259, 17, provider::minimax},  // api*.minimax.chat
-    {276, 18, provider::minimax},  // api*.minimaxi.chat
-    {294, 27, provider::hunyuan},  // hunyuan.tencentcloudapi.com
-    {321, 30, provider::hunyuan},  // hunyuan.**.tencentcloudapi.com
-    {351, 29, provider::hunyuan},  // api.hunyuan.cloud.tencent.com
-    {380, 14, provider::openai},  // api.openai.com
-    {394, 21, provider::spark},  // spark-api*.xf-yun.com
-    {415, 28, provider::spark},  // spark-openapi*.**.xf-yun.com
-    {443, 19, provider::spark},  // maas*.**.xf-yun.com
-    {462, 15, provider::stepfun},  // api.stepfun.com
-    {477, 14, provider::stepfun},  // api.stepfun.ai
-    {491, 19, provider::baichuan},  // api.baichuan-ai.com
-    {510, 18, provider::siliconflow},  // api.siliconflow.cn
-    {528, 19, provider::siliconflow},  // api.siliconflow.com
-    {547, 22, provider::siliconflow},  // api.**.siliconflow.com
+    {203, 12, provider::moonshot},  // api.kimi.com
+    {215, 16, provider::zhipu},  // open.bigmodel.cn
+    {231, 8, provider::zhipu},  // api.z.ai
+    {239, 17, provider::minimax},  // api*.minimaxi.com
+    {256, 15, provider::minimax},  // api*.minimax.io
+    {271, 17, provider::minimax},  // api*.minimax.chat
+    {288, 18, provider::minimax},  // api*.minimaxi.chat
+    {306, 27, provider::hunyuan},  // hunyuan.tencentcloudapi.com
+    {333, 30, provider::hunyuan},  // hunyuan.**.tencentcloudapi.com
+    {363, 29, provider::hunyuan},  // api.hunyuan.cloud.tencent.com
+    {392, 14, provider::openai},  // api.openai.com
+    {406, 21, provider::spark},  // spark-api*.xf-yun.com
+    {427, 28, provider::spark},  // spark-openapi*.**.xf-yun.com
+    {455, 19, provider::spark},  // maas*.**.xf-yun.com
+    {474, 15, provider::stepfun},  // api.stepfun.com
+    {489, 14, provider::stepfun},  // api.stepfun.ai
+    {503, 19, provider::baichuan},  // api.baichuan-ai.com
+    {522, 18, provider::siliconflow},  // api.siliconflow.cn
+    {540, 19, provider::siliconflow},  // api.siliconflow.com
+    {559, 22, provider::siliconflow},  // api.**.siliconflow.com
 };
 
 // Hosts, products, model families and client fingerprints only one provider has under its own name: each
