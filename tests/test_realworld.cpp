@@ -61,11 +61,14 @@ TEST_CASE("real-world corpus: llmerr meets the committed floors") {
     INFO("category " << t.category_ok << "/" << t.cases << ", retryable " << t.retryable_ok << "/" << t.cases
                      << ", code " << t.code_ok << "/" << t.with_code << ", provider (JSON bodies) "
                      << t.json_provider_ok << "/" << t.json_bodies << " (wire " << t.wire_provider_ok << "/"
-                     << t.wire_bodies << "), worse than the status rule " << t.worse_than_status);
+                     << t.wire_bodies << "), worse than the status rule " << t.worse_than_status
+                     << ", provider named wrongly " << t.provider_wrong);
     CHECK(ratio(t.category_ok, t.cases) >= floors.at("category").get<double>());
     CHECK(ratio(t.retryable_ok, t.cases) >= floors.at("retryable").get<double>());
     CHECK(ratio(t.code_ok, t.with_code) >= floors.at("code").get<double>());
     CHECK(ratio(t.json_provider_ok, t.json_bodies) >= floors.at("provider_json").get<double>());
     CHECK(ratio(t.wire_provider_ok, t.wire_bodies) >= floors.at("provider_wire").get<double>());
     CHECK(t.worse_than_status <= floors.at("worse_than_status_max").get<int>());
+    // Naming the wrong provider is worse than naming none: its catalogue then speaks for another's body.
+    CHECK(ratio(t.provider_wrong, t.cases) <= floors.at("provider_wrong_max").get<double>());
 }

@@ -127,12 +127,14 @@ struct totals {
     int json_bodies = 0, json_provider_ok = 0;  // cases holding a JSON body (wire or rendered), provider known
     int with_status = 0, retryable_ok_with_status = 0, status_rule_retryable_ok = 0, status_rule_category_ok = 0;
     int worse_than_status = 0;  // status known, status rule right on retryable, llmerr wrong
+    int provider_wrong = 0;     // a provider named, and another (or none) is the label
 };
 
 inline totals add_up(const std::vector<outcome>& all) {
     totals t;
     for (const outcome& o : all) {
         ++t.cases;
+        t.provider_wrong += !o.provider_ok && o.got.provider != llmerr::provider::unknown;
         t.category_ok += o.category_ok;
         t.retryable_ok += o.retryable_ok;
         if (o.c->code) {
