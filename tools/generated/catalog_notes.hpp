@@ -22,14 +22,14 @@ struct entry_notes {
     std::string_view source;  // seed file or documentation address the entry comes from
 };
 
-static_assert(llmerr::detail::catalog_digest == 0x2a4f584bu,
+static_assert(llmerr::detail::catalog_digest == 0xa9d1c51cu,
               "tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: "
               "run tools/gen_catalog.py");
 
 // clang-format off
 // NOLINTBEGIN
 // One per row of llmerr::entries(), in the same order.
-inline constexpr std::array<entry_notes, 1130> catalog_notes{{
+inline constexpr std::array<entry_notes, 1131> catalog_notes{{
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
@@ -332,6 +332,7 @@ inline constexpr std::array<entry_notes, 1130> catalog_notes{{
     {{"Second documented wording of variant 10's meaning: thinking mode needs a streaming call.", 88}, {"Chinese text not transcribed.", 29}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{"Qwen-Omni audio output requires a streaming call.", 49}, {"Chinese text not transcribed.", 29}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{"The model only runs in thinking mode; enable_thinking=false is not supported.", 77}, {"Chinese text not transcribed.", 29}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
+    {{}, {"On the current page (read from a public copy newer than the 2025-12-26 version the other rows were typed from), not on the older one.", 133}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{"Despite the name this is not moderation (that is DataInspectionFailed): the media could not be fetched or its format is unsupported/incorrect. (copied in seed 001)", 163}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{"Media download timed out; not moderation. Reference marks retry conditional (possibly transient); set false because the documented fix is to move the files to same-region OSS.", 175}, {"A plain retry may succeed when the timeout was transient.", 57}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
