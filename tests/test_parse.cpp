@@ -155,6 +155,28 @@ TEST_CASE("MiniMax base_resp and Tencent Cloud Response.Error, inside HTTP 200",
         CHECK_FALSE(llmerr::find_error(200, R"({"data":{"Response":{"Error":{"Code":"X"}}}})"));
         CHECK_FALSE(llmerr::find_error(200, R"({"Response":{"Choices":[{"Error":{"Code":"X"}}]}})"));
     }
+    SECTION("Hunyuan: a streamed chunk whose ErrorMsg has a code; null or 0 is a chunk that succeeded") {
+        const std::string stream =
+            "data: {\"Note\":\"x\",\"Choices\":[{\"Delta\":{\"Role\":\"assistant\",\"Content\":\"Hi\"}}],"
+            "\"Created\":1733212800,\"Id\":\"a1\",\"ErrorMsg\":null}\n\n"
+            "data: {\"Note\":\"x\",\"Choices\":[],\"Created\":1733212801,\"Id\":\"a1\","
+            "\"ErrorMsg\":{\"Msg\":\"request model timeout\",\"Code\":4001}}\n\n";
+        const auto found = llmerr::find_error(200, stream);
+        REQUIRE(found);
+        CHECK(found->from_stream);
+        CHECK(found->provider == provider::hunyuan);
+        CHECK(found->envelope == llmerr::envelope::response_error);
+        CHECK(found->code == "4001");
+        CHECK(found->api == "stream");
+        CHECK(found->category == category::timeout);
+        CHECK(found->retryable);
+        CHECK(found->message == "request model timeout");
+        // The key spelled with an escape is the same key.
+        CHECK(llmerr::find_error(200, R"({"ErrorMsg":{"\u0043ode":4000,"Msg":"internal service error"}})"));
+        CHECK_FALSE(llmerr::find_error(200, R"({"Choices":[],"ErrorMsg":null})"));
+        CHECK_FALSE(llmerr::find_error(200, R"({"Choices":[],"ErrorMsg":{"Code":0,"Msg":""}})"));
+        CHECK_FALSE(llmerr::find_error(200, R"({"data":{"ErrorMsg":{"Code":4000}}})"));
+    }
 }
 
 TEST_CASE("SSE bodies and chunks", "[parse][sse]") {

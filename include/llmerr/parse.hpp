@@ -182,6 +182,13 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         read_envelope(b, envelope::header, provider::spark, f.header_code, f.header_message, f.header_sid);
         return;
     }
+    // Tencent Hunyuan's streamed chunks: {"ErrorMsg":{"Code":4001,"Msg":"request model timeout"},…} (null when the
+    // chunk succeeded; the request id is in a header only).
+    if (f.errmsg_code.is_text() && f.errmsg_code.text != "0" && no_other_error) {
+        read_envelope(b, envelope::response_error, provider::hunyuan, f.errmsg_code, f.errmsg_msg, f.request_id);
+        b.shape_api = "stream";
+        return;
+    }
     // MiniMax: {"base_resp":{"status_code":1008,"status_msg":"insufficient balance"}}; 0 is success.
     if (f.base_status_code.is_text() && f.base_status_code.text != "0" && no_other_error) {
         read_envelope(b, envelope::base_resp, provider::minimax, f.base_status_code, f.base_status_msg, f.request_id);

@@ -78,6 +78,15 @@ inline envelope_fields fields_from_json(const nlohmann::json& j) {
                     else if (k == "sid") f.header_sid = field_from_json(v);
                 }
             }
+        } else if (key == "ErrorMsg") {
+            f.errmsg_code = json_field{};
+            f.errmsg_msg = json_field{};
+            if (value.is_object()) {
+                for (const auto& [k, v] : value.items()) {
+                    if (k == "Code") f.errmsg_code = field_from_json(v);
+                    else if (k == "Msg") f.errmsg_msg = field_from_json(v);
+                }
+            }
         } else if (key == "Response") {
             if (value.is_object()) {
                 for (const auto& [k, v] : value.items()) {
@@ -153,6 +162,8 @@ inline bool same_fields(const envelope_fields& a, const envelope_fields& b, cons
         {"header_code", same(a.header_code, b.header_code)},
         {"header_message", same(a.header_message, b.header_message)},
         {"header_sid", same(a.header_sid, b.header_sid)},
+        {"errmsg_code", same(a.errmsg_code, b.errmsg_code)},
+        {"errmsg_msg", same(a.errmsg_msg, b.errmsg_msg)},
     };
     bool ok = true;
     for (const named& c : checks) {

@@ -75,6 +75,8 @@ struct envelope_fields {
     bool response_error_is_object = false;
     // iFlytek Spark's {"header":{"code","message","sid"}}: those three of a top-level "header" object.
     json_field header_code, header_message, header_sid;
+    // Tencent Hunyuan's streamed chunks: {"ErrorMsg":{"Code":4001,"Msg":…},…}; null in a chunk that succeeded.
+    json_field errmsg_code, errmsg_msg;
 };
 
 struct scan_result {
@@ -329,10 +331,13 @@ private:
         header,
         h_code,
         h_message,
-        h_sid
+        h_sid,
+        errmsg,
+        em_code,
+        em_msg
     };
     // What the open container at depth 2 is: the top-level "error" object, "output" object, or another.
-    enum class inner : std::uint8_t { other, error, output, base_resp, response, header };
+    enum class inner : std::uint8_t { other, error, output, base_resp, response, header, errmsg };
 
     // A key longer than this matches no name the scanner reads, so only this much of it is decoded.
     static constexpr std::size_t key_cap = 32;
@@ -357,7 +362,7 @@ private:
                 if (k == "code") return slot::code;
                 return k == "data" ? slot::success : k == "type" ? slot::type : slot::none;
             case 5: return k == "error" ? slot::error : slot::none;
-            case 8: return k == "Response" ? slot::response : slot::none;
+            case 8: return k == "Response" ? slot::response : k == "ErrorMsg" ? slot::errmsg : slot::none;
             case 6:
                 if (k == "status") return slot::status;
                 if (k == "output") return slot::output;
@@ -401,6 +406,11 @@ private:
         if (k == "sid") return slot::h_sid;
         return slot::none;
     }
+    static slot errmsg_slot(std::string_view k) noexcept {
+        if (k == "Code") return slot::em_code;
+        if (k == "Msg") return slot::em_msg;
+        return slot::none;
+    }
     static slot response_error_slot(std::string_view k) noexcept {
         if (k == "Code") return slot::re_code;
         if (k == "Message") return slot::re_message;
@@ -435,13 +445,15 @@ private:
             case slot::h_code: return &f.header_code;
             case slot::h_message: return &f.header_message;
             case slot::h_sid: return &f.header_sid;
+            case slot::em_code: return &f.errmsg_code;
+            case slot::em_msg: return &f.errmsg_msg;
             default: return nullptr;
         }
     }
     // The values is_error_envelope() reads: the keys-only scan decodes them too.
     static bool read_by_verdict(slot s) noexcept {
         return s == slot::code || s == slot::error_code || s == slot::error || s == slot::o_task_status ||
-               s == slot::b_status_code || s == slot::h_code;
+               s == slot::b_status_code || s == slot::h_code || s == slot::em_code;
     }
 
     // A new top-level "error" or "output" value replaces the earlier one entirely, as in nlohmann.
@@ -472,6 +484,10 @@ private:
         f.header_message.clear();
         f.header_sid.clear();
     }
+    static void clear_errmsg(envelope_fields& f) noexcept {
+        f.errmsg_code.clear();
+        f.errmsg_msg.clear();
+    }
     static void clear_response(envelope_fields& f) noexcept {
         clear_response_error(f);
         f.response_request_id.clear();
@@ -483,10 +499,11 @@ private:
         if (s == slot::response) clear_response(f);
         if (s == slot::r_error) clear_response_error(f);
         if (s == slot::header) clear_header(f);
+        if (s == slot::errmsg) clear_errmsg(f);
     }
     static bool is_container_slot(slot s) noexcept {
         return s == slot::output || s == slot::base_resp || s == slot::response || s == slot::r_error ||
-               s == slot::header;
+               s == slot::header || s == slot::errmsg;
     }
 
     // Whether the 8 bytes at p are all printable ASCII other than '"' and '\\' (SWAR: byte k of the word
@@ -687,6 +704,7 @@ private:
                          : pending == slot::base_resp ? inner::base_resp
                          : pending == slot::response  ? inner::response
                          : pending == slot::header    ? inner::header
+                         : pending == slot::errmsg    ? inner::errmsg
                                                       : inner::other;
                 }
                 if (depth == 2) in_response_error = obj && pending == slot::r_error;
@@ -759,10 +777,11 @@ private:
     // value goes to (bad on a syntax error).
     slot read_key_slot(std::size_t depth, inner in, bool in_response_error, envelope_fields& f) {
         // The keys whose names matter; the keys-only scan reads only those is_error_envelope() needs.
-        const bool wanted = depth == 1 ||
-                            (depth == 2 && (in == inner::output || in == inner::base_resp || in == inner::response ||
-                                            in == inner::header || (in == inner::error && !keys_only_))) ||
-                            (depth == 3 && in == inner::response && in_response_error && !keys_only_);
+        const bool wanted =
+            depth == 1 ||
+            (depth == 2 && (in == inner::output || in == inner::base_resp || in == inner::response ||
+                            in == inner::header || in == inner::errmsg || (in == inner::error && !keys_only_))) ||
+            (depth == 3 && in == inner::response && in_response_error && !keys_only_);
         std::string_view k;
         if (!wanted) {
             ++p_;
@@ -786,6 +805,7 @@ private:
             case inner::base_resp: return base_resp_slot(k);
             case inner::response: return response_slot(k);
             case inner::header: return header_slot(k);
+            case inner::errmsg: return errmsg_slot(k);
             default: return slot::none;
         }
     }

@@ -42,19 +42,20 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
     if (f.base_status_code.is_text() && f.base_status_code.text != "0") return true;  // MiniMax: 0 is success
     if (f.response_error_is_object) return true;  // Tencent Cloud: a Response with an Error failed
     if (f.header_code.is_text() && f.header_code.text != "0") return true;  // iFlytek Spark: 0 is success
+    if (f.errmsg_code.is_text() && f.errmsg_code.text != "0") return true;  // Hunyuan's streamed ErrorMsg
     return false;
 }
 
 // --- a cheap test that spares most success bodies the scan ---
 //
 // is_error_envelope() reads only the top-level keys "error", "error_code" and "code", the key "task_status"
-// (of "output"), "status_code" (of MiniMax's "base_resp"), "code" (of iFlytek Spark's "header") and "Error"
-// (of Tencent Cloud's "Response"), and
+// (of "output"), "status_code" (of MiniMax's "base_resp"), "code" (of iFlytek Spark's "header"), "Error"
+// (of Tencent Cloud's "Response") and "Code" (of Hunyuan's "ErrorMsg"), and
 // find_sse_error() also reports an event named "error". A key is a string token, which cannot span lines
 // (raw control bytes are invalid in it), so a key that decodes to one of those names shows in the raw bytes
-// of the body, in one piece: plainly, as `code"` (also the end of `error_code"` and `status_code"`),
+// of the body, in one piece: plainly, as `code"` (also the end of `error_code"` and `status_code"`), `Code"`,
 // `error"`, `Error"` or `task_status"`, or with one of its letters escaped, as `\u00XX` with XX one of
-// 45 5f 61 63 64 65 6b 6f 72 73 74 75. An event named error shows as `event:`, an optional space and "error" in
+// 43 45 5f 61 63 64 65 6b 6f 72 73 74 75. An event named error shows as `event:`, an optional space and "error" in
 // any case. may_hold_error(s) is false only when none of these occurs anywhere in s: then the keys-only scan
 // and find_sse_error() cannot report an error, whatever else s holds, valid or not. Keep it in step with
 // is_error_envelope() and find_sse_error(): a name they read must be added here.
@@ -63,7 +64,7 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
 [[nodiscard]] inline bool error_marker_at(std::string_view s, std::size_t i) noexcept {
     switch (s[i]) {
         case '"':
-            return (i >= 4 && s.substr(i - 4, 4) == "code") ||
+            return (i >= 4 && (s.substr(i - 4, 4) == "code" || s.substr(i - 4, 4) == "Code")) ||
                    (i >= 5 && (s.substr(i - 5, 5) == "error" || s.substr(i - 5, 5) == "Error")) ||
                    (i >= 11 && s.substr(i - 11, 11) == "task_status");
         case '\\': {
@@ -71,7 +72,7 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
             if (s.size() - i < 6 || s.substr(i + 1, 3) != "u00") return false;
             const char hi = s[i + 4];
             const char lo = ascii_lower(s[i + 5]);
-            return (hi == '4' && lo == '5') || (hi == '5' && lo == 'f') ||
+            return (hi == '4' && (lo == '3' || lo == '5')) || (hi == '5' && lo == 'f') ||
                    (hi == '6' && (lo == '1' || lo == '3' || lo == '4' || lo == '5' || lo == 'b' || lo == 'f')) ||
                    (hi == '7' && (lo == '2' || lo == '3' || lo == '4' || lo == '5'));
         }
