@@ -869,3 +869,16 @@ TEST_CASE("only a Qianfan-shaped id beside an error object says Qianfan v2", "[p
         400);
     CHECK(v2.provider == provider::qianfan);
 }
+
+TEST_CASE("a relay's empty message beside its upstream's body quoted as a string", "[parse][renderings]") {
+    // OpenRouter-style: the relay's own words say nothing; the upstream's error, as raw text, says what happened.
+    const auto e = parse(
+        R"({"error":{"message":"Provider returned error","code":429,"metadata":{"raw":"{\"error\":{\"message\":\"Your account is suspended due to insufficient balance, please recharge\",\"type\":\"x_error\"}}","provider_name":"Some Provider"}}})",
+        429);
+    CHECK(e.category == category::billing);
+    CHECK_FALSE(e.retryable);
+    // With nothing quoted, the status decides as before.
+    const auto f = parse(R"({"error":{"message":"Provider returned error","code":429}})", 429);
+    CHECK(f.category == category::rate_limited);
+    CHECK(f.retryable);
+}

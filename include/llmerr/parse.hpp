@@ -1106,6 +1106,11 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
                                    : 0;
             const int fit = is_relay_own_type(r.type) ? 0 : status;
             category by_words = category_from_words(r.message, fit);
+            // A relay's message that says nothing ("Provider returned error") beside its upstream's error body,
+            // quoted as a string inside its own ({"metadata":{"raw":"{\"error\":{\"message\":…}}"}}): that body's
+            // words.
+            if (by_words == category::unknown && structured && t.find("\\\"message\\\"") != std::string_view::npos)
+                by_words = category_from_words(t.substr(0, t.size() < render_window ? t.size() : render_window), fit);
             if (by_words == category::unknown) {
                 std::string named = r.code + ' ' + r.type;
                 for (char& c : named) c = c == '_' ? ' ' : c;

@@ -187,6 +187,11 @@ inline constexpr message_word message_words[] = {
     {"remote end closed", category::server_error},
     {"unexpected eof", category::server_error},
     {"\": eof", category::server_error},  // Go's io.EOF after the URL it posted to
+    // A response the client could not read as JSON, empty or cut short under load (node-fetch's "invalid json
+    // response body at … reason: Unexpected end of JSON input", Python's "Expecting value: line 5 column 1"
+    // after a 200): the provider failed to answer. (At a 4xx, a body the server could not read, it does not fit.)
+    {"invalid json response", category::server_error},
+    {"expecting value: line", category::server_error},
     // Capacity — Ark ServerOverloaded "server overload", DashScope ModelServingError "system capacity
     // limits", Qianfan 336100 "与我互动的人过多", "service is busy".
     {"overload", category::overloaded},
