@@ -358,11 +358,13 @@ POOL_CHUNK = 60000  # bytes per string literal of the pool
 CODE_SLOTS = 2048  # a power of two; at most 50 % full, so that a miss ends after ~2.5 probes (1024: 80 %, ~13)
 
 
-def code_hash(provider, code):
-    """detail::code_hash in catalog.hpp, bit for bit: 8 little-endian bytes per step, then the tail."""
+def code_hash(code):
+    """detail::code_hash in catalog.hpp, bit for bit: 8 little-endian bytes per step, then the tail. The
+    provider is not hashed: the keys of one code sit in one probe chain, so that one hash tells every provider
+    documenting it."""
     data = code.encode("utf-8")
     n = len(data)
-    h = 0x9E3779B97F4A7C15 ^ ((PROVIDERS.index(provider) + 1) << 56) ^ n
+    h = 0x9E3779B97F4A7C15 ^ n
     i = 0
     while i + 8 <= n:
         h = ((h ^ int.from_bytes(data[i:i + 8], "little")) * 0xFF51AFD7ED558CCD) & MASK64
@@ -394,7 +396,7 @@ def code_slots(rows, alias_list, pool):
         raise DataError(f"{len(keys)} codes and aliases: raise CODE_SLOTS in tools/gen_catalog.py")
     slots = [None] * CODE_SLOTS
     for p, code, row, alias in keys:
-        h = code_hash(p, code)
+        h = code_hash(code)
         at = h & (CODE_SLOTS - 1)
         while slots[at] is not None:
             at = (at + 1) & (CODE_SLOTS - 1)

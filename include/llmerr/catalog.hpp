@@ -240,15 +240,16 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
 
 // The hash of catalog_code_slots (tools/gen_catalog.py computes the same in Python): 8 bytes per multiply;
 // the last partial word is read as the code's last 8 bytes (or two overlapping 4-byte halves), never byte
-// by byte unless the code is shorter than 4.
+// by byte unless the code is shorter than 4. The provider is not hashed: every provider's key for one code
+// is in one probe chain, so one hash answers "who documents this code?" (documenting_providers).
 // LLMERR_DETAIL_HASH_HOOK(n), when a test defines it, is called with the size of every code hashed
 // (tests/test_catalog_cost.cpp counts the work a lookup does); programs never define it.
-[[nodiscard]] constexpr std::uint64_t code_hash(provider p, std::string_view code) noexcept {
+[[nodiscard]] constexpr std::uint64_t code_hash(std::string_view code) noexcept {
     const std::size_t n = code.size();
 #ifdef LLMERR_DETAIL_HASH_HOOK
     LLMERR_DETAIL_HASH_HOOK(n);
 #endif
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (std::uint64_t{static_cast<std::uint8_t>(p)} << 56) ^ n;
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         h = (h ^ load_le(code, i, 8)) * 0xFF51AFD7ED558CCDULL;
@@ -278,7 +279,7 @@ struct slot_hit {
 // The first row of (p, code), looking at codes and their aliases at once: one hash and, usually, one
 // probe. {no_row, false} when neither.
 [[nodiscard]] constexpr slot_hit probe(provider p, std::string_view code) noexcept {
-    const std::uint64_t h = code_hash(p, code);
+    const std::uint64_t h = code_hash(code);
     const auto tag = static_cast<std::uint16_t>(h >> 48);
     const index_range rows = rows_of(p);
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
@@ -289,6 +290,24 @@ struct slot_hit {
         const std::size_t row = static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U;
         if (row >= rows.begin && row < rows.end && s.key == code)
             return {row, (s.row_plus_1 & code_slot::alias_bit) != 0};
+    }
+}
+
+// The providers documenting `code` exactly or as an alias, bit static_cast<int>(p) for provider p: what
+// resolve(p, {}, code) calls exact or alias, for every provider at the cost of one hash and one chain.
+static_assert(provider_count <= 32, "documenting_providers: one bit per provider");
+[[nodiscard]] constexpr std::uint32_t documenting_providers(std::string_view code) noexcept {
+    if (code.empty() || code.size() > catalog_max_code_size) return 0;
+    const std::uint64_t h = code_hash(code);
+    const auto tag = static_cast<std::uint16_t>(h >> 48);
+    constexpr std::size_t mask = catalog_code_slots.size() - 1;
+    std::uint32_t found = 0;
+    for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
+        const code_slot s = catalog_code_slots[at];
+        if (s.row_plus_1 == 0) return found;
+        if (s.tag != tag || s.key != code) continue;
+        const std::size_t row = static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U;
+        found |= std::uint32_t{1} << static_cast<unsigned>(catalog_rows[row].provider);
     }
 }
 

@@ -339,11 +339,16 @@ inline body_facts read_body(std::string_view t) {
 
 // Whether any provider documents `code`, exactly or as an alias.
 [[nodiscard]] inline bool documented_anywhere(std::string_view code) noexcept {
-    for (provider q : known_providers) {
-        const match_kind k = resolve(q, {}, code).kind;
-        if (k == match_kind::exact || k == match_kind::alias) return true;
-    }
-    return false;
+    return documenting_providers(code) != 0;
+}
+
+// The provider whose bit is the only one set in `documenters` (documenting_providers); unknown for none or
+// several.
+[[nodiscard]] constexpr provider only_provider(std::uint32_t documenters) noexcept {
+    if (documenters == 0 || (documenters & (documenters - 1)) != 0) return provider::unknown;
+    std::uint8_t i = 0;
+    while ((documenters >> i) != 1U) ++i;
+    return static_cast<provider>(i);
 }
 
 // The number in parentheses that ends a message, after a space ("insufficient balance (1008)": MiniMax's
@@ -385,16 +390,7 @@ inline body_facts read_body(std::string_view t) {
 // only the error_code shape says Qianfan v1).
 [[nodiscard]] constexpr provider provider_by_vocabulary(std::string_view code, std::size_t min_digits = 6) noexcept {
     if (code.size() < min_digits && all_digits(code)) return provider::unknown;
-    if (code.empty()) return provider::unknown;
-    provider found = provider::unknown;
-    for (provider p : known_providers) {
-        const match_kind k = resolve(p, {}, code).kind;
-        if (k == match_kind::exact || k == match_kind::alias) {
-            if (found != provider::unknown) return provider::unknown;  // documented by several: ambiguous
-            found = p;
-        }
-    }
-    return found;
+    return only_provider(documenting_providers(code));  // documented by several: ambiguous
 }
 
 // For an undocumented business code of five digits: the one provider that documents a code differing from it
@@ -405,19 +401,12 @@ inline body_facts read_body(std::string_view t) {
     if (code.size() != 5 || !all_digits(code)) return provider::unknown;
     char near[5] = {};  // the code with its last digit replaced
     for (std::size_t i = 0; i < code.size(); ++i) near[i] = code[i];
-    provider found = provider::unknown;
-    for (provider p : known_providers) {
-        bool documents = false;
-        for (char last = '0'; last <= '9' && !documents; ++last) {
-            near[code.size() - 1] = last;
-            const match_kind k = resolve(p, {}, std::string_view(near, code.size())).kind;
-            documents = k == match_kind::exact || k == match_kind::alias;
-        }
-        if (!documents) continue;
-        if (found != provider::unknown) return provider::unknown;
-        found = p;
+    std::uint32_t documenters = 0;
+    for (char last = '0'; last <= '9'; ++last) {
+        near[code.size() - 1] = last;
+        documenters |= documenting_providers(std::string_view(near, code.size()));
     }
-    return found;
+    return only_provider(documenters);
 }
 
 // The first number of five or six digits standing alone in the text (not part of a longer number, a time, a
@@ -682,9 +671,10 @@ inline provider provider_by_variants(std::string_view code, const lowered_messag
     // A short number ("1", "500") is any gateway's code: its message proves nothing either.
     if (m.empty_message || (code.size() < min_digits && all_digits(code))) return provider::unknown;
     provider found = provider::unknown;
+    const std::uint32_t documenters = documenting_providers(code);
     for (provider q : known_providers) {
+        if ((documenters >> static_cast<unsigned>(q) & 1U) == 0) continue;
         const resolved k = resolve(q, {}, code);
-        if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;
         const auto first = static_cast<std::size_t>(k.entry - entries().begin());
         bool hit = false;
         for (std::size_t i = first; i < group_end(first) && !hit; ++i) {
@@ -1081,10 +1071,11 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         category agreed = category::unknown;
         bool agree = p == provider::unknown && !agreed_code.empty() && !is_http_status_code(agreed_code);
         const catalog_entry* any = nullptr;
+        const std::uint32_t documenters = agree ? documenting_providers(agreed_code) : 0;
         for (provider q : known_providers) {
             if (!agree) break;
+            if ((documenters >> static_cast<unsigned>(q) & 1U) == 0) continue;
             const resolved k = resolve(q, {}, agreed_code);
-            if (k.kind != match_kind::exact && k.kind != match_kind::alias) continue;
             const catalog_entry* e = select_variant_lowered(k.entry, lowered, match_status);
             if (any != nullptr && e->category != agreed) agree = false;
             any = e;
