@@ -600,30 +600,61 @@ inline const gram_index& documented_gram_index() {
     return index;
 }
 
+// The index of the lowest set bit of `bits` (≠ 0).
+[[nodiscard]] constexpr unsigned lowest_bit(std::uint64_t bits) noexcept {
+#if defined(__GNUC__)
+    return static_cast<unsigned>(__builtin_ctzll(bits));
+#else
+    unsigned i = 0;
+    while ((bits & 1U) == 0) {
+        bits >>= 1;
+        ++i;
+    }
+    return i;
+#endif
+}
+
+// A set of catalogue rows: the candidates of a pass that would otherwise score every row.
+struct row_set {
+    static constexpr std::size_t words = (catalog_rows.size() + 63) / 64;
+    std::uint64_t bits[words] = {};
+    void add(std::size_t row) noexcept { bits[row / 64] |= std::uint64_t{1} << (row % 64); }
+};
+
 // The row of provider `p` (any provider when unknown) that `score` rates highest, at least `floor`; rows of
 // another category (or, with `per_provider`, of another provider) that score as high make it ambiguous (null)
 // unless `status` tells them apart. `score(e, best)` may return 0 for a row that cannot beat `best` without
-// computing its score.
+// computing its score. Only the rows of `candidates` are scored (in row order, as a pass over every row
+// would): the others must be rows `score` would give less than `floor`.
 template <class Score>
-const catalog_entry* best_documented(provider p, int status, std::size_t floor, bool per_provider, const Score& score) {
+const catalog_entry* best_documented(provider p, int status, std::size_t floor, bool per_provider,
+                                     const row_set& candidates, const Score& score) {
     const catalog_entry* best = nullptr;
     std::size_t best_score = 0;
     bool ambiguous = false;
-    const entry_range rows = p == provider::unknown ? entries() : entries(p);
-    for (const catalog_entry& e : rows) {
-        const std::size_t got = score(e, best_score);
-        if (got < floor || got < best_score) continue;
-        if (got > best_score) {
-            best = &e;
-            best_score = got;
-            ambiguous = false;
-        } else if (best != nullptr &&
-                   (e.category != best->category || (per_provider && e.provider != best->provider))) {
-            if (status != 0 && e.http_status == status && best->http_status != status) {
+    const entry_range all = entries();
+    const entry_range rows = p == provider::unknown ? all : entries(p);
+    const auto begin = static_cast<std::size_t>(rows.begin() - all.begin());
+    const auto end = static_cast<std::size_t>(rows.end() - all.begin());
+    for (std::size_t w = begin / 64; w < row_set::words && w * 64 < end; ++w) {
+        for (std::uint64_t bits = candidates.bits[w]; bits != 0; bits &= bits - 1) {
+            const std::size_t row = w * 64 + lowest_bit(bits);
+            if (row < begin || row >= end) continue;
+            const catalog_entry& e = all.begin()[row];
+            const std::size_t got = score(e, best_score);
+            if (got < floor || got < best_score) continue;
+            if (got > best_score) {
                 best = &e;
+                best_score = got;
                 ambiguous = false;
-            } else if (!(status != 0 && best->http_status == status && e.http_status != status)) {
-                ambiguous = true;
+            } else if (best != nullptr &&
+                       (e.category != best->category || (per_provider && e.provider != best->provider))) {
+                if (status != 0 && e.http_status == status && best->http_status != status) {
+                    best = &e;
+                    ambiguous = false;
+                } else if (!(status != 0 && best->http_status == status && e.http_status != status)) {
+                    ambiguous = true;
+                }
             }
         }
     }
@@ -644,12 +675,14 @@ inline const catalog_entry* resemble_documented(provider p, std::string_view mes
     const std::vector<std::uint32_t> grams = grams_of(fold_for_similarity(message, false));
     if (grams.size() < 14) return nullptr;
     const gram_index& index = documented_gram_index();
-    const std::vector<std::uint32_t> shared = index.shared(grams);
     const std::vector<pattern_segments>& patterns = documented_patterns();
     // To name the provider, more than a few words in common: "402 Insufficient Balance" is all inside
     // "Insufficient account balance, please recharge", and says nothing of whose it is.
     const std::size_t least = p == provider::unknown ? 24 : 14;
-    return best_documented(p, status, similarity_threshold, /*per_provider=*/p == provider::unknown,
+    row_set candidates;  // rows of which a text shares `least` grams: resemblance() is 0 for the others
+    const std::vector<std::uint32_t> shared =
+        index.shared(grams, static_cast<std::uint32_t>(least), [&](std::uint32_t t) { candidates.add(t / 2); });
+    return best_documented(p, status, similarity_threshold, /*per_provider=*/p == provider::unknown, candidates,
                            [&](const catalog_entry& e, std::size_t) {
                                const std::size_t m = 2 * row_index(e), d = m + 1;
                                // Most rows share next to nothing: said by the counts alone, before the
@@ -719,18 +752,74 @@ inline bool matches_documented(const catalog_entry& e, const lowered_message& m)
     return match_segments(documented_patterns()[static_cast<std::size_t>(&e - entries().begin())], m) > 0;
 }
 
+// The rows whose pattern has at least 12 literal bytes, each filed under one byte pair of its pattern (as
+// pair_set hashes pairs: 256 buckets), the pair fewest such rows have. A message holds every pair of a pattern
+// it matches, so only the buckets of the message's pairs can hold a row it matches.
+struct pattern_pair_index {
+    std::uint16_t first[257] = {};  // bucket b's rows: rows[first[b]] … rows[first[b + 1] - 1]
+    std::vector<std::uint16_t> rows;
+};
+
+// (Run once per program: out of line and optimised for size.)
+LLMERR_COLD inline pattern_pair_index build_pattern_pair_index() {
+    const std::vector<pattern_segments>& patterns = documented_patterns();
+    std::uint32_t rows_with[256] = {};
+    for (const pattern_segments& s : patterns) {
+        for (unsigned b = 0; b < 256; ++b) rows_with[b] += (s.pairs.bits[b >> 6] >> (b & 63U)) & 1U;
+    }
+    std::vector<std::uint8_t> bucket(patterns.size());
+    std::size_t filed = 0;
+    pattern_pair_index out;
+    for (std::size_t row = 0; row < patterns.size(); ++row) {
+        if (patterns[row].literal < 12) continue;
+        unsigned rarest = 256;
+        for (unsigned b = 0; b < 256; ++b) {
+            if (((patterns[row].pairs.bits[b >> 6] >> (b & 63U)) & 1U) != 0 &&
+                (rarest == 256 || rows_with[b] < rows_with[rarest]))
+                rarest = b;
+        }
+        bucket[row] = static_cast<std::uint8_t>(rarest);  // 12 literal bytes make pairs: never 256
+        ++out.first[rarest + 1];
+        ++filed;
+    }
+    for (unsigned b = 0; b < 256; ++b) out.first[b + 1] = static_cast<std::uint16_t>(out.first[b + 1] + out.first[b]);
+    out.rows.resize(filed);
+    std::uint16_t at[256];
+    for (unsigned b = 0; b < 256; ++b) at[b] = out.first[b];
+    for (std::size_t row = 0; row < patterns.size(); ++row) {
+        if (patterns[row].literal >= 12) out.rows[at[bucket[row]]++] = static_cast<std::uint16_t>(row);
+    }
+    return out;
+}
+
+inline const pattern_pair_index& documented_pattern_pairs() {
+    static const pattern_pair_index index = build_pattern_pair_index();
+    return index;
+}
+
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
 inline const catalog_entry* match_documented(provider p, const lowered_message& message, int status) {
     const std::vector<pattern_segments>& patterns = documented_patterns();
     const std::vector<std::uint16_t>& sizes = documented_pattern_sizes();
-    return best_documented(p, status, 12, true, [&](const catalog_entry& e, std::size_t best) -> std::size_t {
-        const std::size_t row = row_index(e);
-        const std::size_t literal = sizes[row] & 0x7FFFU;
-        // Cannot win, or cannot match, whether it matches or not.
-        if (literal < 12 || literal < best || literal > message.size) return 0;
-        if (p == provider::unknown && (sizes[row] & 0x8000U) == 0) return 0;  // a generic phrase names nobody
-        return match_segments(patterns[row], message);
-    });
+    const pattern_pair_index& by_pair = documented_pattern_pairs();
+    row_set candidates;
+    const pair_set& pairs = message.pairs();
+    for (unsigned w = 0; w < 4; ++w) {
+        for (std::uint64_t bits = pairs.bits[w]; bits != 0; bits &= bits - 1) {
+            const unsigned b = w * 64 + lowest_bit(bits);
+            for (std::size_t k = by_pair.first[b]; k < by_pair.first[b + 1]; ++k) candidates.add(by_pair.rows[k]);
+        }
+    }
+    return best_documented(p, status, 12, true, candidates,
+                           [&](const catalog_entry& e, std::size_t best) -> std::size_t {
+                               const std::size_t row = row_index(e);
+                               const std::size_t literal = sizes[row] & 0x7FFFU;
+                               // Cannot win, or cannot match, whether it matches or not.
+                               if (literal < 12 || literal < best || literal > message.size) return 0;
+                               if (p == provider::unknown && (sizes[row] & 0x8000U) == 0)
+                                   return 0;  // a generic phrase names nobody
+                               return match_segments(patterns[row], message);
+                           });
 }
 
 // The evidence a catalogue match of this kind is.

@@ -138,6 +138,25 @@ public:
         return n;
     }
 
+    // As shared(message), and calls `reached(t)` once for each text t whose count reaches `least` (> 0): the
+    // texts worth scoring, without a pass over every text's count.
+    template <class Reached>
+    [[nodiscard]] std::vector<std::uint32_t> shared(const std::vector<std::uint32_t>& message, std::uint32_t least,
+                                                    const Reached& reached) const {
+        std::vector<std::uint32_t> n(sizes_.size(), 0);
+        const std::size_t mask = keys_.size() - 1;
+        for (const std::uint32_t g : message) {
+            for (std::size_t at = slot_of(g); first_[at] != last_[at]; at = (at + 1) & mask) {
+                if (keys_[at] != g) continue;
+                for (std::uint32_t k = first_[at]; k < last_[at]; ++k) {
+                    if (++n[postings_[k]] == least) reached(postings_[k]);
+                }
+                break;
+            }
+        }
+        return n;
+    }
+
 private:
     [[nodiscard]] std::size_t slot_of(std::uint32_t g) const noexcept {
         return static_cast<std::size_t>((g * 2654435761U) >> (32 - bits_)) & (keys_.size() - 1);
