@@ -65,12 +65,14 @@ inline constexpr std::size_t match_window = 2048;
 // --- finding many lowercase words in one pass ---
 //
 // A word list's index: `order` lists the words' indices grouped by first byte (ascending within a group),
-// `first[b]` … `first[b + 1]` is byte b's group, and `pairs` has a bit set for the (hashed) first two bytes of
-// each word, so that most positions of a text are passed over after one bit test.
+// `first[b]` … `first[b + 1]` is byte b's group, `second[k]` is the second byte of word order[k] (most of a
+// group is passed over without loading its words), and `pairs` has a bit set for the (hashed) first two bytes
+// of each word, so that most positions of a text are passed over after one bit test.
 template <std::size_t N>
 struct word_index {
     std::uint8_t first[257] = {};
     std::uint8_t order[N] = {};
+    char second[N] = {};
     std::uint64_t pairs[64] = {};
 };
 
@@ -93,8 +95,11 @@ template <class T, std::size_t N, class Get>
     for (std::size_t b = 0; b < 256; ++b) x.first[b + 1] = static_cast<std::uint8_t>(x.first[b] + count[b]);
     std::size_t fill[256] = {};
     for (std::size_t b = 0; b < 256; ++b) fill[b] = x.first[b];
-    for (std::size_t i = 0; i < N; ++i)
-        x.order[fill[static_cast<unsigned char>(get(items[i])[0])]++] = static_cast<std::uint8_t>(i);
+    for (std::size_t i = 0; i < N; ++i) {
+        const std::size_t k = fill[static_cast<unsigned char>(get(items[i])[0])]++;
+        x.order[k] = static_cast<std::uint8_t>(i);
+        x.second[k] = get(items[i])[1];
+    }
     return x;
 }
 
@@ -121,11 +126,12 @@ constexpr bool scan_words(std::string_view text, const T (&items)[N], const word
         const auto c = static_cast<unsigned char>(ascii_lower(text[i]));
         const unsigned h = pair_hash(c, static_cast<unsigned char>(ascii_lower(text[i + 1])));
         if ((x.pairs[h / 64] & (std::uint64_t{1} << (h % 64))) == 0) continue;
+        const char c1 = ascii_lower(text[i + 1]);
         for (std::size_t k = x.first[c]; k < x.first[c + 1]; ++k) {
+            if (x.second[k] != c1) continue;  // the first byte matched by the group, the second here
             const std::string_view w = get(items[x.order[k]]);
             if (w.size() > n - i) continue;
-            std::size_t j = 2;  // the first two bytes matched the hash; the first matched exactly, check the rest
-            if (ascii_lower(text[i + 1]) != w[1]) continue;
+            std::size_t j = 2;
             while (j < w.size() && ascii_lower(text[i + j]) == w[j]) ++j;
             if (j == w.size() && on_word(static_cast<std::size_t>(x.order[k]))) return true;
         }
