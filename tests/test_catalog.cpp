@@ -109,7 +109,7 @@ TEST_CASE("catalog_text behaves as the string_view it holds", "[catalog]") {
             if (t.empty()) continue;
             bool inside = false;
             for (std::size_t c = 0; c < d::catalog_pool_chunks.size(); ++c) {
-                const std::size_t size = d::catalog_pool_begin[c + 1] - d::catalog_pool_begin[c];
+                const std::size_t size = d::catalog_pool_sizes[c];
                 inside = inside || (t.data() >= d::catalog_pool_chunks[c] &&
                                     t.data() + t.size() <= d::catalog_pool_chunks[c] + size);
             }

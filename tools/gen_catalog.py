@@ -487,20 +487,51 @@ def generate(all_rows, inputs, apis):
     w("// No code or alias is longer than this many bytes: lookups skip longer strings without hashing them.")
     w(f"inline constexpr std::size_t catalog_max_code_size = {max_code};")
     w("")
-    offsets = pool.offsets()
-    # The pool is cut into chunks of at most POOL_CHUNK bytes (at string boundaries): a string literal
+    # A string found inside a longer one (a `match` inside its message, a code inside a message) is stored
+    # only as that slice of it; the others ("bases") are stored back to back, longest first decides which.
+    encoded = [t.encode("utf-8") for t in pool.texts]
+    order = sorted(range(1, len(encoded)), key=lambda i: (-len(encoded[i]), i))
+    bases, joined = set(), b""
+    for i in order:
+        if encoded[i] not in joined:  # no string holds a NUL: no match runs across the separator
+            bases.add(i)
+            joined += b"\0" + encoded[i]
+    # Bases in id order, cut into chunks of at most POOL_CHUNK bytes (at string boundaries): a string literal
     # longer than 65 535 bytes is beyond what compilers must accept (clang -Wpedantic, MSVC C1091).
-    chunks, begin = [[]], [0]
-    for t in pool.texts[1:]:
-        n = len(t.encode("utf-8"))
-        if sum(len(x.encode("utf-8")) for x in chunks[-1]) + n > POOL_CHUNK and chunks[-1]:
-            begin.append(begin[-1] + sum(len(x.encode("utf-8")) for x in chunks[-1]))
+    chunks, where = [[]], {}
+    chunk_size = 0
+    for i in sorted(bases):
+        n = len(encoded[i])
+        if chunk_size + n > POOL_CHUNK and chunks[-1]:
             chunks.append([])
-        chunks[-1].append(t)
-    begin.append(offsets[-1])
-    w(f"// Every string of the catalogue, each stored once, back to back: {offsets[-1]} bytes, {len(pool.texts)} strings,")
-    w(f"// in {len(chunks)} chunk(s) of at most {POOL_CHUNK} bytes. Byte b of the pool is in the chunk c where")
-    w("// catalog_pool_begin[c] <= b < catalog_pool_begin[c + 1]; no string straddles two chunks.")
+            chunk_size = 0
+        where[i] = (len(chunks) - 1, chunk_size)
+        chunks[-1].append(pool.texts[i])
+        chunk_size += n
+    chunk_bytes = [b"".join(t.encode("utf-8") for t in c) for c in chunks]
+    for i in order:  # slices: inside the first base holding them
+        if i in where:
+            continue
+        for c, data in enumerate(chunk_bytes):
+            at = data.find(encoded[i])
+            while at != -1:
+                # inside one base string, not across two
+                starts = [o for k, (cc, o) in where.items() if cc == c and k in bases and o <= at]
+                base_start = max(starts)
+                base = next(k for k, (cc, o) in where.items() if cc == c and o == base_start and k in bases)
+                if at + len(encoded[i]) <= base_start + len(encoded[base]):
+                    break
+                at = data.find(encoded[i], at + 1)
+            if at != -1:
+                where[i] = (c, at)
+                break
+        assert i in where, pool.texts[i]
+    if len(chunks) > 4 or max(len(e) for e in encoded) >= 1 << 14:
+        raise DataError("the string pool outgrew catalog_texts' encoding (4 chunks, 16 383 bytes a string)")
+    total = sum(len(d) for d in chunk_bytes)
+    w(f"// Every string of the catalogue, each stored once: {len(pool.texts)} strings in {total} bytes, of which")
+    w(f"// {len(pool.texts) - 1 - len(bases)} are slices of a longer one (a pattern inside its message), the others back to back,")
+    w(f"// in {len(chunks)} chunk(s) of at most {POOL_CHUNK} bytes.")
     for c, chunk in enumerate(chunks):
         w(f"inline constexpr char catalog_pool_{c}[] =")
         lits = [cpp_lit(t) for t in chunk] or ['""']
@@ -508,27 +539,15 @@ def generate(all_rows, inputs, apis):
             w("    " + lit + (";" if k + 1 == len(lits) else ""))
     w(f"inline constexpr table<const char*, {len(chunks)}> catalog_pool_chunks{{{{" +
       ", ".join(f"catalog_pool_{c}" for c in range(len(chunks))) + "}};")
-    w(f"inline constexpr table<std::uint32_t, {len(begin)}> catalog_pool_begin{{{{" +
-      ", ".join(str(b) for b in begin) + "}};")
+    w(f"inline constexpr table<std::uint32_t, {len(chunks)}> catalog_pool_sizes{{{{" +
+      ", ".join(str(len(d)) for d in chunk_bytes) + "}};")
     w("")
-    # Two bytes per string: where it ends inside its chunk (chunks are < 64 KiB). String i of chunk c starts
-    # where string i - 1 ends, or at 0 when i is the chunk's first (catalog_chunk_first_text[c]).
-    first_text, ends, k = [], [0], 1
-    for chunk in chunks:
-        first_text.append(k)
-        at = 0
-        for t in chunk:
-            at += len(t.encode("utf-8"))
-            ends.append(at)
-            k += 1
-    first_text.append(k)
-    assert len(ends) == len(pool.texts) and max(ends) < 0x10000
-    w(f"inline constexpr table<std::uint16_t, {len(first_text)}> catalog_chunk_first_text{{{{" +
-      ", ".join(str(f) for f in first_text) + "}};")
-    w("// String i (i >= 1) ends at byte catalog_text_ends[i] of its chunk; string 0 is the empty string.")
-    w(f"inline constexpr table<std::uint16_t, {len(ends)}> catalog_text_ends{{{{")
-    for k in range(0, len(ends), 16):
-        w("    " + " ".join(f"{o}," for o in ends[k:k + 16]))
+    w("// String i is catalog_pool_chunks[t >> 14 & 3] + (t >> 16), (t & 0x3FFF) bytes, where t = catalog_texts[i]: four")
+    w("// bytes a string, so a slice costs no more than a string of its own; string 0 is the empty string.")
+    texts = [0] + [where[i][1] << 16 | where[i][0] << 14 | len(encoded[i]) for i in range(1, len(encoded))]
+    w(f"inline constexpr table<std::uint32_t, {len(texts)}> catalog_texts{{{{")
+    for k in range(0, len(texts), 8):
+        w("    " + " ".join(f"0x{t:08x}," for t in texts[k:k + 8]))
     w("}};")
     w("")
     w("// provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,")

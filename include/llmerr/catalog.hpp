@@ -176,11 +176,9 @@ namespace detail {
 
 // String `id` of the pool; empty for an id the table does not have.
 [[nodiscard]] constexpr std::string_view text_at(std::size_t id) noexcept {
-    if (id == 0 || id >= catalog_text_ends.size()) return {};
-    std::size_t c = 0;
-    while (c + 2 < catalog_chunk_first_text.size() && id >= catalog_chunk_first_text[c + 1]) ++c;
-    const std::size_t b = id == catalog_chunk_first_text[c] ? 0 : catalog_text_ends[id - 1];
-    return {catalog_pool_chunks[c] + b, catalog_text_ends[id] - b};
+    if (id == 0 || id >= catalog_texts.size()) return {};
+    const std::uint32_t t = catalog_texts[id];
+    return {catalog_pool_chunks[(t >> 14) & 3U] + (t >> 16), t & 0x3FFFU};
 }
 
 // The index past the last row of row `first`'s (provider, api, code): its variants are adjacent, and equal

@@ -20,50 +20,38 @@ inline constexpr std::uint32_t catalog_digest = 0xa9d1c51cu;
 // No code or alias is longer than this many bytes: lookups skip longer strings without hashing them.
 inline constexpr std::size_t catalog_max_code_size = 53;
 
-// Every string of the catalogue, each stored once, back to back: 112375 bytes, 2785 strings,
-// in 2 chunk(s) of at most 60000 bytes. Byte b of the pool is in the chunk c where
-// catalog_pool_begin[c] <= b < catalog_pool_begin[c + 1]; no string straddles two chunks.
+// Every string of the catalogue, each stored once: 2785 strings in 101311 bytes, of which
+// 426 are slices of a longer one (a pattern inside its message), the others back to back,
+// in 2 chunk(s) of at most 60000 bytes.
 inline constexpr char catalog_pool_0[] =
     "APIAccountRpmRateLimitExceeded"
-    "AccessDenied"
     "AccountOverdueError"
     "AccountQuotaExceeded"
     "AccountRateLimitExceeded"
     "AuthenticationError"
-    "Conflict"
     "ContentSecurityDetectionError"
     "Duplicate.Tags.Key"
-    "EmptyEvents"
     "InflightBatchsizeExceeded"
-    "InputAudioSensitiveContentDetected"
     "InputAudioSensitiveContentDetected.PolicyViolation"
     "InputImageRiskDetection"
-    "InputImageSensitiveContentDetected"
     "InputImageSensitiveContentDetected.PolicyViolation"
     "InputImageSensitiveContentDetected.PrivacyInformation"
     "InputTextRiskDetection"
-    "InputTextSensitiveContentDetected"
     "InputTextSensitiveContentDetected.PolicyViolation"
-    "InputVideoSensitiveContentDetected"
     "InputVideoSensitiveContentDetected.PolicyViolation"
     "InputVideoSensitiveContentDetected.PrivacyInformation"
-    "InternalError"
     "InternalServiceError"
     "InvalidAccountStatus"
     "InvalidAction"
     "InvalidAgent.NotFound"
-    "InvalidArgumentError"
     "InvalidArgumentError.InvalidImageDetail"
     "InvalidArgumentError.InvalidPixelLimit"
     "InvalidArgumentError.UnknownRole"
     "InvalidCredential.NotFound"
-    "InvalidData"
-    "InvalidData.InvalidJson"
     "InvalidData.InvalidJsonl"
     "InvalidData.InvalidValue"
     "InvalidData.MissingKey"
     "InvalidData.UnknownKey"
-    "InvalidEndpoint"
     "InvalidEndpoint.ClosedEndpoint"
     "InvalidEndpoint.NotFound"
     "InvalidEndpointOrModel.ModelIDAccessDisabled"
@@ -73,7 +61,6 @@ inline constexpr char catalog_pool_0[] =
     "InvalidImageURL.EmptyURL"
     "InvalidImageURL.InvalidFormat"
     "InvalidMemoryStore.NotFound"
-    "InvalidParameter"
     "InvalidParameter.OversizedImage"
     "InvalidParameter.TaskTypeConstraint"
     "InvalidParameter.TaskTypeMismatch"
@@ -84,7 +71,6 @@ inline constexpr char catalog_pool_0[] =
     "InvalidParameter.UnsupportedModel"
     "InvalidParameter.UnsupportedParameter"
     "InvalidParameter.{parameter}"
-    "InvalidPayload"
     "InvalidSession.NotFound"
     "InvalidSubscription"
     "InvalidVault.NotFound"
@@ -98,7 +84,6 @@ inline constexpr char catalog_pool_0[] =
     "ManagedAgentsRequired"
     "ManagedAgentsUnavailable"
     "MissingHeader"
-    "MissingParameter"
     "MissingParameter.{parameter}"
     "MissingSessionId"
     "MissingSessionModel"
@@ -110,7 +95,6 @@ inline constexpr char catalog_pool_0[] =
     "ModelNotOpen"
     "NotFound.{Parameter}"
     "NotSupportedMCPServer.NotFound"
-    "OperationDenied"
     "OperationDenied.ArkAccessRoleNotFound"
     "OperationDenied.ConflictedValidationSet"
     "OperationDenied.CustomizationNotSupported"
@@ -124,17 +108,13 @@ inline constexpr char catalog_pool_0[] =
     "OperationDenied.UnsupportedPhase"
     "OperationDenied.{cause}"
     "OutofContextError"
-    "OutputAudioSensitiveContentDetected"
     "OutputAudioSensitiveContentDetected.PolicyViolation"
     "OutputImageRiskDetection"
-    "OutputImageSensitiveContentDetected"
     "OutputImageSensitiveContentDetected.DeepFake"
     "OutputTextRiskDetection"
     "OutputTextSensitiveContentDetected"
-    "OutputVideoSensitiveContentDetected"
     "OutputVideoSensitiveContentDetected.PolicyViolation"
     "PathNotFound"
-    "QuotaExceeded"
     "QuotaExceeded.AgentPlanQuotaExceeded"
     "QuotaExceeded.DoubaoSearchFreeQuotaExceeded"
     "RateLimitExceeded.EndpointFlexTPMExceeded"
@@ -147,11 +127,9 @@ inline constexpr char catalog_pool_0[] =
     "RequestBurstTooFast"
     "RequestCanceled"
     "RequestCancelled"
-    "RequestTooLarge"
     "ResourceConflict"
     "ResourceNotFound"
     "RuntimeRejected"
-    "SensitiveContentDetected"
     "SensitiveContentDetected.SevereViolation"
     "SensitiveContentDetected.Violence"
     "ServerOverloaded"
@@ -160,7 +138,6 @@ inline constexpr char catalog_pool_0[] =
     "SetLimitExceeded"
     "SideEffectFailed"
     "UnknownError"
-    "UnsupportedModel"
     "UpstreamUnavailable"
     "billing_error"
     "model_overloaded_error"
@@ -243,15 +220,11 @@ inline constexpr char catalog_pool_0[] =
     "InvalidImage.FileFormat"
     "InvalidImage.ImageSize"
     "InvalidImage.NoHumanFace"
-    "InvalidImageFormat"
-    "InvalidImageResolution"
     "InvalidInputLength"
     "InvalidParameter.DataInspection"
     "InvalidParameter.NotSupportEnableThinking"
     "InvalidPerson"
-    "InvalidSchema"
     "InvalidSchemaFormat"
-    "InvalidURL"
     "InvalidURL.ConnectionRefused"
     "InvalidURL.Timeout"
     "InvokePluginFailed"
@@ -265,7 +238,6 @@ inline constexpr char catalog_pool_0[] =
     "NO_INPUT_AUDIO_ERROR"
     "NO_VALID_AUDIO_ERROR"
     "NoApiKeyException"
-    "NotFound"
     "PostpaidBillOverdue"
     "PrepaidBillOverdue"
     "REQUEST_INVALID_FILE_URL_VALUE"
@@ -275,11 +247,9 @@ inline constexpr char catalog_pool_0[] =
     "SUCCESS_WITH_NO_VALID_FRAGMENT"
     "ServiceUnavailableError"
     "SystemError"
-    "Throttling"
     "Throttling.AllocationQuota"
     "Throttling.BurstRate"
     "Throttling.RateQuota"
-    "Unknown"
     "UnsupportedOperation"
     "WaitTaskTimeout"
     "WorkSpaceNotFound"
@@ -288,10 +258,6 @@ inline constexpr char catalog_pool_0[] =
     "invalid_request_error"
     "invalid_value"
     "mismatched_model"
-    "model_not_supported"
-    "1"
-    "100"
-    "1000"
     "1000001"
     "1000002"
     "1000003"
@@ -333,22 +299,11 @@ inline constexpr char catalog_pool_0[] =
     "1006001"
     "1006002"
     "1006003"
-    "110"
     "11000"
     "11001"
     "11002"
     "11003"
-    "111"
-    "13"
-    "14"
-    "15"
-    "17"
-    "18"
-    "19"
-    "2"
-    "200"
     "21002"
-    "3"
     "336000"
     "336001"
     "336002"
@@ -396,7 +351,6 @@ inline constexpr char catalog_pool_0[] =
     "337006"
     "337008"
     "337009"
-    "4"
     "500000"
     "500001"
     "500002"
@@ -415,7 +369,6 @@ inline constexpr char catalog_pool_0[] =
     "520502"
     "520503"
     "520504"
-    "6"
     "70002"
     "70003"
     "70101"
@@ -510,7 +463,6 @@ inline constexpr char catalog_pool_0[] =
     "InvalidVersion"
     "InvalidVolume"
     "InvalidWebFileType"
-    "InvalidWebFileURL"
     "InvalidWebFileURLContentLength"
     "InvalidWebFileURLContentType"
     "InvalidWebFileURLHeaders"
@@ -528,11 +480,9 @@ inline constexpr char catalog_pool_0[] =
     "NoLabelForExtend"
     "NoOpenedBilling"
     "NoRealNameAuthentication"
-    "NoSuchKey"
     "NoValidEntity"
     "NotBosStorage"
     "NotDatasetStoragePath"
-    "NotExist"
     "Offline_batch_reasoning_refused"
     "OpenSourceAvailableOnlyForAdmin"
     "OptInRequired"
@@ -581,7 +531,6 @@ inline constexpr char catalog_pool_0[] =
     "image_generation_interal_error"
     "image_url_unsafe"
     "input_tpm_rate_limit_exceeded"
-    "internal_error"
     "invalid_appid"
     "invalid_argument"
     "invalid_client"
@@ -593,7 +542,6 @@ inline constexpr char catalog_pool_0[] =
     "invalid_messages"
     "invalid_model"
     "invalid_plugin_argument"
-    "invalid_request"
     "invalid_scope"
     "malformed_json"
     "method_not_supported"
@@ -602,25 +550,17 @@ inline constexpr char catalog_pool_0[] =
     "output_tpm_rate_limit_exceeded"
     "preemptible_rate_limit_exceeded"
     "redirect_uri_mismatch"
-    "rpm_rate_limit_exceeded"
     "slow_down"
     "system_unsafe"
     "token_plan_person_model_not_supported"
     "tokens_too_long"
-    "tpm_rate_limit_exceeded"
     "unauthorized_client"
     "unsupported_grant_type"
     "unsupported_response_type"
     "user_rate_limit_exceeded"
     "user_setting_unsafe"
-    "400"
-    "401"
-    "402"
     "422"
     "429"
-    "500"
-    "503"
-    "504"
     "client_closed_request"
     "content_filter"
     "engine_overloaded_error"
@@ -633,19 +573,11 @@ inline constexpr char catalog_pool_0[] =
     "server_error"
     "server_unavailable"
     "unexpected_output"
-    "1001"
-    "1002"
-    "1003"
-    "1004"
-    "1005"
-    "1100"
     "1110"
     "1111"
     "1112"
     "1113"
-    "1120"
     "1121"
-    "1200"
     "1210"
     "1211"
     "1212"
@@ -679,11 +611,8 @@ inline constexpr char catalog_pool_0[] =
     "1319"
     "1320"
     "1321"
-    "404"
     "434"
     "435"
-    "1008"
-    "1013"
     "1024"
     "1026"
     "1027"
@@ -693,7 +622,6 @@ inline constexpr char catalog_pool_0[] =
     "1042"
     "1043"
     "1044"
-    "2013"
     "20132"
     "2037"
     "2038"
@@ -709,7 +637,6 @@ inline constexpr char catalog_pool_0[] =
     "2204"
     "2205"
     "4000"
-    "4001"
     "ActionOffline"
     "AuthFailure.InvalidAuthorization"
     "AuthFailure.InvalidSecretId"
@@ -720,7 +647,6 @@ inline constexpr char catalog_pool_0[] =
     "AuthFailure.TokenFailure"
     "AuthFailure.UnauthorizedOperation"
     "DryRunOperation"
-    "FailedOperation"
     "FailedOperation.ConsoleServerError"
     "FailedOperation.DownloadError"
     "FailedOperation.EngineRequestTimeout"
@@ -734,14 +660,12 @@ inline constexpr char catalog_pool_0[] =
     "FailedOperation.PartnerAccountUnSupport"
     "FailedOperation.ResourcePackExhausted"
     "FailedOperation.ServiceNotActivated"
-    "FailedOperation.ServiceStop"
     "FailedOperation.ServiceStopArrears"
     "FailedOperation.SetPayModeExceed"
     "FailedOperation.UserUnAuthError"
     "InvalidParameter.ImageCountLimitExceededError"
     "InvalidParameter.ImageProcessingFailureError"
     "InvalidParameter.InvalidParameter"
-    "InvalidParameterValue"
     "InvalidParameterValue.ImageRequestError"
     "InvalidParameterValue.InvalidImageFormat"
     "InvalidParameterValue.InvalidImageResolution"
@@ -752,32 +676,25 @@ inline constexpr char catalog_pool_0[] =
     "InvalidRequest"
     "IpInBlacklist"
     "IpNotInWhitelist"
-    "LimitExceeded"
     "NoSuchProduct"
     "NoSuchVersion"
     "OperationDenied.ImageIllegalDetected"
     "OperationDenied.TextIllegalDetected"
-    "RequestLimitExceeded"
     "RequestLimitExceeded.GlobalRegionUinLimitExceeded"
     "RequestLimitExceeded.IPLimitExceeded"
     "RequestLimitExceeded.JobNumExceed"
     "RequestLimitExceeded.UinLimitExceeded"
     "RequestSizeLimitExceeded"
     "ResourceInUse"
-    "ResourceInsufficient"
     "ResourceInsufficient.ChargeResourceExhaust"
-    "ResourceUnavailable"
     "ResourceUnavailable.InArrears"
     "ResourceUnavailable.LowBalance"
     "ResourceUnavailable.NotExist"
     "ResourceUnavailable.StopUsing"
     "ResponseSizeLimitExceeded"
-    "ServiceUnavailable"
-    "UnauthorizedOperation"
     "UnknownParameter"
     "UnsupportedProtocol"
     "UnsupportedRegion"
-    "403"
     "context_length_exceeded"
     "credit_balance_exhausted"
     "empty_image_file"
@@ -792,7 +709,6 @@ inline constexpr char catalog_pool_0[] =
     "invalid_api_key"
     "invalid_base64_image"
     "invalid_file"
-    "invalid_image"
     "invalid_image_format"
     "invalid_image_mode"
     "invalid_prompt"
@@ -801,13 +717,11 @@ inline constexpr char catalog_pool_0[] =
     "organization_usage_limit_exceeded"
     "previous_response_not_found"
     "project_spend_limit_exceeded"
-    "rate_limit_exceeded"
     "server_is_overloaded"
     "unsupported_file"
     "unsupported_image_media_type"
     "vector_store_timeout"
     "websocket_connection_limit_reached"
-    "10000"
     "10002"
     "10003"
     "10004"
@@ -816,7 +730,6 @@ inline constexpr char catalog_pool_0[] =
     "10007"
     "10008"
     "10009"
-    "10010"
     "10011"
     "10012"
     "10013"
@@ -838,36 +751,25 @@ inline constexpr char catalog_pool_0[] =
     "11203"
     "451"
     "10100"
-    "10101"
-    "10102"
     "10103"
     "10104"
     "10105"
     "10106"
     "10200"
-    "10201"
-    "10202"
-    "10203"
     "10300"
-    "10301"
     "10400"
-    "10401"
     "10500"
     "20012"
     "50505"
-    "LimitRequests"
     "access_denied"
     "data_inspection_failed"
     "invalid_parameter_error"
     "limit_burst_rate"
-    "limit_requests"
     "invalid_image_genration_prompt"
     "invalid_image_genration_refer_image"
-    "inference"
     "TooManyRequests"
     "The RPM (Requests Per Minute) limit for the API on your account has been exceeded."
     "当前账号该接口的RPM (Requests Per Minute)限制已超出，请稍后重试。"
-    "managed_agent"
     "当前账号在该 API 上的 RPM (Requests Per Minute) 限额已超出。请降低调用频率或稍后重试。"
     "Forbidden"
     "The request failed because you do not have access to the requested resource."
@@ -880,8 +782,6 @@ inline constexpr char catalog_pool_0[] =
     "套餐耗尽错误"
     "Requests are too frequent. Please reduce your request frequency, wait a short moment, and retry your request."
     "请求超出RPM / TPM限制。"
-    "Requests are too frequent"
-    "Unauthorized"
     "The API key in the request is missing or invalid."
     "请求携带的api key校验未通过,请您重新检查设置的api key,或者查看API调用文档来排查问题。"
     "The API key or AK/SK in the request is missing or invalid."
@@ -889,10 +789,8 @@ inline constexpr char catalog_pool_0[] =
     "请求携带的 API Key 或 AK/SK 缺失、非法或已过期。请检查鉴权凭证的设置，或参考 API 调用文档排查。"
     "The request conflicts with the current state of the resource."
     "请求与目标资源的当前状态存在冲突。请刷新资源状态后重试。"
-    "BadRequest"
     "Internal error.ARKRequest ID:{id};CSDRequestId:{RequestId};CSDcode:{};CSDmessage:{}"
     "火山引擎风险识别产品请求失败。"
-    "Internal error.ARKRequest ID:"
     "The specified object of tags contains duplicate keys."
     "对象的标签存在重复Key。"
     "Request must include at least one event."
@@ -905,7 +803,6 @@ inline constexpr char catalog_pool_0[] =
     "输入音频可能涉及版权限制，请您更换后重试。"
     "The request could not be processed because the input image includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}"
     "火山引擎风险识别产品检测到输入图片可能包含敏感信息，请您更换后重试。"
-    "the input image includes sensitive content that violates ContentSecurityDetection"
     "The request failed because the input image may contain sensitive information."
     "输入图像可能包含敏感信息，请您更换后重试。"
     "The request failed because the input image may be related to copyright restrictions."
@@ -914,9 +811,7 @@ inline constexpr char catalog_pool_0[] =
     "输入图片可能包含真人，请您更换后重试。"
     "The request could not be processed because the input text includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}"
     "火山引擎风险识别产品检测到输入文本可能包含敏感信息，请您更换后重试。"
-    "the input text includes sensitive content that violates ContentSecurityDetection"
     "The request failed because the input text may contain sensitive information."
-    "输入文本可能包含敏感信息，请您更换后重试。"
     "The request failed because the input text may be related to copyright restrictions."
     "输入文本可能涉及版权限制，请您更换后重试。"
     "The request failed because the input video may contain sensitive information."
@@ -929,14 +824,11 @@ inline constexpr char catalog_pool_0[] =
     "task failed, please check the logs"
     "训练失败, 建议检查日志后发起重试, 如仍无法解决问题, 建议发起工单协助排查."
     "InternalServerError"
-    "The service encountered an unexpected internal error."
     "内部系统异常,请您稍后重试。"
     "The service encountered an unexpected internal error. Please retry later."
     "服务内部出现未预期错误。可重试；持续复现时请携带 Request ID 提工单排查。"
-    "The service encountered an unexpected internal error"
     "There is an issue with your account status. If you need assistance, please contact the platform administrators."
     "当前使用的账号异常。"
-    "There is an issue with your account status"
     "The requested action is not valid for the current resource state."
     "目标资源当前状态不允许该操作。请先将资源迁移到允许该操作的状态（例如结束正在进行的回合、恢复被暂停的资源）后再重试。"
     "The agent %s does not exist or you do not have access to it."
@@ -944,54 +836,41 @@ inline constexpr char catalog_pool_0[] =
     "The agent … does not exist or you do not have access to it"
     "MissingRole：Invalid message: {Message}"
     "请求中的 messages 列表里，有消息体缺少 role 字段"
-    "Invalid message:"
     "Invalid image detail: {Parameter}"
     "image_url 中的 detail 参数值无效，只接受 \"auto\", \"high\", \"low\""
-    "Invalid image detail:"
     "Customized min_pixels 100 is greater than max_pixels 50"
     "用户自定义的图片像素限制（min_pixels, max_pixels）无效（例如 min_pixels > max_pixels，或超出了服务配置的范围）"
     "Customized min_pixels … is greater than max_pixels"
     "Unknown the role of message: {Role}"
     "消息体中的 role 值不被支持，如`user_`。"
-    "Unknown the role of message:"
     "The Inference role not found: {Role}"
     "指定的 inference_role 未在配置中定义。"
-    "The Inference role not found:"
     "The credential %s does not exist or you do not have access to it."
     "指定的 `credential_id` 不存在，或调用者对该 credential 无访问权限。"
     "The credential … does not exist or you do not have access to it"
     "failed to init data preprocess builder: training tos bucket: maas-data-test, tos path: : tos objects do not exist"
     "提供的数据集地址在TOS中不存在, 建议检查TOS中数据集文件是否出现缺失或地址错误."
-    "tos objects do not exist"
     "Expecting value: line 1 column 1 (char 0) in fileatrow"
     "在<文件名>中第行, JSON解析失败, 建议检查数据集文件内容是否符合JSON规范."
-    "Expecting value"
-    "not supported"
     "数据集文件格式不支持, 建议调整对应文件为`.jsonl`格式."
     "No jsonl file available"
     "无可用的jsonl文件, 建议检查数据集包含的文件列表."
     "Unsupported data type:, only pretrain, dialog, dialog-dpo and multimodal supported"
     "不支持的数据集类型, 仅支持\"pretrain\", \"dialog\", \"dialog-dpo\", 和\"multimodal\"类型, 建议检查填入的数据集类型"
-    "only pretrain, dialog, dialog-dpo and multimodal supported"
     "Content is empty, original text content is:"
     "content字段内容为空, 原文本内容为, 建议检查原文本的数据完整性."
-    "Content is empty"
     "Data format is not expected:column not found"
     "数据格式不符合预期, 未找到名为的列, 建议检查并补全数据集中相应键值."
-    "Data format is not expected"
     "Wrong Key, parsing sample failed"
     "数据中有错误的Key, 解析样本失败, 建议检查错误信息中对应样本的键值"
     "The request targeted an endpoint that does not exist or is invalid."
     "推理接入点不存在或者非法,请检查输入的推理接入点信息。"
     "The request targeted an endpoint that is currently closed or temporarily unavailable."
     "推理接入点处于已被关闭或暂时不可用, 请稍后重试,或联系推理接入点管理员。"
-    "The request targeted an endpoint that does not exist or is invalid"
     "Accessing the model via Model ID is not allowed for your account. Please use a custom endpoint ID instead."
     "未能找到指定的模型ID。你的账号不允许使用模型ID来调用模型，请确认你账号权限或者使用有权限的推理接入点 ID 来调用模型服务。"
-    "Accessing the model via Model ID is not allowed"
     "The model or endpoint %s does not exist or you do not have access to it."
     "模型或者推理接入点 %s 不存在或者您无权访问它。"
-    "does not exist or you do not have access to it"
     "The environment %s does not exist or you do not have access to it."
     "指定的 `environment_id` 不存在，或调用者对该 environment 无访问权限。"
     "The environment … does not exist or you do not have access to it"
@@ -1007,18 +886,13 @@ inline constexpr char catalog_pool_0[] =
     "The memory_store … does not exist or you do not have access to it"
     "One or more parameters specificed in the request are not valid."
     "请求包含非法参数,请查阅API文档。"
-    "One or more parameters specified in the request are not valid"
     "The parameter `instructions` specified in the request are not valid: caching is not supported for instructions."
     "Responses API 中，当配置过 **instructions** 字段信息，后续轮次无法配置 **Caching** 字段。"
-    "caching is not supported for instructions"
     "The given Lean code is not compilable under Lean version %s"
     "输入的不是一个合法的Lean Code。"
-    "is not compilable under Lean version"
     "The format of the given lean code is not supported so far."
     "输入的Lean code格式暂不支持。"
-    "format of the given lean code is not supported"
     "输入的Lean code必须包含theorem"
-    "theorem"
     "One or more parameters specified in the request are not valid."
     "请求中存在一个或多个非法参数。请对照 API 文档核对参数名、类型、取值范围及参数间依赖关系后重试。"
     "The request failed because the size of the input image exceeds the limit."
@@ -1037,7 +911,6 @@ inline constexpr char catalog_pool_0[] =
     "模型不支持流式接口,请使用非流式接口,或选择其它模型"
     "The parameters {Parameter} specified in the request are not supported by this endpoint."
     "传入的参数 {Parameter} 在此推理接入点不可用。"
-    "specified in the request are not supported by this endpoint"
     "A parameter specified in the request is not valid: {parameter}"
     "请求参数非法: {parameter}, 请查阅API文档。"
     "The specified parameter {Parameter} is invalid."
@@ -1049,7 +922,6 @@ inline constexpr char catalog_pool_0[] =
     "The session … does not exist or you do not have access to it"
     "Your account ({account_identifier}) does not have a valid coding plan subscription, or your subscription has expired. Please visit {subscription_check_url} to review your subscription status or complete the subscription or renewal process."
     "Coding Plan 套餐未订阅或已过期。"
-    "does not have a valid coding plan subscription"
     "The vault %s does not exist or you do not have access to it."
     "指定的 `vault_id` 不存在，或调用者对该 vault 无访问权限。"
     "The vault … does not exist or you do not have access to it"
@@ -1064,7 +936,6 @@ inline constexpr char catalog_pool_0[] =
     "目标 MCP server 未通过接入控制（connector 未启用，或 host 不在出向白名单）。请在方舟控制台开通对应的 MCP 出向策略。"
     "Your account %s has not activated the managed agent. Please activate the service in the Ark Console."
     "当前账号 %s 未开通 Managed Agent 服务。请前往火山方舟控制台开通对应服务后再调用。"
-    "has not activated the managed agent"
     "Managed agent definition is invalid."
     "POST create 阶段 agent payload 无法翻译成合法的 AgentSpec。常见原因：`agent.name` 为空、权限策略或工具名不被识别、`skill_id` 缺失等。"
     "Managed agent definition was rejected."
@@ -1080,10 +951,8 @@ inline constexpr char catalog_pool_0[] =
     "请求缺少必要参数,请查阅API文档。"
     "The request failed because it is missing `%s` parameter."
     "请求缺少必填参数 `%s`。请补齐后重试。"
-    "The request failed because it is missing"
     "The request failed because it is missing a required parameter: {parameter}"
     "请求缺少必要参数: {parameter},请查阅API文档。"
-    "it is missing a required parameter: {parameter}"
     "The required parameter {Parameter} is missing."
     "缺少必要的请求参数。请确认请求参数后重试。"
     "session_id is required."
@@ -1096,59 +965,43 @@ inline constexpr char catalog_pool_0[] =
     "请求已超过账户模型 IPM (Images Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决"
     "RPM (Requests Per Minute) limit of the model is exceeded."
     "请求已超过帐户模型 RPM (Requests Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决"
-    "TPM (Tokens Per Minute) limit of the model is exceeded."
     "请求已超过帐户模型 TPM (Tokens Per Minute) 限制: 请您稍后重试, 或者联系平台技术同学进行解决"
     "The request cannot be processed at this time because the model is currently being loaded"
     "模型加载中,请您稍后重试。"
     "Your account %s has not activated the model %s. Please activate the model service in the Ark Console."
     "当前账号 %s 暂未开通 %s 模型服务，请前往火山方舟控制台开通管理页开通对应模型服务。"
-    "has not activated the model"
     "The specified {ResourceType} {ResourceContent} is not found."
     "指定资源找不到。请确认参数后重试。"
     "The MCP server %q is not supported by the OAuth flow yet; ask operator to register it."
     "OAuth flow 中传入的 `mcp_server_url` 未在服务端预注册。请联系运营方将该 MCP server 完成注册后再走 OAuth 流程。"
-    "is not supported by the OAuth flow yet"
     "Operation is denied [because <cause>]."
     "操作被拒绝，携带子原因码 `<cause>` 指明具体原因，例如：商品未开通、子账号缺少所需权限、账号实名认证未通过、账号欠费导致服务暂停等。请根据 `<cause>` 与 `message` 定位并解决。"
-    "Operation is denied"
     "Please go to Ark Project Settings → Project Authorization, and grant permission to the TOS resource before trying again."
     "请到方舟项目配置-项目授权，对tos资源授权后再进行操作。"
-    "grant permission to the TOS resource"
     "Operation is denied because it is not supported to configure ValidationSet and ValidationPercentage at the same time."
     "无法同时上传验证集和设置训练集取样为验证集百分比，不支持该操作。"
-    "configure ValidationSet and ValidationPercentage at the same time"
     "Operation is denied because the specified version of the FoundationModel is not configured for the specified type of customization."
     "基础模型的版本不支持该训练方法，不支持该操作。"
-    "is not configured for the specified type of customization"
     "Your account %s has exhausted its file storage quota. To continue using the service, please delete historical files."
     "当前账号 %s 已耗尽文件存储额度，如需继续使用，请删除历史文件。"
-    "has exhausted its file storage quota"
     "The specified context is in invalid state: InProgress."
     "请求所关联的Context ID处于非空闲状态，不可调用。"
-    "The specified context is in invalid state"
     "Operation is denied because the specified context is in invalid state: InProgress."
     "请求的缓存信息状态是不可用状态。请查看缓存信息是否正在被更新中。"
-    "Operation is denied because the specified context is in invalid state"
     "The specified file is in invalid state: InProgress."
     "请求所关联的File ID处于非可用状态，不可调用。"
-    "The specified file is in invalid state"
     "Operation is denied because you are not permitted to access the specified configuration of the FoundationModel."
     "您没有权限访问基础模型的配置，不支持该操作。"
     "Operation is denied because the model service is unavailable, please go to the Volcano Ark console activation management page to activate the corresponding model service, or submit a work order to contact us."
     "模型服务不可用，不支持该操作。请前往火山方舟控制台激活模型服务，或提交工单联系我们。"
-    "Operation is denied because the model service is unavailable"
     "Operation is denied because your account balance is overdue, please go to the Volc Trading Center to recharge in order to continue using the service."
     "您的账单已逾期，不支持该操作。请前往火山费用中心充值。"
-    "Operation is denied because your account balance is overdue"
     "Access denied for TOS resource %s. TOS responded: %s. Please verify your account / project has permission to access the specified bucket."
     "无权访问 TOS 资源，请确认您的账户 / 项目对该 bucket 拥有访问权限。"
-    "Access denied for TOS resource"
     "Operation is denied because the specified CustomizationType is not supported by the CustomModel."
     "模型不支持该训练方法，不支持该操作。"
-    "CustomizationType is not supported by the CustomModel"
     "Operation is denied because operation is not supported while the target is in its current phase."
     "操作失败，操作目标在特殊状态，请检查目标是否存在或者被锁定等特殊状态中。"
-    "not supported while the target is in its current phase"
     "Total tokens of image and text exceed max message tokens."
     "当请求中包含图片时，文本和图片编码后的总 token 数超过了模型上下文长度限制"
     "The request failed because the output audio may contain sensitive information."
@@ -1157,14 +1010,12 @@ inline constexpr char catalog_pool_0[] =
     "生成的音频可能涉及版权限制，请您更换输入内容后重试。"
     "The request could not be processed because the output image includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}"
     "火山引擎风险识别产品检测到输出图片可能包含敏感信息，请您更换后重试。"
-    "the output image includes sensitive content that violates ContentSecurityDetection"
     "The request failed because the output image may contain sensitive information."
     "生成的图像可能包含敏感信息，请您更换输入内容后重试。"
     "The request failed because the output image may contain counterfeit documents or credentials."
     "输出图片可能涉及伪造内容风险，请您更换后重试。"
     "The request could not be processed because the output text includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:{id};CSDRequestId:{RequestId};Label:{Label};SubLabel:{SubLabel}"
     "火山引擎风险识别产品检测到输出文本可能包含敏感信息，请您更换后重试。"
-    "the output text includes sensitive content that violates ContentSecurityDetection"
     "The request failed because the output may contain sensitive information."
     "生成的文字可能包含敏感信息，请您更换输入内容后重试"
     "The request failed because the output video may contain sensitive information."
@@ -1175,10 +1026,8 @@ inline constexpr char catalog_pool_0[] =
     "请求所指的 API 路径不存在。请核对 endpoint 路径与 API 版本。"
     "Your account [%s] has exhausted its free trial quota for the [%s] model."
     "当前账号 %s 对 %s 模型的免费试用额度已消耗完毕,如需继续调用,请前往火山方舟控制台开通管理页开通对应模型服务。"
-    "has exhausted its free trial quota"
     "The request has exceeded the quota."
     "当前账号处于排队中状态的任务数已超过限制，请稍后重试。"
-    "The request has exceeded the quota"
     "You have exceeded the 5-hour/weekly/monthly usage quota. It will reset at {reset_time}."
     "使用的额度超出5小时/周/月限额。"
     "You have exceeded the … usage quota"
@@ -1202,7 +1051,6 @@ inline constexpr char catalog_pool_0[] =
     "HTTP 请求体的字节数超过了传输层上限。请压缩或分批传输。此码与 `RequestTooLarge` 的区别是：前者是业务粒度限制，本码是传输粒度限制。"
     "System protection triggered by request burst. Please slow down traffic growth and increase requests gradually before retrying."
     "请求量激增触发系统保护，请放缓流量提升速度，逐步增加请求量后再尝试"
-    "System protection triggered by request burst"
     "ClientClosedRequest"
     "The request is canceled before response."
     "服务端在返回响应前请求已被客户端取消，通常由客户端主动断开或超时导致。"
@@ -1224,23 +1072,18 @@ inline constexpr char catalog_pool_0[] =
     "服务资源紧张,请您稍后重试"
     "The session is currently busy with another in-flight request. Please retry after the current request finishes or send a user.interrupt first."
     "同一 session 上已有 in-flight 回合正在执行。请等待其结束，或先向该 session 发送 `user.interrupt` 中断当前回合后再重试。"
-    "The session is currently busy"
     "The number of active sessions has reached the quota. Finish or delete existing sessions before creating a new one."
     "单个 agent 下的活跃 session 数量已达配额上限。请先对已完成的 session 调用 finish 或 delete 释放配额后再创建新的 session。"
-    "The number of active sessions has reached the quota"
     "Your account [%s] has reached the set inference limit for the [%s] model, and the model service has been paused. To continue using this model, please visit the Model Activation page to adjust or close the \"Safe Experience Mode\"."
     "当前账号 %s 对 %s 模型已达到设置的推理限额值，如需继续调用，请前往火山方舟控制台开通管理页修改限额值或关闭安心体验模式。"
-    "has reached the set inference limit"
     "Request side effect failed."
     "POST events 在把 command 分派到 runtime **之前** ，服务端 side effect 执行失败（如 goal / outcome journal 的读写、replay、append 等）。可重试。"
     "service error occur, please contact customer service for help"
     "平台服务错误, 不可重试, 建议发起工单协助排查"
     "The {model_name} model does not support the coding plan feature. Please refer to the documentation at {doc_url} to select a compatible model."
     "当前模型不支持 Coding Plan。"
-    "model does not support the coding plan feature"
     "An upstream dependency is temporarily unavailable. Please retry later or check that the upstream is healthy."
     "客户侧上游依赖（如 MCP server、IdP）临时不可达，表现为超时、抖动或返回 5xx。请稍后重试，并排查上游服务健康度。"
-    "An upstream dependency is temporarily unavailable"
     "managed_agent_stream"
     "Billing error."
     "`SessionError` 专属 variant，不携带 `error.code`。计费相关错误。"
@@ -1258,25 +1101,19 @@ inline constexpr char catalog_pool_0[] =
     "無權訪問此 API,比如不在邀測中,您調用的模型屬于邀測中的模型,需要參考調用模型的文檔申請訪問權限。"
     "Current user api does not support asynchronous calls."
     "同步/异步不支持"
-    "does not support asynchronous calls"
     "Current user api does not support synchronous calls."
-    "does not support synchronous calls"
     "Invalid according to Policy: Policy expired."
     "上传凭证过期"
-    "Policy expired"
     "Access to model denied. Please make sure you are eligible for using the model."
     "客戶沒有開通此商品。"
-    "Access to model denied"
     "The free tier of the model has been exhausted. If you wish to continue access the model on a paid basis, please disable the \"use free tier only\" mode…"
     "免费额度用完即停"
-    "The free tier of the model has been exhausted"
     "App access denied."
     "无权限访问应用"
     "Failed to proceed application request."
     "应用/插件/检索失败"
     "Access denied, plesase make sure your account is in good standing."
     "客戶賬戶因為欠費而被拒絕訪問。"
-    "make sure your account is in good standing"
     "File sample rate unsupported."
     "valid audio too short!"
     "silent audio error."
@@ -1295,37 +1132,30 @@ inline constexpr char catalog_pool_0[] =
     "請求的參數不能為空。"
     "The input parameter requires json format."
     "非 JSON"
-    "Failed to download the input file: xxx"
     "下載輸入文件失敗,可能是下載超時,失敗或者文件超過限額大小,錯誤信息可以指出更細節內容。"
-    "Failed to download the input file"
     "Failed to download the input file: xxx."
     "下载输入文件失败"
     "The Required resource not exist."
     "音色/热词不存在"
-    "Payload Too Large"
     "接入層網關返回請求體過大錯誤。特別針對qwen-long等支持超長上下文的模型,建議超過1M Tokens的上下文內容通過文件方式提交,否則請求內容放在API請求結構體中可能會導致請求報文超過接口允許的長度限制,導致此錯誤。"
     "Payload Too Large."
     "file-extract 文档≤150MB、图片≤20MB；batch≤500MB"
     "Input file format is not supported."
     "輸入文件的格式不支持。"
-    "文件格式不支持"
     "File format unsupported."
     "Voice '%s' not found."
     "音色不存在"
     "Invalid part type."
     "Qwen-Long 文件类型不支持"
     "[qwen-tts:]Engine return error code: 411"
-    "Engine return error code: 411"
     "Client disconnected before task finished!"
     "客户端提前断开（语音）"
     "Commodity has not purchased yet."
     "业务空间未订购"
     "Model instance xxx already exists, please specify a suffix."
     "部署重名"
-    "already exists, please specify a suffix"
     "Input or output data may contain inappropriate content with custom rule."
     "自定义策略拦截"
-    "inappropriate content with custom rule"
     "Input or output data may contain inappropriate content."
     "數據檢查錯誤,輸入或者輸出包含疑似敏感內容被綠網攔截。"
     "Input data may contain inappropriate content."
@@ -1337,25 +1167,16 @@ inline constexpr char catalog_pool_0[] =
     "Input data is suspected of being involved in IP infringement."
     "涉嫌知识产权侵权"
     "An internal error has occured, please try again later or contact service support."
-    "內部錯誤。"
-    "An internal error has occured"
     "Internal server error!"
-    "内部错误"
     "audio preprocess server error"
     "An internal error has occured during execution, please try again later or contact service support."
     "內部算法錯誤。"
-    "An internal error has occured during execution"
     "inference internal error."
     "服务异常，请先重试"
-    "inference internal error"
     "An error occurred in model serving, error message is: [Request rejected by inference engine!]"
-    "An error occurred in model serving"
     "Receive batching backend response failed!"
-    "Receive batching backend response failed"
     "Expecting ',' delimiter …"
-    "Expecting ',' delimiter"
     "Missing Content-Length of multimodal url."
-    "Missing Content-Length of multimodal url"
     "Role must be in [user, assistant]"
     "list index out of range"
     "Embedding_pipeline_Error"
@@ -1363,12 +1184,10 @@ inline constexpr char catalog_pool_0[] =
     "请检查输入的图片文件是否有损坏或检查人物图片的质量"
     "An internal error has occurred during the data inspection process, please try again later."
     "數據檢查內部錯誤。"
-    "An internal error has occurred during the data inspection process"
     "oss upload error."
     "上传失败"
     "An internal timeout error has occured during execution, please try again later or contact service support."
     "異步任務從網關提交給算法服務層之后等待時間3小時,如果3小時始終沒有結果,則超時。"
-    "An internal timeout error has occured"
     "Failed to upload result."
     "Invalid API-key provided."
     "請求中的 ApiKey 錯誤。"
@@ -1378,21 +1197,16 @@ inline constexpr char catalog_pool_0[] =
     "invalid access token or token expired"
     "invalid api-key"
     "Invalid file ratio. The file aspect ratio (height/width) must be between 3:1 and 1:3."
-    "Invalid file ratio"
     "Audio length must be between 1s and 300s."
-    "Audio length must be between"
     "The pose of the detected person is invalid, please upload other image with whole body and expected orientation."
     "The proportion of the detected person in the picture is too large or too small, please upload other image."
     "The first frame of input video has no human body. Please choose another clip."
     "The audio file cannot be downloaded."
     "Invalid file duration. The file duration must be xxx s ~ yyy s."
     "Invalid video FPS. The video FPS must be 15 ~ 60."
-    "Invalid video FPS"
     "There are no matched face in the video with the provided reference image."
     "The pose of the detected face is invalid, please upload other image with whole face and expected orientation."
-    "The pose of the detected face is invalid"
     "Invalid file format，the request file format is one of the following types: MP4, AVI, MOV, MP3, WAV, AAC, JPEG, JPG, PNG, BMP, and WEBP."
-    "Invalid file format"
     "The pose of the detected person is invalid, please upload other image with the front view."
     "The human is not fullbody in the first frame of input video. Please choose another clip."
     "The pose of the detected face is invalid, please upload other image with whole face."
@@ -1401,9 +1215,7 @@ inline constexpr char catalog_pool_0[] =
     "The input image has no human body. Please upload other image with single person."
     "Invalid file, cannot open file as video/audio/image."
     "The image resolution is invalid, please make sure that the largest length of image is smaller than 7000, and the smallest length of image is larger than 400."
-    "resolution"
     "Invalid file size. The video file size must be less than 200MB, and the audio file size must be less than 15MB."
-    "Invalid file size"
     "Invalid template content."
     "The value of the image is invalid, please upload other clearer image."
     "Missing clothing image.Please input at least one top garment or bottom garment image."
@@ -1414,55 +1226,32 @@ inline constexpr char catalog_pool_0[] =
     "The image resolution is invalid, please make sure that the largest length of image is smaller than 4096, and the smallest length of image is larger than 150. and the size of image ranges from 5KB to 5MB."
     "Required parameter(s) missing or invalid, please check the request parameters."
     "接口調用參數不合法。"
-    "Required parameter(s) missing or invalid"
     "Range of input length should be [1, xxx]"
     "Total message token length exceed model limit (10000000 tokens)"
-    "Total message token length exceed model limit"
     "Range of max_tokens should be [1, xxx]"
     "Model not exist."
-    "Model not exist"
     "The tool call is not supported."
-    "The tool call is not supported"
     "This model does not support enable_search."
-    "does not support enable_search"
     "This model only support stream mode…"
-    "This model only support stream mode"
     "current user api does not support http call."
-    "current user api does not support http call"
     "url error, please check url！"
-    "url error, please check url"
     "parameter.enable_thinking must be set to false for non-streaming calls"
-    "enable_thinking must be set to false for non-streaming calls"
     "The incremental_output parameter must be \"true\" when enable_thinking is true"
-    "incremental_output parameter"
     "Json mode response is not supported when enable_thinking is true"
     "Exceeded limit on max bytes per data-uri item : 10485760"
-    "Exceeded limit on max bytes per data-uri item"
     "Multimodal file size is too large"
     "File [id:…] exceeds size limit."
-    "File [id:…] exceeds size limit"
     "exceeds page limits (15000 pages)"
-    "exceeds page limits"
     "Failed to download multimodal content."
-    "Failed to download multimodal content"
     "Download the media resource timed out during the data inspection process."
-    "Download the media resource timed out"
     "Unable to download the media resource during the data inspection process."
-    "Unable to download the media resource"
     "File parsing in progress, please try again later."
-    "File parsing in progress"
     "Don't have authorization to access the media resource during the data inspection process."
-    "Don't have authorization to access the media resource"
     "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'."
-    "must contain the word 'json' in some form"
     "The image content does not comply with green network verification."
-    "does not comply with green network verification"
     "parameter.enable_thinking only support stream call"
-    "enable_thinking only support stream call"
     "'audio' output only support with stream=true"
-    "output only support with stream=true"
     "The value of the enable_thinking parameter is restricted to True."
-    "enable_thinking parameter is restricted to True"
     "Required body invalid, please check the request body format."
     "请求体（body）格式不符合接口要求。"
     "The media format is not supported or incorrect for the data inspection."
@@ -1477,39 +1266,28 @@ inline constexpr char catalog_pool_0[] =
     "請求的 URL 錯誤。"
     "Required URL is missing or invalid…"
     "URL/文件不合规"
-    "Required URL is missing or invalid"
     "The input audio is longer than xxs."
-    "The input audio is longer than"
     "File size is larger than 15MB."
-    "File size is larger than"
     "File type is not supported. Allowed types are: .wav, .mp3."
-    "File type is not supported"
     "Connection to xxx refused …"
     "下载被拒"
-    "Connection to xxx refused"
     "Download xxx timeout …"
     "下载超时"
-    "Download xxx timeout"
     "Failed to invoke plugin."
     "Model access denied."
     "子业务空间无模型权限"
     "Model can not be found."
     "模型不存在或未开通"
     "The model xxx does not exist (or you do not have access to it)."
-    "does not exist"
     "The provided model xxx is not supported by the Batch API."
-    "is not supported by the Batch API"
     "Failed to request model service."
     "模型服务调用失败"
     "Too many requests. Your requests are being throttled due to system capacity limits. Please try again later."
     "网络资源饱和"
-    "Your requests are being throttled due to system capacity limits"
     "Model is unavailable, please try again later."
     "模型暂时无法服务"
-    "Model is unavailable"
     "Access denied: Either you are not authorized to access this workspace, or the workspace does not exist…"
     "WorkspaceId 无效或非成员"
-    "you are not authorized to access this workspace"
     "Can not find api-key."
     "Not found!"
     "资源/热词ID不存在"
@@ -1519,93 +1297,63 @@ inline constexpr char catalog_pool_0[] =
     "预付费账单到期"
     "Request timed out, please try again later."
     "請求超時。"
-    "Request timed out"
     "大模型请求超时（300 秒）；语音长时间无音频"
     "Response timeout!"
-    "Response timeout"
     "I/O error on POST request … timeout"
-    "I/O error on POST request"
     "Failed to retrieve data from documents."
     "Failed to rewrite content for prompt."
     "Role must be user or assistant and Content length must be greater than 0."
     "输入长度为0或role错误"
     "An system error has occured, please try again later."
     "系統錯誤。"
-    "system error has occured"
     "Requests throttling triggered."
     "接口調用觸發限流。"
     "Too many requests in route. Please try again later."
-    "Too many requests in route"
     "Too many fine-tune job in running…"
     "资源创建数量达上限"
-    "Too many fine-tune job in running"
     "Only 20 fine-tune job in running or succeeded allowed per user."
-    "fine-tune job in running or succeeded allowed"
     "Allocated quota exceeded, please increase your quota limit."
     "一段時間調用量觸發限流,比如每分鐘生成Token數。"
-    "Allocated quota exceeded"
     "You exceeded your current quota, please check your plan and billing details."
-    "You exceeded your current quota"
     "Too many requests. Batch requests are being throttled due to system capacity limits."
     "Batch 限流"
-    "Batch requests are being throttled"
     "Free allocated quota exceeded."
     "免費額度已經耗盡,并且模型未開通計費訪問。"
-    "Free allocated quota exceeded"
     "您当前的配额为xxx"
     "音色复刻/热词数量达上限"
-    "您当前的配额为"
     "Maximum voice storage limit exceeded, please delete existing voices."
-    "Maximum voice storage limit exceeded"
     "hour allocated quota exceeded"
     "week allocated quota exceeded"
     "month allocated quota exceeded"
     "Request rate increased too quickly… scale requests more smoothly"
     "未达限流但调用骤增"
-    "Request rate increased too quickly"
     "Requests rate limit exceeded, please try again later."
     "調用頻次觸發限流,比如每秒鐘請求數。"
-    "Requests rate limit exceeded"
     "LimitRequests limit_requests"
     "You have exceeded your request limit."
-    "You have exceeded your request limit"
     "You exceeded your current requests list."
-    "You exceeded your current requests list"
     "(the raw non-JSON response body)"
     "The operation is unsupported on the referee object."
     "關聯的對象不支持該操作(可以根據實際情況修改)。"
     "The fine-tune job can not be deleted because it is succeeded,failed or canceled."
-    "不支持该操作"
-    "The fine-tune job can not be deleted"
     "Wait task: xxx timeout after xxx seconds."
-    "timeout after xxx seconds"
     "WorkSpace can not be found."
     "工作空间不存在"
     "Workspace access denied."
     "无权限访问业务空间"
-    "batch"
     "you must provide a model parameter."
     "OpenAI 兼容参数错误"
-    "you must provide a model parameter"
     "-1 is lesser than the minimum of 0 - 'seed'"
-    "is lesser than the minimum of"
     "The requested voice 'xxx' is not supported."
     "Qwen-TTS 音色与模型不匹配"
-    "The requested voice 'xxx' is not supported"
     "'seed' must be Integer"
     "Unsupported model xxx for OpenAI compatibility mode."
     "该模型不支持 OpenAI 兼容"
-    "for OpenAI compatibility mode"
     "v1"
     "Unknown error"
     "【系统内部错误】服务器内部错误请再次请求 如果持续出现此类错误请在百度云控制台内提交工单反馈。"
-    "Invalid parameter"
     "【鉴权错误】无效的access_token参数请检查后重新尝试。"
-    "model"
     "非常抱歉系统出现错误请稍后重试"
-    "系统错误"
-    "prompt"
-    "服务器内部错误"
     "参数page值无效"
     "参数order值无效"
     "参数orderBy的值[%s]无效"
@@ -1613,17 +1361,14 @@ inline constexpr char catalog_pool_0[] =
     "参数[%s]的值[%s]无效"
     "用户无权限进行此操作"
     "字段[%s]不可为空"
-    "没有权限"
     "存储卷ID为空"
     "没有找到可用资源池可以给样本库服务分配资源池并分配至平台当前所有项目及新增项目如果已经分配过资源池可以尝试释放资源"
     "当前项目未绑定计算资源池或所绑定的计算资源不足请进行绑定或增加资源或等待资源释放后再进行操作"
-    "当前项目未绑定计算资源池"
     "资源不足请先配置系统资源池"
     "当前用户没有权限进行此操作"
     "字段[%s]长度不符合规范"
     "字段[%s]不符合规范"
     "字段[%s]必须是英文"
-    "模型不存在"
     "选择的已存在模型不存在"
     "获取上下文信息失败"
     "连接数据库失败无效的配置%s"
@@ -1645,47 +1390,31 @@ inline constexpr char catalog_pool_0[] =
     "qingfan任务失败结果json解析失败"
     "qingfan任务成功结果json解析失败"
     "每天提交反馈不能超过3条"
-    "任务名称不能重复";
-inline constexpr char catalog_pool_1[] =
+    "任务名称不能重复"
     "Access token invalid or no longer valid"
     "【鉴权错误】access_token无效。"
     "finetune"
     "无操作权限"
-    "参数错误"
     "参数错误[存在裁判员评估模式但对应配置为空]"
     "选了裁判员评估模式但对应配置为空"
-    "存在裁判员评估模式但对应配置为空"
     "参数错误[存在规则评估模式但对应配置为空]"
     "选了规则评估模式但对应配置为空"
-    "存在规则评估模式但对应配置为空"
     "参数错误[存在人工评估模式但对应配置为空]"
     "选了人工评估模式但对应配置为空"
-    "存在人工评估模式但对应配置为空"
     "参数错误[模型非法:模型版本(101)不存在,模型版本(lama2V1)不支持评估]"
     "模型版本不存在或者不支持评估"
-    "模型非法:模型版本"
     "参数错误[获取评估数据集信息失败]"
     "查询数据集失败"
-    "获取评估数据集信息失败"
     "参数错误[query问题集仅供人工评估使用]"
-    "query问题集仅供人工评估使用"
     "参数错误[数据集标注样本数不能小于1]"
-    "数据集标注样本数不能小于1"
     "参数错误[模型评估仅支持[文本对话,query问题集]类型数据集]"
-    "模型评估仅支持[文本对话,query问题集]类型数据集"
     "参数错误[获取裁判员模型应用信息失败]"
-    "获取裁判员模型应用信息失败"
     "参数错误[人工评估维度不能为空]"
-    "人工评估维度不能为空"
     "参数错误[人工评估满意度打分必选]"
     "人工评估必选满意度打分维度"
-    "人工评估满意度打分必选"
     "参数错误[评估维度仅支持中英文下划线长度[1,10]"
-    "评估维度仅支持中英文下划线长度[1,10]"
-    "评估维度仅支持中英文下划线长度"
     "参数错误[eval id or export id must not be empty]"
     "评估id或导出任务id必须存在其中之一"
-    "eval id or export id must not be empty"
     "Access token expired"
     "【鉴权错误】access token过期。"
     "Get service token failed"
@@ -1708,7 +1437,6 @@ inline constexpr char catalog_pool_1[] =
     "发布的训练任务状态异常"
     "Unsupported openapi method"
     "【用户输入错误】调用的API不存在请检查后重新尝试。"
-    "Internal error"
     "【系统内部错误】服务内部错误请稍后重试。"
     "Invalid Argument"
     "【用户输入错误】入参格式有误比如缺少必要参数。"
@@ -1752,7 +1480,6 @@ inline constexpr char catalog_pool_1[] =
     "当前query的内容不能为\\n, \\r等空白字符"
     "appid:xxx have not enable trace permission"
     "权限控制出错。"
-    "have not enable trace permission"
     "API name not exist"
     "【用户输入错误】定制化模型服务apiname不存在。"
     "the length of messages must be an odd number"
@@ -1767,10 +1494,8 @@ inline constexpr char catalog_pool_1[] =
     "请求长度不能超过最大字符限制"
     "functioncall相关参数用户输入错误的具体说明"
     "functioncall功能用户输入错误如total size cannot larger then xxx表示总长度不能超过xxx个字符"
-    "total size cannot larger then xxx"
     "人工智能是一项革命性的技术。与我互动的人过多，请您稍后重新向我提问。"
     "与我互动的人过多请您稍后重新向我提问"
-    "与我互动的人过多"
     "Invalid HTTP Method"
     "【用户输入错误】非法的HTTP Method 当前仅支持POST请求"
     "user_id can not be empty"
@@ -1816,21 +1541,20 @@ inline constexpr char catalog_pool_1[] =
     "PromptOpt output illegal"
     "Prompt优化服务输出内容不合法"
     "Reranker internal error"
-    "Reranker服务内部错误"
+    "Reranker服务内部错误";
+inline constexpr char catalog_pool_1[] =
     "Reranker接口用户输入错误的具体说明"
     "用户输入参数错误error_msg中会给出具体的说明"
     "inner error"
     "文生图内部错误"
     "text2image service is busy, please control request concurrency"
     "文生图服务超时"
-    "text2image service is busy"
     "Text2Image input illegal"
     "文生图输入文审不安全"
     "Text2Image output illegal"
     "文生图输出图审不安全"
     "Chinese translation error, please try again or change to English inpu"
     "文生图中文翻译失败"
-    "Chinese translation error"
     "图生文内部错误"
     "image2text input image illegal"
     "图生文输入图审不安全"
@@ -1842,12 +1566,8 @@ inline constexpr char catalog_pool_1[] =
     "Cloud ID下TPM超限额请在百度云控制台内提交工单反馈。"
     "Rate limit reached for scramble resource"
     "混抢资源qps超限包含可抢占接口、离线推理、离线评估请求。"
-    "缺少必要参数"
     "【用户输入错误】未找到工具相关参数-缺少插件相关参数或参数配置不正确。"
-    "未找到工具相关参数"
     "【用户输入错误】未找到llm相关参数-插件应用模型AK/SK无效无法获取access_token"
-    "未找到llm相关参数"
-    "插件id输入错误"
     "一般指插件id输入错误如插件id超过3个可能会引起此错误"
     "插件请求错误"
     "请参考error_msg信息和信息中的错误码进行排查。"
@@ -1855,19 +1575,15 @@ inline constexpr char catalog_pool_1[] =
     "【系统内部错误】集群超限额请再次请求如果持续出现此类错误请在百度云控制台内提交工单反馈。"
     "request limit by resouce cluster reached"
     "internal server error"
-    "service"
     "param invalid"
     "param[%s] invalid"
     "auth failed, no access"
-    "无权访问"
     "dataset entity count not enough, at least 32"
     "数据集数量不足至少需要32条数据"
     "dataset config error"
     "数据集异常"
     "task name exist"
-    "任务名称已存在"
     "task not exist"
-    "任务不存在"
     "task count over limit"
     "任务数量已经达到上限"
     "job not exist"
@@ -1893,45 +1609,27 @@ inline constexpr char catalog_pool_1[] =
     "No permission to access data"
     "【鉴权错误】应用无权限访问该用户数据请为应用配置权限。"
     "查询错误[获取评估列表失败]"
-    "获取评估列表失败"
     "查询错误[获取评估信息失败]"
-    "获取评估信息失败"
     "查询错误[获取评估模型列表失败]"
     "查询模型列表报错"
-    "获取评估模型列表失败"
     "查询错误[获取评估子任务列表失败]"
-    "获取评估子任务列表失败"
     "查询错误[检查评估任务信息失败]"
-    "评估任务不存在"
-    "检查评估任务信息失败"
     "查询错误[获取评估任务失败]"
-    "获取评估任务失败"
     "查询错误[获取模型完整信息失败]"
-    "获得模型版本列表失败"
-    "获取模型完整信息失败"
     "查询错误[获得模型版本列表失败]"
     "查询错误[获得模型列表失败]"
-    "获得模型列表失败"
     "查询错误[获得模型总数失败]"
-    "获得模型总数失败"
     "查询错误[获得模型场景优势失败]"
-    "获得模型场景优势失败"
     "查询错误[获取模型版本数量失败]"
-    "获取模型版本数量失败"
     "查询错误[获取模型业务标签失败]"
-    "获取模型业务标签失败"
     "查询错误[获取模型最新版本列表失败]"
-    "获取模型最新版本列表失败"
     "查询错误[获取待删除模型版本列表失败]"
-    "获取待删除模型版本列表失败"
     "查询错误[获取服务列表失败]"
-    "获取服务列表失败"
     "检查是否存在运行中的评估任务失败"
     "已开启人工评估模式评估任务无法停止"
     "开启人工评估模式后不允许手动停止任务"
     "创建人工评估结果集失败"
     "该模型评估任务不存在"
-    "模型评估任务不存在"
     "AI模型名称已存在"
     "模型名称全局应唯一"
     "查询模型任务失败"
@@ -1970,9 +1668,7 @@ inline constexpr char catalog_pool_1[] =
     "评估数据集必须是已经发布的数据集"
     "不合法的评估ID"
     "不合法的导出ID列表"
-    "iam"
     "无权限访问对应的资源。"
-    "quota"
     "The API has active tokens packages, so it can not purchase TPMRPM resources."
     "该接口下存在生效的Tokens资源包不能购买TPMRPM资源。"
     "data.common"
@@ -2000,11 +1696,9 @@ inline constexpr char catalog_pool_1[] =
     "Failed to create order."
     "创建订单失败。"
     "当前用户没有此操作权限"
-    "data.dataset"
     "数据类型与所属数据集组数据类型不匹配"
     "不支持当前数据类型"
     "数据集不能为空"
-    "数据集不存在"
     "data.release"
     "该数据集未进行标注不能进行发布操作"
     "当前数据集类型不支持发布"
@@ -2047,7 +1741,6 @@ inline constexpr char catalog_pool_1[] =
     "目录名称不合法"
     "Authorization头域格式错误。"
     "The HTTP authorization header is invalid. Consult the service documentation for details."
-    "The HTTP authorization header is invalid"
     "There was an error in the body of your HTTP request."
     "HTTP body格式错误。例如不符合指定的Encoding等。"
     "上传来源不合法"
@@ -2083,7 +1776,6 @@ inline constexpr char catalog_pool_1[] =
     "导出到的存储路径与数据集存储路径不符"
     "数据集组不存在"
     "Could not find credential."
-    "Could not find credential"
     "v2"
     "Rate limit reached for offline batch reasoning"
     "批推流量被拒绝，请稍后重试"
@@ -2091,7 +1783,6 @@ inline constexpr char catalog_pool_1[] =
     "A subscription for the service is required."
     "没有开通对应的服务。"
     "参数不存在或为空"
-    "参数不合法"
     "参数类型错误应为xxx"
     "两参数不能同时为空"
     "两参数不能同时为非空"
@@ -2103,15 +1794,12 @@ inline constexpr char catalog_pool_1[] =
     "数据集备注中不允许含有表情符号"
     "Request has expired. Timestamp date is xxx."
     "请求超时。要改成x-bce-date。若请求中只有Date需将Date转成datetime。"
-    "Request has expired"
     "请求获取到的用户BOS临时鉴权已过期"
     "上传压缩包时必须全部都是压缩包"
     "发布、共享只能导出到数据集存储路径"
     "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details."
     "Authorization头域中附带的签名和服务端验证不一致。"
-    "The request signature we calculated does not match"
     "Fail to authn user: Signature does not match"
-    "Signature does not match"
     "该导出任务的导出路径为空"
     "The name of task you provided has existed."
     "批量预测任务名称已存在"
@@ -2120,7 +1808,6 @@ inline constexpr char catalog_pool_1[] =
     "提供的任务endpoint不被支持"
     "更新数据集组名称失败"
     "更新数据集信息失败"
-    "文件类型错误"
     "校验xx失败"
     "分享链接已过有效期"
     "Access denied due to overdue account"
@@ -2131,7 +1818,6 @@ inline constexpr char catalog_pool_1[] =
     "集群 RPM 超限"
     "Rate limit reached for Cluster TPM"
     "集群 TPM 超限"
-    "coding_plan"
     "Internal_error"
     "系统内部错误，请稍后重试"
     "oauth"
@@ -2164,8 +1850,6 @@ inline constexpr char catalog_pool_1[] =
     "model is empty"
     "未指定 model"
     "The model does not exist or you do not have access to it."
-    "模型不存在或无权限"
-    "does not exist or you do not have access"
     "插件报错"
     "invalid refresh token"
     "请求缺少某个必需参数,包含一个不支持的参数或参数值,或者格式不正确。"
@@ -2200,7 +1884,6 @@ inline constexpr char catalog_pool_1[] =
     "用户配额 QPS 超限"
     "the content of user field is invalid"
     "user_setting 不合法"
-    "http"
     "Invalid Format"
     "格式错误。原因：请求体格式错误；解决方法：请根据错误信息提示修改请求体"
     "Authentication Fails"
@@ -2211,13 +1894,11 @@ inline constexpr char catalog_pool_1[] =
     "参数错误。原因：请求体参数错误；解决方法：请根据错误信息提示修改相关参数"
     "Rate Limit Reached"
     "请求速率达到上限。原因：请求速率或并发达到上限；解决方法：请合理规划您的请求速率。模型限速详见限速与隔离"
-    "Server Error"
     "服务器故障。原因：服务器内部故障；解决方法：请等待后重试。若问题一直存在，请联系我们解决"
     "Server Overloaded"
     "服务器繁忙。原因：服务器负载过高；解决方法：请稍后重试您的请求"
     "504 Gateway Time-out"
     "服务端 900 秒无响应，网关返回 HTML 超时页面。常见于非流式长请求，建议改用流式输出（`stream: true`）。"
-    "platform"
     "The client disconnected before the server returned a response."
     "客户端在服务端返回前断开连接。常见于流式响应被中间代理切断或用户主动取消。检查 KeepAlive 与超时设置。"
     "The request was rejected because it was considered high risk"
@@ -2226,40 +1907,28 @@ inline constexpr char catalog_pool_1[] =
     "当前并发请求过多，节点限流中，请稍后重试；建议充值升级 tier，享受更丝滑的体验"
     "Your account {organization-id}<{ak-id}> is suspended, please check your plan and billing details"
     "账户余额不足，已停用"
-    "is suspended"
     "You exceeded your current token quota: <{organization_id}> {token_credit}, please check your account balance"
     "账户额度不足，请检查账户余额，保证账户余额可匹配您 tokens 的消耗费用后重试"
-    "exceeded your current token quota"
     "Your account {uid}<{ak-id}> is not active, current state: {current state}, you may consider to check your account balance"
     "账户异常，请检查您的账户余额"
-    "is not active"
-    "Incorrect API key provided"
     "鉴权失败，请检查 API Key 是否提供以及是否正确，请修改后重试"
-    "Invalid Authentication"
     "鉴权失败，请检查 API Key 是否正确，请修改后重试"
     "The API Key appears to be invalid or may have expired. Please verify your credentials and try again."
     "API Key 填写有误，或该 Key 已在控制台被撤销/过期。"
-    "The API Key appears to be invalid or may have expired"
     "Invalid request: {error_details}"
     "请求无效，通常是您请求格式错误或者缺少必要参数，请检查后重试"
-    "Invalid request"
     "Input token length too long"
     "请求中的 tokens 长度过长，请求不要超过模型 tokens 的最长限制"
     "Your request exceeded model token limit : {max_model_length}"
     "请求的 tokens 数和设置的 max_tokens 加和超过了模型规格长度，请检查请求体的规格或选择合适长度的模型"
-    "exceeded model token limit"
     "Invalid purpose: only 'file-extract' accepted"
     "请求中的目的（purpose）不正确，当前只接受 'file-extract'，请修改后重新请求"
-    "Invalid purpose"
     "File size is too large, max file size is 100MB, please confirm and re-upload the file"
     "上传的文件大小超过了限制，请重新上传"
-    "File size is too large"
     "File size is zero, please confirm and re-upload the file"
     "上传的文件大小为 0，请重新上传"
-    "File size is zero"
     "The number of files you have uploaded exceeded the max file count {max_file_count}, please delete previous uploaded files"
     "上传的文件总数超限，请删除不用的早期的文件后重新上传"
-    "exceeded the max file count"
     "The API you are accessing is not open"
     "访问的 API 暂未开放"
     "You are not allowed to get other user info"
@@ -2268,24 +1937,18 @@ inline constexpr char catalog_pool_1[] =
     "您的 IP 地址不在该组织的允许访问名单内"
     "Your account {organization-id}<{ak-id}> request reached organization max concurrency: {Concurrency}, please try again after {time} seconds"
     "请求触发了账户并发个数的限制，请等待指定时间后重试"
-    "max concurrency"
     "Your account {organization-id}<{ak-id}> request reached organization max RPM: {RPM}, please try again after {time} seconds"
     "请求触发了账户 RPM 速率限制，请等待指定时间后重试"
-    "max RPM"
     "Your account {organization-id}<{ak-id}> request reached organization TPM rate limit, current:{current_tpm}, limit:{max_tpm}"
     "请求触发了账户 TPM 速率限制，请等待指定时间后重试"
-    "TPM rate limit"
     "Your account {organization-id}<{ak-id}> request reached organization TPD rate limit,current:{current_tpd}, limit:{max_tpd}"
     "请求触发了账户 TPD 速率限制，请等待指定时间后重试"
-    "TPD rate limit"
     "Not found the model {model-id} or Permission denied"
     "不存在此模型或者没有授权访问此模型，请检查后重试"
-    "Not found the model"
     "Users {user_id} not found"
     "找不到该用户，请检查后重试"
     "Failed to extract file: {error}"
     "解析文件失败，请重试"
-    "Failed to extract file"
     "The service is temporarily unavailable."
     "服务暂时不可用。稍后重试，通常与节点扩容/维护有关。"
     "invalid state transition"
@@ -2295,124 +1958,84 @@ inline constexpr char catalog_pool_1[] =
     "身份验证失败"
     "Authentication parameter not received in Header, unable to authenticate"
     "Header 中未收到 Authentication 参数，无法进行身份验证"
-    "Authentication parameter not received in Header"
     "Invalid Authentication Token, please confirm the correct transmission of the Authentication Token"
     "Authentication Token 非法，请确认 Authentication Token 正确传递"
-    "Invalid Authentication Token"
     "Authorization Token is invalid, please ensure that the Authorization Token is correctly provided."
     "Authorization Token非法，请确认Authorization Token正确传递。"
-    "Authorization Token is invalid"
     "Authentication Token expired, please regenerate/obtain"
     "Authentication Token 已过期，请重新生成/获取"
-    "Authentication Token expired"
     "Authentication failed with the provided Authentication Token"
     "通过 Authentication Token 的验证失败"
     "已开启二次认证保护，需要二次认证登录。"
-    "二次认证"
     "Account Read/Write"
     "账户读写"
     "Your account is currently inactive. Please check your account information"
     "您的账户当前处于非活动状态。请检查账户信息"
-    "Your account is currently inactive"
     "Your account does not exist"
     "您的账户不存在"
     "Your account has been locked, please contact customer service to unlock"
     "您的账户已被锁定，请联系客服解锁"
-    "Your account has been locked"
     "Your account is in arrears, please recharge and try again"
     "您的账户已欠费，请充值后重试"
-    "Your account is in arrears"
     "Unable to successfully access your account, please try again later"
     "无法成功访问您的账户，请稍后重试"
-    "Unable to successfully access your account"
     "Account has irregular activities and has been locked"
     "账户存违规行为，账号已被锁定"
-    "Account has irregular activities"
     "API Call Error"
     "API 调用失败"
     "Incorrect API call parameters, please check the documentation"
     "API 调用参数有误，请检查文档"
-    "Incorrect API call parameters"
     "Model does not exist, please check the model code"
     "模型不存在，请检查模型代码"
-    "Model does not exist"
     "Current model does not support {method} call method"
     "当前模型不支持 {method} 调用方式"
-    "does not support {method} call method"
     "{field} parameter not received properly"
     "未正常接收到 {field} 参数"
-    "parameter not received properly"
     "Invalid {field} parameter. Please check the documentation"
     "{field} 参数非法。请检查文档"
-    "Invalid {field} parameter"
     "Input cannot be empty"
     "{field1} and {field2} cannot be set simultaneously, please check the documentation"
     "{field1} 与 {field2} 不能同时设置，请检查文档"
-    "cannot be set simultaneously"
     "You do not have permission to access {API_name}"
     "您无权访问 {API_name}"
-    "You do not have permission to access"
     "API {API_name} has been taken offline"
     "API {API_name} 已下线"
-    "has been taken offline"
     "API {API_name} does not exist"
     "API {API_name} 不存在"
     "API call process error"
     "API 调用流程出错"
     "You already have a request: {request_id}"
     "您已有请求：{request_id}"
-    "You already have a request"
     "Network error, error id: {error_id}, please contact customer service"
     "网络错误，错误id：{error_id}，请联系客服"
-    "Network error, error id"
     "Prompt 超长"
     "API call blocked by policy"
     "API 调用被策略阻止"
     "System detected potentially unsafe or sensitive content in input or generation. Please avoid using prompts that may generate sensitive content. Thank you for your cooperation."
     "系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合"
-    "potentially unsafe or sensitive content"
     "High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits"
     "您当前使用该 API 的并发数过高，请降低并发，或联系客服增加限额"
-    "High concurrency usage of this API"
     "您的账户已达到速率限制，请您控制请求频率"
-    "已达到速率限制"
     "High frequency usage of this API, please reduce frequency or contact customer service to increase limits"
     "您当前使用该 API 的频率过高，请降低频率，或联系客服增加限额"
-    "High frequency usage of this API"
     "Daily call limit for this API reached. For more requests, please contact customer service to purchase"
     "该 API 已达今日调用次数限额，如有更多需求，请联系客服购买"
-    "Daily call limit for this API reached"
-    "该模型当前访问量过大，请您稍后再试"
-    "该模型当前访问量过大"
     "该 API 已触发流量限制"
-    "已触发流量限制"
     "Usage limit reached for . Your limit will reset at {next_flush_time}"
     "已达到 {number} {unit} 的使用上限。您的限额将在 {next_flush_time} 重置"
-    "Usage limit reached for"
     "Your GLM Coding Plan package has expired and is temporarily unavailable. You can resume using it after renewing the subscription on the official website. https://z.ai/subscribe"
     "您的 GLM Coding Plan 套餐已到期，暂无法使用，前往官方续订后即可恢复 https://bigmodel.cn/claude-code"
-    "GLM Coding Plan package has expired"
     "您已达到每周/每月使用上限，您的限额将在 {next_flush_time} 重置"
-    "每周/每月使用上限"
     "当前订阅套餐暂未开放{model_name}权限"
-    "当前订阅套餐暂未开放"
     "该模型当前访问量过大，请您稍后再试，或切换其他模型如 {model_name} 等"
-    "或切换其他模型如"
     "您的账户当前使用模式不符合公平使用策略，请求频率已受到限制。详情请参阅《条款与协议-订阅及自动续费协议》，如需恢复请前往个人中心-编程套餐总览-顶部申请解除限制"
-    "公平使用策略"
     "您的企业套餐已失效，请联系企业管理员。"
-    "企业套餐已失效"
     "该 API Key 仅限企业编程套餐场景使用，请到官网更换对应产品类型的 API Key"
-    "仅限企业编程套餐场景使用"
     "已达到 5 小时使用上限。主账号余额不足，无法使用超额按量付费。您的限额将在 {next_flush_time} 重置。"
-    "已达到 5 小时使用上限。主账号余额不足"
     "已达到 7 天使用上限。主账号余额不足，无法使用超额按量付费。您的限额将在 {next_flush_time} 重置。"
-    "已达到 7 天使用上限。主账号余额不足"
     "已达到 5 小时使用上限，且已达子账号月消费上限，无法使用超额按量付费，请联系管理员调整。您的限额将在 {next_flush_time} 重置。"
-    "子账号月消费上限"
     "已达到 7 天使用上限，且已达子账号月消费上限，无法使用超额按量付费，请联系管理员调整。您的限额将在 {next_flush_time} 重置。"
     "已达到 5 小时使用上限，且已达企业级月消费上限，无法使用超额按量付费，请联系管理员调整。您的限额将在 {next_flush_time} 重置。"
-    "企业级月消费上限"
     "已达到 7 天使用上限，且已达企业级月消费上限，无法使用超额按量付费，请联系管理员调整。您的限额将在 {next_flush_time} 重置。"
     "Parameter error"
     "参数错误 — 检查接口参数是否正确"
@@ -2436,35 +2059,26 @@ inline constexpr char catalog_pool_1[] =
     "终端账号异常 — 终端用户存在违规行为，账号已被锁定"
     "No API permission, fine-tuning API and file management API are in beta phase, we will open soon"
     "暂无API权限，微调API及文件管理API为内测阶段，我们会尽快开放 — 等待接口正式开放或请联系平台客服申请内测"
-    "No API permission"
     "File size exceeds 100MB"
     "文件大小超过100MB — 使用小于100MB的jsonl文件或分批上传"
     "Internal Error"
     "Server error occurred while processing the request"
     "服务器处理请求时发生错误 — 稍后重试或联系客服"
-    "common"
     "unknown error"
     "未知错误/系统默认错误"
     "request timeout"
-    "请求超时"
-    "rate limit"
     "请求频率超限"
     "not authorized / token not match group / cookie is missing, log in again"
     "未授权/Token 不匹配/Cookie 缺失"
-    "not authorized"
     "login fail: Please carry the API secret key in the 'Authorization' field of the request header"
-    "Please carry the API secret key in the"
     "insufficient balance"
-    "余额不足"
     "Internal service error"
-    "internal error"
     "input new_sensitive"
     "输入内容涉敏"
     "output new_sensitive"
     "输出内容涉敏"
     "system error / mysql failed"
     "系统错误/下游服务错误"
-    "token limit"
     "Token 限制"
     "conn limit"
     "连接数限制"
@@ -2475,12 +2089,10 @@ inline constexpr char catalog_pool_1[] =
     "clone prompt similarity check failed"
     "克隆提示词相似度检查失败"
     "invalid params / glyph definition format error"
-    "invalid params"
     "invalid samples or voice_id"
     "语音克隆样本或 voice_id 参数错误"
     "voice duration too short / voice duration too long"
     "语音时长不符合要求(太长或太短)"
-    "voice duration"
     "用户语音克隆功能被禁用"
     "voice clone voice id duplicate"
     "语音克隆 voice_id 重复"
@@ -2500,7 +2112,6 @@ inline constexpr char catalog_pool_1[] =
     "空文本跳过"
     "超出字符限制跳过"
     "请求超限"
-    "stream"
     "internal service error"
     "服务内部异常。"
     "request model timeout"
@@ -2543,7 +2154,6 @@ inline constexpr char catalog_pool_1[] =
     "任务不存在。"
     "合作伙伴账号不允许开通，请更换账号。"
     "The remaining resource package quota is exhausted. purchase a resource pack or enable post-payment."
-    "资源包余量已用尽，请购买资源包或开通后付费。"
     "The service is not activated. go to the console to apply for a trial."
     "服务未开通，请前往控制台申请试用。"
     "User proactively stopped services."
@@ -2552,7 +2162,6 @@ inline constexpr char catalog_pool_1[] =
     "欠费停服。"
     "后付费设置次数超过每月限制。"
     "用户未实名，请先进行实名认证。"
-    "Internal error."
     "内部错误。"
     "The API does not exist."
     "接口不存在。"
@@ -2567,7 +2176,6 @@ inline constexpr char catalog_pool_1[] =
     "不支持的图片格式。"
     "不支持的图片分辨率。"
     "图片大小超出限制。"
-    "Model does not exist."
     "模型不存在。"
     "参数字段或者值有误"
     "URL格式不合法。"
@@ -2608,7 +2216,6 @@ inline constexpr char catalog_pool_1[] =
     "Resource is unavailable."
     "资源不可用。"
     "账号已欠费。"
-    "余额不足。"
     "计费状态未知，请确认是否已在控制台开通服务。"
     "账号已停服。"
     "The response size exceeds the upper limit."
@@ -2627,7 +2234,6 @@ inline constexpr char catalog_pool_1[] =
     "接口不支持所传地域。"
     "Invalid service_tier argument: The requested service tier is not allowed for this project."
     "service_tier 参数无效。原因：项目不允许使用请求指定或最终确定的服务层级。"
-    "Invalid service_tier argument"
     "身份验证无效。原因：身份验证无效。"
     "提供的 API 密钥不正确。原因：请求使用的 API 密钥不正确。"
     "You must be a member of an organization to use the API"
@@ -2638,17 +2244,12 @@ inline constexpr char catalog_pool_1[] =
     "不支持的国家、地区或属地。原因：您正在从不受支持的国家、地区或属地访问 API。"
     "Rate limit reached for requests"
     "已达到请求速率限制。原因：您发送请求的速度过快。"
-    "Rate limit reached for"
-    "You exceeded your current quota, please check your plan and billing details"
     "The server had an error while processing your request"
     "服务器在处理您的请求时发生错误。原因：我们的服务器出现问题。"
     "service_unavailable_error"
     "Model temporarily overloaded"
     "模型暂时过载。原因：请求的模型暂时过载。"
-    "engine is currently overloaded"
-    "api"
     "This model's maximum context length is {n} tokens. However, your messages resulted in {m} tokens. Please reduce the length of the messages."
-    "maximum context length"
     "Credit balance exhausted"
     "额度余额已用尽。原因：您的组织已无剩余预付额度。"
     "responses"
@@ -2659,13 +2260,11 @@ inline constexpr char catalog_pool_1[] =
     "已达到组织支出限额。原因：您的组织已达到强制执行的支出限额。"
     "Organization usage limit reached"
     "已达到组织用量上限。原因：您的组织已达到 OpenAI 分配的用量上限。"
-    "websocket"
     "The previous_response_id cannot be resolved from available state."
     "Project spend limit reached"
     "已达到项目支出限额。原因：您的项目已达到强制执行的支出限额。"
     "Rate limit reached for {model} in organization {org} on {requests|tokens} per min"
     "Request too large for {model} in organization {org} on tokens per min (TPM): Limit {limit}, Requested {requested}. The input or output tokens must be reduced in order to run successfully."
-    "Request too large for"
     "rate_limit_error"
     "Slow down"
     "请降低请求速率。原因：您的请求速率增长过快。"
@@ -2701,52 +2300,33 @@ inline constexpr char catalog_pool_1[] =
     "授权错误：日流控超限。超过当日最大访问量的限制"
     "授权错误：秒级流控超限。秒级并发超过授权路数限制"
     "授权错误：并发流控超限。并发路数超过授权路数限制"
-    "无效的身份验证"
     "无效的身份验证。原因：身份验证无效。解决方案：确保使用正确的API密钥及请求组织。"
-    "提供的API密钥不正确"
     "提供的API密钥不正确。原因：请求的API密钥不正确。解决方案：检查所用API密钥是否正确，清除浏览器缓存或生成新的密钥。"
     "缺少authorization参数。解决方法：检查是否有authorization参数"
-    "HMAC signature cannot be verified"
     "签名参数解析失败。解决方法：检查签名的各个参数是否有缺失是否正确，特别确认下复制的api_key是否正确"
     "HMAC signature does not match"
     "签名校验失败。解决方法：检查api_key、api_secret是否正确；检查host、date、request-line是否按协议拼接；检查signature的base64长度是否正常（44字节）"
-    "不支持的国家、地区或领土"
     "不支持的国家、地区或领土。原因：您正在从不支持的国家、地区或领土访问API。解决方案：请参考相关页面获取更多信息。"
     "one_api_error"
     "该令牌无权使用模型：{model} (request id: {request_id})"
-    "该令牌无权使用模型"
     "HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication"
     "时钟偏移校验失败。解决方法：检查服务器时间是否标准，相差5分钟以上会报此错误"
-    "a valid date or x-date header is required"
     "Your IP address is not allowed"
     "IP白名单校验失败。解决方法：可在控制台关闭IP白名单，或者检查IP白名单设置的IP地址是否为本机外网IP地址"
-    "请求速率限制已达上限"
     "请求速率限制已达上限。原因：您发送请求过快。解决方案：控制请求频率，阅读速率限制指南。"
-    "超出当前配额，请检查计划和计费详情"
     "超出当前配额，请检查计划和计费详情。原因：您的额度已用尽或已达到每月最高消费限制。解决方案：购买更多额度或了解如何提高使用限制。"
-    "服务器处理请求时发生错误"
     "服务器处理请求时发生错误。原因：服务器内部出现问题。解决方案：稍后重试请求；若问题持续，请联系我们查看状态页面。"
-    "引擎当前过载，请稍后重试"
     "引擎当前过载，请稍后重试。原因：服务器流量过大。解决方案：稍候重试您的请求。"
-    "请求参数格式不正确"
     "请求参数格式不正确，可能原因如下：1.图片无法下载 2.图片数量超过限制 3.该模型不支持视频输入 4.模型不存在或无权限 5.参数值不合法。解决方案：请参照文档正确传递参数信息"
-    "认证无效"
     "认证无效。解决方案：确保使用正确的API密钥"
     "余额不足。解决方案：确保账户里面有足够余额"
-    "请求路径不正确"
     "请求路径不正确。解决方案：请参照文档修复请求路径信息"
-    "请求的资源超限，可能原因是你发送请求太快，超过了速率限"
     "请求的资源超限，可能原因是你发送请求太快，超过了速率限。解决方案：请稍候重试您的请求"
-    "请求内容或者响应内容未审核通过"
     "请求内容或者响应内容未审核通过。解决方案：修改请求信息后再重试"
-    "我们服务器上的问题"
     "我们服务器上的问题。解决方案：稍等片刻后重试请求，如果问题仍然存在，请联系我们"
-    "目前服务器负载过高"
     "目前服务器负载过高。解决方案：请稍候重试您的请求"
-    "504 错误"
     "当阶跃星辰 API 返回 HTTP 500 /503 /504 错误时，表明是阶跃星辰的服务端出现的问题，当你遇到 5XX 错误时，可以稍等重试。如多次重试后依然无法解决，则可以联系我们定位。"
     "legacy"
-    "system error"
     "失败：请求失败"
     "Invalid parameters, please check"
     "参数非法：请求中的参数不合法，请仔细检查"
@@ -2793,203 +2373,371 @@ inline constexpr char catalog_pool_1[] =
     "API Key 没有正确设置"
     "Insufficient permissions"
     "账户余额不足或者权限不够，权限不够最常见的原因是该模型需要实名认证，其他情况参考报错信息（message）"
-    "账户余额不足"
     "balance is insufficient"
     "404 page not found"
     "Rate limits triggered"
     "触发了 rate limits；参考报错信息（message）判断触发的是 RPM /RPD / TPM / TPD / IPM / IPD 中的具体哪一种，可以参考 Rate Limits 了解具体的限流策略"
     "Request was rejected due to rate limiting. If you want more, please contact contact@siliconflow.com. Details:{details}"
-    "Request was rejected due to rate limiting"
     "An unknown server error occurred"
     "服务发生了未知的错误，可以联系相关人员进行排查"
     "Generally caused by high system load. You can try again later."
     "一般是服务系统负载比较高，可以稍后尝试；对于对话和文本转语音请求，可以尝试使用流式输出（\"stream\" : true）"
-    "Model service overloaded. Please try again later."
-    "InvalidParameter."
-    "MissingParameter."
-    "NotFound."
-    "OperationDenied.";
+    "Model service overloaded. Please try again later.";
 inline constexpr table<const char*, 2> catalog_pool_chunks{{catalog_pool_0, catalog_pool_1}};
-inline constexpr table<std::uint32_t, 3> catalog_pool_begin{{0, 59962, 112375}};
+inline constexpr table<std::uint32_t, 2> catalog_pool_sizes{{59986, 41325}};
 
-inline constexpr table<std::uint16_t, 3> catalog_chunk_first_text{{1, 1623, 2785}};
-// String i (i >= 1) ends at byte catalog_text_ends[i] of its chunk; string 0 is the empty string.
-inline constexpr table<std::uint16_t, 2785> catalog_text_ends{{
-    0, 30, 42, 61, 81, 105, 124, 132, 161, 179, 190, 215, 249, 299, 322, 356,
-    406, 459, 481, 514, 563, 597, 647, 700, 713, 733, 753, 766, 787, 807, 846, 884,
-    916, 942, 953, 976, 1000, 1024, 1046, 1068, 1083, 1113, 1137, 1181, 1212, 1239, 1259, 1283,
-    1312, 1339, 1355, 1386, 1421, 1454, 1484, 1522, 1561, 1594, 1627, 1664, 1692, 1706, 1729, 1748,
-    1769, 1789, 1807, 1821, 1837, 1856, 1881, 1902, 1923, 1947, 1960, 1976, 2004, 2020, 2039, 2075,
-    2107, 2139, 2171, 2188, 2200, 2220, 2250, 2265, 2302, 2341, 2382, 2415, 2443, 2475, 2505, 2535,
-    2566, 2610, 2642, 2665, 2682, 2717, 2768, 2792, 2827, 2871, 2894, 2928, 2963, 3014, 3026, 3039,
-    3075, 3118, 3159, 3196, 3233, 3277, 3321, 3365, 3384, 3403, 3418, 3434, 3449, 3465, 3481, 3496,
-    3520, 3560, 3593, 3609, 3620, 3640, 3656, 3672, 3684, 3700, 3719, 3732, 3754, 3778, 3804, 3817,
-    3835, 3861, 3884, 3908, 3936, 3952, 3968, 3977, 3997, 4018, 4040, 4058, 4082, 4102, 4123, 4144,
-    4165, 4191, 4214, 4244, 4271, 4290, 4322, 4346, 4365, 4377, 4404, 4420, 4441, 4458, 4470, 4490,
-    4508, 4526, 4543, 4563, 4584, 4601, 4618, 4632, 4655, 4669, 4685, 4706, 4724, 4752, 4776, 4797,
-    4817, 4830, 4853, 4881, 4901, 4927, 4946, 4972, 4992, 5007, 5031, 5051, 5069, 5090, 5110, 5130,
-    5151, 5173, 5192, 5213, 5235, 5251, 5279, 5296, 5310, 5333, 5355, 5379, 5397, 5419, 5437, 5468,
-    5509, 5522, 5535, 5554, 5564, 5592, 5610, 5628, 5644, 5662, 5675, 5693, 5710, 5726, 5740, 5760,
-    5780, 5797, 5805, 5824, 5842, 5872, 5886, 5900, 5913, 5943, 5966, 5977, 5987, 6013, 6033, 6053,
-    6060, 6080, 6095, 6112, 6134, 6153, 6174, 6187, 6203, 6222, 6223, 6226, 6230, 6237, 6244, 6251,
-    6258, 6265, 6272, 6279, 6286, 6293, 6300, 6307, 6314, 6321, 6328, 6335, 6342, 6347, 6354, 6361,
-    6368, 6375, 6382, 6389, 6396, 6403, 6410, 6417, 6424, 6431, 6438, 6445, 6452, 6459, 6466, 6473,
-    6480, 6487, 6494, 6501, 6508, 6515, 6518, 6523, 6528, 6533, 6538, 6541, 6543, 6545, 6547, 6549,
-    6551, 6553, 6554, 6557, 6562, 6563, 6569, 6575, 6581, 6587, 6593, 6599, 6605, 6611, 6617, 6623,
-    6629, 6635, 6641, 6647, 6653, 6659, 6665, 6671, 6677, 6683, 6689, 6695, 6701, 6707, 6713, 6719,
-    6725, 6731, 6737, 6743, 6749, 6755, 6761, 6767, 6773, 6779, 6785, 6791, 6797, 6803, 6809, 6815,
-    6821, 6827, 6833, 6839, 6845, 6846, 6852, 6858, 6864, 6870, 6876, 6882, 6888, 6894, 6900, 6906,
-    6912, 6918, 6924, 6930, 6936, 6942, 6948, 6954, 6955, 6960, 6965, 6970, 6975, 6980, 6985, 6990,
-    6995, 7000, 7005, 7010, 7015, 7020, 7025, 7030, 7035, 7040, 7045, 7050, 7055, 7060, 7065, 7070,
-    7075, 7080, 7085, 7090, 7095, 7100, 7105, 7126, 7136, 7150, 7164, 7181, 7201, 7219, 7236, 7254,
-    7271, 7282, 7312, 7327, 7353, 7375, 7395, 7419, 7431, 7448, 7473, 7498, 7516, 7534, 7549, 7566,
-    7587, 7602, 7621, 7645, 7670, 7681, 7707, 7727, 7755, 7773, 7788, 7812, 7839, 7870, 7884, 7910,
-    7924, 7948, 7963, 7978, 8005, 8025, 8042, 8070, 8101, 8133, 8150, 8169, 8187, 8201, 8222, 8240,
-    8257, 8279, 8298, 8308, 8322, 8335, 8353, 8370, 8400, 8428, 8452, 8473, 8489, 8509, 8522, 8537,
-    8558, 8575, 8584, 8598, 8617, 8642, 8658, 8673, 8697, 8706, 8719, 8732, 8753, 8761, 8792, 8823,
-    8836, 8861, 8883, 8897, 8916, 8938, 8958, 8980, 8998, 9019, 9038, 9052, 9083, 9101, 9127, 9148,
-    9166, 9181, 9214, 9233, 9256, 9268, 9290, 9304, 9321, 9336, 9355, 9382, 9413, 9444, 9475, 9503,
-    9535, 9566, 9597, 9629, 9655, 9686, 9718, 9749, 9772, 9785, 9801, 9831, 9847, 9876, 9890, 9903,
-    9919, 9933, 9946, 9963, 9994, 10030, 10047, 10063, 10076, 10099, 10114, 10127, 10141, 10161, 10174, 10197,
-    10227, 10258, 10279, 10302, 10311, 10324, 10361, 10376, 10399, 10418, 10440, 10465, 10489, 10508, 10511, 10514,
-    10517, 10520, 10523, 10526, 10529, 10532, 10553, 10567, 10590, 10618, 10641, 10669, 10692, 10716, 10740, 10752,
-    10770, 10787, 10791, 10795, 10799, 10803, 10807, 10811, 10815, 10819, 10823, 10827, 10831, 10835, 10839, 10843,
-    10847, 10851, 10855, 10859, 10863, 10867, 10871, 10875, 10879, 10883, 10887, 10891, 10895, 10899, 10903, 10907,
-    10911, 10915, 10919, 10923, 10927, 10931, 10935, 10939, 10943, 10947, 10951, 10955, 10959, 10963, 10967, 10971,
-    10974, 10977, 10980, 10984, 10988, 10992, 10996, 11000, 11004, 11008, 11012, 11016, 11020, 11024, 11028, 11033,
-    11037, 11041, 11045, 11049, 11053, 11057, 11061, 11065, 11069, 11073, 11077, 11081, 11085, 11089, 11093, 11106,
-    11138, 11165, 11187, 11215, 11242, 11270, 11294, 11327, 11342, 11357, 11391, 11420, 11456, 11489, 11530, 11571,
-    11606, 11639, 11673, 11700, 11739, 11776, 11811, 11838, 11872, 11904, 11935, 11980, 12024, 12057, 12078, 12117,
-    12157, 12201, 12239, 12266, 12307, 12339, 12353, 12366, 12382, 12395, 12408, 12421, 12457, 12492, 12512, 12561,
-    12597, 12630, 12667, 12691, 12704, 12724, 12766, 12785, 12814, 12844, 12872, 12901, 12926, 12944, 12965, 12981,
-    13000, 13017, 13020, 13043, 13067, 13083, 13107, 13137, 13157, 13177, 13194, 13209, 13224, 13242, 13257, 13277,
-    13289, 13302, 13322, 13340, 13354, 13369, 13402, 13435, 13462, 13490, 13509, 13529, 13545, 13573, 13593, 13627,
-    13632, 13637, 13642, 13647, 13652, 13657, 13662, 13667, 13672, 13677, 13682, 13687, 13692, 13697, 13702, 13707,
-    13712, 13717, 13722, 13727, 13732, 13737, 13742, 13747, 13752, 13757, 13762, 13767, 13772, 13775, 13780, 13785,
-    13790, 13795, 13800, 13805, 13810, 13815, 13820, 13825, 13830, 13835, 13840, 13845, 13850, 13855, 13860, 13865,
-    13878, 13891, 13913, 13936, 13952, 13966, 13996, 14031, 14040, 14055, 14137, 14222, 14235, 14348, 14357, 14433,
-    14522, 14627, 14690, 14767, 14920, 14956, 14974, 15083, 15113, 15138, 15150, 15199, 15317, 15375, 15517, 15649,
-    15710, 15794, 15804, 15887, 15932, 15961, 16014, 16047, 16087, 16275, 16322, 16445, 16522, 16582, 16666, 16729,
-    16931, 17033, 17114, 17191, 17254, 17338, 17401, 17468, 17525, 17726, 17828, 17908, 17984, 18047, 18130, 18193,
-    18270, 18333, 18417, 18480, 18547, 18604, 18615, 18649, 18755, 18774, 18827, 18867, 18940, 19042, 19094, 19205,
-    19235, 19277, 19342, 19516, 19576, 19652, 19712, 19752, 19816, 19832, 19865, 19938, 19959, 20014, 20156, 20208,
-    20243, 20295, 20323, 20359, 20408, 20437, 20502, 20588, 20653, 20766, 20877, 20901, 20955, 21054, 21069, 21082,
-    21156, 21179, 21247, 21329, 21462, 21520, 21563, 21650, 21666, 21710, 21808, 21835, 21867, 21961, 22028, 22107,
-    22192, 22297, 22363, 22469, 22645, 22692, 22764, 22831, 22877, 22943, 23031, 23097, 23156, 23230, 23289, 23311,
-    23337, 23361, 23462, 23529, 23619, 23686, 23749, 23795, 23856, 23967, 24078, 24119, 24178, 24220, 24256, 24314,
-    24353, 24399, 24436, 24443, 24505, 24645, 24718, 24770, 24821, 24869, 24893, 24912, 24993, 25054, 25126, 25181,
-    25224, 25278, 25357, 25431, 25518, 25579, 25638, 25700, 25754, 25801, 25870, 25897, 26133, 26195, 26275, 26337,
-    26576, 26618, 26664, 26724, 26800, 26860, 26938, 27046, 27062, 27144, 27294, 27373, 27506, 27559, 27715, 27815,
-    27927, 27962, 27998, 28167, 28205, 28367, 28432, 28581, 28591, 28643, 28822, 28872, 29018, 29095, 29141, 29197,
-    29250, 29290, 29364, 29423, 29470, 29516, 29579, 29602, 29717, 29765, 29919, 29979, 30123, 30178, 30300, 30357,
-    30481, 30536, 30658, 30746, 30783, 30884, 31003, 31030, 31090, 31141, 31227, 31368, 31406, 31444, 31687, 31706,
-    31828, 31907, 31943, 32060, 32156, 32221, 32352, 32421, 32478, 32594, 32685, 32721, 32775, 32842, 32883, 32965,
-    33061, 33130, 33181, 33245, 33283, 33394, 33460, 33668, 33794, 33854, 34003, 34084, 34143, 34280, 34371, 34401,
-    34497, 34551, 34604, 34700, 34808, 34862, 34919, 35025, 35103, 35181, 35266, 35344, 35547, 35649, 35731, 35809,
-    35887, 35980, 36049, 36251, 36353, 36434, 36506, 36581, 36659, 36737, 36822, 36900, 36926, 37006, 37078, 37235,
-    37269, 37304, 37385, 37419, 37506, 37551, 37588, 37627, 37664, 37703, 37787, 37915, 38013, 38114, 38210, 38309,
-    38365, 38471, 38555, 38659, 38755, 38819, 38834, 38884, 39067, 39193, 39292, 39336, 39355, 39395, 39500, 39551,
-    39606, 39658, 39795, 39894, 39964, 40097, 40126, 40367, 40447, 40530, 40606, 40681, 40757, 40842, 40879, 41020,
-    41175, 41204, 41318, 41475, 41526, 41754, 41930, 41965, 41992, 42164, 42225, 42289, 42430, 42466, 42512, 42620,
-    42776, 42825, 42845, 42859, 42937, 42970, 43031, 43066, 43127, 43152, 43262, 43307, 43427, 43444, 43469, 43483,
-    43622, 43675, 43697, 43732, 43784, 43818, 43862, 43880, 43894, 43972, 44002, 44024, 44176, 44200, 44245, 44263,
-    44284, 44322, 44348, 44414, 44459, 44501, 44530, 44552, 44571, 44595, 44621, 44666, 44680, 44703, 44706, 44725,
-    44771, 44801, 44849, 44885, 44938, 44968, 45009, 45017, 45055, 45181, 45214, 45253, 45277, 45309, 45331, 45348,
-    45636, 45654, 45713, 45748, 45781, 45802, 45826, 45847, 45862, 45880, 45911, 45951, 45980, 46021, 46054, 46086,
-    46107, 46166, 46178, 46217, 46289, 46310, 46348, 46403, 46482, 46527, 46573, 46622, 46666, 46689, 46751, 46812,
-    46836, 46917, 46932, 46961, 46983, 46995, 47024, 47122, 47143, 47189, 47214, 47241, 47265, 47358, 47392, 47433,
-    47473, 47500, 47523, 47564, 47604, 47637, 47660, 47684, 47717, 47792, 47882, 47909, 47974, 47991, 48003, 48109,
-    48224, 48261, 48285, 48310, 48339, 48378, 48405, 48485, 48522, 48537, 48622, 48640, 48681, 48709, 48820, 48926,
-    49003, 49039, 49102, 49151, 49168, 49241, 49350, 49390, 49527, 49546, 49636, 49724, 49808, 49842, 49927, 50007,
-    50059, 50216, 50226, 50337, 50354, 50379, 50448, 50533, 50602, 50625, 50662, 50711, 50914, 50992, 51022, 51062,
-    51102, 51165, 51210, 51248, 51264, 51279, 51310, 51340, 51382, 51412, 51450, 51485, 51529, 51572, 51602, 51629,
-    51699, 51759, 51835, 51863, 51927, 51983, 52028, 52061, 52094, 52126, 52159, 52178, 52216, 52253, 52326, 52363,
-    52436, 52473, 52522, 52546, 52635, 52688, 52789, 52830, 52896, 52943, 52993, 53033, 53077, 53113, 53178, 53225,
-    53285, 53334, 53405, 53514, 53565, 53612, 53643, 53745, 53785, 53832, 53869, 53892, 53929, 53948, 53982, 54017,
-    54047, 54077, 54101, 54159, 54185, 54214, 54226, 54251, 54275, 54287, 54307, 54331, 54351, 54381, 54404, 54431,
-    54494, 54508, 54565, 54598, 54630, 54654, 54761, 54779, 54842, 54887, 54911, 54931, 55036, 55066, 55113, 55134,
-    55144, 55168, 55197, 55224, 55252, 55273, 55315, 55330, 55347, 55408, 55425, 55441, 55478, 55503, 55542, 55579,
-    55652, 55681, 55733, 55748, 55772, 55802, 55829, 55880, 55906, 55942, 55969, 56002, 56065, 56110, 56169, 56235,
-    56259, 56335, 56366, 56450, 56462, 56496, 56526, 56587, 56616, 56640, 56674, 56695, 56763, 56799, 56828, 56857,
-    56887, 56953, 56980, 57014, 57067, 57119, 57147, 57175, 57212, 57248, 57288, 57327, 57359, 57410, 57478, 57558,
-    57576, 57612, 57653, 57678, 57705, 57726, 57750, 57777, 57782, 57817, 57842, 57876, 57919, 57948, 57991, 58024,
-    58066, 58088, 58140, 58172, 58201, 58203, 58216, 58355, 58372, 58444, 58449, 58494, 58506, 58512, 58533, 58552,
-    58572, 58601, 58647, 58673, 58703, 58725, 58737, 58754, 58925, 59063, 59099, 59138, 59177, 59208, 59233, 59258,
-    59273, 59306, 59333, 59371, 59395, 59410, 59449, 59489, 59549, 59592, 59622, 59646, 59673, 59697, 59721, 59760,
-    59778, 59795, 59822, 59863, 59904, 59938, 59962, 39, 78, 86, 101, 113, 175, 223, 271, 330,
-    375, 420, 479, 524, 569, 659, 701, 726, 773, 794, 827, 879, 917, 968, 1005, 1084,
-    1149, 1202, 1241, 1285, 1315, 1362, 1401, 1434, 1498, 1549, 1594, 1646, 1695, 1733, 1753, 1792,
-    1816, 1854, 1878, 1914, 1945, 2012, 2048, 2270, 2304, 2343, 2378, 2414, 2447, 2478, 2611, 2641,
-    2665, 2698, 2724, 2796, 2810, 2870, 2886, 2955, 2967, 3029, 3070, 3141, 3175, 3236, 3285, 3342,
-    3363, 3410, 3445, 3494, 3515, 3566, 3598, 3659, 3712, 3781, 3828, 3891, 3948, 4022, 4082, 4149,
-    4182, 4241, 4269, 4324, 4359, 4421, 4455, 4516, 4543, 4600, 4631, 4671, 4716, 4766, 4808, 4829,
-    4861, 4879, 4943, 4987, 5049, 5117, 5230, 5306, 5404, 5427, 5445, 5476, 5518, 5575, 5686, 5719,
-    5821, 5875, 5899, 5918, 5988, 6012, 6058, 6080, 6143, 6160, 6205, 6220, 6247, 6288, 6311, 6327,
-    6342, 6367, 6402, 6428, 6465, 6519, 6549, 6567, 6591, 6622, 6649, 6675, 6699, 6734, 6758, 6782,
-    6809, 6826, 6850, 6881, 6908, 6926, 6947, 6972, 7024, 7048, 7078, 7101, 7140, 7164, 7203, 7226,
-    7252, 7299, 7359, 7370, 7391, 7453, 7474, 7500, 7524, 7554, 7579, 7609, 7678, 7705, 7730, 7751,
-    7781, 7811, 7824, 7863, 7889, 7960, 7986, 8057, 8097, 8178, 8196, 8299, 8326, 8428, 8452, 8472,
-    8546, 8564, 8627, 8657, 8789, 8829, 8850, 8857, 8870, 8887, 8909, 8921, 8965, 9009, 9029, 9044,
-    9059, 9080, 9094, 9109, 9130, 9160, 9173, 9194, 9212, 9236, 9254, 9272, 9301, 9343, 9366, 9384,
-    9411, 9444, 9456, 9465, 9486, 9504, 9523, 9544, 9560, 9581, 9609, 9690, 9728, 9752, 9790, 9814,
-    9858, 9882, 9912, 9959, 9992, 10036, 10057, 10087, 10125, 10149, 10193, 10223, 10253, 10297, 10335, 10359,
-    10397, 10421, 10465, 10495, 10539, 10569, 10613, 10643, 10693, 10729, 10782, 10821, 10859, 10883, 10931, 10982,
-    11036, 11069, 11099, 11126, 11149, 11176, 11200, 11239, 11263, 11308, 11338, 11373, 11403, 11442, 11478, 11511,
-    11544, 11595, 11634, 11679, 11742, 11760, 11787, 11832, 11889, 11913, 11940, 11966, 12008, 12038, 12083, 12128,
-    12182, 12230, 12257, 12284, 12323, 12456, 12486, 12534, 12554, 12580, 12583, 12616, 12621, 12697, 12766, 12777,
-    12790, 12802, 12823, 12844, 12865, 12916, 12931, 12952, 12970, 12988, 13027, 13058, 13069, 13102, 13144, 13180,
-    13191, 13239, 13278, 13287, 13296, 13319, 13340, 13373, 13385, 13439, 13466, 13487, 13505, 13517, 13568, 13604,
-    13634, 13673, 13712, 13772, 13811, 13850, 13892, 13919, 13964, 14018, 14042, 14084, 14120, 14162, 14189, 14227,
-    14245, 14263, 14296, 14365, 14401, 14481, 14522, 14549, 14637, 14842, 14878, 14914, 14950, 14985, 15012, 15031,
-    15081, 15213, 15274, 15299, 15320, 15354, 15442, 15482, 15534, 15596, 15617, 15641, 15659, 15693, 15839, 15877,
-    15904, 15922, 15952, 15970, 16000, 16052, 16085, 16166, 16196, 16238, 16280, 16302, 16336, 16378, 16417, 16444,
-    16471, 16498, 16540, 16594, 16637, 16679, 16730, 16775, 16829, 16850, 16876, 16901, 16903, 16949, 16988, 17030,
-    17073, 17103, 17127, 17142, 17169, 17196, 17226, 17252, 17281, 17341, 17368, 17398, 17443, 17486, 17572, 17591,
-    17639, 17684, 17735, 17909, 17976, 18026, 18070, 18094, 18130, 18172, 18205, 18244, 18295, 18330, 18360, 18387,
-    18405, 18419, 18446, 18482, 18502, 18523, 18540, 18574, 18591, 18625, 18642, 18653, 18667, 18703, 18708, 18735,
-    18766, 18780, 18798, 18836, 18880, 18899, 18931, 18948, 18978, 18996, 19014, 19031, 19083, 19111, 19137, 19180,
-    19243, 19288, 19329, 19345, 19367, 19385, 19444, 19470, 19493, 19507, 19522, 19579, 19606, 19646, 19658, 19679,
-    19777, 19820, 19890, 20042, 20059, 20090, 20098, 20118, 20133, 20148, 20181, 20198, 20241, 20264, 20284, 20377,
-    20396, 20432, 20547, 20585, 20601, 20622, 20641, 20706, 20765, 20810, 20867, 20901, 21019, 21042, 21078, 21100,
-    21104, 21118, 21223, 21243, 21393, 21413, 21530, 21548, 21656, 21674, 21830, 21842, 21974, 21991, 22084, 22104,
-    22243, 22251, 22313, 22459, 22519, 22657, 22715, 22828, 22924, 22954, 22966, 23074, 23181, 23214, 23335, 23377,
-    23390, 23416, 23500, 23522, 23588, 23688, 23756, 23809, 23841, 23931, 23946, 23973, 24055, 24115, 24252, 24278,
-    24323, 24423, 24438, 24523, 24577, 24599, 24655, 24699, 24716, 24837, 24915, 24942, 24979, 25005, 25047, 25080,
-    25130, 25185, 25323, 25398, 25413, 25535, 25606, 25613, 25736, 25807, 25821, 25943, 26014, 26028, 26079, 26151,
-    26170, 26195, 26234, 26265, 26295, 26317, 26356, 26432, 26456, 26489, 26497, 26518, 26536, 26607, 26675, 26722,
-    26819, 26892, 26920, 27017, 27088, 27118, 27172, 27227, 27255, 27315, 27358, 27415, 27427, 27445, 27457, 27530,
-    27593, 27627, 27654, 27675, 27746, 27794, 27822, 27879, 27921, 27947, 28013, 28061, 28103, 28155, 28197, 28229,
-    28243, 28259, 28320, 28360, 28389, 28438, 28477, 28497, 28548, 28591, 28628, 28667, 28700, 28731, 28788, 28826,
-    28851, 28872, 28954, 29012, 29040, 29087, 29113, 29149, 29186, 29210, 29232, 29261, 29285, 29307, 29329, 29369,
-    29399, 29425, 29493, 29547, 29570, 29583, 29609, 29634, 29809, 29956, 29995, 30103, 30192, 30226, 30286, 30307,
-    30411, 30497, 30529, 30630, 30713, 30750, 30801, 30831, 30860, 30881, 30949, 31036, 31059, 31235, 31359, 31394,
-    31477, 31502, 31550, 31580, 31675, 31699, 31933, 31951, 32008, 32029, 32127, 32163, 32299, 32353, 32486, 32537,
-    32712, 32736, 32908, 33083, 33107, 33279, 33294, 33341, 33361, 33427, 33466, 33542, 33575, 33631, 33662, 33714,
-    33752, 33829, 33859, 33915, 33940, 34005, 34020, 34121, 34145, 34219, 34314, 34463, 34480, 34503, 34577, 34591,
-    34641, 34709, 34715, 34728, 34759, 34774, 34786, 34796, 34814, 34886, 34925, 34939, 35033, 35071, 35091, 35103,
-    35125, 35139, 35158, 35176, 35196, 35214, 35241, 35272, 35283, 35295, 35305, 35320, 35351, 35401, 35432, 35457,
-    35493, 35529, 35575, 35589, 35616, 35659, 35709, 35753, 35767, 35800, 35830, 35858, 35896, 35920, 35937, 35961,
-    35982, 36012, 36027, 36044, 36064, 36092, 36105, 36123, 36135, 36150, 36174, 36186, 36192, 36214, 36235, 36256,
-    36277, 36306, 36324, 36373, 36430, 36476, 36523, 36534, 36547, 36743, 36907, 37057, 37181, 37340, 37448, 37460,
-    37475, 37607, 37666, 37766, 37847, 37864, 37879, 37886, 37910, 37965, 38018, 38060, 38112, 38154, 38217, 38265,
-    38369, 38441, 38465, 38486, 38504, 38558, 38657, 38723, 38792, 38843, 38877, 38898, 38940, 38955, 38997, 39042,
-    39057, 39072, 39095, 39113, 39133, 39190, 39217, 39244, 39262, 39286, 39307, 39328, 39355, 39385, 39412, 39433,
-    39451, 39478, 39499, 39553, 39594, 39625, 39651, 39686, 39715, 39736, 39757, 39780, 39795, 39822, 39840, 39871,
-    39895, 39937, 39988, 40039, 40078, 40110, 40140, 40194, 40206, 40257, 40312, 40330, 40371, 40401, 40420, 40438,
-    40460, 40475, 40499, 40527, 40545, 40569, 40587, 40605, 40620, 40686, 40704, 40746, 40776, 40803, 40833, 40856,
-    40874, 40892, 40961, 40983, 41001, 41074, 41135, 41177, 41207, 41297, 41400, 41429, 41480, 41559, 41613, 41710,
-    41727, 41822, 41865, 41977, 42008, 42080, 42102, 42177, 42230, 42320, 42345, 42373, 42433, 42463, 42466, 42605,
-    42627, 42651, 42723, 42732, 42848, 42858, 42925, 42957, 43047, 43079, 43171, 43180, 43245, 43272, 43362, 43443,
-    43630, 43651, 43667, 43676, 43742, 43781, 43804, 43839, 43874, 43904, 43931, 43955, 44039, 44225, 44238, 44277,
-    44304, 44331, 44361, 44379, 44451, 44535, 44555, 44674, 44692, 44837, 44972, 44993, 45020, 45079, 45097, 45120,
-    45201, 45280, 45349, 45421, 45493, 45514, 45631, 45658, 45823, 45900, 45933, 46075, 46104, 46293, 46329, 46494,
-    46507, 46571, 46598, 46698, 46810, 46851, 46881, 47026, 47056, 47185, 47236, 47428, 47464, 47632, 47668, 47782,
-    47809, 48048, 48060, 48120, 48183, 48204, 48282, 48363, 48489, 48534, 48627, 48654, 48771, 48798, 48870, 48880,
-    49108, 49114, 49126, 49147, 49179, 49239, 49253, 49301, 49315, 49366, 49384, 49465, 49510, 49552, 49596, 49632,
-    49677, 49719, 49790, 49850, 49867, 49906, 49957, 50020, 50073, 50139, 50183, 50278, 50323, 50380, 50443, 50497,
-    50527, 50590, 50653, 50716, 50787, 50913, 50988, 51036, 51057, 51198, 51246, 51266, 51348, 51375, 51401, 51425,
-    51570, 51588, 51611, 51629, 51650, 51833, 51951, 51992, 52024, 52093, 52155, 52305, 52354, 52371, 52388, 52397,
-    52413,
+// String i is catalog_pool_chunks[t >> 14 & 3] + (t >> 16), (t & 0x3FFF) bytes, where t = catalog_texts[i]: four
+// bytes a string, so a slice costs no more than a string of its own; string 0 is the empty string.
+inline constexpr table<std::uint32_t, 2785> catalog_texts{{
+    0x00000000, 0x0000001e, 0x08c5000c, 0x001e0013, 0x00310014, 0x00450018, 0x005d0013, 0x07d90008,
+    0x0070001d, 0x008d0012, 0x3ac8000b, 0x009f0019, 0x00b80022, 0x00b80032, 0x00ea0017, 0x01010022,
+    0x01010032, 0x01330035, 0x01680016, 0x017e0021, 0x017e0031, 0x01af0022, 0x01af0032, 0x01e10035,
+    0x1080000d, 0x02160014, 0x022a0014, 0x023e000d, 0x024b0015, 0x02600014, 0x02600027, 0x02870026,
+    0x02ad0020, 0x02cd001a, 0x02e7000b, 0x02e70017, 0x02e70018, 0x02ff0018, 0x03170016, 0x032d0016,
+    0x0343000f, 0x0343001e, 0x03610018, 0x0379002c, 0x03a5001f, 0x03c4001b, 0x03df0014, 0x03f30018,
+    0x040b001d, 0x0428001b, 0x04430010, 0x0443001f, 0x04620023, 0x04850021, 0x04a6001e, 0x04c40026,
+    0x04ea0027, 0x05110021, 0x05320021, 0x05530025, 0x0578001c, 0x3a81000e, 0x05940017, 0x05ab0013,
+    0x05be0015, 0x05d30014, 0x05e70012, 0x05f9000e, 0x06070010, 0x06170013, 0x062a0019, 0x06430015,
+    0x06580015, 0x066d0018, 0x0685000d, 0x06920010, 0x0692001c, 0x06ae0010, 0x06be0013, 0x06d10024,
+    0x06f50020, 0x07150020, 0x07350020, 0x07550011, 0x0766000c, 0x07720014, 0x0786001e, 0x07a4000f,
+    0x07a40025, 0x07c90027, 0x07f00029, 0x08190021, 0x083a001c, 0x08560020, 0x0876001e, 0x0894001e,
+    0x08b2001f, 0x08d1002c, 0x08fd0020, 0x091d0017, 0x09340011, 0x09450023, 0x09450033, 0x09780018,
+    0x09900023, 0x0990002c, 0x09bc0017, 0x09d30022, 0x09f50023, 0x09f50033, 0x0a28000c, 0x0038000d,
+    0x0a340024, 0x0a58002b, 0x0a830029, 0x0aac0025, 0x0ad10025, 0x0af6002c, 0x0b22002c, 0x0b4e002c,
+    0x0b7a0013, 0x0b8d0013, 0x0ba0000f, 0x0baf0010, 0x8b31000f, 0x0bbf0010, 0x0bcf0010, 0x0bdf000f,
+    0x00c20018, 0x0bee0028, 0x0c160021, 0x0c370010, 0x0c47000b, 0x0c520014, 0x0c660010, 0x0c760010,
+    0x0c86000c, 0x05430010, 0x0c920013, 0x0ca5000d, 0x0cb20016, 0x0cc80018, 0x0ce0001a, 0x0cfa000d,
+    0x0d070012, 0x0d19001a, 0x0d330017, 0x0d4a0018, 0x0d62001c, 0x0d7e0010, 0x0d8e0010, 0x0d9e0009,
+    0x0da70014, 0x0dbb0015, 0x0dd00016, 0x0de60012, 0x0df80018, 0x0e100014, 0x0e240015, 0x0e390015,
+    0x0e4e0015, 0x0e63001a, 0x0e7d0017, 0x0e94001e, 0x0eb2001b, 0x0ecd0013, 0x0ee00020, 0x0f000018,
+    0x0f180013, 0x0f2b000c, 0x0f37001b, 0x0f520010, 0x0f620015, 0x0f770011, 0x0f88000c, 0x0f940014,
+    0x0fa80012, 0x0fba0012, 0x0fcc0011, 0x0fdd0014, 0x0ff10015, 0x10060011, 0x10170011, 0x1028000e,
+    0x10360017, 0x104d000e, 0x105b0010, 0x106b0015, 0x10800012, 0x1092001c, 0x10ae0018, 0x10c60015,
+    0x10db0014, 0x10ef000d, 0x10fc0017, 0x1113001c, 0x112f0014, 0x1143001a, 0x115d0013, 0x1170001a,
+    0x118a0014, 0x119e000f, 0x11ad0018, 0x11c50014, 0x11d90012, 0x11eb0015, 0x12000014, 0x12140014,
+    0x12280015, 0x123d0016, 0x12530013, 0x12660015, 0x127b0016, 0x12910010, 0x12a1001c, 0x12bd0011,
+    0x12ce000e, 0x12dc0017, 0x12f30016, 0x13090018, 0x2c0c0012, 0x2c340016, 0x13210012, 0x1333001f,
+    0x13520029, 0x137b000d, 0x1388000d, 0x13880013, 0x139b000a, 0x139b001c, 0x13b70012, 0x13c90012,
+    0x13db0010, 0x13eb0012, 0x13fd000d, 0x140a0012, 0x141c0011, 0x142d0010, 0x143d000e, 0x144b0014,
+    0x145f0014, 0x14730011, 0x02580008, 0x14840013, 0x14970012, 0x14a9001e, 0x14c7000e, 0x14d5000e,
+    0x14e3000d, 0x14f0001e, 0x150e0017, 0x1525000b, 0x1530000a, 0x1530001a, 0x154a0014, 0x155e0014,
+    0x02c20007, 0x15720014, 0x1586000f, 0x15950011, 0x15a60016, 0x15bc0013, 0x15cf0015, 0x15e4000d,
+    0x15f10010, 0x22da0013, 0x16010001, 0x16010003, 0x16010004, 0x16010007, 0x16080007, 0x160f0007,
+    0x16160007, 0x161d0007, 0x16240007, 0x162b0007, 0x16320007, 0x16390007, 0x16400007, 0x16470007,
+    0x164e0007, 0x16550007, 0x165c0007, 0x16630007, 0x166a0007, 0x16710005, 0x16760007, 0x167d0007,
+    0x16840007, 0x168b0007, 0x16920007, 0x16990007, 0x16a00007, 0x16a70007, 0x16ae0007, 0x16b50007,
+    0x16bc0007, 0x16c30007, 0x16ca0007, 0x16d10007, 0x16d80007, 0x16df0007, 0x16e60007, 0x16ed0007,
+    0x16f40007, 0x16fb0007, 0x17020007, 0x17090007, 0x17100007, 0x17170007, 0x171e0003, 0x171e0005,
+    0x17230005, 0x17280005, 0x172d0005, 0x17a00003, 0x165a0002, 0x16610002, 0x16680002, 0x17c50002,
+    0x19010002, 0x19060002, 0x160e0001, 0x16800003, 0x17320005, 0x0faf0001, 0x17370006, 0x173d0006,
+    0x17430006, 0x17490006, 0x174f0006, 0x17550006, 0x175b0006, 0x17610006, 0x17670006, 0x176d0006,
+    0x17730006, 0x17790006, 0x177f0006, 0x17850006, 0x178b0006, 0x17910006, 0x17970006, 0x179d0006,
+    0x17a30006, 0x17a90006, 0x17af0006, 0x17b50006, 0x17bb0006, 0x17c10006, 0x17c70006, 0x17cd0006,
+    0x17d30006, 0x17d90006, 0x17df0006, 0x17e50006, 0x17eb0006, 0x17f10006, 0x17f70006, 0x17fd0006,
+    0x18030006, 0x18090006, 0x180f0006, 0x18150006, 0x181b0006, 0x18210006, 0x18270006, 0x182d0006,
+    0x18330006, 0x18390006, 0x183f0006, 0x18450006, 0x184b0006, 0x0fad0001, 0x18510006, 0x18570006,
+    0x185d0006, 0x18630006, 0x18690006, 0x186f0006, 0x18750006, 0x187b0006, 0x18810006, 0x18870006,
+    0x188d0006, 0x18930006, 0x18990006, 0x189f0006, 0x18a50006, 0x18ab0006, 0x18b10006, 0x18b70006,
+    0x162a0001, 0x18bd0005, 0x18c20005, 0x18c70005, 0x18cc0005, 0x18d10005, 0x18d60005, 0x18db0005,
+    0x18e00005, 0x18e50005, 0x18ea0005, 0x18ef0005, 0x18f40005, 0x18f90005, 0x18fe0005, 0x19030005,
+    0x19080005, 0x190d0005, 0x19120005, 0x19170005, 0x191c0005, 0x19210005, 0x19260005, 0x192b0005,
+    0x19300005, 0x19350005, 0x193a0005, 0x193f0005, 0x19440005, 0x19490005, 0x194e0005, 0x19530015,
+    0x1968000a, 0x1972000e, 0x1980000e, 0x198e0011, 0x199f0014, 0x19b30012, 0x19c50011, 0x19d60012,
+    0x19e80011, 0x19f9000b, 0x1a04001e, 0x1a22000f, 0x1a31001a, 0x1a4b0016, 0x1a610014, 0x1a750018,
+    0x1a8d000c, 0x1a990011, 0x1aaa0019, 0x1ac30019, 0x1adc0012, 0x1aee0012, 0x1b00000f, 0x1b0f0011,
+    0x1b200015, 0x1b35000f, 0x1b440013, 0x1b570018, 0x1b6f0019, 0x1b88000b, 0x1b93001a, 0x1bad0014,
+    0x1bc1001c, 0x1bdd0012, 0x1bef000f, 0x1bfe0018, 0x1c16001b, 0x1c31001f, 0x1c50000e, 0x1c5e001a,
+    0x1c78000e, 0x1c860018, 0x1c9e000f, 0x1cad000f, 0x1cbc001b, 0x1cd70014, 0x1ceb0011, 0x1cfc001c,
+    0x1d18001f, 0x1d370020, 0x1d570011, 0x1d680013, 0x1d7b0012, 0x1d8d000e, 0x1d9b0015, 0x1db00012,
+    0x1dc20011, 0x1dd30016, 0x1de90013, 0x1dfc000a, 0x1e06000e, 0x1e14000d, 0x1e210012, 0x1e330011,
+    0x1e33001e, 0x1e51001c, 0x1e6d0018, 0x1e850015, 0x1e9a0010, 0x1eaa0014, 0x1ebe000d, 0x1ecb000f,
+    0x1eda0015, 0x1eef0011, 0x1f000009, 0x1f09000e, 0x1f170013, 0x1f2a0019, 0x1f430010, 0x1f53000f,
+    0x1f620018, 0x1e704009, 0x1f7a000d, 0x1f87000d, 0x1f940015, 0x0ec50008, 0x1fa9001f, 0x1fc8001f,
+    0x1fe7000d, 0x1ff40019, 0x200d0016, 0x2023000e, 0x20310013, 0x20440016, 0x205a0014, 0x206e0016,
+    0x20840012, 0x20960015, 0x20ab0013, 0x20be000e, 0x20cc001f, 0x20eb0012, 0x20fd001a, 0x21170015,
+    0x212c0012, 0x213e000f, 0x214d0021, 0x216e0013, 0x21810017, 0x2198000c, 0x21a40016, 0x21ba000e,
+    0x21c80011, 0x21d9000f, 0x21e80013, 0x21fb001b, 0x2216001f, 0x2235001f, 0x2254001f, 0x2273001c,
+    0x228f0020, 0x22af001f, 0x22ce001f, 0x22ed0020, 0x230d001a, 0x2327001f, 0x23460020, 0x2366001f,
+    0x23850017, 0x239c000d, 0x23a90010, 0x23b9001e, 0x23d70010, 0x23e7001d, 0x238e000e, 0x2404000d,
+    0x24110010, 0x2421000e, 0x242f000d, 0x243c0011, 0x244d001f, 0x246c0024, 0x24900011, 0x24a10010,
+    0x24b1000d, 0x24be0017, 0x15cf000f, 0x24d5000d, 0x24e2000e, 0x24f00014, 0x2504000d, 0x25110017,
+    0x2528001e, 0x2546001f, 0x25650015, 0x221e0017, 0x257a0009, 0x2583000d, 0x25900025, 0x25b5000f,
+    0x223d0017, 0x25c40013, 0x25d70016, 0x25ed0019, 0x26060018, 0x261e0013, 0x16cd0003, 0x18900003,
+    0x18960003, 0x26310003, 0x26340003, 0x16e20003, 0x183c0003, 0x18ba0003, 0x26370015, 0x264c000e,
+    0x265a0017, 0x2671001c, 0x268d0017, 0x26a4001c, 0x26c00017, 0x26d70018, 0x26ef0018, 0x2707000c,
+    0x27130012, 0x27250011, 0x16760004, 0x167d0004, 0x16840004, 0x16ca0004, 0x16df0004, 0x171e0004,
+    0x27360004, 0x273a0004, 0x273e0004, 0x27420004, 0x31bd0004, 0x27460004, 0x31be0004, 0x274a0004,
+    0x274e0004, 0x27520004, 0x27560004, 0x275a0004, 0x275e0004, 0x27620004, 0x27660004, 0x276a0004,
+    0x276e0004, 0x27720004, 0x27760004, 0x277a0004, 0x277e0004, 0x27820004, 0x27860004, 0x278a0004,
+    0x278e0004, 0x27920004, 0x27960004, 0x279a0004, 0x279e0004, 0x27a20004, 0x27a60004, 0x27aa0004,
+    0x27ae0004, 0x27b20004, 0x27b60004, 0x27ba0004, 0x27be0004, 0x27c20004, 0x27c60004, 0x27ca0004,
+    0x0fbf0003, 0x27ce0003, 0x27d10003, 0x193b0004, 0x19450004, 0x27d40004, 0x27d80004, 0x27dc0004,
+    0x27e00004, 0x27e40004, 0x27e80004, 0x27ec0004, 0x27f00004, 0x27f40004, 0x27f80004, 0x27f80005,
+    0x27fd0004, 0x28010004, 0x28050004, 0x28090004, 0x280d0004, 0x28110004, 0x28150004, 0x28190004,
+    0x281d0004, 0x28210004, 0x28250004, 0x28290004, 0x282d0004, 0x28310004, 0x16cd0004, 0x2835000d,
+    0x28420020, 0x2862001b, 0x287d0016, 0x2893001c, 0x28af001b, 0x28ca001c, 0x28e60018, 0x28fe0021,
+    0x291f000f, 0x292e000f, 0x292e0022, 0x2950001d, 0x296d0024, 0x29910021, 0x29b20029, 0x29db0029,
+    0x2a040023, 0x2a270021, 0x2a480022, 0x2a6a001b, 0x2a850027, 0x2aac0025, 0x2ad10023, 0x2af4001b,
+    0x2af40022, 0x2b160020, 0x2b36001f, 0x2b55002d, 0x2b82002c, 0x2bae0021, 0x2bcf0015, 0x2bcf0027,
+    0x2bf60028, 0x2c1e002c, 0x2c4a0026, 0x2c70001b, 0x2c8b0029, 0x2cb40020, 0x2cd4000e, 0x2ce2000d,
+    0x2cef0010, 0x0011000d, 0x2cff000d, 0x2d0c000d, 0x2d190024, 0x2d3d0023, 0x2d600014, 0x2d600031,
+    0x2d910024, 0x2db50021, 0x2dd60025, 0x2dfb0018, 0x2e13000d, 0x2e200014, 0x2e20002a, 0x2e4a0013,
+    0x2e4a001d, 0x2e67001e, 0x2e85001c, 0x2ea1001d, 0x2ebe0019, 0x150e0012, 0x290a0015, 0x2ed70010,
+    0x2ee70013, 0x2efa0011, 0x0fad0003, 0x2f0b0017, 0x2f220018, 0x2f3a0010, 0x2f4a0018, 0x2f62001e,
+    0x2f800014, 0x2f940014, 0x2fa80011, 0x2fb9000f, 0x2fc8000f, 0x2fd70012, 0x2fe9000f, 0x2ff80014,
+    0x300c000c, 0x244d000d, 0x30180014, 0x302c0012, 0x303e000e, 0x304c000f, 0x305b0021, 0x307c0021,
+    0x309d001b, 0x30b8001c, 0x22030013, 0x30d40014, 0x30e80010, 0x30f8001c, 0x31140014, 0x31280022,
+    0x16010005, 0x314a0005, 0x314f0005, 0x31540005, 0x31590005, 0x315e0005, 0x31630005, 0x31680005,
+    0x316d0005, 0x16760005, 0x31720005, 0x31770005, 0x317c0005, 0x31810005, 0x31860005, 0x318b0005,
+    0x31900005, 0x31950005, 0x319a0005, 0x319f0005, 0x31a40005, 0x31a90005, 0x31ae0005, 0x31b30005,
+    0x31b80005, 0x31bd0005, 0x31c20005, 0x31c70005, 0x31cc0005, 0x31d10003, 0x31d40005, 0x18640005,
+    0x186a0005, 0x31d90005, 0x31de0005, 0x31e30005, 0x31e80005, 0x31ed0005, 0x18700005, 0x18760005,
+    0x187c0005, 0x31f20005, 0x18820005, 0x31f70005, 0x188e0005, 0x31fc0005, 0x32010005, 0x32060005,
+    0xc74f000d, 0x320b000d, 0x32180016, 0x322e0017, 0x32450010, 0xc75d000e, 0x3255001e, 0x32730023,
+    0x49420009, 0x3296000f, 0x32a50052, 0x32f70055, 0x993d000d, 0x334c0071, 0x33bd0009, 0x33c6004c,
+    0x34120059, 0x346b0069, 0x34d4003f, 0x3513004d, 0x35600099, 0x35f90024, 0x361d0012, 0x362f006d,
+    0x369c001e, 0x362f0019, 0x290a000c, 0x36ba0031, 0x36eb0076, 0x3761003a, 0x379b008e, 0x38290084,
+    0x38ad003d, 0x38ea0054, 0x0e39000a, 0x393e0053, 0x3991002d, 0x393e001d, 0x39be0035, 0x39f30021,
+    0x3a140028, 0x3a3c00bc, 0x3af8002f, 0x3b27007b, 0x3ba2004d, 0x3bef003c, 0x3c2b0054, 0x3c7f003f,
+    0x3cbe00ca, 0x3d880066, 0x3ce90051, 0x3dee004d, 0x3e3b003f, 0x3e7a0054, 0x3ece003f, 0x3f0d0043,
+    0x3f500039, 0x3f8900c9, 0x40520066, 0x3fb40050, 0x40b8004c, 0x4079003f, 0x41040053, 0x4157003f,
+    0x4196004d, 0x41e3003f, 0x42220054, 0x4276003f, 0x42b50043, 0x42f80039, 0x4331000b, 0x433c0022,
+    0x435e006a, 0x43c80013, 0x44030035, 0x43db0028, 0x44030049, 0x444c0066, 0x44030034, 0x44b2006f,
+    0x4521001e, 0x44b2002a, 0x453f0041, 0x458000ae, 0x462e003c, 0x466a004c, 0x46b6003c, 0x46f20028,
+    0x471a0040, 0x47000010, 0x475a0021, 0x477b0049, 0x475a0015, 0x47c40037, 0x47fb008e, 0x48890034,
+    0x48bd0023, 0x48e00034, 0x48bd001c, 0x49140024, 0x49380031, 0x4914001d, 0x49690041, 0x49aa0056,
+    0x4a000041, 0x4a410071, 0x4ab2006f, 0x4a9a0018, 0x4b210036, 0x4b570063, 0x4b21000f, 0x559f000d,
+    0x4bba004a, 0x4c040017, 0x4c1b0044, 0x4c5f0052, 0x4cb10085, 0x4c77003a, 0x4d36002b, 0x4d610057,
+    0x4d360010, 0x4db8002c, 0x4de40062, 0x4db8001b, 0x4e460020, 0x4e66005e, 0x4ec40043, 0x4f07004f,
+    0x4f560055, 0x4fab0069, 0x4ec40042, 0x5014006a, 0x507e00b0, 0x5014002f, 0x512e0048, 0x51760043,
+    0x463b002e, 0x51b90042, 0x51fb0058, 0x52530042, 0x5295003b, 0x52d0004a, 0x531a003b, 0x53550016,
+    0x536b001a, 0x53850018, 0x539d0065, 0x54020043, 0x5445005a, 0x549f0043, 0x54e2003f, 0x5521002e,
+    0x5718003d, 0x554f006f, 0x55be006f, 0x55940029, 0x562d003b, 0x5668002a, 0x56410024, 0x5692003a,
+    0x56cc0027, 0x5696002e, 0x56f30025, 0x57110007, 0x5718003e, 0x5756008c, 0x57e20049, 0x582b0034,
+    0x585f0033, 0x58920030, 0x58c20018, 0x58da0013, 0x58ed0051, 0x593e003d, 0x597b0048, 0x59c30037,
+    0x59fa002b, 0x5a250036, 0x5a5b004f, 0x5aaa004a, 0x5af40057, 0x5b4b003d, 0x5b0f003b, 0x5b88003e,
+    0x5bc60036, 0x5bfc002f, 0x5c2b0045, 0x5c70001b, 0x5c8b00ec, 0x5d77003e, 0x5db50050, 0x5e05003e,
+    0x5e4300ef, 0x5f32002a, 0x5e67002e, 0x5f5c003c, 0x5f98004c, 0x5fe4003c, 0x6020004e, 0x606e006c,
+    0x60da0010, 0x60ea0052, 0x613c0096, 0x61d2004f, 0x62210085, 0x62a60035, 0x62db009c, 0x63770064,
+    0x63db0070, 0x63870023, 0x644b0024, 0x646f00a9, 0x65180026, 0x653e00a2, 0x65e00041, 0x66210095,
+    0x66b6000a, 0x66c00034, 0x66f400b3, 0x67a70032, 0x67d90092, 0x686b004d, 0x68b8002e, 0x68e60038,
+    0x691e0035, 0x686b0028, 0x6953004a, 0x699d003b, 0x696e002f, 0x69d8002e, 0x6a06003f, 0x6a450017,
+    0x6a5c0073, 0x6acf0030, 0x6aff009a, 0x6b99003c, 0x6bd50090, 0x6c650037, 0x6c9c007a, 0x6d160039,
+    0x6d4f007c, 0x6b9e0037, 0x6dcb007a, 0x6e450058, 0x6e9d0025, 0x6ec20065, 0x6f270077, 0x6ed2001b,
+    0x6f9e003c, 0x6fda0033, 0x700d0056, 0x7063008d, 0x701f0026, 0x70f00026, 0x711600f3, 0x70f00013,
+    0x7209007a, 0x7283004f, 0x724a0024, 0x72d20075, 0x73470060, 0x73050041, 0x73a70083, 0x742a0045,
+    0x73f00039, 0x746f0074, 0x74e3005b, 0x747f0024, 0x753e0036, 0x75740043, 0x753e0029, 0x75b70052,
+    0x76090060, 0x75b70045, 0x76690033, 0x769c0040, 0x76690026, 0x76dc006f, 0x774b0042, 0x778d00d0,
+    0x785d007e, 0x778d003c, 0x78db0095, 0x79700051, 0x78db003b, 0x79c10089, 0x7a4a005b, 0x79c1001e,
+    0x7aa50060, 0x7b050036, 0x7acf0035, 0x7b3b0060, 0x7b9b006c, 0x7b640036, 0x7c070039, 0x7c40006a,
+    0x7caa004e, 0x7cf8004e, 0x7d460055, 0x7d9b004e, 0x7de900cb, 0x7eb40066, 0x7e140052, 0x7f1a004e,
+    0x7f68004e, 0x7fb6005d, 0x80130045, 0x805800ca, 0x81220066, 0x80830051, 0x81880048, 0x81d0004b,
+    0x821b004e, 0x8269004e, 0x82b70055, 0x830c004e, 0x835a001a, 0x83740050, 0x83c40048, 0x840c009d,
+    0x83d60022, 0x84a90023, 0x84cc0051, 0x84a90022, 0x851d0057, 0x8574002d, 0x85a10025, 0x85c60027,
+    0x85ed0025, 0x86120027, 0x86390054, 0x868d0080, 0x870d0062, 0x876f0065, 0x87d40060, 0x88340063,
+    0x88970038, 0x88cf006a, 0x89390054, 0x898d0068, 0x89f50060, 0x8a550040, 0x8a95000f, 0x8aa40032,
+    0x8ad600b7, 0x8b8d007e, 0x8c0b0063, 0x8b8d002c, 0x8c6e0013, 0x8c810028, 0x8ca90069, 0x8d120033,
+    0x8d450037, 0x8d7c0034, 0x8db00089, 0x8e390063, 0x8e9c0046, 0x8ee20085, 0x8f67001d, 0x8f8400f1,
+    0x90750050, 0x90c50053, 0x9118004c, 0x9164004b, 0x91af004c, 0x91fb0055, 0x92500025, 0x9275008d,
+    0x9302009b, 0x9275001d, 0x939d0072, 0x940f009d, 0x939d0033, 0x94ac00e4, 0x959000b0, 0x94be0023,
+    0x9640001b, 0x965b00ac, 0x9707003d, 0x97440040, 0x9784008d, 0x98110024, 0x9795002e, 0x9835006c,
+    0x98a1009c, 0x98350031, 0x993d0014, 0x9951000e, 0x995f004e, 0x99ad0021, 0x99ce003d, 0x9a0b0023,
+    0x9a2e003d, 0x9a6b0019, 0x9a84006e, 0x9af2002d, 0x9b1f0078, 0x9b970011, 0x9ba80019, 0x9bc1000e,
+    0x9bcf008b, 0x9c5a0035, 0x9c8f0016, 0x9c6b0023, 0x9ca50034, 0x9cb60022, 0x9cd9002c, 0x9d050012,
+    0x9cf6000e, 0x9d17004e, 0x9d65001e, 0x9d170016, 0x9d830098, 0x9e1b0018, 0x9d83002d, 0x9e330012,
+    0x9e450015, 0x9e5a0026, 0x9e80001a, 0x9e9a0042, 0x9edc002d, 0x9eb1002a, 0x9f09001d, 0x9f260016,
+    0x9f3c0013, 0x9f4f0018, 0x9f67001a, 0x9f81002d, 0x9fae000e, 0x9fbc0017, 0x9fd30003, 0x9fd60013,
+    0x9fe9002e, 0xa017001e, 0xa0350030, 0xa0650024, 0xa0890035, 0xa0be001e, 0xa0dc0029, 0xa1050008,
+    0xa18b0026, 0xa10d007e, 0xa18b0021, 0xa18b0027, 0xa1b20018, 0xa1ca0020, 0xa1ea0016, 0xa3200011,
+    0xa2000120, 0xa3200012, 0xa332003b, 0xa36d0023, 0xa3900021, 0x4bc30015, 0xa3b10018, 0xa3c90015,
+    0xa3de000f, 0xa3ed0012, 0xa3ff001f, 0xa41e0028, 0xa429001d, 0xa4460029, 0xa46f0021, 0xa4900020,
+    0xa4b00015, 0xa4c5003b, 0xa500000c, 0xa4d80027, 0xa50c0048, 0xa5540015, 0xa52d0026, 0xa5690037,
+    0xa5a0004f, 0xa5ef002d, 0xa61c002e, 0xa64a0031, 0xa67b002c, 0xa6a70017, 0xa6be003e, 0xa6fc003d,
+    0xa7390018, 0xa7510051, 0xaa6c000f, 0xa751001d, 0xa7a20016, 0xca60000c, 0xa7b8001d, 0xa7d50062,
+    0xa8370015, 0xa7d5002e, 0xa84c0019, 0xa865001b, 0xa84c0018, 0xa880005d, 0xa8800022, 0xa8dd0029,
+    0xa8dd0028, 0xa906001b, 0xa9060017, 0xa9210029, 0xa9210028, 0xa94a0021, 0xa96b0017, 0xa9820018,
+    0xa99a0021, 0xa9bb004b, 0xaa06005a, 0xaa60001b, 0xaa060041, 0xaa7b0011, 0xaa8c000c, 0xaa98006a,
+    0xab020073, 0xaa980025, 0xab750018, 0xab8d0019, 0xaba6001d, 0xabc30027, 0xabea001b, 0xac050050,
+    0xac550025, 0xac7a000f, 0xac890055, 0xac890012, 0xacde0029, 0xacde001c, 0xad07006f, 0xad76006a,
+    0xade0004d, 0xae2d0024, 0xae51003f, 0xae900031, 0xae900011, 0xaec10049, 0xaf0a006d, 0xaf0a0028,
+    0xaf770089, 0xaf770013, 0xb000005a, 0xb05a0058, 0xb0b20054, 0xb1060022, 0xb1280055, 0xb17d0050,
+    0xb1cd0034, 0xb201009d, 0xb20b000a, 0xb29e006f, 0xb29e0011, 0xb30d0019, 0xb3260045, 0xb36b0055,
+    0xb3c00045, 0xb4050017, 0xb41c0025, 0xb4410031, 0xb47200cb, 0xb53d004e, 0xb58b001e, 0xb53d0028,
+    0xb5a90028, 0xb5d1003f, 0xb5d1002d, 0xb6100026, 0xb6360010, 0xb636000f, 0xb646001f, 0xb646001e,
+    0xb665002a, 0xb670001e, 0xb68f0026, 0xb68f0023, 0xb6b5002c, 0xb6b5002b, 0xb6e1001e, 0xb6e1001b,
+    0xb6ff0046, 0xb709003c, 0xb745004c, 0xb749001c, 0xb7910040, 0xb7d10038, 0xb7d1002d, 0xb8090021,
+    0xb82a0021, 0xb82a0020, 0xb84b0021, 0xb84b0013, 0xb86c0026, 0xb86c0025, 0xb8920049, 0xb8920025,
+    0xb8db0049, 0xb8db0025, 0xb9240031, 0xb9240018, 0xb9550059, 0xb9550035, 0xb9ae0065, 0xb9b90029,
+    0xba130042, 0xba25002f, 0xba550032, 0xba5f0028, 0xba87002c, 0xba8f0024, 0xbab30041, 0xbac4002f,
+    0xbaf4003c, 0xbb300031, 0xbb610047, 0xbba8006d, 0xbc150033, 0xbc48002f, 0xbc77001f, 0xbc960066,
+    0xbcfc0028, 0xbd24002f, 0xbd530025, 0xbd780017, 0xbd8f0025, 0xbdb40013, 0xbd8f0022, 0xbdc70023,
+    0xbdc7001e, 0xbdea001e, 0xbdea0018, 0xbe08003a, 0xbe08001a, 0xbe42001d, 0xbe5f000c, 0xbe420019,
+    0xbe6b0018, 0xbe83000c, 0xbe6b0014, 0xbe8f0018, 0xbea70014, 0xbebb001e, 0xbed90017, 0xbef0001b,
+    0xbf0b003f, 0x463b000e, 0xbf4a0039, 0xbf610021, 0xbf830020, 0xbfa30018, 0xbfbb006b, 0xc0260012,
+    0xbfce003f, 0xc038002d, 0xc0650018, 0xc0380014, 0xc07d0069, 0xc0e6001e, 0xc093002f, 0xc1040015,
+    0xc119000a, 0xc1230018, 0xc13b001d, 0xc158001b, 0xc173001c, 0xc18f0015, 0xc1a4002a, 0xc1ce000f,
+    0xc1a40011, 0xc1dd003d, 0xc21a0011, 0xc21a0010, 0xc22b0025, 0xc22b0019, 0xc2500027, 0xc2770025,
+    0xc29c0049, 0xc2e5001d, 0xc3020034, 0xc336000f, 0xc3050018, 0xc345001e, 0xc363001b, 0xc37e0033,
+    0xc37e001a, 0xc3b10024, 0xc3d5001b, 0xc3b10021, 0xc3f0003f, 0xc3f8002d, 0xc42f003b, 0xc46a0042,
+    0xc42f0018, 0xc4ac004c, 0xc4ac001f, 0xc4f80054, 0xc54c000c, 0xc50b0022, 0xc558001e, 0xc576003d,
+    0xc558001d, 0xc5b30018, 0xc5cb0022, 0xc5b30015, 0xc5ed0044, 0xc5ed0024, 0xc631001d, 0xc64e001d,
+    0xc66b001e, 0xc6890042, 0xc6cb001b, 0xc6890022, 0xc6e60035, 0xc71b0034, 0xc6e6001c, 0xc74f001c,
+    0xc76b0025, 0xc76b0024, 0xc7900028, 0xc7900027, 0xc7b80020, 0xc7d80033, 0xc80b0044, 0xc84f0050,
+    0x73920012, 0xc84f0024, 0xc89f0029, 0xc8ae0019, 0xc8c8001b, 0xc8e30015, 0xc8f80018, 0xc910001b,
+    0x1fb10005, 0xc92b0023, 0xc94e0019, 0xc92b0022, 0xc967002b, 0xc96a001d, 0xc992002b, 0xc9bd0021,
+    0xc992002a, 0xc9de0016, 0xc9f40034, 0xca280020, 0xca0a001d, 0xca480002, 0xca4a000d, 0xca57008b,
+    0x71d34011, 0xcae20048, 0x0cb20005, 0xcb2a002d, 0x629c400c, 0x24660006, 0xca6f0015, 0xcb570013,
+    0xcb6a0014, 0xcb7e001d, 0xcb9b002e, 0xcbc9001a, 0xcbe3001e, 0xcc010016, 0x774e000c, 0xcc170011,
+    0xcc2800ab, 0xccd3008a, 0xccd30024, 0xcd5d0027, 0xcd840027, 0xcdab001f, 0xcdca0019, 0xcde30019,
+    0xbef0000f, 0xcdfc0021, 0xce1d001b, 0xce380026, 0xce5e0018, 0xce76000f, 0xce850027, 0xceac0028,
+    0xced4003c, 0xcf10002b, 0xcf3b001e, 0xcf590018, 0xcf71001b, 0xcf8c0018, 0xcfa40018, 0xcfbc0027,
+    0xcfe30012, 0xcff50011, 0xd006001b, 0xd0210029, 0xd04a0029, 0xd0730022, 0xd0950018, 0xd0ad0027,
+    0xd0d40027, 0xd0fb0008, 0xd103000f, 0xc95b000c, 0xd112003e, 0xd1500030, 0xd11f0030, 0xd180003b,
+    0xd1bb002d, 0xd18d002d, 0xd1e8003b, 0xd223002d, 0xd1f5002d, 0xd250005a, 0xd2aa002a, 0xd25d0019,
+    0xd2d4002f, 0xd3030015, 0xd2e10021, 0xd3180034, 0xd3250026, 0xd34c0033, 0xd3590025, 0xd37f004f,
+    0xd38c0041, 0xd3ce0035, 0xd3db0027, 0xd403002c, 0xd410001e, 0xd42f002f, 0xd45e0027, 0xd43c0021,
+    0xd4850040, 0xd4920033, 0xd492002d, 0xd4c50034, 0xd4f90031, 0xd4d20026, 0xd52a0014, 0xd53e0027,
+    0xd5650018, 0xd57d0026, 0xd5a30018, 0xd5bb0024, 0xd5df001f, 0xd5fe0043, 0xd6410024, 0xd66500de,
+    0xd7430022, 0xd7650027, 0xd78c0023, 0xd7af0024, 0xd7d30021, 0xd7f4001f, 0xd8130085, 0xd898001e,
+    0xd8b60018, 0xd8ce0021, 0xd8ef001a, 0xd9090048, 0x393e000e, 0xd951003c, 0xd98d0010, 0xd99d0045,
+    0xd9e2000c, 0xd9ee003e, 0xda2c0029, 0xda550047, 0xda9c0022, 0xdabe003d, 0xdafb0031, 0xdb2c0039,
+    0xdb650015, 0xdb7a002f, 0xdba90023, 0xdbcc0031, 0xdbfd0015, 0xdc120033, 0xdc450020, 0xdc65003d,
+    0xdca20035, 0xdcd70045, 0xdd1c002f, 0xdd4b003f, 0xdd8a0039, 0xddc3004a, 0xde0d003c, 0xde490043,
+    0xde8c0021, 0xdead003b, 0xdee8001c, 0xdf040037, 0xdf3b0023, 0xdf5e003e, 0xdf9c0022, 0xdfbe003d,
+    0xdffb001b, 0xe0160039, 0xe04f001f, 0xe06e0028, 0xe096002d, 0xe0c30032, 0xe0f5002a, 0xe11f0015,
+    0xe0ff0020, 0xe1340012, 0xe1460040, 0xe186002c, 0xe1b2003e, 0xe1f00044, 0xe2340071, 0xe2a5004c,
+    0xe2f10062, 0xe3530017, 0xe36a0012, 0xe37c001f, 0xe39b002a, 0xe3c50039, 0xe3fe006f, 0xe4250021,
+    0xe46d0066, 0xe4d30036, 0xe4970018, 0xe5090013, 0xe51c0046, 0xe5620018, 0xe57a002e, 0xe5a80016,
+    0xe5be003f, 0xe5fd0011, 0xe60e002d, 0xe63b000f, 0xe64a001b, 0xe6650029, 0xe68e0017, 0xe6a50010,
+    0xe6b5000f, 0xe6c40019, 0xe6dd0023, 0xe700001a, 0xe71a0025, 0xe73f0036, 0xe775001e, 0xe7930012,
+    0xe7a50018, 0xe7bd001f, 0xe7dc001b, 0xe7f7001a, 0xe8110018, 0xe8290023, 0xe84c0018, 0xe8640018,
+    0xe87c001b, 0xe8970011, 0xe8a80018, 0xe8c0001f, 0xe8df001b, 0xe8fa0012, 0xe90c0015, 0xe9210019,
+    0xe93a0034, 0xe96e0018, 0xe986001e, 0xe9a40017, 0xe9bb0027, 0xe9e20018, 0xe9fa0027, 0xea210017,
+    0xea38001a, 0x0000402f, 0x002f403c, 0x006b400b, 0x00764015, 0x008b403e, 0x00c94015, 0x008b401a,
+    0x00de4018, 0x00f6401e, 0x01144019, 0x012d401e, 0x014b4045, 0x0190401b, 0x014b4019, 0x01ab4015,
+    0x01c0401e, 0x01de401e, 0x01fc400d, 0x02094027, 0x0230401a, 0x024a4047, 0x0291401a, 0x02ab4047,
+    0x02f24028, 0x031a4051, 0x68be0012, 0x036b4067, 0x0383401b, 0x03d24066, 0x03ea4018, 0x04414014,
+    0x0438404a, 0x04824012, 0x0494403f, 0x04d3401e, 0x04f14084, 0x05754028, 0x059d4015, 0x44070007,
+    0x05b2400d, 0x05bf4011, 0x05d04016, 0x51a7000c, 0x05e6402c, 0x0612402c, 0x063e4014, 0x0652400f,
+    0x0661400f, 0x0dee4015, 0x0670400e, 0x0c52400f, 0x067e4015, 0x0693401e, 0x06b1400d, 0x06be4015,
+    0x06d34012, 0x06e54018, 0x06fd4012, 0x070f4012, 0x0721401d, 0x073e402a, 0x07684017, 0x077f4012,
+    0x0791401b, 0x07ac4021, 0x07cd400c, 0x07d94009, 0x07e24015, 0x07f74012, 0x08094013, 0x081c4015,
+    0x08314010, 0x08414015, 0x0856401c, 0x08724051, 0x08c34026, 0x08d04018, 0x08e94026, 0x08f64018,
+    0x090f402c, 0x093b4018, 0x091c401e, 0x0953402f, 0x09604021, 0x0982402c, 0x0c4c4015, 0x098f401e,
+    0x09ae4026, 0x09bb4018, 0x09d4402c, 0x0a0d401e, 0x09e1401e, 0x0a00402c, 0x0a2c4026, 0x0a394018,
+    0x0a524026, 0x0a5f4018, 0x0a78402c, 0x0a85401e, 0x0aa4402c, 0x0ab1401e, 0x0ad0402c, 0x0add401e,
+    0x0afc4032, 0x0b094024, 0x0b2e4035, 0x0b3b4027, 0x0b634026, 0x0b704018, 0x0b894030, 0x0bb94033,
+    0x0bec4036, 0x0c224021, 0x0c43401e, 0x0c46401b, 0x0c614017, 0x0c78401b, 0x0c934018, 0x0cab4027,
+    0x0cd24018, 0x0cea402d, 0x0d17401e, 0x0d354023, 0x0d58401e, 0x0d764027, 0x0d9d4024, 0x0dc14021,
+    0x0de24021, 0x0e034033, 0x0e364027, 0x0e5d402d, 0x0e8a403f, 0x0ec94012, 0x0edb401b, 0x0ef6402d,
+    0x0f234039, 0x0f5c4018, 0x0f74401b, 0x0f8f401a, 0x0fa9402a, 0x0fd3401e, 0x0ff1402d, 0x101e402d,
+    0x104b4036, 0x10814030, 0x10b1401b, 0x10cc401b, 0x10e74027, 0x110e4085, 0x1193401e, 0x11b14030,
+    0x11e14014, 0x11f5401a, 0x24440003, 0x120f4021, 0x22c00005, 0x1230404c, 0x127c4045, 0x12c1400b,
+    0x12cc400d, 0x12d9400c, 0x12e54015, 0x12fa4015, 0x130f4015, 0x13244033, 0x1357400f, 0x13664015,
+    0x137b4012, 0x138d4012, 0x139f4027, 0x13c6401f, 0x13e5400b, 0x13f04021, 0x1411402a, 0x143b4024,
+    0x145f400b, 0x146a4030, 0x149a4027, 0x14c14009, 0x14ca4009, 0x14d34017, 0x14ea4015, 0x14ff4021,
+    0x186a400c, 0x15204036, 0x1556401b, 0x15714015, 0x21c74012, 0x1586400c, 0x15924033, 0x15c54024,
+    0x15e9401e, 0x16074027, 0x162e4027, 0x1655403c, 0x16914027, 0x16b84027, 0x16df402a, 0x1709401b,
+    0x1724402d, 0x17514036, 0x17874018, 0x179f402a, 0x17c94024, 0x17ed402a, 0x1817401b, 0x18324026,
+    0x18584012, 0x186a4012, 0x187c4021, 0x189d4045, 0x18e24024, 0x19064050, 0x19564029, 0x197f401b,
+    0x199a4058, 0x19f240cd, 0x1abf4024, 0x1ae34024, 0x1b074024, 0x1b2b4023, 0x1b4e401b, 0x1b694013,
+    0x1b7c4032, 0x1bae4084, 0x1c32403d, 0x1c6f4019, 0x1c884015, 0x1c9d4022, 0x1cbf4058, 0x1cbf4028,
+    0x1d174034, 0x1d4b403e, 0x1d894015, 0x1d9e4018, 0x1db64012, 0x1dc84022, 0x1dea4092, 0x1e7c4026,
+    0x1ea2401b, 0x1ebd4012, 0x1ecf401e, 0x1eed4012, 0x1eff401e, 0x1f1d4034, 0x1f514021, 0x1f724051,
+    0x1fc3401e, 0x1fe1402a, 0x200b402a, 0x20354016, 0x204b4022, 0x206d402a, 0x20974027, 0x20be401b,
+    0x20d9401b, 0x20f4401b, 0x210f402a, 0x21394036, 0x216f402b, 0x219a402a, 0x21c44033, 0x21f7402d,
+    0x22244036, 0x225a4015, 0x226f401a, 0x226f4019, 0x22894002, 0x228b402e, 0x22b94027, 0x22e0402a,
+    0x230a402b, 0x2335401e, 0x23534018, 0x71c1400f, 0x236b401b, 0x2386401b, 0x23a1401e, 0x23bf401a,
+    0x23d9401d, 0x23f6403c, 0x2432401b, 0x244d401e, 0x246b402d, 0x2498402b, 0x24c34056, 0x24984013,
+    0x25194030, 0x2549402d, 0x25764033, 0x25a940ae, 0x26574043, 0x25a94032, 0x269a402c, 0x26ae4018,
+    0x26c64024, 0x26ea402a, 0x27144021, 0x27354027, 0x275c4033, 0x278f4023, 0x27b2401e, 0x27d0401b,
+    0x1edb4012, 0x27eb400e, 0x27f9401b, 0x28144024, 0x28384014, 0x284c4015, 0x28614011, 0x28724022,
+    0x28944011, 0x28a54022, 0x28c74011, 0x2254000b, 0x28d8400e, 0x28e64024, 0x290a4005, 0x290f401b,
+    0x292a401f, 0x2949400e, 0x29574012, 0x29694026, 0x298f402c, 0x29bb4013, 0x29ce4020, 0x29ee4011,
+    0x29ff401e, 0x2a1d4012, 0x2a2f4012, 0x2a414011, 0x2a524034, 0x2a86401c, 0x2aa2401a, 0x2abc402b,
+    0x2ae7403f, 0x2b26402d, 0x2b534029, 0x2b7c4010, 0x2b8c4016, 0x2ba24012, 0x2bb4403b, 0x2bef401a,
+    0x2c094017, 0x2c20400e, 0x2c2e400f, 0x2c3d4039, 0x9158401b, 0x463b0028, 0x2c76400c, 0x2c824015,
+    0x2c974062, 0x2cf9402b, 0x2d244046, 0x2d6a4098, 0x2e024011, 0x2e13401f, 0x2e324008, 0x2e3a4014,
+    0x2e4e400f, 0x2e5d400f, 0x2e6c4021, 0x2e8d4011, 0x2e9e402b, 0x2ec94017, 0x2ee04014, 0x2ef4405d,
+    0x2f514013, 0x2f644024, 0x2f884073, 0x2ffb4026, 0x30214010, 0x30314015, 0x30464013, 0x30594041,
+    0x309a403b, 0x30d5402d, 0x31024039, 0x313b4022, 0x315d4076, 0x31d34017, 0x31ea4024, 0x320e4016,
+    0x5a040004, 0x3224400e, 0x32324069, 0x329b4014, 0x32af4096, 0x33454014, 0x33594075, 0x33ce4012,
+    0x33e0406c, 0x344c4012, 0x345e409c, 0x9c8b400c, 0x34fa4084, 0x357e4011, 0x358f405d, 0x35ec4014,
+    0x3600408b, 0x45090008, 0x368b403e, 0x36c94092, 0x375b403c, 0x3797408a, 0x3821403a, 0x385b4071,
+    0x38cc4060, 0x392c401e, 0x38f4400c, 0x394a406c, 0x39b6406b, 0x394e4021, 0x3a214079, 0x3a9a402a,
+    0x3a3d400d, 0xabea001a, 0x3ac44054, 0x465f4016, 0x3b184042, 0x3b5a4064, 0x3bbe4044, 0x3b5a4035,
+    0x3c024020, 0x3c22405a, 0x3c02400f, 0x3c7c401b, 0x3c974052, 0x3ce9403c, 0x3d254089, 0x3cf6401a,
+    0x3dae402d, 0x3ddb4064, 0x3dae400f, 0x3e3f4055, 0x3e944036, 0x3e3f4016, 0x3eca4038, 0x3f02402c,
+    0x3eca4011, 0x3f2e4079, 0x3fa7404e, 0x3f54401b, 0x3ff54025, 0x401a401a, 0x4034402a, 0x405e4021,
+    0x407f4032, 0x40b14037, 0x40e8408a, 0x4172404b, 0x412d400f, 0x41bd407a, 0x42374047, 0x42024007,
+    0x427e407b, 0x42f94047, 0x42c3400e, 0x4340407a, 0x43ba4047, 0x4385400e, 0x44014033, 0x44344048,
+    0x44014013, 0x447c4019, 0x44954027, 0x44bc401f, 0x44db401e, 0x44bc4016, 0x44f94027, 0x4520404c,
+    0x456c4018, 0x45844021, 0x45a54008, 0x45ad4015, 0x45c24012, 0x45d44047, 0x461b4044, 0x45d4402f,
+    0x465f4061, 0x46c04049, 0x465f401c, 0x47094061, 0x476a4047, 0x4709401e, 0x47b14036, 0x47e74037,
+    0x47b1401c, 0x481e403c, 0x485a402b, 0x48854039, 0x488e400c, 0x48be4012, 0x48d0400c, 0x48dc4049,
+    0x4925403f, 0x48dc4022, 0x4964401b, 0x497f4015, 0x49944047, 0x49db4030, 0x4994401c, 0x4a0b4039,
+    0x4a44402a, 0x4a0b401a, 0x4a6e4042, 0x4ab04030, 0x4a6e402a, 0x4ae04034, 0x4b14402a, 0x4ae04020,
+    0x4b3e400e, 0x4b4c4010, 0x4b5c403d, 0x4b994028, 0x4b5c401d, 0x4bc14031, 0x4bf24027, 0x4bc14014,
+    0x4c194033, 0x4c4c402b, 0x4c274025, 0x4c774027, 0x4c9e4021, 0x4c7f401f, 0x4cbf4039, 0x4cf84026,
+    0x4cbf4019, 0x4d1e4015, 0x4d334052, 0x4d85403a, 0x4d49401c, 0x4dbf402f, 0x4dee401a, 0x4dbf4024,
+    0x4e084025, 0x4e2d4018, 0x4e174016, 0x4e45401d, 0x4e624018, 0x4e7a4016, 0x4e904016, 0x4ea64028,
+    0x4ece401e, 0x4ea6401a, 0x4eec4044, 0x4f304036, 0x4eec4017, 0x4f66400d, 0x4f73401a, 0x4f8d4019,
+    0x4fa640af, 0x50554093, 0x4fb64027, 0x50e8406c, 0x51544059, 0x50e84022, 0x51ad403c, 0x51b94015,
+    0x51e94068, 0x52514056, 0x51e94020, 0x52a74065, 0x530c4053, 0x52a74025, 0x55c64033, 0x55c6401e,
+    0x535f401d, 0x53674015, 0x537c4044, 0x53c04057, 0x537c4017, 0x541740b0, 0x54c7407c, 0x541c4023,
+    0x55434053, 0x554f4019, 0x55964030, 0x5596401e, 0x55c6405f, 0x55fc4018, 0x562540ea, 0x564c4012,
+    0x570f4039, 0x57154015, 0x57484062, 0x57544024, 0x57aa4088, 0x57aa4036, 0x58324085, 0x58324033,
+    0x58b740af, 0x58e14018, 0x596640ac, 0x5a1240af, 0x5a3c4018, 0x5ac140ac, 0x5b6d400f, 0x5b7c402f,
+    0x5bab4014, 0x5bbf4042, 0x5c014027, 0x5c28404c, 0x5c744021, 0x5c954038, 0x5ccd401f, 0x5cec4034,
+    0x5d204026, 0x5d46404d, 0x5d93401e, 0x5db14038, 0x5de94019, 0x5e024041, 0x5e43400f, 0x5e524065,
+    0x5eb74018, 0x5ecf404a, 0x5f19405f, 0x5f784095, 0x5f194011, 0x600d4017, 0x6024404a, 0x606e400e,
+    0x607c4032, 0x60ae4044, 0x12c64006, 0x60f2400d, 0x60ff401f, 0x611e400f, 0xc1e6000c, 0x9a21000a,
+    0x612d4012, 0x613f4048, 0x61874027, 0xc09b000e, 0x61ae405e, 0x61ba4026, 0x620c4014, 0x3359400c,
+    0x62204016, 0x4429000e, 0x62364013, 0x62494012, 0x625b4014, 0x626f4012, 0x6281401b, 0x629c401f,
+    0x3d05400b, 0x62bb400c, 0x62c7400a, 0x62d1400f, 0x62e0401f, 0x62ff4032, 0x6331401f, 0x63504019,
+    0x63694024, 0x638d4024, 0x63b1402e, 0x63b1400e, 0x63df401b, 0x63fa402b, 0x64254032, 0x6457402c,
+    0x6425400e, 0x64834021, 0x64a4401e, 0x64c2401c, 0x64de4026, 0x65044018, 0x651c4011, 0x652d4018,
+    0x65454015, 0x655a401e, 0x6578400f, 0x65874011, 0x65984014, 0x65ac401c, 0x65c8400d, 0x65d54012,
+    0x65e7400c, 0x65f3400f, 0x66024018, 0x661a400c, 0x0c940006, 0x66264016, 0x663c4015, 0x66514015,
+    0x66664015, 0x667b401d, 0x66984012, 0x66aa4031, 0x66db4039, 0x6714402e, 0x6742402f, 0x6771400b,
+    0x677c400d, 0x678940c4, 0x684d40a4, 0x68f14096, 0x6987407c, 0x6a03409f, 0x6aa2406c, 0x6b0e400c,
+    0x6b1a400f, 0x6b294084, 0x6bad403b, 0x6be84064, 0x6c4c4051, 0x6c9d4011, 0x6cae400f, 0x6cbd4007,
+    0x6cc44018, 0x6cdc4037, 0x6d134035, 0x6d48402a, 0x6d724034, 0x6da6402a, 0x6dd0403f, 0x6e0f4030,
+    0x6e3f4068, 0x6ea74048, 0x6eef4018, 0x6f074015, 0x6f1c4012, 0x6f2e4036, 0x6f644063, 0x6ead4042,
+    0x6fc74045, 0x700c4033, 0x703f4022, 0x70614015, 0x7076402a, 0x70a0400f, 0x70af402a, 0x70d9402d,
+    0x393e000f, 0x7106400f, 0x71154017, 0x712c4012, 0x713e4014, 0x71524039, 0x718b401b, 0x71a6401b,
+    0x71c14012, 0x71d34018, 0x71eb4015, 0x72004015, 0x7215401b, 0x7230401e, 0x724e401b, 0x9d244015,
+    0x72694012, 0x727b401b, 0x72964015, 0x72ab4036, 0x72e14029, 0x730a401f, 0x7329401a, 0x73434023,
+    0x7366401d, 0x73834015, 0x73984015, 0x73ad4017, 0x73c4400f, 0x73d3401b, 0x73ee4012, 0x7400401f,
+    0x741f4018, 0x7437402a, 0x74614033, 0x74944033, 0x74c74027, 0x74ee4020, 0x750e401e, 0x752c4036,
+    0x7562400c, 0x756e4033, 0x75a14037, 0x75d84012, 0x75ea4029, 0x7613401e, 0x76314013, 0x76444012,
+    0x76564016, 0x766c400f, 0x767b4018, 0x7693401c, 0x76af4012, 0x76c14018, 0x76d94012, 0x76eb4012,
+    0x3359400f, 0x76fd4042, 0x773f4012, 0x7751402a, 0x777b401e, 0x7799401b, 0x77b4401e, 0x77d24017,
+    0x77e94012, 0x77fb4012, 0x780d4045, 0x78524016, 0x78684012, 0x787a4049, 0x78c3403d, 0x7900402a,
+    0x792a401e, 0x7948405a, 0x79a24067, 0x7948401d, 0x7a094033, 0x7a3c404f, 0x7a8b4036, 0x7ac14061,
+    0x7b224011, 0x7b33405f, 0x7b92402b, 0x7bbd4070, 0x7c2d401f, 0x7c4c4048, 0x02304016, 0xc4ac004b,
+    0x7c944035, 0x7cc9405a, 0x7d234019, 0x7d3c401c, 0x7d58403c, 0x3825401e, 0x22600003, 0x7d94408b,
+    0x7da14016, 0x7e1f4018, 0x7e374048, 0x7e7f4009, 0x7e884074, 0x7efc400a, 0x7f064043, 0x7f494020,
+    0x7f69405a, 0x7fc34020, 0x7fe3405c, 0x31280009, 0x803f4041, 0x8080401b, 0x809b405a, 0x80f54051,
+    0x814640bb, 0x81464015, 0x82014010, 0x82114009, 0x821a4042, 0x825c4027, 0x82834017, 0x829a4023,
+    0x82bd4023, 0x82e0401e, 0x82fe401b, 0x83194018, 0x83314054, 0x838540ba, 0x843f400d, 0x844c4027,
+    0x8473401b, 0x848e401b, 0x84a9401e, 0x84c74012, 0x84d94048, 0x85214054, 0x85754014, 0x85894077,
+    0x86004012, 0x86124091, 0x86a34087, 0x872a4015, 0x873f401b, 0x875a403b, 0x87954012, 0x87a74017,
+    0x87be4051, 0x880f404f, 0x885e4045, 0x88a34048, 0x88eb4048, 0x89334015, 0x89334075, 0x89a8401b,
+    0x89a840a5, 0x8a4d404d, 0x8cf44021, 0x8a9a408e, 0x8b28401d, 0x8b4540bd, 0x8c024024, 0x8c0240a5,
+    0x8ca7400d, 0x8cb44040, 0x8cb4401b, 0x8cf44064, 0x8d584070, 0x8d174029, 0x8dc8401e, 0x8de64091,
+    0x8e77401e, 0x8e774081, 0x8ef84033, 0x8ef840c0, 0x60ae4024, 0x8fb840a8, 0x90604024, 0x90604072,
+    0x90d2401b, 0x90d240ef, 0x91c1400c, 0x91c1403c, 0x91fd403f, 0x923c4015, 0x923c404e, 0x928a4051,
+    0x928a407e, 0x9308402d, 0x9308405d, 0x9365401b, 0x93654075, 0x93da401b, 0x93da4048, 0x944c400a,
+    0x942240e4, 0x95064006, 0xc305000c, 0x950c4015, 0x95214020, 0x9541403c, 0x957d400e, 0x958b4030,
+    0x95bb400e, 0x95c94033, 0x95fc4012, 0x960e4051, 0x965f402d, 0x968c402a, 0x96b6402c, 0x96e24024,
+    0x9706402d, 0x9733402a, 0x975d4047, 0x97a4403c, 0x97e04011, 0x97f14027, 0x98184033, 0x984b403f,
+    0x988a4035, 0x98bf4042, 0x9901402c, 0x992d405f, 0x998c402d, 0x99b94039, 0x99f2403f, 0x9a314036,
+    0x9a67401e, 0x9a85403f, 0x9ac4403f, 0x9b03403f, 0x9b424047, 0x9b89407e, 0x9c07404b, 0x9c524030,
+    0x9c824015, 0x9c97408d, 0x9d244030, 0x9d544014, 0x9d684052, 0x9dba401b, 0x9dd5401a, 0x9def4018,
+    0x9e074091, 0x392c4012, 0x9e984017, 0x9eaf4012, 0x9ec14015, 0x9ed640b7, 0x9f8d4076, 0x9f8d4029,
+    0xa0034020, 0xa0234045, 0xa068403e, 0xa0a64096, 0xa13c4031, 0x04430011, 0x06920011, 0x07720009,
+    0x07a40010,
 }};
 
 // provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,
