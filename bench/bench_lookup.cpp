@@ -42,9 +42,9 @@ using code_map = std::unordered_map<std::string, const catalog_entry*>;
 
 // One map per provider; the first row of each code is lookup()'s answer (rows are sorted by code, then API
 // priority, then variant).
-const std::array<code_map, 4>& maps() {
-    static const std::array<code_map, 4> m = [] {
-        std::array<code_map, 4> out;
+const std::array<code_map, llmerr::detail::provider_count>& maps() {
+    static const std::array<code_map, llmerr::detail::provider_count> m = [] {
+        std::array<code_map, llmerr::detail::provider_count> out;
         for (const catalog_entry& e : llmerr::entries()) {
             out[static_cast<std::size_t>(e.provider)].emplace(std::string(e.code), &e);
         }

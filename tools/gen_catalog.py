@@ -368,7 +368,6 @@ def code_hash(code):
     i = 0
     while i + 8 <= n:
         h = ((h ^ int.from_bytes(data[i:i + 8], "little")) * 0xFF51AFD7ED558CCD) & MASK64
-        h ^= h >> 32
         i += 8
     if i == n:
         tail = 0
@@ -378,9 +377,7 @@ def code_hash(code):
         tail = int.from_bytes(data[:4], "little") | (int.from_bytes(data[n - 4:], "little") << 32)
     else:
         tail = int.from_bytes(data, "little")
-    h = ((h ^ tail) * 0xC4CEB9FE1A85EC53) & MASK64
-    h = ((h ^ (h >> 32)) * 0xD6E8FEB86659FD93) & MASK64  # low bits (the slot) depend on every input bit
-    return h ^ (h >> 29)
+    return ((h ^ tail) * 0xC4CEB9FE1A85EC53) & MASK64  # slot and tag are its top bits
 
 
 def code_slots(rows, alias_list, pool):
@@ -397,7 +394,7 @@ def code_slots(rows, alias_list, pool):
     slots = [None] * CODE_SLOTS
     for p, code, row, alias in keys:
         h = code_hash(code)
-        at = h & (CODE_SLOTS - 1)
+        at = h >> (64 - (CODE_SLOTS.bit_length() - 1))  # detail::code_slot_of
         while slots[at] is not None:
             at = (at + 1) & (CODE_SLOTS - 1)
         slots[at] = (h >> 48, (row + 1) | alias, pool.id(code))
@@ -580,7 +577,7 @@ def generate(all_rows, inputs, apis):
     w("}};")
     w("")
     w("// The first row of each (provider, code), and the row listing each alias (DashScope OpenAI-compatible ↔")
-    w("// native spellings), hashed with detail::code_hash: slot = hash % size, then the next slots (linear")
+    w("// native spellings), hashed with detail::code_hash: slot = its top bits, then the next slots (linear")
     w("// probing); {high 16 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};")
     slots = code_slots(rows, alias_list, pool)
     w(f"// {{}} when empty. {sum(1 for x in slots if x)} keys in {CODE_SLOTS} slots (at most 50 % full).")

@@ -249,10 +249,7 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
 #endif
     std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
     std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        h = (h ^ load_le(code, i, 8)) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 32;
-    }
+    for (; i + 8 <= n; i += 8) h = (h ^ load_le(code, i, 8)) * 0xFF51AFD7ED558CCDULL;
     std::uint64_t tail = 0;  // stays 0 when the words covered the code
     if (i != n) {
         if (n >= 8) {
@@ -263,9 +260,39 @@ inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
             tail = load_le(code, 0, n);
         }
     }
-    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
-    h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ULL;  // low bits (the slot) depend on every input bit
-    return h ^ (h >> 29);
+    // A product's high bits depend on every bit below them: slot and tag are read there (code_slot_of,
+    // code_tag_of), so no final mixing is needed.
+    return (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
+}
+
+inline constexpr unsigned code_slot_bits = [] {
+    unsigned b = 0;
+    while ((std::size_t{1} << b) < catalog_code_slots.size()) ++b;
+    return b;
+}();
+static_assert((std::size_t{1} << code_slot_bits) == catalog_code_slots.size(), "a power of two");
+
+// The first slot to probe: the hash's top bits.
+[[nodiscard]] constexpr std::size_t code_slot_of(std::uint64_t h) noexcept {
+    return static_cast<std::size_t>(h >> (64 - code_slot_bits));
+}
+
+// The tag: the hash's top 16 bits (a key is compared only when they match).
+[[nodiscard]] constexpr std::uint16_t code_tag_of(std::uint64_t h) noexcept {
+    return static_cast<std::uint16_t>(h >> 48);
+}
+
+// Whether `key` and `code` hold the same bytes: compared 8 bytes at a time (the last word overlapping),
+// inline, as codes are short and a call to memcmp costs more than comparing them.
+[[nodiscard]] constexpr bool same_code(std::string_view key, std::string_view code) noexcept {
+    const std::size_t n = code.size();
+    if (key.size() != n) return false;
+    if (n < 4) return key == code;
+    if (n < 8) return load_le(key, 0, 4) == load_le(code, 0, 4) && load_le(key, n - 4, 4) == load_le(code, n - 4, 4);
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+        if (load_le(key, i, 8) != load_le(code, i, 8)) return false;
+    }
+    return load_le(key, n - 8, 8) == load_le(code, n - 8, 8);
 }
 
 // A code's slot: its first row, and whether the code was one of the row's aliases.
@@ -278,15 +305,15 @@ struct slot_hit {
 // probe. {no_row, false} when neither.
 [[nodiscard]] constexpr slot_hit probe(provider p, std::string_view code) noexcept {
     const std::uint64_t h = code_hash(code);
-    const auto tag = static_cast<std::uint16_t>(h >> 48);
+    const std::uint16_t tag = code_tag_of(h);
     const index_range rows = rows_of(p);
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
-    for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
+    for (std::size_t at = code_slot_of(h);; at = (at + 1) & mask) {
         const code_slot s = catalog_code_slots[at];
         if (s.row_plus_1 == 0) return {no_row, false};
         if (s.tag != tag) continue;
         const std::size_t row = static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U;
-        if (row >= rows.begin && row < rows.end && s.key == code)
+        if (row >= rows.begin && row < rows.end && same_code(s.key, code))
             return {row, (s.row_plus_1 & code_slot::alias_bit) != 0};
     }
 }
@@ -297,13 +324,13 @@ static_assert(provider_count <= 32, "documenting_providers: one bit per provider
 [[nodiscard]] constexpr std::uint32_t documenting_providers(std::string_view code) noexcept {
     if (code.empty() || code.size() > catalog_max_code_size) return 0;
     const std::uint64_t h = code_hash(code);
-    const auto tag = static_cast<std::uint16_t>(h >> 48);
+    const std::uint16_t tag = code_tag_of(h);
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
     std::uint32_t found = 0;
-    for (std::size_t at = static_cast<std::size_t>(h) & mask;; at = (at + 1) & mask) {
+    for (std::size_t at = code_slot_of(h);; at = (at + 1) & mask) {
         const code_slot s = catalog_code_slots[at];
         if (s.row_plus_1 == 0) return found;
-        if (s.tag != tag || s.key != code) continue;
+        if (s.tag != tag || !same_code(s.key, code)) continue;
         const std::size_t row = static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U;
         found |= std::uint32_t{1} << static_cast<unsigned>(catalog_rows[row].provider);
     }
