@@ -26,9 +26,19 @@ if(PROJECT_IS_TOP_LEVEL AND NOT LLMERR_NLOHMANN_JSON_FETCHED)
   export(EXPORT llmerrTargets NAMESPACE llmerr:: FILE "${PROJECT_BINARY_DIR}/llmerrTargets.cmake")
 endif()
 
+# llmerr_use_providers() for installed packages: the module, the generator and the data it reads.
+set(LLMERR_CATALOG_DIR "${CMAKE_INSTALL_DATADIR}/llmerr")
+install(FILES "${PROJECT_SOURCE_DIR}/cmake/llmerrProviders.cmake" DESTINATION "${LLMERR_CONFIG_DIR}"
+        ${_llmerr_component})
+install(FILES "${PROJECT_SOURCE_DIR}/tools/gen_catalog.py" DESTINATION "${LLMERR_CATALOG_DIR}/tools"
+        ${_llmerr_component})
+file(GLOB _llmerr_data_files "${PROJECT_SOURCE_DIR}/data/*.json")
+install(FILES ${_llmerr_data_files} DESTINATION "${LLMERR_CATALOG_DIR}/data" ${_llmerr_component})
+
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/llmerrConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/llmerrConfig.cmake"
-  INSTALL_DESTINATION "${LLMERR_CONFIG_DIR}")
+  INSTALL_DESTINATION "${LLMERR_CONFIG_DIR}"
+  PATH_VARS LLMERR_CATALOG_DIR)
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/llmerrConfigVersion.cmake"
   COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES "${PROJECT_BINARY_DIR}/llmerrConfig.cmake" "${PROJECT_BINARY_DIR}/llmerrConfigVersion.cmake"

@@ -11,6 +11,10 @@ checks every data file against data/schema.json before the rules a JSON Schema c
   python3 tools/gen_catalog.py --output FILE    validate and write the library's header elsewhere
                                [--notes-output FILE]  (and the CLI's notes header elsewhere)
   python3 tools/gen_catalog.py --assign-values  give new codes a stable integer in code_values, rewrite data files
+  python3 tools/gen_catalog.py --providers ark,dashscope --output FILE
+                                                a table of those providers' rows only (llmerr::provider keeps
+                                                every value): what cmake/llmerr_providers.cmake writes for a
+                                                program that names only some providers
 """
 import argparse
 import json
@@ -562,7 +566,7 @@ def generate(all_rows, inputs, apis):
     w("}};")
     w("")
     w("// Each provider's API surfaces or groups, in lookup priority order (data/*.json \"apis\").")
-    api_rows = [(p, a) for p in PROVIDERS for a in apis[p]]
+    api_rows = [(p, a) for p in PROVIDERS for a in apis.get(p, [])]
     w(f"inline constexpr table<api_info, {len(api_rows)}> catalog_apis{{{{")
     for p, a in api_rows:
         w(f"    api_info{{provider::{p}, {cpp_str(a['name'])}, {cpp_str(a['description'])}}},")
@@ -779,7 +783,12 @@ def main():
     ap.add_argument("--output", help="write the library's header here instead of include/")
     ap.add_argument("--notes-output", help="write the CLI's notes header here instead of tools/generated/")
     ap.add_argument("--assign-values", action="store_true", help="give new codes stable values")
+    ap.add_argument("--providers", help="comma-separated: only these providers' rows (with --output)")
     args = ap.parse_args()
+    if args.providers is not None and (args.check or args.assign_values or not args.output):
+        print("gen_catalog: --providers writes a subset table: it needs --output, not --check or --assign-values",
+              file=sys.stderr)
+        return 2
 
     try:
         PROVIDERS[:] = discover()
@@ -798,23 +807,33 @@ def main():
     try:
         validator = schema_validator()
     except DataError as e:
-        print(f"gen_catalog: {e}", file=sys.stderr)
-        return 1
+        if args.providers is None:
+            print(f"gen_catalog: {e}", file=sys.stderr)
+            return 1
+        # A program's subset of data that llmerr's own build validated: the schema check is the maintainers'.
+        validator = None
     errors, rows = [], []
     for p, (rel, doc) in docs.items():
-        schema_errors(validator, rel, doc, errors)
+        if validator is not None:
+            schema_errors(validator, rel, doc, errors)
         validate_info(rel, doc, errors)
         for r in validate(rel, doc, p, errors):
             r["_provider"] = p
             rows.append(r)
+    kept = PROVIDERS
+    if args.providers is not None:
+        kept = [p for p in args.providers.replace(";", ",").split(",") if p]
+        errors += [f"--providers: no data/{p}.json" for p in kept if p not in PROVIDERS]
+        kept = [p for p in PROVIDERS if p in kept]  # in the order of their values
+        rows = [r for r in rows if r["_provider"] in kept]
     if errors:
         for e in errors:
             print(f"gen_catalog: {e}", file=sys.stderr)
         print(f"gen_catalog: {len(errors)} error(s); nothing written", file=sys.stderr)
         return 1
     try:
-        text, notes = generate(rows, [docs[p][0].replace(os.sep, "/") for p in PROVIDERS],
-                               {p: docs[p][1]["apis"] for p in PROVIDERS})
+        text, notes = generate(rows, [docs[p][0].replace(os.sep, "/") for p in kept],
+                               {p: docs[p][1]["apis"] for p in kept})
     except DataError as e:
         print(f"gen_catalog: {e}", file=sys.stderr)
         return 1
