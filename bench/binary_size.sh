@@ -5,6 +5,8 @@
 #   trivial      int main() that includes nothing
 #   lookup       llmerr::lookup() only (<llmerr/catalog.hpp>)
 #   find+lookup  llmerr::find_error() and llmerr::lookup() (<llmerr/llmerr.hpp>)
+#   find+lookup_3  the same, built as llmerr_use_providers(<target> ark dashscope qianfan) builds it: against
+#                  the catalogue of those three providers only (tools/gen_catalog.py --providers; needs python3)
 # Budget (issue #11): find+lookup adds at most 250 KB (256 000 bytes) over trivial.
 #
 #   bench/binary_size.sh            CXX=clang++ bench/binary_size.sh
@@ -33,10 +35,15 @@ int main(int argc, char** argv) {
 }
 CPP
 
-names=(trivial lookup find_lookup)
+cp "$work/find_lookup.cpp" "$work/find_lookup_3.cpp"
+python3 "$root/tools/gen_catalog.py" --providers ark,dashscope,qianfan \
+    --output "$work/three/llmerr/generated/catalog_table.hpp" >/dev/null
+names=(trivial lookup find_lookup find_lookup_3)
 declare -A size
 for n in "${names[@]}"; do
-    "$cxx" -O2 -std=c++17 -I"$include" "$work/$n.cpp" -o "$work/$n"
+    subset=()
+    if [[ $n == find_lookup_3 ]]; then subset=(-I"$work/three"); fi
+    "$cxx" -O2 -std=c++17 "${subset[@]}" -I"$include" "$work/$n.cpp" -o "$work/$n"
     strip -o "$work/$n.stripped" "$work/$n"
     size[$n]=$(stat -c %s "$work/$n.stripped")
 done
@@ -67,7 +74,7 @@ done
 # The catalogue's tables, by symbol (from the unstripped programs), and the code around them.
 echo
 echo "catalogue tables (nm --size-sort; bytes)"
-for n in lookup find_lookup; do
+for n in lookup find_lookup find_lookup_3; do
     echo "  $n:"
     total=0
     code=0
