@@ -22,14 +22,14 @@ struct entry_notes {
     std::string_view source;  // seed file or documentation address the entry comes from
 };
 
-static_assert(llmerr::detail::catalog_digest == 0xa9d1c51cu,
+static_assert(llmerr::detail::catalog_digest == 0xa1f005c3u,
               "tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: "
               "run tools/gen_catalog.py");
 
 // clang-format off
 // NOLINTBEGIN
 // One per row of llmerr::entries(), in the same order.
-inline constexpr std::array<entry_notes, 1131> catalog_notes{{
+inline constexpr std::array<entry_notes, 1132> catalog_notes{{
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
@@ -834,6 +834,7 @@ inline constexpr std::array<entry_notes, 1131> catalog_notes{{
     {{}, {"(platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 208}, {"https://platform.kimi.com/docs/api/errors", 41}},
     {{}, {"(platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 208}, {"https://platform.kimi.com/docs/api/errors", 41}},
     {{"A resource-count limit on stored files: delete earlier files, then upload again. The current English page words it 'Too many uploaded files'.", 141}, {"Category inferred (resource-count quota). The full English message is from an older version of the page (error table under 'Error Explanation'/'错误说明' of the chat API page), read in third-party copies; the current page shows only a 'typical message' or a cause. (platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 477}, {"https://platform.kimi.com/docs/api/errors", 41}},
+    {{"A model that fixes its sampling temperature (Kimi K2.5 and later: 1 with thinking on, 0.6 with it off) rejects any other value: send that value or omit the parameter.", 166}, {"Not on the official error-code page: the message the API returns for a temperature the model does not allow, as quoted in Moonshot's own issue tracker (the source) and many public reports, with 1 or 0.6 as the allowed value. No Chinese text available.", 251}, {"https://github.com/MoonshotAI/Kimi-K2/issues/124", 48}},
     {{}, {"Chinese text transcribed from a third-party copy of the official table, not from the page itself. (platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 306}, {"https://platform.kimi.com/docs/api/errors", 41}},
     {{}, {"Chinese text transcribed from a third-party copy of the official table, not from the page itself. Older wording: 访问其他用户信息的行为不被允许，请检查. (platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 380}, {"https://platform.kimi.com/docs/api/errors", 41}},
     {{"The caller's IP is not on the organization's allowlist (common on the international platform); an administrator must add it.", 124}, {"Chinese text transcribed from a third-party copy of the official table, not from the page itself. Listed only in recent versions of the page. (platform.kimi.com is Moonshot's current docs host for the mainland platform, formerly platform.moonshot.cn; the international page is https://platform.kimi.ai/docs/api/errors, formerly platform.moonshot.ai.)", 350}, {"https://platform.kimi.com/docs/api/errors", 41}},
