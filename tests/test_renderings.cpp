@@ -796,6 +796,33 @@ TEST_CASE("a business code in brackets that opens the text", "[parse][renderings
     CHECK(parse("see [1301] below").code.empty());
 }
 
+TEST_CASE("a business code in brackets opening the message outranks a documented word elsewhere",
+          "[parse][renderings]") {
+    // A client's log of a wrapper whose own error_code (500) is no status of the provider's, and whose `type`
+    // is a word several providers document.
+    const auto e = parse(
+        "12:00:01 | ERROR | worker | call failed: {'error_code': 500, 'error': {'message': "
+        "'[1301][系统检测到输入或生成内容可能包含不安全或敏感内容]', 'type': 'invalid_request_error', 'code': None}}");
+    CHECK(e.code == "1301");
+    CHECK(e.provider == provider::zhipu);
+    CHECK(e.category == category::content_filtered);
+    CHECK_FALSE(e.retryable);
+    // Not a PID or a status: a log line's leading "[12345]" is in the text, not in the error's message.
+    CHECK(parse("[12345] worker: {'error': {'message': 'Rate limit reached', 'type': 'rate_limit_error'}}", 429)
+              .category == category::rate_limited);
+}
+
+TEST_CASE("a usage limit is an exhausted quota, whatever status carries it", "[parse][renderings]") {
+    const auto at_403 = parse(
+        R"({"error":{"type":"permission_error","message":"You have hit your usage limit for this month. It resets on the 1st."}})",
+        403);
+    CHECK(at_403.category == category::quota_exhausted);
+    CHECK_FALSE(at_403.retryable);
+    const auto at_429 =
+        parse(R"({"error":{"type":"rate_limit_error","message":"usage limit exceeded for your plan"}})", 429);
+    CHECK(at_429.category == category::quota_exhausted);
+}
+
 TEST_CASE("a code in parentheses ending the first sentence, before a client's own advice", "[parse][renderings]") {
     const auto e = parse(
         "API Error: 500 input new_sensitive, messages[13]'s content[2] image is sensitive, please check your input "

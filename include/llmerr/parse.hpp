@@ -987,12 +987,18 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     known_token written;
     bool written_read = false;
     if (b.code.empty() && b.shape != envelope::html) {
-        written = first_known_token(written_in);
-        written_read = true;
-        if (!written.token.empty()) assign_capped(b.code, written.token, max_field_bytes);
-        // A business code in brackets that opens the text, "[1214][history参数非法…]" (FastGPT's rendering):
-        // four to six digits, which no status is.
-        if (b.code.empty()) assign_capped(b.code, bracketed_code_at_start(written_in), max_field_bytes);
+        // A business code in brackets that opens the message or the text, "[1214][history参数非法…]" (how FastGPT
+        // and Langchain-Chatchat render Zhipu's errors): four to six digits, which no status is. It is the
+        // error's own code, more specific than a documented word written elsewhere ("invalid_request_error").
+        std::string_view bracketed = bracketed_code_at_start(b.message);
+        if (bracketed.empty()) bracketed = bracketed_code_at_start(written_in);
+        if (!bracketed.empty()) {
+            assign_capped(b.code, bracketed, max_field_bytes);
+        } else {
+            written = first_known_token(written_in);
+            written_read = true;
+            if (!written.token.empty()) assign_capped(b.code, written.token, max_field_bytes);
+        }
     }
 
     // The status that classifies: the provider's, innermost — written before its code, or inside a relay's

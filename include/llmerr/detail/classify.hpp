@@ -119,6 +119,9 @@ inline constexpr message_word message_words[] = {
     {"weekly", category::quota_exhausted},
     {"monthly limit", category::quota_exhausted},
     {"hard limit", category::quota_exhausted},  // a spending cap the account set: "Billing hard limit …
+    // A plan's cap over a period: Kimi Code "reached your usage limit for this billing cycle" (at 403), MiniMax
+    // "5-hour usage limit reached", Anthropic "reached your specified API usage limits".
+    {"usage limit", category::quota_exhausted},
     {"\xE9\xA2\x9D\xE5\xBA\xA6\xE5\xB7\xB2\xE7\x94\xA8\xE5\xAE\x8C", category::quota_exhausted},  // 额度已用完
     {"\xE8\x80\x97\xE5\xB0\xBD", category::quota_exhausted},                                      // 耗尽
     // Rate limits — "Rate limit reached for RPM/TPM" (Qianfan), "Requests throttling triggered"
