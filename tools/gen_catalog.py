@@ -47,6 +47,9 @@ PROVIDERS_OUTPUT = os.path.join("include", "llmerr", "generated", "providers.hpp
 VOCABULARY_OUTPUT = os.path.join("include", "llmerr", "generated", "provider_vocabulary.hpp")
 NOTES_OUTPUT = os.path.join("tools", "generated", "catalog_notes.hpp")
 SCHEMA = os.path.join("data", "schema.json")
+README = "README.md"
+README_BEGIN = "<!-- catalogue table: written by tools/gen_catalog.py -->"
+README_END = "<!-- end of catalogue table -->"
 
 
 class DataError(Exception):
@@ -650,6 +653,31 @@ def generate(all_rows, inputs, apis):
     return header, notes
 
 
+def readme_with_table(docs):
+    """README.md with the lines between README_BEGIN and README_END replaced by the catalogue's counts: rows,
+    codes and rows per API group of each provider, as data/ has them."""
+    with open(os.path.join(ROOT, README), encoding="utf-8", newline="") as f:
+        text = f.read()
+    begin, end = text.find(README_BEGIN), text.find(README_END)
+    if begin < 0 or end < begin:
+        raise DataError(f"{README}: no '{README_BEGIN}' … '{README_END}' block for the catalogue table")
+    total = sum(len(docs[p][1]["entries"]) for p in PROVIDERS)
+    lines = [README_BEGIN,
+             f"{total} rows from the providers' error-code pages and SDKs (`data/*.json`, browsable in",
+             "[`data/CATALOG.md`](data/CATALOG.md)):", "",
+             "| provider | rows | codes | API groups |", "|---|---|---|---|"]
+    for p in PROVIDERS:
+        doc = docs[p][1]
+        rows = doc["entries"]
+        per_api = {a["name"]: 0 for a in doc["apis"]}
+        for r in rows:
+            per_api[r["api"]] = per_api.get(r["api"], 0) + 1
+        title = doc["provider_info"]["title"].split(" (")[0]
+        groups = ", ".join(f"{a} {n}" for a, n in per_api.items() if n)
+        lines.append(f"| `{p}`: {title} | {len(rows)} | {len(set(r['code'] for r in rows))} | {groups} |")
+    return text[:begin] + "\n".join(lines) + "\n" + text[end:]
+
+
 def generate_providers(infos, inputs):
     """include/llmerr/generated/providers.hpp (the enum and the names) and provider_vocabulary.hpp (hosts and
     words), as two strings."""
@@ -841,6 +869,12 @@ def main():
     providers, vocabulary = generate_providers({p: docs[p][1]["provider_info"] for p in PROVIDERS}, inputs)
     outputs = [(OUTPUT, text, args.output), (NOTES_OUTPUT, notes, args.notes_output),
                (PROVIDERS_OUTPUT, providers, None), (VOCABULARY_OUTPUT, vocabulary, None)]
+    if not (args.output or args.notes_output):  # (an installed copy has no README, and --output writes no other file)
+        try:
+            outputs.append((README, readme_with_table(docs), None))
+        except (DataError, OSError) as e:
+            print(f"gen_catalog: {e}", file=sys.stderr)
+            return 1
     if args.check:
         stale = False
         for rel, content, _ in outputs:
