@@ -490,6 +490,52 @@ TEST_CASE("the gram index counts the grams a message shares with every documente
     CHECK(d::resemblance(28, 40, 56) == 700);
 }
 
+TEST_CASE("the gram index reports every text that reaches the floor, and the pair index files every pattern",
+          "[parse][renderings][similarity]") {
+    namespace d = llmerr::detail;
+    // The counts' report of texts reaching `least` (resemble_documented's candidates): exactly the texts whose
+    // count is at least `least`, each once.
+    const d::gram_index& index = d::documented_gram_index();
+    for (const char* m : {"You exceeded your current quota, please check your plan and billing details.",
+                          "Incorrect API key provided", "当前分组上游负载已饱和，请稍后再试", "x"}) {
+        const std::vector<std::uint32_t> grams = d::grams_of(d::fold_for_similarity(m, false));
+        for (const std::uint32_t least : {1U, 14U, 24U}) {
+            std::vector<std::uint32_t> reached;
+            const std::vector<std::uint32_t> shared =
+                index.shared(grams, least, [&](std::uint32_t t) { reached.push_back(t); });
+            std::vector<std::uint32_t> expected;
+            for (std::uint32_t t = 0; t < shared.size(); ++t) {
+                if (shared[t] >= least) expected.push_back(t);
+            }
+            std::sort(reached.begin(), reached.end());
+            CHECK(reached == expected);
+        }
+    }
+    // match_documented's candidates: a message the pattern matches (its literal segments, joined by other
+    // text) reaches the row through one of the message's byte pairs, or the pattern has none.
+    const d::pattern_pair_index& by_pair = d::documented_pattern_pairs();
+    const std::vector<d::pattern_segments>& patterns = d::documented_patterns();
+    std::size_t filed = 0;
+    for (std::size_t row = 0; row < patterns.size(); ++row) {
+        if (patterns[row].literal < 12) continue;
+        std::string text;
+        for (const std::string& segment : patterns[row].lowered) text += segment + " 7 ";
+        const d::lowered_message m(text);
+        REQUIRE(d::match_segments(patterns[row], m) == patterns[row].literal);
+        bool reached = false;
+        for (unsigned b = 0; b <= 256 && !reached; ++b) {
+            const bool has_pair = b == 256 || ((m.pairs().bits[b >> 6] >> (b & 63U)) & 1U) != 0;
+            for (std::size_t k = by_pair.first[b]; k < by_pair.first[b + 1] && has_pair; ++k)
+                reached = reached || by_pair.rows[k] == row;
+        }
+        INFO(llmerr::entries()[row].code << " " << llmerr::entries()[row].message);
+        CHECK(reached);
+        ++filed;
+    }
+    CHECK(filed == by_pair.rows.size());
+    CHECK(filed > 300);
+}
+
 TEST_CASE("an HTTP status written as the code is a relay's, not a code the providers agree on", "[parse][renderings]") {
     // Zhipu, DeepSeek and OpenAI document "500" as server_error; a proxy writing "code":500 around an upstream
     // 429 means the 429 (the shape of a report against qwen-code-oai-proxy).

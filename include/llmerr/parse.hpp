@@ -754,9 +754,10 @@ inline bool matches_documented(const catalog_entry& e, const lowered_message& m)
 
 // The rows whose pattern has at least 12 literal bytes, each filed under one byte pair of its pattern (as
 // pair_set hashes pairs: 256 buckets), the pair fewest such rows have. A message holds every pair of a pattern
-// it matches, so only the buckets of the message's pairs can hold a row it matches.
+// it matches, so only the buckets of the message's pairs can hold a row it matches. Bucket 256 holds the
+// patterns without a pair (literal segments of one byte each), which any message may match.
 struct pattern_pair_index {
-    std::uint16_t first[257] = {};  // bucket b's rows: rows[first[b]] … rows[first[b + 1] - 1]
+    std::uint16_t first[258] = {};  // bucket b's rows: rows[first[b]] … rows[first[b + 1] - 1]
     std::vector<std::uint16_t> rows;
 };
 
@@ -767,7 +768,7 @@ LLMERR_COLD inline pattern_pair_index build_pattern_pair_index() {
     for (const pattern_segments& s : patterns) {
         for (unsigned b = 0; b < 256; ++b) rows_with[b] += (s.pairs.bits[b >> 6] >> (b & 63U)) & 1U;
     }
-    std::vector<std::uint8_t> bucket(patterns.size());
+    std::vector<std::uint16_t> bucket(patterns.size());
     std::size_t filed = 0;
     pattern_pair_index out;
     for (std::size_t row = 0; row < patterns.size(); ++row) {
@@ -778,14 +779,14 @@ LLMERR_COLD inline pattern_pair_index build_pattern_pair_index() {
                 (rarest == 256 || rows_with[b] < rows_with[rarest]))
                 rarest = b;
         }
-        bucket[row] = static_cast<std::uint8_t>(rarest);  // 12 literal bytes make pairs: never 256
+        bucket[row] = static_cast<std::uint16_t>(rarest);
         ++out.first[rarest + 1];
         ++filed;
     }
-    for (unsigned b = 0; b < 256; ++b) out.first[b + 1] = static_cast<std::uint16_t>(out.first[b + 1] + out.first[b]);
+    for (unsigned b = 0; b < 257; ++b) out.first[b + 1] = static_cast<std::uint16_t>(out.first[b + 1] + out.first[b]);
     out.rows.resize(filed);
-    std::uint16_t at[256];
-    for (unsigned b = 0; b < 256; ++b) at[b] = out.first[b];
+    std::uint16_t at[257];
+    for (unsigned b = 0; b < 257; ++b) at[b] = out.first[b];
     for (std::size_t row = 0; row < patterns.size(); ++row) {
         if (patterns[row].literal >= 12) out.rows[at[bucket[row]]++] = static_cast<std::uint16_t>(row);
     }
@@ -810,6 +811,7 @@ inline const catalog_entry* match_documented(provider p, const lowered_message& 
             for (std::size_t k = by_pair.first[b]; k < by_pair.first[b + 1]; ++k) candidates.add(by_pair.rows[k]);
         }
     }
+    for (std::size_t k = by_pair.first[256]; k < by_pair.first[257]; ++k) candidates.add(by_pair.rows[k]);
     return best_documented(p, status, 12, true, candidates,
                            [&](const catalog_entry& e, std::size_t best) -> std::size_t {
                                const std::size_t row = row_index(e);
