@@ -766,7 +766,8 @@ LLMERR_COLD inline pattern_pair_index build_pattern_pair_index() {
     const std::vector<pattern_segments>& patterns = documented_patterns();
     std::uint32_t rows_with[256] = {};
     for (const pattern_segments& s : patterns) {
-        for (unsigned b = 0; b < 256; ++b) rows_with[b] += (s.pairs.bits[b >> 6] >> (b & 63U)) & 1U;
+        for (unsigned b = 0; b < 256; ++b)
+            rows_with[b] += static_cast<std::uint32_t>((s.pairs.bits[b >> 6] >> (b & 63U)) & 1U);
     }
     std::vector<std::uint16_t> bucket(patterns.size());
     std::size_t filed = 0;
