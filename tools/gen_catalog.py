@@ -545,6 +545,11 @@ def generate(all_rows, inputs, apis):
       ", ".join(f"catalog_pool_{c}" for c in range(len(chunks))) + "}};")
     w(f"inline constexpr table<std::uint32_t, {len(chunks)}> catalog_pool_sizes{{{{" +
       ", ".join(str(len(d)) for d in chunk_bytes) + "}};")
+    w("// catalog_pool_chunks[c] without loading it: the last dependent load before a lookup compares bytes.")
+    w("[[nodiscard]] constexpr const char* catalog_pool_chunk(unsigned c) noexcept {")
+    w("    return " + "".join(f"c == {c} ? catalog_pool_{c} : " for c in range(len(chunks) - 1)) +
+      f"catalog_pool_{len(chunks) - 1};")
+    w("}")
     w("")
     w("// String i is catalog_pool_chunks[t >> 14 & 3] + (t >> 16), (t & 0x3FFF) bytes, where t = catalog_texts[i]: four")
     w("// bytes a string, so a slice costs no more than a string of its own; string 0 is the empty string.")

@@ -178,7 +178,7 @@ namespace detail {
 [[nodiscard]] constexpr std::string_view text_at(std::size_t id) noexcept {
     if (id == 0 || id >= catalog_texts.size()) return {};
     const std::uint32_t t = catalog_texts[id];
-    return {catalog_pool_chunks[(t >> 14) & 3U] + (t >> 16), t & 0x3FFFU};
+    return {catalog_pool_chunk((t >> 14) & 3U) + (t >> 16), t & 0x3FFFU};
 }
 
 // The index past the last row of row `first`'s (provider, api, code): its variants are adjacent, and equal

@@ -2387,6 +2387,10 @@ inline constexpr char catalog_pool_1[] =
     "Model service overloaded. Please try again later.";
 inline constexpr table<const char*, 2> catalog_pool_chunks{{catalog_pool_0, catalog_pool_1}};
 inline constexpr table<std::uint32_t, 2> catalog_pool_sizes{{59986, 41437}};
+// catalog_pool_chunks[c] without loading it: the last dependent load before a lookup compares bytes.
+[[nodiscard]] constexpr const char* catalog_pool_chunk(unsigned c) noexcept {
+    return c == 0 ? catalog_pool_0 : catalog_pool_1;
+}
 
 // String i is catalog_pool_chunks[t >> 14 & 3] + (t >> 16), (t & 0x3FFF) bytes, where t = catalog_texts[i]: four
 // bytes a string, so a slice costs no more than a string of its own; string 0 is the empty string.
