@@ -301,21 +301,31 @@ struct slot_hit {
     bool alias;
 };
 
-// The first row of (p, code), looking at codes and their aliases at once: one hash and, usually, one
-// probe. {no_row, false} when neither.
-[[nodiscard]] constexpr slot_hit probe(provider p, std::string_view code) noexcept {
+// Calls on_key(hit) for every slot of `code`'s probe chain whose key is `code` (any provider's), until it
+// returns true; the hit, or {no_row, false} when the chain ends first. `accept(row)` is asked before the key's
+// bytes are compared (a provider's row range, say).
+template <class Accept, class OnKey>
+[[nodiscard]] constexpr slot_hit walk_chain(std::string_view code, const Accept& accept, const OnKey& on_key) noexcept {
     const std::uint64_t h = code_hash(code);
     const std::uint16_t tag = code_tag_of(h);
-    const index_range rows = rows_of(p);
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
     for (std::size_t at = code_slot_of(h);; at = (at + 1) & mask) {
         const code_slot s = catalog_code_slots[at];
         if (s.row_plus_1 == 0) return {no_row, false};
         if (s.tag != tag) continue;
-        const std::size_t row = static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U;
-        if (row >= rows.begin && row < rows.end && same_code(s.key, code))
-            return {row, (s.row_plus_1 & code_slot::alias_bit) != 0};
+        const slot_hit hit{static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U,
+                           (s.row_plus_1 & code_slot::alias_bit) != 0};
+        if (accept(hit.row) && same_code(s.key, code) && on_key(hit)) return hit;
     }
+}
+
+// The first row of (p, code), looking at codes and their aliases at once: one hash and, usually, one
+// probe. {no_row, false} when neither.
+[[nodiscard]] constexpr slot_hit probe(provider p, std::string_view code) noexcept {
+    const index_range rows = rows_of(p);
+    return walk_chain(
+        code, [rows](std::size_t row) noexcept { return row >= rows.begin && row < rows.end; },
+        [](slot_hit) noexcept { return true; });
 }
 
 // The providers documenting `code` exactly or as an alias, bit static_cast<int>(p) for provider p: what
@@ -323,17 +333,14 @@ struct slot_hit {
 static_assert(provider_count <= 32, "documenting_providers: one bit per provider");
 [[nodiscard]] constexpr std::uint32_t documenting_providers(std::string_view code) noexcept {
     if (code.empty() || code.size() > catalog_max_code_size) return 0;
-    const std::uint64_t h = code_hash(code);
-    const std::uint16_t tag = code_tag_of(h);
-    constexpr std::size_t mask = catalog_code_slots.size() - 1;
     std::uint32_t found = 0;
-    for (std::size_t at = code_slot_of(h);; at = (at + 1) & mask) {
-        const code_slot s = catalog_code_slots[at];
-        if (s.row_plus_1 == 0) return found;
-        if (s.tag != tag || !same_code(s.key, code)) continue;
-        const std::size_t row = static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U;
-        found |= std::uint32_t{1} << static_cast<unsigned>(catalog_rows[row].provider);
-    }
+    (void)walk_chain(
+        code, [](std::size_t) noexcept { return true; },
+        [&found](slot_hit hit) noexcept {
+            found |= std::uint32_t{1} << static_cast<unsigned>(catalog_rows[hit.row].provider);
+            return false;  // every provider's key: walk on
+        });
+    return found;
 }
 
 // The row of `api` among the rows of the code whose first row is `first`, or no_row; `first` itself when

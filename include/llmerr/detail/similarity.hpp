@@ -126,16 +126,7 @@ public:
 
     // shared[t]: how many of the message's (distinct) grams text t has; one entry per text.
     [[nodiscard]] std::vector<std::uint32_t> shared(const std::vector<std::uint32_t>& message) const {
-        std::vector<std::uint32_t> n(sizes_.size(), 0);
-        const std::size_t mask = keys_.size() - 1;
-        for (const std::uint32_t g : message) {
-            for (std::size_t at = slot_of(g); first_[at] != last_[at]; at = (at + 1) & mask) {
-                if (keys_[at] != g) continue;
-                for (std::uint32_t k = first_[at]; k < last_[at]; ++k) ++n[postings_[k]];
-                break;
-            }
-        }
-        return n;
+        return shared(message, 0, [](std::uint32_t) noexcept {});  // a count never comes back to 0
     }
 
     // As shared(message), and calls `reached(t)` once for each text t whose count reaches `least` (> 0): the
