@@ -513,23 +513,12 @@ def generate(all_rows, inputs, apis):
         chunks[-1].append(pool.texts[i])
         chunk_size += n
     chunk_bytes = [b"".join(t.encode("utf-8") for t in c) for c in chunks]
-    for i in order:  # slices: inside the first base holding them
+    base_ids = sorted(bases)
+    for i in order:  # slices: inside the first base (in id order) holding them
         if i in where:
             continue
-        for c, data in enumerate(chunk_bytes):
-            at = data.find(encoded[i])
-            while at != -1:
-                # inside one base string, not across two
-                starts = [o for k, (cc, o) in where.items() if cc == c and k in bases and o <= at]
-                base_start = max(starts)
-                base = next(k for k, (cc, o) in where.items() if cc == c and o == base_start and k in bases)
-                if at + len(encoded[i]) <= base_start + len(encoded[base]):
-                    break
-                at = data.find(encoded[i], at + 1)
-            if at != -1:
-                where[i] = (c, at)
-                break
-        assert i in where, pool.texts[i]
+        base = next(b for b in base_ids if encoded[i] in encoded[b])
+        where[i] = (where[base][0], where[base][1] + encoded[base].find(encoded[i]))
     if len(chunks) > 4 or max(len(e) for e in encoded) >= 1 << 14:
         raise DataError("the string pool outgrew catalog_texts' encoding (4 chunks, 16 383 bytes a string)")
     total = sum(len(d) for d in chunk_bytes)
