@@ -63,6 +63,10 @@ static_assert(llmerr::detail::catalog_max_code_size < 64);  // the string above 
 // The compact layout (issue #11): 2-byte string ids into one pool, no string_view per field.
 static_assert(sizeof(llmerr::catalog_text) == 2);
 static_assert(sizeof(llmerr::catalog_entry) <= 28);
+#if defined(__GNUC__)
+// The Itanium ABI packs `retryable` and `retry_hint` (bit-fields) into one byte, and `variant` beside `provider`.
+static_assert(sizeof(llmerr::catalog_entry) == 24);
+#endif
 // catalog_text reads as a string_view: conversions, comparisons both ways, members.
 static_assert(std::string_view(lookup(provider::ark, "AccessDenied")->code) == "AccessDenied");
 static_assert("AccessDenied" == lookup(provider::ark, "AccessDenied")->code);

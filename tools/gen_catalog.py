@@ -456,7 +456,7 @@ def generate(all_rows, inputs, apis):
     table = []
     for r in rows:
         table.append([
-            f"provider::{r['_provider']}", pool.id(r["api"]), pool.id(r["code"]), str(r["variant"]),
+            f"provider::{r['_provider']}", str(r["variant"]), pool.id(r["api"]), pool.id(r["code"]),
             str(r["http_status"]), pool.id(r["type"]), pool.id(r["message"]), pool.id(r["description"]),
             pool.id(r["match"] or r["message"]), f"category::{r['category']}",
             "true" if r["retryable"] else "false", f"retry_hint::{r['retry_hint']}",

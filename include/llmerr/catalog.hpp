@@ -85,23 +85,23 @@ struct catalog_text {
 //
 // One documented meaning of one error code. A code with several documented messages that mean different
 // things (Ark `QuotaExceeded`, DashScope `Throttling.AllocationQuota`, …) has one entry per meaning,
-// numbered by `variant` (0 = the primary meaning). All strings live in static storage. 28 bytes: what the
+// numbered by `variant` (0 = the primary meaning). All strings live in static storage. 24 bytes: what the
 // maintainers write about a row (note, doubt, source) stays in data/ and data/CATALOG.md, not in programs.
 struct catalog_entry {
-    llmerr::provider provider;      // whose code this is
-    catalog_text api;               // API surface or group: "inference", "v1", "iam", "data.dataset", …
-    catalog_text code;              // exactly as sent; Qianfan numeric codes as decimal strings
-    std::uint8_t variant;           // 0 = primary meaning of (api, code); 1, 2, … = further documented messages
-    std::uint16_t http_status;      // documented HTTP status; 0 when undocumented
-    catalog_text type;              // OpenAI-style / HTTP-class `type` sent alongside, when documented
-    catalog_text message;           // documented English message (or the original text when none is English)
-    catalog_text description;       // documented Chinese text
-    catalog_text match;             // pattern selecting this variant from an actual message
-    llmerr::category category;      // what the caller must do
-    bool retryable;                 // the identical request, sent again later, can succeed
-    llmerr::retry_hint retry_hint;  // what the docs say beyond yes/no
-    catalog_text aliases;           // other spellings of the code, space-separated (DashScope compat ↔ native)
-    std::int32_t value;             // stable integer for std::error_code; Qianfan numeric codes keep theirs
+    llmerr::provider provider;          // whose code this is
+    std::uint8_t variant;               // 0 = primary meaning of (api, code); 1, 2, … = further documented messages
+    catalog_text api;                   // API surface or group: "inference", "v1", "iam", "data.dataset", …
+    catalog_text code;                  // exactly as sent; Qianfan numeric codes as decimal strings
+    std::uint16_t http_status;          // documented HTTP status; 0 when undocumented
+    catalog_text type;                  // OpenAI-style / HTTP-class `type` sent alongside, when documented
+    catalog_text message;               // documented English message (or the original text when none is English)
+    catalog_text description;           // documented Chinese text
+    catalog_text match;                 // pattern selecting this variant from an actual message
+    llmerr::category category;          // what the caller must do
+    bool retryable : 1;                 // the identical request, sent again later, can succeed
+    llmerr::retry_hint retry_hint : 7;  // what the docs say beyond yes/no
+    catalog_text aliases;               // other spellings of the code, space-separated (DashScope compat ↔ native)
+    std::int32_t value;                 // stable integer for std::error_code; Qianfan numeric codes keep theirs
 };
 
 // One API surface or group of a provider ("inference", "v1", "iam", "data.dataset", …).

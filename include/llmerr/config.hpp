@@ -54,4 +54,12 @@
 #define LLMERR_COLD
 #endif
 
+// A small helper called from many places: one copy, not one inlined at each call (clang inlined the string
+// moves of `take` into every envelope's branch).
+#if defined(__GNUC__)
+#define LLMERR_NOINLINE __attribute__((noinline))
+#else
+#define LLMERR_NOINLINE
+#endif
+
 #endif  // LLMERR_CONFIG_HPP

@@ -141,7 +141,7 @@ struct body_facts {
 
 // assign_capped, moving the scanner's string instead of copying it when it fits (the scan result is
 // read once).
-inline bool move_capped(std::string& dst, std::string& src, std::size_t cap) {
+LLMERR_NOINLINE inline bool move_capped(std::string& dst, std::string& src, std::size_t cap) {
     if (src.size() <= cap) {
         dst = std::move(src);
         return false;
@@ -149,7 +149,7 @@ inline bool move_capped(std::string& dst, std::string& src, std::size_t cap) {
     return assign_capped(dst, src, cap);
 }
 
-inline void take(std::string& dst, json_field& f, std::size_t cap = max_field_bytes) {
+LLMERR_NOINLINE inline void take(std::string& dst, json_field& f, std::size_t cap = max_field_bytes) {
     if (f.is_text() && dst.empty()) move_capped(dst, f.text, cap);
 }
 

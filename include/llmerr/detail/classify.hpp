@@ -298,6 +298,51 @@ struct classify_word {
 };
 
 inline constexpr std::size_t message_word_count = sizeof(message_words) / sizeof(message_words[0]);
+
+// message_words as a program holds them: the words back to back in one char array, with their ends, categories
+// and flags in parallel arrays. message_words itself is read only at compile time, so no program holds its
+// string_views (16 bytes each, plus a 24-byte load-time relocation each in a position-independent program).
+template <std::size_t N, std::size_t Bytes>
+struct packed_words {
+    char pool[Bytes + 1] = {};
+    std::uint16_t end[N] = {};  // word i is pool[end[i - 1] (0 for the first), end[i])
+    category cat[N] = {};
+    bool reason_phrase[N] = {};
+
+    [[nodiscard]] constexpr std::string_view word(std::size_t i) const noexcept {
+        const std::size_t begin = i == 0 ? 0 : end[i - 1];
+        return {pool + begin, end[i] - begin};
+    }
+};
+
+inline constexpr std::size_t message_word_bytes = [] {
+    std::size_t n = 0;
+    for (const message_word& w : message_words) n += w.word.size();
+    return n;
+}();
+static_assert(message_word_bytes <= 0xFFFF, "packed_words ends are 16-bit");
+
+inline constexpr packed_words<message_word_count, message_word_bytes> packed_message_words = [] {
+    packed_words<message_word_count, message_word_bytes> p;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < message_word_count; ++i) {
+        for (const char c : message_words[i].word) p.pool[at++] = c;
+        p.end[i] = static_cast<std::uint16_t>(at);
+        p.cat[i] = message_words[i].cat;
+        p.reason_phrase[i] = message_words[i].reason_phrase;
+    }
+    return p;
+}();
+[[nodiscard]] constexpr bool packed_as_listed() noexcept {
+    for (std::size_t i = 0; i < message_word_count; ++i) {
+        if (packed_message_words.word(i) != message_words[i].word ||
+            packed_message_words.cat[i] != message_words[i].cat ||
+            packed_message_words.reason_phrase[i] != message_words[i].reason_phrase)
+            return false;
+    }
+    return true;
+}
+static_assert(packed_as_listed(), "packed_message_words holds message_words, in order");
 inline constexpr std::size_t generic_word_count = sizeof(generic_words) / sizeof(generic_words[0]);
 inline constexpr char size_nouns[][18] = {"pixel",         "file size",         "image size",
                                           "size of image", "size of the image", "body size",
@@ -327,7 +372,7 @@ inline constexpr classify_word_list classify_words = make_classify_words();
 struct classify_word_text_t {
     constexpr std::string_view operator()(const classify_word& w) const noexcept {
         switch (w.kind) {
-            case 0: return message_words[w.at].word;
+            case 0: return packed_message_words.word(w.at);
             case 1: return {generic_words[w.at].word};
             case 2: return {size_nouns[w.at]};
             default: return {size_excess[w.at]};
@@ -355,13 +400,13 @@ inline constexpr word_index<classify_word_count> classify_word_index =
         const classify_word& w = classify_words.words[k];
         switch (w.kind) {
             case 0:
-                if (!fits_status(message_words[w.at].cat, status)) return false;
-                if (message_words[w.at].reason_phrase && status != 0 &&
-                    message_words[w.at].cat == category_from_status(status)) {
-                    if (restated == category::unknown) restated = message_words[w.at].cat;
+                if (!fits_status(packed_message_words.cat[w.at], status)) return false;
+                if (packed_message_words.reason_phrase[w.at] && status != 0 &&
+                    packed_message_words.cat[w.at] == category_from_status(status)) {
+                    if (restated == category::unknown) restated = packed_message_words.cat[w.at];
                     return false;
                 }
-                found = message_words[w.at].cat;
+                found = packed_message_words.cat[w.at];
                 return true;
             case 1: generic = w.at < generic ? w.at : generic; return false;
             case 2: noun = true; return false;
