@@ -235,6 +235,17 @@ TEST_CASE("every data file is a provider: its name, id, hosts and words", "[cata
         for (const json& w : info.at("words")) {
             INFO(w.get<std::string>());
             CHECK(llmerr::detail::provider_by_words("error from " + w.get<std::string>() + ": failed") == p);
+            // As an aggregator's model namespace ("stepfun/step-3.5-flash:free") a name says who made the model,
+            // not who answered; the same name elsewhere in the text still counts.
+            const std::string word = w.get<std::string>();
+            if (word.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") == std::string::npos) {
+                CHECK(llmerr::detail::provider_by_words("No endpoints found for " + word + "/x-1.5:free.") ==
+                      llmerr::provider::unknown);
+                CHECK(llmerr::detail::provider_by_words("[openrouter," + word + "/x-1.5: 400]") ==
+                      llmerr::provider::unknown);
+                CHECK(llmerr::detail::provider_by_words("error from " + word + ": no route to " + word + "/x-1.5") ==
+                      p);
+            }
         }
         // A code the provider's bodies carry for every error names it in the code field, and only there.
         for (const json& c : info.value("body_codes", json::array())) {

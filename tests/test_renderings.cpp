@@ -955,3 +955,24 @@ TEST_CASE("a relay's empty message beside its upstream's body quoted as a string
     CHECK(f.category == category::rate_limited);
     CHECK(f.retryable);
 }
+
+TEST_CASE("a provider's name as an aggregator's model namespace does not name who answered", "[parse][providers]") {
+    // OpenRouter's own 404, naming the model by its maker's namespace.
+    CHECK(parse(R"({"error":{"message":"No endpoints found for stepfun/step-3.5-flash:free.","code":404}})", 404)
+              .provider == provider::unknown);
+    // SiliconFlow serving Qwen's model: SiliconFlow's name decides, the model's namespace does not tie it.
+    CHECK(parse("siliconflow request failed: model Qwen/Qwen2.5-72B-Instruct is overloaded", 503).provider ==
+          provider::siliconflow);
+    // A host is not a model namespace.
+    CHECK(
+        parse("POST https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions failed: timeout", 0).provider ==
+        provider::dashscope);
+}
+
+TEST_CASE("Zhipu's 401 for a token it does not accept", "[parse][providers]") {
+    const auto e = parse(R"({"error":{"code":"401","message":"令牌已过期或验证不正确！"}})", 401);
+    CHECK(e.provider == provider::zhipu);
+    CHECK(e.category == category::authentication);
+    CHECK_FALSE(e.retryable);
+    CHECK(e.code == "401");
+}

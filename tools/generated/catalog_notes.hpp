@@ -22,14 +22,14 @@ struct entry_notes {
     std::string_view source;  // seed file or documentation address the entry comes from
 };
 
-static_assert(llmerr::detail::catalog_digest == 0xa1f005c3u,
+static_assert(llmerr::detail::catalog_digest == 0x24bf0407u,
               "tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: "
               "run tools/gen_catalog.py");
 
 // clang-format off
 // NOLINTBEGIN
 // One per row of llmerr::entries(), in the same order.
-inline constexpr std::array<entry_notes, 1132> catalog_notes{{
+inline constexpr std::array<entry_notes, 1133> catalog_notes{{
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
@@ -901,6 +901,7 @@ inline constexpr std::array<entry_notes, 1132> catalog_notes{{
     {{"HTTP-status table of docs.z.ai (English) and of the older Chinese page docs.bigmodel.cn/cn/api/api-code; the newest Chinese page no longer has this table. Applies when no business code is available.", 198}, {"The table gives a reason and a solution, not the message actually sent; message is the English reason, description joins the Chinese reason and solution with ' — '. A match on this title rarely occurs in real messages, so variant 0 is the usual result.", 254}, {"https://docs.z.ai/api-reference/api-code", 40}},
     {{"Fine-tuning / batch jsonl file content is invalid. HTTP-status table of docs.z.ai (English) and of the older Chinese page docs.bigmodel.cn/cn/api/api-code; the newest Chinese page no longer has this table. Applies when no business code is available.", 249}, {"The table gives a reason and a solution, not the message actually sent; message is the English reason, description joins the Chinese reason and solution with ' — '. A match on this title rarely occurs in real messages, so variant 0 is the usual result.", 254}, {"https://docs.z.ai/api-reference/api-code", 40}},
     {{"A timed-out token fails again until regenerated: refresh once. HTTP-status table of docs.z.ai (English) and of the older Chinese page docs.bigmodel.cn/cn/api/api-code; the newest Chinese page no longer has this table. Applies when no business code is available.", 261}, {"The table gives a reason and a solution, not the message actually sent; message is the English reason, description joins the Chinese reason and solution with ' — '. A match on this title rarely occurs in real messages, so variant 0 is the usual result.", 254}, {"https://docs.z.ai/api-reference/api-code", 40}},
+    {{"What the API sends for a key or signed token it does not accept (an expired token, a malformed or wrong key, a key sent where a signed token is expected): {\"error\":{\"code\":\"401\",\"message\":\"令牌已过期或验证不正确！\"}} at HTTP 401. Regenerate the token, or check the key, once.", 287}, {"Not on the error-code page: the message as Zhipu's own SDK tracker (the source) and other public reports quote it, from open.bigmodel.cn. The page's 401 row says 鉴权失败或Token超时 (variant 0).", 201}, {"https://github.com/zhipuai/zhipuai-sdk-python/issues/25", 55}},
     {{"HTTP 404 but the fine-tuning feature is not enabled for the account. HTTP-status table of docs.z.ai (English) and of the older Chinese page docs.bigmodel.cn/cn/api/api-code; the newest Chinese page no longer has this table. Applies when no business code is available.", 267}, {"The table gives a reason and a solution, not the message actually sent; message is the English reason, description joins the Chinese reason and solution with ' — '. A match on this title rarely occurs in real messages, so variant 0 is the usual result.", 254}, {"https://docs.z.ai/api-reference/api-code", 40}},
     {{"HTTP-status table of docs.z.ai (English) and of the older Chinese page docs.bigmodel.cn/cn/api/api-code; the newest Chinese page no longer has this table. Applies when no business code is available.", 198}, {"The table gives a reason and a solution, not the message actually sent; message is the English reason, description joins the Chinese reason and solution with ' — '. A match on this title rarely occurs in real messages, so variant 0 is the usual result.", 254}, {"https://docs.z.ai/api-reference/api-code", 40}},
     {{"HTTP-status table of docs.z.ai (English) and of the older Chinese page docs.bigmodel.cn/cn/api/api-code; the newest Chinese page no longer has this table. Applies when no business code is available.", 198}, {"The table gives a reason and a solution, not the message actually sent; message is the English reason, description joins the Chinese reason and solution with ' — '. A match on this title rarely occurs in real messages, so variant 0 is the usual result.", 254}, {"https://docs.z.ai/api-reference/api-code", 40}},

@@ -396,7 +396,7 @@ inline constexpr word_index<classify_word_count> classify_word_index =
     category found = category::unknown, restated = category::unknown;
     std::size_t generic = generic_word_count;
     bool noun = false, excess = false;
-    scan_words(m, classify_words.words, classify_word_index, classify_word_text, [&](std::size_t k) {
+    scan_words(m, classify_words.words, classify_word_index, classify_word_text, [&](std::size_t k, std::size_t) {
         const classify_word& w = classify_words.words[k];
         switch (w.kind) {
             case 0:

@@ -116,8 +116,9 @@ template <class T, std::size_t N, class Get>
     return true;
 }
 
-// Calls on_word(k) for every occurrence of a word k of `items` in `text` (ASCII case-insensitively), in order
-// of position (at one position, in the words' order), until on_word returns true; returns whether it did.
+// Calls on_word(k, at) for every occurrence, at text[at], of a word k of `items` in `text` (ASCII
+// case-insensitively), in order of position (at one position, in the words' order), until on_word returns
+// true; returns whether it did.
 template <class T, std::size_t N, class Get, class F>
 constexpr bool scan_words(std::string_view text, const T (&items)[N], const word_index<N>& x, Get get,
                           F on_word) noexcept {
@@ -133,7 +134,7 @@ constexpr bool scan_words(std::string_view text, const T (&items)[N], const word
             if (w.size() > n - i) continue;
             std::size_t j = 2;
             while (j < w.size() && ascii_lower(text[i + j]) == w[j]) ++j;
-            if (j == w.size() && on_word(static_cast<std::size_t>(x.order[k]))) return true;
+            if (j == w.size() && on_word(static_cast<std::size_t>(x.order[k]), i)) return true;
         }
     }
     return false;

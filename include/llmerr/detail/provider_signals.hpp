@@ -78,14 +78,49 @@ inline constexpr word_index<provider_word_count> provider_word_index =
     return false;
 }
 
-// The provider the text names most often (hosts, product and model names); unknown on a tie or none.
-// Reads at most `window` bytes.
+[[nodiscard]] constexpr bool is_slug_delimiter(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '`' || c == '\\' ||
+           c == '[' || c == ']' || c == '(' || c == ')' || c == '{' || c == '}' || c == '<' || c == '>' || c == ',' ||
+           c == '=';
+}
+
+// Whether text[at, at + size) lies in a model id as aggregators write it, "<namespace>/<model>"
+// ("stepfun/step-3.5-flash:free", "Qwen/Qwen2.5-7B-Instruct", "moonshotai/Kimi-K2"): a word of one slash, no
+// dot before it, no "://". OpenRouter, SiliconFlow and the routers in front of them name the model's maker
+// that way, not who answered, so a provider's name there is no vote for it. A token is read at most 64 bytes
+// either side (a longer one is no model id), so a long text full of names stays linear.
+[[nodiscard]] constexpr bool in_model_slug(std::string_view text, std::size_t at, std::size_t size) noexcept {
+    constexpr std::size_t reach = 64;
+    std::size_t begin = at, end = at + size;
+    while (begin > 0 && at - begin < reach && !is_slug_delimiter(text[begin - 1])) --begin;
+    while (end < text.size() && end - at - size < reach && !is_slug_delimiter(text[end])) ++end;
+    if ((begin > 0 && !is_slug_delimiter(text[begin - 1])) || (end < text.size() && !is_slug_delimiter(text[end])))
+        return false;  // longer than a model id
+    while (end > begin && (text[end - 1] == '.' || text[end - 1] == ':' || text[end - 1] == ';')) --end;
+    std::size_t slash = std::string_view::npos;
+    for (std::size_t i = begin; i < end; ++i) {
+        const char c = text[i];
+        if (c == '/') {
+            if (slash != std::string_view::npos) return false;
+            slash = i;
+            continue;
+        }
+        const bool word_char =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        if (!word_char && (slash == std::string_view::npos || (c != '.' && c != ':'))) return false;
+    }
+    return slash != std::string_view::npos && slash > begin && slash + 1 < end;
+}
+
+// The provider the text names most often (hosts, product and model names); unknown on a tie or none. A name
+// inside an aggregator's model id does not count (in_model_slug). Reads at most `window` bytes.
 [[nodiscard]] constexpr provider provider_by_words(std::string_view text, std::size_t window = 8192) noexcept {
     text = text.substr(0, text.size() < window ? text.size() : window);
     int votes[provider_count] = {};
     bool seen[provider_word_count] = {};  // each word votes once, however often it occurs
-    scan_words(text, provider_words, provider_word_index, provider_word_text, [&](std::size_t k) {
-        if (!seen[k]) ++votes[static_cast<int>(provider_words[k].p)];
+    scan_words(text, provider_words, provider_word_index, provider_word_text, [&](std::size_t k, std::size_t at) {
+        if (seen[k] || in_model_slug(text, at, provider_words[k].size)) return false;
+        ++votes[static_cast<int>(provider_words[k].p)];
         seen[k] = true;
         return false;
     });
