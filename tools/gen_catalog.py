@@ -387,24 +387,32 @@ def code_hash(code):
     return ((h ^ tail) * 0xC4CEB9FE1A85EC53) & MASK64  # slot and tag are its top bits
 
 
-def code_slots(rows, alias_list, pool):
+CODE_SLOT_BITS = CODE_SLOTS.bit_length() - 1
+CODE_TAG_HASH_BITS = 10  # detail::code_tag_of: 10 bits of the hash below the slot's, then the key's size in 6 bits
+
+
+def code_slots(rows, alias_list, pool, key_at):
     """Open addressing (linear probing) over the first row of each (provider, code) and over each alias:
-    (tag, row + 1 | 0x8000 for an alias, the key's string id), or None for an empty slot."""
+    (tag, row + 1 | 0x8000 for an alias, the key's offset in catalog_pool_0), or None for an empty slot."""
     if len(rows) >= 0x7FFF:
         raise DataError(f"{len(rows)} rows: code_slot::row_plus_1 has 15 bits")
     firsts = [i for i, r in enumerate(rows)
               if i == 0 or (r["_provider"], r["code"]) != (rows[i - 1]["_provider"], rows[i - 1]["code"])]
     keys = [(rows[i]["_provider"], rows[i]["code"], i, 0) for i in firsts]
     keys += [(p, a, row, 0x8000) for (p, a), row in alias_list]
+    if max([len(k[1].encode("utf-8")) for k in keys] + [0]) >= 64:
+        raise DataError("a code or alias of 64 bytes or more: code_slot::tag holds its size in 6 bits")
     if len(keys) * 2 > CODE_SLOTS:
         raise DataError(f"{len(keys)} codes and aliases: raise CODE_SLOTS in tools/gen_catalog.py")
     slots = [None] * CODE_SLOTS
     for p, code, row, alias in keys:
         h = code_hash(code)
-        at = h >> (64 - (CODE_SLOTS.bit_length() - 1))  # detail::code_slot_of
+        at = h >> (64 - CODE_SLOT_BITS)  # detail::code_slot_of
         while slots[at] is not None:
             at = (at + 1) & (CODE_SLOTS - 1)
-        slots[at] = (h >> 48, (row + 1) | alias, pool.id(code))
+        size = len(code.encode("utf-8"))
+        tag = (h >> (64 - CODE_SLOT_BITS - CODE_TAG_HASH_BITS)) & ((1 << CODE_TAG_HASH_BITS) - 1)
+        slots[at] = (tag << 6 | size, (row + 1) | alias, key_at(pool.id(code)))
     return slots
 
 
@@ -451,6 +459,7 @@ def generate(all_rows, inputs, apis):
         pool.id(r["code"])
     for (p, a), _ in alias_list:
         pool.id(a)
+    key_ids = len(pool.texts)  # ids below this are codes and aliases: hash keys, read from catalog_pool_0
     max_code = max([len(r["code"].encode("utf-8")) for r in rows] +
                    [len(a.encode("utf-8")) for (_, a), _ in alias_list] + [0])
     table = []
@@ -495,11 +504,13 @@ def generate(all_rows, inputs, apis):
     # only as that slice of it; the others ("bases") are stored back to back, longest first decides which.
     encoded = [t.encode("utf-8") for t in pool.texts]
     order = sorted(range(1, len(encoded)), key=lambda i: (-len(encoded[i]), i))
+    # Codes and aliases first, and only inside one another: a hash slot reaches its key in catalog_pool_0.
     bases, joined = set(), b""
-    for i in order:
-        if encoded[i] not in joined:  # no string holds a NUL: no match runs across the separator
-            bases.add(i)
-            joined += b"\0" + encoded[i]
+    for keys_only in (True, False):
+        for i in order:
+            if (i < key_ids) == keys_only and encoded[i] not in joined:  # no string holds a NUL: no match runs
+                bases.add(i)                                             # across the separator
+                joined += b"\0" + encoded[i]
     # Bases in id order, cut into chunks of at most POOL_CHUNK bytes (at string boundaries): a string literal
     # longer than 65 535 bytes is beyond what compilers must accept (clang -Wpedantic, MSVC C1091).
     chunks, where = [[]], {}
@@ -517,7 +528,7 @@ def generate(all_rows, inputs, apis):
     for i in order:  # slices: inside the first base (in id order) holding them
         if i in where:
             continue
-        base = next(b for b in base_ids if encoded[i] in encoded[b])
+        base = next(b for b in base_ids if encoded[i] in encoded[b] and (b < key_ids or i >= key_ids))
         where[i] = (where[base][0], where[base][1] + encoded[base].find(encoded[i]))
     if len(chunks) > 4 or max(len(e) for e in encoded) >= 1 << 14:
         raise DataError("the string pool outgrew catalog_texts' encoding (4 chunks, 16 383 bytes a string)")
@@ -579,12 +590,19 @@ def generate(all_rows, inputs, apis):
     w("")
     w("// The first row of each (provider, code), and the row listing each alias (DashScope OpenAI-compatible ↔")
     w("// native spellings), hashed with detail::code_hash: slot = its top bits, then the next slots (linear")
-    w("// probing); {high 16 bits of the hash, row + 1 (| 0x8000 for an alias), the code's or alias's string};")
-    slots = code_slots(rows, alias_list, pool)
+    w("// probing); {10 hash bits below the slot's << 6 | the key's size, row + 1 (| 0x8000 for an alias), where the")
+    w("// code or alias starts in catalog_pool_0};")
+    def key_at(i):
+        chunk, offset = where[i]
+        if chunk != 0 or offset > 0xFFFF:
+            raise DataError(f"code {pool.texts[i]!r} is not in catalog_pool_0: code_slot::key_at cannot reach it")
+        return offset
+
+    slots = code_slots(rows, alias_list, pool, key_at)
     w(f"// {{}} when empty. {sum(1 for x in slots if x)} keys in {CODE_SLOTS} slots (at most 50 % full).")
     w(f"inline constexpr table<code_slot, {len(slots)}> catalog_code_slots{{{{")
     for k in range(0, len(slots), 8):
-        w("    " + " ".join(f"{{0x{s[0]:04x}, {s[1]}, {{{s[2]}}}}}," if s else "{}," for s in slots[k:k + 8]))
+        w("    " + " ".join(f"{{0x{s[0]:04x}, {s[1]}, {s[2]}}}," if s else "{}," for s in slots[k:k + 8]))
     w("}};")
     w("// NOLINTEND")
     w("// clang-format on")

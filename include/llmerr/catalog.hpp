@@ -159,9 +159,9 @@ struct template_entry {
 };
 
 struct code_slot {
-    std::uint16_t tag;         // the top 16 bits of the code's hash
+    std::uint16_t tag;         // code_tag_of: 10 bits of the code's hash and its size
     std::uint16_t row_plus_1;  // the row + 1 (0: empty slot), | alias_bit when the key is one of its aliases
-    catalog_text key;          // the code or alias: compared without loading the row
+    std::uint16_t key_at;      // where the code or alias starts in catalog_pool_0 (its size is in the tag)
     static constexpr std::uint16_t alias_bit = 0x8000;
 };
 
@@ -277,9 +277,12 @@ static_assert((std::size_t{1} << code_slot_bits) == catalog_code_slots.size(), "
     return static_cast<std::size_t>(h >> (64 - code_slot_bits));
 }
 
-// The tag: the hash's top 16 bits (a key is compared only when they match).
-[[nodiscard]] constexpr std::uint16_t code_tag_of(std::uint64_t h) noexcept {
-    return static_cast<std::uint16_t>(h >> 48);
+// The tag: the 10 bits of the hash below the slot's, then the code's size in 6 bits. A key is compared only
+// when they match, and then its bytes are read straight from the pool: no string table between the slot and
+// the bytes.
+static_assert(catalog_max_code_size < 64, "code_slot::tag holds a key's size in 6 bits");
+[[nodiscard]] constexpr std::uint16_t code_tag_of(std::uint64_t h, std::size_t size) noexcept {
+    return static_cast<std::uint16_t>(((h >> (64 - code_slot_bits - 10)) & 0x3FFU) << 6 | size);
 }
 
 // Whether `key` and `code` hold the same bytes: compared 8 bytes at a time (the last word overlapping),
@@ -306,8 +309,10 @@ struct slot_hit {
 // bytes are compared (a provider's row range, say).
 template <class Accept, class OnKey>
 [[nodiscard]] constexpr slot_hit walk_chain(std::string_view code, const Accept& accept, const OnKey& on_key) noexcept {
+    // (No key is longer: this also keeps a size out of the tag's hash bits and the pool's bytes in range.)
+    if (code.size() > catalog_max_code_size) return {no_row, false};
     const std::uint64_t h = code_hash(code);
-    const std::uint16_t tag = code_tag_of(h);
+    const std::uint16_t tag = code_tag_of(h, code.size());
     constexpr std::size_t mask = catalog_code_slots.size() - 1;
     for (std::size_t at = code_slot_of(h);; at = (at + 1) & mask) {
         const code_slot s = catalog_code_slots[at];
@@ -315,7 +320,8 @@ template <class Accept, class OnKey>
         if (s.tag != tag) continue;
         const slot_hit hit{static_cast<std::size_t>(s.row_plus_1 & (code_slot::alias_bit - 1U)) - 1U,
                            (s.row_plus_1 & code_slot::alias_bit) != 0};
-        if (accept(hit.row) && same_code(s.key, code) && on_key(hit)) return hit;
+        if (accept(hit.row) && same_code(std::string_view(catalog_pool_0 + s.key_at, code.size()), code) && on_key(hit))
+            return hit;
     }
 }
 
