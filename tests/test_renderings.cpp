@@ -976,3 +976,55 @@ TEST_CASE("Zhipu's 401 for a token it does not accept", "[parse][providers]") {
     CHECK_FALSE(e.retryable);
     CHECK(e.code == "401");
 }
+
+TEST_CASE("a catch-all code's documented words followed by a more specific reason", "[parse][renderings][words]") {
+    // MiniMax 2013 is "invalid params, <reason>": the reason's words refine it.
+    const auto ctx =
+        parse(R"({"base_resp":{"status_code":2013,"status_msg":"invalid params, context window exceeds limit"}})");
+    CHECK(ctx.provider == provider::minimax);
+    CHECK(ctx.category == category::context_length_exceeded);
+    CHECK_FALSE(ctx.retryable);
+    // A parameter naming something that does not exist is still an invalid parameter.
+    const auto ref = parse(
+        R"({"base_resp":{"status_code":2013,"status_msg":"invalid params, tool result's tool id(call_1) not found"}})");
+    CHECK(ref.category == category::invalid_request);
+    // The documented message alone keeps the row's meaning.
+    CHECK(parse(R"({"base_resp":{"status_code":2013,"status_msg":"invalid params"}})").category ==
+          category::invalid_request);
+}
+
+TEST_CASE("a rate limit of zero is a quota not granted, and a free quota used up is exhausted", "[parse][words]") {
+    const auto zero = parse(
+        R"({"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded for images per minute in organization org-x. Limit: 0/1min. Current: 1/1min."}})",
+        429);
+    CHECK(zero.category == category::quota_exhausted);
+    CHECK_FALSE(zero.retryable);
+    const auto some = parse(
+        R"({"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded for images per minute in organization org-x. Limit: 10/1min. Current: 11/1min."}})",
+        429);
+    CHECK(some.category == category::rate_limited);
+    CHECK(some.retryable);
+    CHECK(parse("429 Too Many Requests: rate limit reached, limit: 0.5 requests per second", 429).category ==
+          category::rate_limited);
+    const auto free = parse(
+        R"({"error":{"message":"Free quota used (30 requests / 5h). Resets at 10:00 UTC. Top up for unlimited access.","type":"insufficient_quota","code":"free_quota_exceeded"}})",
+        402);
+    CHECK(free.category == category::quota_exhausted);
+    CHECK_FALSE(free.retryable);
+}
+
+TEST_CASE("a client's qualified exception name is not a provider's compound code", "[parse][renderings][providers]") {
+    // DashScope's error page lists the OpenAI SDK's class names; the SDK raises them for any provider.
+    const auto conn = parse("openai.APIConnectionError: Connection error.");
+    CHECK(conn.provider == provider::unknown);
+    CHECK(conn.category == category::server_error);
+    CHECK(conn.retryable);
+    const auto busy = parse("openai.error.ServiceUnavailableError: The server is overloaded or not ready yet.");
+    CHECK(busy.provider == provider::unknown);
+    CHECK(busy.category == category::overloaded);
+    // A capitalised compound code still resolves by its documented suffix.
+    const auto algo =
+        parse("<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 30720]", 400);
+    CHECK(algo.provider == provider::dashscope);
+    CHECK(algo.evidence != evidence::http_status);
+}

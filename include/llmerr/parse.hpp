@@ -800,6 +800,18 @@ inline const pattern_pair_index& documented_pattern_pairs() {
 }
 
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
+// Whether a lowered message states a limit of zero: "limit: 0" (or "limit:0") not followed by a digit or a point.
+[[nodiscard]] inline bool says_limit_zero(std::string_view m) noexcept {
+    for (std::size_t at = m.find("limit:"); at != std::string_view::npos; at = m.find("limit:", at + 1)) {
+        std::size_t i = at + 6;
+        while (i < m.size() && m[i] == ' ') ++i;
+        if (i < m.size() && m[i] == '0' &&
+            (i + 1 == m.size() || ((m[i + 1] < '0' || m[i + 1] > '9') && m[i + 1] != '.')))
+            return true;
+    }
+    return false;
+}
+
 inline const catalog_entry* match_documented(provider p, const lowered_message& message, int status) {
     const std::vector<pattern_segments>& patterns = documented_patterns();
     const std::vector<std::uint16_t>& sizes = documented_pattern_sizes();
@@ -841,9 +853,18 @@ inline const catalog_entry* match_documented(provider p, const lowered_message& 
 // A code as found, resolved against one provider's catalogue: exactly, as an alias, or — for a compound
 // code such as DashScope's "InternalError.Algo.InvalidParameter" — by the most specific documented code
 // inside it (its longest documented dotted suffix), and only then by a documented family or prefix.
+//
+// Compound codes are capitalised words joined by dots. A client library's qualified exception name
+// ("openai.APIConnectionError", "openai.error.RateLimitError", "zhipuai.core._errors.APIInternalError":
+// lowercase module names, then the class) is not one: the client raises it for whichever provider it called,
+// whatever catalogue lists the class's name; nor is a version or an address ("glm-5.1", "127.0.0.1").
+[[nodiscard]] constexpr bool may_be_compound(std::string_view code) noexcept {
+    return !code.empty() && code[0] >= 'A' && code[0] <= 'Z';
+}
+
 [[nodiscard]] constexpr resolved resolve_compound(provider p, std::string_view api, std::string_view code) noexcept {
     const resolved whole = resolve(p, api, code);
-    if (whole.kind == match_kind::exact || whole.kind == match_kind::alias) return whole;
+    if (whole.kind == match_kind::exact || whole.kind == match_kind::alias || !may_be_compound(code)) return whole;
     // Suffixes, longest first; codes are short, and a suffix longer than 128 bytes is no documented code.
     for (std::size_t dot = code.find('.'); dot != std::string_view::npos; dot = code.find('.', dot + 1)) {
         const std::string_view suffix = code.substr(dot + 1);
@@ -1233,12 +1254,20 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // (A resemblance to a catch-all row's message is refined the same way: "The parameter … are not valid:
     // … supported value is …" is unsupported.)
     // (A row whose message is its own code, as the SDK-typed codes have, documents no wording to match.)
+    // A catch-all row's documented words followed by the specific reason (MiniMax's 2013 "invalid params,
+    // context window exceeds limit") are refined too, when the words say more than the documented message's own
+    // — but not to not_found: after "invalid params", "… tool id … not found" is a parameter naming nothing.
+    const bool generic_words_only = generic_row && matches_documented(*row, lowered);
     if (row != nullptr && (!similar || generic_row) && !r.message.empty() &&
-        (how == match_kind::family || how == match_kind::prefix ||
-         (generic_row && (!matches_documented(*row, lowered) ||
-                          (row->message.view() == row->code.view() && r.message != row->code.view()))))) {
+        (how == match_kind::family || how == match_kind::prefix || generic_row)) {
         const category by_words = category_from_words(r.message, class_status);
-        if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category) {
+        const bool says_more = !generic_words_only ||
+                               (row->message.view() == row->code.view() && r.message != row->code.view()) ||
+                               (by_words != category::unknown && by_words != category::not_found &&
+                                by_words != category_from_words(row->message.view(), class_status) &&
+                                by_words != category_from_words(row->match.view(), class_status));
+        if (says_more && by_words != category::unknown && by_words != category::invalid_request &&
+            by_words != r.category) {
             r.category = by_words;
             r.retryable = is_retryable_by_default(by_words);
             r.retry_hint = retry_hint::none;
@@ -1272,6 +1301,13 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // request may succeed if retried": OpenAI's image safety system, which rewrites prompts) outweigh the
     // category's default.
     if (!r.retryable && ifind(lowered.view(), "succeed if retried", 0) != std::string_view::npos) r.retryable = true;
+    // A rate limit of zero ("Limit: 0/1min. Current: 1/1min", "limit: 0") lets no request through however long
+    // the caller waits: the quota is not granted, not used up for now.
+    if (r.category == category::rate_limited && says_limit_zero(lowered.view())) {
+        r.category = category::quota_exhausted;
+        r.retryable = false;
+        r.retry_hint = retry_hint::none;
+    }
 
     if (headers != nullptr) {
         r.retry_after = headers->retry_after;

@@ -110,6 +110,7 @@ inline constexpr message_word message_words[] = {
     // Exhausted quotas, which no quick retry fixes — DashScope "Free allocated quota exceeded", "free tier";
     // Ark "free trial quota", "usage quota … will reset"; Qianfan "daily request limit"; 额度已用完/耗尽.
     {"free allocated quota", category::quota_exhausted},
+    {"free quota", category::quota_exhausted},  // a gateway's "Free quota used (30 requests / 5h). Resets at …"
     {"free tier", category::quota_exhausted},
     {"free trial", category::quota_exhausted},
     {"usage quota", category::quota_exhausted},
@@ -183,6 +184,7 @@ inline constexpr message_word message_words[] = {
     // The connection dropped before a response (a relay's "do request failed: Post …: EOF", Node's "socket hang
     // up", ECONNRESET): nothing was decided about the request, so sending it again can pass.
     {"connection reset", category::server_error},
+    {"connection error", category::server_error},  // the OpenAI SDKs' APIConnectionError: "Connection error."
     {"econnreset", category::server_error},
     {"socket hang up", category::server_error},
     {"broken pipe", category::server_error},
