@@ -531,7 +531,25 @@ def generate(all_rows, inputs, apis):
         base = next(b for b in base_ids if encoded[i] in encoded[b] and (b < key_ids or i >= key_ids))
         where[i] = (where[base][0], where[base][1] + encoded[base].find(encoded[i]))
     if len(chunks) > 4 or max(len(e) for e in encoded) >= 1 << 14:
-        raise DataError("the string pool outgrew catalog_texts' encoding (4 chunks, 16 383 bytes a string)")
+        raise DataError("the string pool outgrew catalog_text_slices' encoding (4 chunks, 16 383 bytes a string)")
+    # Ids as the program holds them: the bases in pool order (each chunk after the first opened by an empty
+    # string at its start), so that a base is [end of the previous id, its own end) of its chunk: two bytes a
+    # string; then the slices, four bytes each (chunk, offset, size).
+    new_id, ends, chunk_first = {0: 0}, [0], []
+    for c in range(len(chunks)):
+        if c > 0:
+            chunk_first.append(len(ends))
+            ends.append(0)
+        for i in sorted((i for i in bases if where[i][0] == c), key=lambda i: where[i][1]):
+            new_id[i] = len(ends)
+            ends.append(where[i][1] + len(encoded[i]))
+    slices = []
+    for i in range(1, len(encoded)):
+        if i not in bases:
+            new_id[i] = len(ends) + len(slices)
+            slices.append(where[i][1] << 16 | where[i][0] << 14 | len(encoded[i]))
+    if len(ends) + len(slices) > 0xFFFF:
+        raise DataError("more than 65535 string ids: widen catalog_text::id")
     total = sum(len(d) for d in chunk_bytes)
     w(f"// Every string of the catalogue, each stored once: {len(pool.texts)} strings in {total} bytes, of which")
     w(f"// {len(pool.texts) - 1 - len(bases)} are slices of a longer one (a pattern inside its message), the others back to back,")
@@ -551,19 +569,30 @@ def generate(all_rows, inputs, apis):
       f"catalog_pool_{len(chunks) - 1};")
     w("}")
     w("")
-    w("// String i is catalog_pool_chunks[t >> 14 & 3] + (t >> 16), (t & 0x3FFF) bytes, where t = catalog_texts[i]: four")
-    w("// bytes a string, so a slice costs no more than a string of its own; string 0 is the empty string.")
-    texts = [0] + [where[i][1] << 16 | where[i][0] << 14 | len(encoded[i]) for i in range(1, len(encoded))]
-    w(f"inline constexpr table<std::uint32_t, {len(texts)}> catalog_texts{{{{")
-    for k in range(0, len(texts), 8):
-        w("    " + " ".join(f"0x{t:08x}," for t in texts[k:k + 8]))
+    w("// String i < catalog_text_ends.size() is [catalog_text_ends[i - 1], catalog_text_ends[i]) of chunk")
+    w("// catalog_text_chunk(i) (string 0 is the empty string, and so is the first of each later chunk).")
+    w(f"inline constexpr table<std::uint16_t, {len(ends)}> catalog_text_ends{{{{")
+    for k in range(0, len(ends), 12):
+        w("    " + " ".join(f"{e}," for e in ends[k:k + 12]))
     w("}};")
+    w("[[nodiscard]] constexpr unsigned catalog_text_chunk(std::size_t id) noexcept {")
+    w("    return " + "".join(f"id >= {f} ? {len(chunk_first) - k} : " for k, f in enumerate(reversed(chunk_first))) + "0;")
+    w("}")
+    w("// String catalog_text_ends.size() + j is catalog_pool_chunk(t >> 14 & 3) + (t >> 16), (t & 0x3FFF) bytes,")
+    w("// where t = catalog_text_slices[j]: a string found inside another, four bytes each.")
+    w(f"inline constexpr table<std::uint32_t, {max(len(slices), 1)}> catalog_text_slices{{{{")
+    for k in range(0, len(slices), 8):
+        w("    " + " ".join(f"0x{t:08x}," for t in slices[k:k + 8]))
+    if not slices:
+        w("    0,")
+    w("}};")
+    w(f"inline constexpr std::size_t catalog_text_count = {len(ends) + len(slices)};")
     w("")
     w("// provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,")
     w("// aliases, value")
     w(f"inline constexpr table<catalog_entry, {len(rows)}> catalog_rows{{{{")
     for f in table:
-        w("    {" + ", ".join(f"{{{x}}}" if isinstance(x, int) else x for x in f) + "},")
+        w("    {" + ", ".join(f"{{{new_id[x]}}}" if isinstance(x, int) else x for x in f) + "},")
     w("}};")
     w("")
     w("// [begin, end) of each provider's rows in catalog_rows, indexed by llmerr::provider.")
@@ -583,7 +612,7 @@ def generate(all_rows, inputs, apis):
     w("// Templated codes (`MissingParameter.{parameter}`) as prefix and suffix around the placeholder.")
     w(f"inline constexpr table<template_entry, {max(len(templates), 1)}> catalog_templates{{{{")
     for p, pre, suf, i in template_ids:
-        w(f"    template_entry{{provider::{p}, {{{pre}}}, {{{suf}}}, {i}}},")
+        w(f"    template_entry{{provider::{p}, {{{new_id[pre]}}}, {{{new_id[suf]}}}, {i}}},")
     if not templates:
         w("    template_entry{provider::unknown, {0}, {0}, 0},")
     w("}};")

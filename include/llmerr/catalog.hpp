@@ -176,8 +176,15 @@ namespace detail {
 
 // String `id` of the pool; empty for an id the table does not have.
 [[nodiscard]] constexpr std::string_view text_at(std::size_t id) noexcept {
-    if (id == 0 || id >= catalog_texts.size()) return {};
-    const std::uint32_t t = catalog_texts[id];
+    if (id == 0) return {};
+    if (id < catalog_text_ends.size()) {
+        const std::size_t begin = catalog_text_ends[id - 1], end = catalog_text_ends[id];
+        if (end < begin) return {};  // the empty string opening a chunk, past the previous chunk's last end
+        return {catalog_pool_chunk(catalog_text_chunk(id)) + begin, end - begin};
+    }
+    id -= catalog_text_ends.size();
+    if (id >= catalog_text_slices.size()) return {};
+    const std::uint32_t t = catalog_text_slices[id];
     return {catalog_pool_chunk((t >> 14) & 3U) + (t >> 16), t & 0x3FFFU};
 }
 

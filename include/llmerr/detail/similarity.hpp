@@ -104,10 +104,10 @@ public:
         std::size_t capacity = 16;
         while (capacity < 2 * distinct) capacity *= 2;
         while ((std::size_t{1} << bits_) < capacity) ++bits_;
-        keys_.assign(capacity, 0);
-        first_.assign(capacity, 0);
-        last_.assign(capacity, 0);  // first_ == last_: an empty slot (every gram present has a text)
-        postings_.assign(pairs.size(), 0);
+        keys_ = std::vector<std::uint32_t>(capacity);
+        first_ = std::vector<std::uint32_t>(capacity);
+        last_ = std::vector<std::uint32_t>(capacity);  // first_ == last_: an empty slot (every gram present has a text)
+        postings_ = std::vector<std::uint32_t>(pairs.size());
         std::size_t posted = 0;
         for (std::size_t i = 0; i < pairs.size();) {
             const auto g = static_cast<std::uint32_t>(pairs[i] >> 32);
