@@ -564,7 +564,7 @@ def generate(all_rows, inputs, apis):
     w(f"inline constexpr table<std::uint32_t, {len(chunks)}> catalog_pool_sizes{{{{" +
       ", ".join(str(len(d)) for d in chunk_bytes) + "}};")
     w("// catalog_pool_chunks[c] without loading it: the last dependent load before a lookup compares bytes.")
-    w("[[nodiscard]] constexpr const char* catalog_pool_chunk(unsigned c) noexcept {")
+    w("[[nodiscard]] constexpr const char* catalog_pool_chunk([[maybe_unused]] unsigned c) noexcept {")
     w("    return " + "".join(f"c == {c} ? catalog_pool_{c} : " for c in range(len(chunks) - 1)) +
       f"catalog_pool_{len(chunks) - 1};")
     w("}")
@@ -575,7 +575,7 @@ def generate(all_rows, inputs, apis):
     for k in range(0, len(ends), 12):
         w("    " + " ".join(f"{e}," for e in ends[k:k + 12]))
     w("}};")
-    w("[[nodiscard]] constexpr unsigned catalog_text_chunk(std::size_t id) noexcept {")
+    w("[[nodiscard]] constexpr unsigned catalog_text_chunk([[maybe_unused]] std::size_t id) noexcept {")
     w("    return " + "".join(f"id >= {f} ? {len(chunk_first) - k} : " for k, f in enumerate(reversed(chunk_first))) + "0;")
     w("}")
     w("// String catalog_text_ends.size() + j is catalog_pool_chunk(t >> 14 & 3) + (t >> 16), (t & 0x3FFF) bytes,")
@@ -616,6 +616,24 @@ def generate(all_rows, inputs, apis):
     if not templates:
         w("    template_entry{provider::unknown, {0}, {0}, 0},")
     w("}};")
+    w("// Whether `code` is template i's prefix, then anything, then its suffix: compared with literals, so that a")
+    w("// lookup that misses reads no string table for them.")
+    w("[[nodiscard]] constexpr bool catalog_template_matches(std::size_t i, std::string_view code) noexcept {")
+    if not templates:
+        w("    return (void)i, (void)code, false;  // no template in this catalogue")
+    else:
+        w("    switch (i) {")
+        for k, (p, pre, suf, i) in enumerate(templates):
+            n_pre, n_suf = len(pre.encode("utf-8")), len(suf.encode("utf-8"))
+            test = f"code.size() > {n_pre + n_suf}"
+            if n_pre:
+                test += f" && code.substr(0, {n_pre}) == std::string_view({cpp_lit(pre)}, {n_pre})"
+            if n_suf:
+                test += f" && code.substr(code.size() - {n_suf}) == std::string_view({cpp_lit(suf)}, {n_suf})"
+            w(f"        case {k}: return {test};")
+        w("        default: return false;")
+        w("    }")
+    w("}")
     w("")
     w("// The first row of each (provider, code), and the row listing each alias (DashScope OpenAI-compatible ↔")
     w("// native spellings), hashed with detail::code_hash: slot = its top bits, then the next slots (linear")

@@ -381,9 +381,9 @@ static_assert(provider_count <= 32, "documenting_providers: one bit per provider
 }
 
 [[nodiscard]] constexpr std::size_t find_family(provider p, std::string_view api, std::string_view code) noexcept {
-    for (const template_entry& t : catalog_templates) {
-        if (t.provider == p && code.size() > t.prefix.size() + t.suffix.size() && starts_with(code, t.prefix) &&
-            ends_with(code, t.suffix)) {
+    for (std::size_t k = 0; k < catalog_templates.size(); ++k) {
+        const template_entry& t = catalog_templates[k];
+        if (t.provider == p && catalog_template_matches(k, code)) {
             const std::size_t hit = in_api(p, t.row, api);
             if (hit != no_row) return hit;
         }

@@ -2395,7 +2395,7 @@ inline constexpr char catalog_pool_1[] =
 inline constexpr table<const char*, 2> catalog_pool_chunks{{catalog_pool_0, catalog_pool_1}};
 inline constexpr table<std::uint32_t, 2> catalog_pool_sizes{{59974, 41561}};
 // catalog_pool_chunks[c] without loading it: the last dependent load before a lookup compares bytes.
-[[nodiscard]] constexpr const char* catalog_pool_chunk(unsigned c) noexcept {
+[[nodiscard]] constexpr const char* catalog_pool_chunk([[maybe_unused]] unsigned c) noexcept {
     return c == 0 ? catalog_pool_0 : catalog_pool_1;
 }
 
@@ -2601,7 +2601,7 @@ inline constexpr table<std::uint16_t, 2369> catalog_text_ends{{
     40512, 40532, 40614, 40641, 40667, 40691, 40836, 40859, 40877, 40898, 41081, 41199,
     41231, 41300, 41362, 41512, 41561,
 }};
-[[nodiscard]] constexpr unsigned catalog_text_chunk(std::size_t id) noexcept {
+[[nodiscard]] constexpr unsigned catalog_text_chunk([[maybe_unused]] std::size_t id) noexcept {
     return id >= 1522 ? 1 : 0;
 }
 // String catalog_text_ends.size() + j is catalog_pool_chunk(t >> 14 & 3) + (t >> 16), (t & 0x3FFF) bytes,
@@ -3879,6 +3879,17 @@ inline constexpr table<template_entry, 4> catalog_templates{{
     template_entry{provider::ark, {2788}, {0}, 101},
     template_entry{provider::ark, {2789}, {0}, 117},
 }};
+// Whether `code` is template i's prefix, then anything, then its suffix: compared with literals, so that a
+// lookup that misses reads no string table for them.
+[[nodiscard]] constexpr bool catalog_template_matches(std::size_t i, std::string_view code) noexcept {
+    switch (i) {
+        case 0: return code.size() > 17 && code.substr(0, 17) == std::string_view("InvalidParameter.", 17);
+        case 1: return code.size() > 17 && code.substr(0, 17) == std::string_view("MissingParameter.", 17);
+        case 2: return code.size() > 9 && code.substr(0, 9) == std::string_view("NotFound.", 9);
+        case 3: return code.size() > 16 && code.substr(0, 16) == std::string_view("OperationDenied.", 16);
+        default: return false;
+    }
+}
 
 // The first row of each (provider, code), and the row listing each alias (DashScope OpenAI-compatible ↔
 // native spellings), hashed with detail::code_hash: slot = its top bits, then the next slots (linear
