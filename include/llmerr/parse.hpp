@@ -1257,15 +1257,21 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // A catch-all row's documented words followed by the specific reason (MiniMax's 2013 "invalid params,
     // context window exceeds limit") are refined too, when the words say more than the documented message's own
     // — but not to not_found: after "invalid params", "… tool id … not found" is a parameter naming nothing.
-    const bool generic_words_only = generic_row && matches_documented(*row, lowered);
-    if (row != nullptr && (!similar || generic_row) && !r.message.empty() &&
-        (how == match_kind::family || how == match_kind::prefix || generic_row)) {
+    // (Only after a short pattern — a few words a provider follows with the reason — and only a message well
+    // past it can add a reason: the words are not scanned otherwise, as a parse would pay for it on every body.)
+    const bool matched = generic_row && matches_documented(*row, lowered);
+    const bool same_as_code =
+        row != nullptr && row->message.view() == row->code.view() && r.message != row->code.view();
+    const bool refinable =
+        how == match_kind::family || how == match_kind::prefix || (generic_row && (!matched || same_as_code));
+    const bool reason_after =
+        !refinable && matched && row->match.size() <= 24 && r.message.size() > row->match.size() + 16;
+    if (row != nullptr && (!similar || generic_row) && !r.message.empty() && (refinable || reason_after)) {
         const category by_words = category_from_words(r.message, class_status);
-        const bool says_more = !generic_words_only ||
-                               (row->message.view() == row->code.view() && r.message != row->code.view()) ||
-                               (by_words != category::unknown && by_words != category::not_found &&
-                                by_words != category_from_words(row->message.view(), class_status) &&
-                                by_words != category_from_words(row->match.view(), class_status));
+        const bool says_more = refinable || (by_words != category::unknown && by_words != category::not_found &&
+                                             by_words != r.category && by_words != category::invalid_request &&
+                                             by_words != category_from_words(row->message.view(), class_status) &&
+                                             by_words != category_from_words(row->match.view(), class_status));
         if (says_more && by_words != category::unknown && by_words != category::invalid_request &&
             by_words != r.category) {
             r.category = by_words;
