@@ -416,6 +416,14 @@ def code_slots(rows, alias_list, pool, key_at):
     return slots
 
 
+def emit_numbers(w, ctype, name, values, per_line):
+    """`inline constexpr table<ctype, n> name{{…}};`, per_line values a line."""
+    w(f"inline constexpr table<{ctype}, {len(values)}> {name}{{{{")
+    for k in range(0, len(values), per_line):
+        w("    " + " ".join(f"{v}," for v in values[k:k + per_line]))
+    w("}};")
+
+
 def sort_key(r):
     return (PROVIDERS.index(r["_provider"]), r["code"].encode("utf-8"), r["_rank"], r["variant"])
 
@@ -571,24 +579,15 @@ def generate(all_rows, inputs, apis):
     w("")
     w("// String i < catalog_text_ends.size() is [catalog_text_ends[i - 1], catalog_text_ends[i]) of chunk")
     w("// catalog_text_chunk(i) (string 0 is the empty string, and so is the first of each later chunk).")
-    w(f"inline constexpr table<std::uint16_t, {len(ends)}> catalog_text_ends{{{{")
-    for k in range(0, len(ends), 12):
-        w("    " + " ".join(f"{e}," for e in ends[k:k + 12]))
-    w("}};")
+    emit_numbers(w, "std::uint16_t", "catalog_text_ends", [str(e) for e in ends], 12)
     w("[[nodiscard]] constexpr unsigned catalog_text_chunk([[maybe_unused]] std::size_t id) noexcept {")
     w("    return " + "".join(f"id >= {f} ? {len(chunk_first) - k} : " for k, f in enumerate(reversed(chunk_first))) + "0;")
     w("}")
     w("// String catalog_text_ends.size() + j is catalog_pool_chunk(t >> 14 & 3) + (t >> 16), (t & 0x3FFF) bytes,")
     w("// where t = catalog_text_slices[j]: a string found inside another, four bytes each.")
-    w(f"inline constexpr table<std::uint32_t, {max(len(slices), 1)}> catalog_text_slices{{{{")
-    for k in range(0, len(slices), 8):
-        w("    " + " ".join(f"0x{t:08x}," for t in slices[k:k + 8]))
-    if not slices:
-        w("    0,")
-    w("}};")
-    w(f"inline constexpr std::size_t catalog_text_count = {len(ends) + len(slices)};")
+    emit_numbers(w, "std::uint32_t", "catalog_text_slices", [f"0x{t:08x}" for t in slices] or ["0"], 8)
     w("")
-    w("// provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,")
+    w("// provider, variant, api, code, http_status, type, message, description, match, category, retryable, retry_hint,")
     w("// aliases, value")
     w(f"inline constexpr table<catalog_entry, {len(rows)}> catalog_rows{{{{")
     for f in table:

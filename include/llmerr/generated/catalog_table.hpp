@@ -2661,9 +2661,8 @@ inline constexpr table<std::uint32_t, 421> catalog_text_slices{{
     0x93284015, 0x93764051, 0x93f4402d, 0x9451401b, 0x94c6401b, 0x9538400a, 0xc351000c, 0x39844012,
     0xa0794029, 0x044e0011, 0x06ab0011, 0x078b0009, 0x07bd0010,
 }};
-inline constexpr std::size_t catalog_text_count = 2790;
 
-// provider, api, code, variant, http_status, type, message, description, match, category, retryable, retry_hint,
+// provider, variant, api, code, http_status, type, message, description, match, category, retryable, retry_hint,
 // aliases, value
 inline constexpr table<catalog_entry, 1133> catalog_rows{{
     {provider::ark, 0, {2459}, {1}, 429, {750}, {751}, {752}, {751}, category::rate_limited, true, retry_hint::backoff, {0}, 74},
