@@ -516,8 +516,9 @@ def generate(all_rows, inputs, apis):
     bases, joined = set(), b""
     for keys_only in (True, False):
         for i in order:
-            if (i < key_ids) == keys_only and encoded[i] not in joined:  # no string holds a NUL: no match runs
-                bases.add(i)                                             # across the separator
+            # (No string holds a NUL: no match runs across the separator.)
+            if (i < key_ids) == keys_only and encoded[i] not in joined:
+                bases.add(i)
                 joined += b"\0" + encoded[i]
     # Bases in id order, cut into chunks of at most POOL_CHUNK bytes (at string boundaries): a string literal
     # longer than 65 535 bytes is beyond what compilers must accept (clang -Wpedantic, MSVC C1091).

@@ -799,7 +799,6 @@ inline const pattern_pair_index& documented_pattern_pairs() {
     return index;
 }
 
-// The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
 // Whether a lowered message states a limit of zero: "limit: 0" (or "limit:0") not followed by a digit or a point.
 [[nodiscard]] inline bool says_limit_zero(std::string_view m) noexcept {
     for (std::size_t at = m.find("limit:"); at != std::string_view::npos; at = m.find("limit:", at + 1)) {
@@ -812,6 +811,7 @@ inline const pattern_pair_index& documented_pattern_pairs() {
     return false;
 }
 
+// The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
 inline const catalog_entry* match_documented(provider p, const lowered_message& message, int status) {
     const std::vector<pattern_segments>& patterns = documented_patterns();
     const std::vector<std::uint16_t>& sizes = documented_pattern_sizes();
@@ -1268,12 +1268,12 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         !refinable && matched && row->match.size() <= 24 && r.message.size() > row->match.size() + 16;
     if (row != nullptr && (!similar || generic_row) && !r.message.empty() && (refinable || reason_after)) {
         const category by_words = category_from_words(r.message, class_status);
-        const bool says_more = refinable || (by_words != category::unknown && by_words != category::not_found &&
-                                             by_words != r.category && by_words != category::invalid_request &&
-                                             by_words != category_from_words(row->message.view(), class_status) &&
-                                             by_words != category_from_words(row->match.view(), class_status));
-        if (says_more && by_words != category::unknown && by_words != category::invalid_request &&
-            by_words != r.category) {
+        // (After the documented words, the text must say what they do not: the row's own words are scanned
+        // last, only when the message's words would change the verdict.)
+        if (by_words != category::unknown && by_words != category::invalid_request && by_words != r.category &&
+            (refinable ||
+             (by_words != category::not_found && by_words != category_from_words(row->message.view(), class_status) &&
+              by_words != category_from_words(row->match.view(), class_status)))) {
             r.category = by_words;
             r.retryable = is_retryable_by_default(by_words);
             r.retry_hint = retry_hint::none;
