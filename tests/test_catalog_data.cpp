@@ -260,3 +260,85 @@ TEST_CASE("every data file is a provider: its name, id, hosts and words", "[cata
         }
     }
 }
+
+TEST_CASE("a documented message of words three providers use is anyone's", "[catalog][data][provider]") {
+    // The ASCII words of a text, lowercased; empty when it has a character of another script.
+    const auto words = [](const std::string& m) {
+        std::vector<std::string> out;
+        std::string w;
+        for (const char c : m) {
+            if (static_cast<unsigned char>(c) >= 0x80) return std::vector<std::string>{};
+            const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (letter || (!w.empty() && c >= '0' && c <= '9')) {
+                w += static_cast<char>(letter && c <= 'Z' ? c - 'A' + 'a' : c);
+            } else if (!w.empty()) {
+                out.push_back(w);
+                w.clear();
+            }
+        }
+        if (!w.empty()) out.push_back(w);
+        return out;
+    };
+    std::map<std::string, std::set<std::string>> users;  // word -> providers whose messages use it
+    std::vector<std::pair<std::string, json>> all;
+    for (const auto& [name, p] : providers) {
+        const json doc = testdata::provider_file(name);
+        for (const json& row : doc.at("entries")) {
+            all.emplace_back(name, row);
+            for (const std::string& w : words(row["message"])) users[w].insert(name);
+        }
+    }
+    const std::vector<bool>& flagged = llmerr::detail::anyones_messages();
+    REQUIRE(flagged.size() == all.size());
+    std::size_t anyones = 0;
+    for (const auto& [name, row] : all) {
+        INFO(name << " " << key_of(row) << ": " << row["message"].get<std::string>());
+        const std::vector<std::string> w = words(row["message"]);
+        const bool expected =
+            !w.empty() && std::all_of(w.begin(), w.end(), [&](const std::string& x) { return users[x].size() >= 3; });
+        const llmerr::provider p =
+            std::find_if(providers.begin(), providers.end(), [&](const auto& q) { return q.first == name; })->second;
+        const std::string match = row.contains("match") ? opt(row, "match") : row["message"].get<std::string>();
+        const auto* e = llmerr::lookup_in(p, row["api"].get<std::string>(), row["code"].get<std::string>(), match,
+                                          row["http_status"].get<int>());
+        REQUIRE(e != nullptr);
+        CHECK(flagged[static_cast<std::size_t>(e - llmerr::entries().begin())] == expected);
+        anyones += expected ? 1U : 0U;
+    }
+    CHECK(anyones > 50);  // the rule has something to do (rate limits, overloads, "invalid api key", …)
+}
+
+TEST_CASE("a code several providers document sent with one's documented description is that provider's",
+          "[catalog][data][provider]") {
+    // code -> (provider, description) of every row with a number of four digits or more as its code
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_code;
+    for (const auto& [name, p] : providers) {
+        const json doc = testdata::provider_file(name);
+        for (const json& row : doc.at("entries")) {
+            const std::string code = row["code"];
+            if (code.size() >= 4 && code.find_first_not_of("0123456789") == std::string::npos)
+                by_code[code].emplace_back(name, opt(row, "description"));
+        }
+    }
+    std::size_t checked = 0;
+    for (const auto& [code, rows] : by_code) {
+        std::set<std::string> documenters;
+        for (const auto& r : rows) documenters.insert(r.first);
+        if (documenters.size() < 2) continue;
+        for (const auto& [name, description] : rows) {
+            // Only a description no other provider gives this code, and that is all the message says.
+            if (description.empty() || std::count_if(rows.begin(), rows.end(), [&](const auto& r) {
+                                           return r.first != name && r.second == description;
+                                       }) != 0)
+                continue;
+            INFO(code << " " << name << ": " << description);
+            const json body = {{"error", {{"code", code}, {"message", description + "\xE3\x80\x82"}}}};
+            const llmerr::provider want = std::find_if(providers.begin(), providers.end(), [&](const auto& q) {
+                                              return q.first == name;
+                                          })->second;
+            CHECK(llmerr::parse(body.dump()).provider == want);
+            ++checked;
+        }
+    }
+    CHECK(checked >= 2);
+}

@@ -186,11 +186,19 @@ TEST_CASE("a relay's own failure is classified by what it says, not by the statu
 }
 
 TEST_CASE("a message without a code: documented patterns, then resemblance, then words", "[parse][renderings]") {
-    SECTION("the documented message, cut short and misspelt") {
-        const auto e = parse("ERROR request failed because your acount has an overdue balanc");
+    SECTION("the documented message, misspelt") {
+        const auto e = parse("ERROR the request targetted an endpoint that does not exsit or is invalid");
         CHECK(e.provider == provider::ark);
-        CHECK(e.category == category::billing);
+        CHECK(e.category == category::not_found);
         CHECK(e.evidence == evidence::message_similarity);
+    }
+    SECTION("a documented message of anyone's words, cut short and misspelt: the words, not the provider") {
+        // Ark's "The request failed because your account has an overdue balance.": every word of it is in the
+        // messages of three or more providers.
+        const auto e = parse("ERROR request failed because your acount has an overdue balanc");
+        CHECK(e.provider == provider::unknown);
+        CHECK(e.category == category::billing);
+        CHECK_FALSE(e.retryable);
     }
     SECTION("a Chinese description, paraphrased inside a log line") {
         const auto e = parse("调用失败：当前账号欠费，如需继续调用请前往火山交易中心充值");
@@ -1027,4 +1035,20 @@ TEST_CASE("a client's qualified exception name is not a provider's compound code
         parse("<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 30720]", 400);
     CHECK(algo.provider == provider::dashscope);
     CHECK(algo.evidence != evidence::http_status);
+}
+
+TEST_CASE("a text resembling a documented message of anyone's words does not name its provider", "[parse][providers]") {
+    // A coding agent's rendering (no provider named): close to DashScope's "Requests rate limit exceeded, please
+    // try again later.", whose every word three or more providers' messages use.
+    const auto e =
+        parse("\xE2\x9C\xBB 429 [429]: Error from provider (Console): Rate limit exceeded. Please try again later");
+    CHECK(e.provider == provider::unknown);
+    CHECK(e.category == category::rate_limited);
+    CHECK(e.retryable);
+    // A resemblance with the provider's own words still names it.
+    const auto own = parse(
+        "[API Error: Request rate increased too quickly. To ensure system stability, please adjust your client logic "
+        "to scale requests more smoothly over time.]");
+    CHECK(own.provider == provider::dashscope);
+    CHECK(own.category == category::rate_limited);
 }

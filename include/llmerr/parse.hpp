@@ -14,6 +14,7 @@
 #ifndef LLMERR_PARSE_HPP
 #define LLMERR_PARSE_HPP
 
+#include <algorithm>    // std::sort, std::lower_bound
 #include <chrono>       // std::chrono::milliseconds, system_clock
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::int64_t
@@ -475,7 +476,70 @@ struct pattern_segments {
     pair_set pairs;                       // the byte pairs inside its segments
     bool names_provider = false;          // pattern_names_provider(lowered): asked of every row for a bare message
     bool message_names_provider = false;  // names_its_provider(row), for a message resembling the row's
+    bool message_is_anyones = false;      // every word of the row's message is in three providers' messages
 };
+
+// Calls on_word(w) for each ASCII word of `t` (a letter, then letters and digits), in order.
+template <class OnWord>
+void for_each_ascii_word(std::string_view t, const OnWord& on_word) {
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    for (std::size_t i = 0; i < t.size();) {
+        if (!letter(t[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < t.size() && (letter(t[j]) || (t[j] >= '0' && t[j] <= '9'))) ++j;
+        on_word(t.substr(i, j - i));
+        i = j;
+    }
+}
+
+// A word's hash, ASCII case-folded (FNV-1a, 64 bits).
+[[nodiscard]] inline std::uint64_t folded_word_hash(std::string_view w) noexcept {
+    std::uint64_t h = 0xCBF29CE484222325ULL;
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001B3ULL;
+    return h;
+}
+
+// Per row: whether its documented message is made only of words that three or more providers' documented
+// messages use ("Requests rate limit exceeded, please try again later."): anyone may print it, so a text
+// resembling it does not name the row's provider. (Messages in another script are their provider's own.)
+// (Run once per program: out of line and optimised for size. A use is 8 bytes: the word's hash above the
+// provider's number; two words sharing 56 hash bits would only pool their providers.)
+LLMERR_COLD inline std::vector<bool> anyones_messages() {
+    std::size_t n = 0;
+    for (const catalog_entry& e : entries()) for_each_ascii_word(e.message.view(), [&n](std::string_view) { ++n; });
+    std::vector<std::uint64_t> uses;
+    uses.reserve(n);
+    for (const catalog_entry& e : entries()) {
+        for_each_ascii_word(e.message.view(), [&](std::string_view w) {
+            uses.push_back((folded_word_hash(w) & ~std::uint64_t{0xFF}) | static_cast<std::uint8_t>(e.provider));
+        });
+    }
+    std::sort(uses.begin(), uses.end());  // each word's uses together, by provider
+    const auto anyones_word = [&uses](std::string_view w) {
+        const std::uint64_t h = folded_word_hash(w) & ~std::uint64_t{0xFF};
+        unsigned providers = 0;
+        for (auto at = std::lower_bound(uses.begin(), uses.end(), h);
+             at != uses.end() && (*at & ~std::uint64_t{0xFF}) == h; ++at)
+            providers += at == uses.begin() || *(at - 1) != *at ? 1U : 0U;
+        return providers >= 3;
+    };
+    std::vector<bool> out(entries().size());
+    std::size_t row = 0;
+    for (const catalog_entry& e : entries()) {
+        const std::string_view m = e.message.view();
+        bool own = false, any = false;
+        for (const char c : m) own = own || static_cast<unsigned char>(c) >= 0x80;
+        for_each_ascii_word(m, [&](std::string_view w) {
+            any = true;
+            own = own || !anyones_word(w);
+        });
+        out[row++] = any && !own;
+    }
+    return out;
+}
 
 // Every row's pattern, cut once per program. The parser matches a message against many patterns (all
 // variants of a code, or every row for a message-only body); cutting them again on every call cost far
@@ -509,6 +573,8 @@ LLMERR_COLD inline std::vector<pattern_segments> cut_documented_patterns() {
         s.names_provider = pattern_names_provider(s.lowered);
         s.message_names_provider = names_its_provider(e);
     }
+    const std::vector<bool> anyones = anyones_messages();
+    for (std::size_t i = 0; i < out.size(); ++i) out[i].message_is_anyones = anyones[i];
     return out;
 }
 
@@ -682,18 +748,38 @@ inline const catalog_entry* resemble_documented(provider p, std::string_view mes
     row_set candidates;  // rows of which a text shares `least` grams: resemblance() is 0 for the others
     const std::vector<std::uint32_t> shared =
         index.shared(grams, static_cast<std::uint32_t>(least), [&](std::uint32_t t) { candidates.add(t / 2); });
-    return best_documented(p, status, similarity_threshold, /*per_provider=*/p == provider::unknown, candidates,
-                           [&](const catalog_entry& e, std::size_t) {
-                               const std::size_t m = 2 * row_index(e), d = m + 1;
-                               // Most rows share next to nothing: said by the counts alone, before the
-                               // row's pattern (a larger, colder structure) is loaded.
-                               if (shared[m] < least && shared[d] < least) return std::size_t{0};
-                               if (p == provider::unknown && !patterns[row_index(e)].message_names_provider)
-                                   return std::size_t{0};  // generic
-                               const unsigned a = resemblance(shared[m], grams.size(), index.grams(m), least);
-                               const unsigned b = resemblance(shared[d], grams.size(), index.grams(d), least);
-                               return std::size_t{a > b ? a : b};
-                           });
+    const catalog_entry* best =
+        best_documented(p, status, similarity_threshold, /*per_provider=*/p == provider::unknown, candidates,
+                        [&](const catalog_entry& e, std::size_t) {
+                            const std::size_t m = 2 * row_index(e), d = m + 1;
+                            // Most rows share next to nothing: said by the counts alone, before the
+                            // row's pattern (a larger, colder structure) is loaded.
+                            if (shared[m] < least && shared[d] < least) return std::size_t{0};
+                            if (p == provider::unknown && !patterns[row_index(e)].message_names_provider)
+                                return std::size_t{0};  // generic
+                            const unsigned a = resemblance(shared[m], grams.size(), index.grams(m), least);
+                            const unsigned b = resemblance(shared[d], grams.size(), index.grams(d), least);
+                            return std::size_t{a > b ? a : b};
+                        });
+    // (A message of anyone's words still competes: resembling it as much as another provider's is ambiguous.
+    // Its description, in the provider's own words, still names it.)
+    if (p != provider::unknown || best == nullptr || !patterns[row_index(*best)].message_is_anyones) return best;
+    const std::size_t m = 2 * row_index(*best), d = m + 1;
+    return resemblance(shared[d], grams.size(), index.grams(d), least) >
+                   resemblance(shared[m], grams.size(), index.grams(m), least)
+               ? best
+               : nullptr;
+}
+
+// Whether the message is, word for word, the row's documented description (Qianfan's and Zhipu's pages give
+// their Chinese text there: "身份验证失败"), less a final full stop.
+[[nodiscard]] inline bool is_documented_description(const catalog_entry& e, const lowered_message& m) noexcept {
+    std::string_view t = m.view();
+    for (const std::string_view stop : {std::string_view("\xE3\x80\x82"), std::string_view(".")}) {
+        if (ends_with(t, stop)) t.remove_suffix(stop.size());
+    }
+    const std::string_view d = e.description.view();
+    return !d.empty() && iequals(t, d);
 }
 
 // For a code several providers document: the one provider among them one of whose documented messages for
@@ -711,7 +797,7 @@ inline provider provider_by_variants(std::string_view code, const lowered_messag
         const auto first = static_cast<std::size_t>(k.entry - entries().begin());
         bool hit = false;
         for (std::size_t i = first; i < group_end(first) && !hit; ++i) {
-            hit = match_segments(documented_patterns()[i], m) > 0;
+            hit = match_segments(documented_patterns()[i], m) > 0 || is_documented_description(entries().begin()[i], m);
         }
         if (!hit) continue;
         if (found != provider::unknown) return provider::unknown;
@@ -1041,8 +1127,11 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (p == provider::unknown) p = provider_by_vocabulary(b.code);
     // A business code of four or five digits in any error envelope (Zhipu's "1113", Baichuan's 10300), as sent
     // or as a client printed it: only a provider documents such numbers; gateways and relays send statuses.
-    if (p == provider::unknown && b.shape != envelope::html && b.code.size() >= 4)
+    // Several document it ("1000"): the one whose documented text for it the message is.
+    if (p == provider::unknown && b.shape != envelope::html && b.code.size() >= 4) {
         p = provider_by_vocabulary(b.code, 4);
+        if (p == provider::unknown) p = provider_by_variants(b.code, lowered, 4);
+    }
     if (p == provider::unknown && b.shape != envelope::html) p = provider_by_number_block(b.code);
     // A documented code in parentheses at the end of the message, with the documented wording before it.
     if (p == provider::unknown && !paren_code.empty()) p = provider_by_variants(paren_code, lowered, 3);
