@@ -1052,3 +1052,20 @@ TEST_CASE("a text resembling a documented message of anyone's words does not nam
     CHECK(own.provider == provider::dashscope);
     CHECK(own.category == category::rate_limited);
 }
+
+TEST_CASE("a code several providers document goes to the one whose documented words the message holds most of",
+          "[parse][providers]") {
+    // model_not_found: OpenAI's "The model `{model}` does not exist or you do not have access to it." and
+    // DashScope's (an alias) "The model xxx does not exist …", matched by "does not exist".
+    const auto e =
+        parse(R"({"error":{"message":"The model `gpt-9-turbo` does not exist or you do not have access to it.",)"
+              R"("type":"invalid_request_error","param":null,"code":"model_not_found"}})",
+              404);
+    CHECK(e.provider == provider::openai);
+    CHECK(e.category == category::not_found);
+    // As closely (the same words documented by both): nobody's.
+    CHECK(parse(R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","param":null,)"
+                R"("code":"invalid_api_key"}})",
+                401)
+              .provider == provider::unknown);
+}

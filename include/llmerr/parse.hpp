@@ -179,19 +179,19 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         return;
     }
     // iFlytek Spark's WebSocket frames: {"header":{"code":10013,"message":…,"sid":…,"status":2}}; 0 is success.
-    if (f.header_code.is_text() && f.header_code.text != "0" && no_other_error) {
+    if (f.header_code.is_text() && !f.header_code.text_is("0") && no_other_error) {
         read_envelope(b, envelope::header, provider::spark, f.header_code, f.header_message, f.header_sid);
         return;
     }
     // Tencent Hunyuan's streamed chunks: {"ErrorMsg":{"Code":4001,"Msg":"request model timeout"},…} (null when the
     // chunk succeeded; the request id is in a header only).
-    if (f.errmsg_code.is_text() && f.errmsg_code.text != "0" && no_other_error) {
+    if (f.errmsg_code.is_text() && !f.errmsg_code.text_is("0") && no_other_error) {
         read_envelope(b, envelope::response_error, provider::hunyuan, f.errmsg_code, f.errmsg_msg, f.request_id);
         b.shape_api = "stream";
         return;
     }
     // MiniMax: {"base_resp":{"status_code":1008,"status_msg":"insufficient balance"}}; 0 is success.
-    if (f.base_status_code.is_text() && f.base_status_code.text != "0" && no_other_error) {
+    if (f.base_status_code.is_text() && !f.base_status_code.text_is("0") && no_other_error) {
         read_envelope(b, envelope::base_resp, provider::minimax, f.base_status_code, f.base_status_msg, f.request_id);
         take(b.request_id, f.id);
         return;
@@ -204,7 +204,7 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         if (f.error_param.k == json_field::kind::string) take(b.param, f.error_param);
         // (Not in the Anthropic format, {"type":"error",…,"request_id"}, which MiniMax, Moonshot, Zhipu and
         // DeepSeek also answer in.)
-        if (f.request_id.is_text() && !(f.type.is_text() && f.type.text == "error")) {
+        if (f.request_id.is_text() && !(f.type.is_text() && f.type.text_is("error"))) {
             b.shape_provider = provider::dashscope;  // compatible mode keeps the native request_id
         } else if (f.id.is_text() && is_qianfan_request_id(f.id.text)) {
             // v2 answers with the request's "id" ("as-…"); another "id" is anybody's (JSON-RPC's "2_17707…").
@@ -479,66 +479,31 @@ struct pattern_segments {
     bool message_is_anyones = false;      // every word of the row's message is in three providers' messages
 };
 
-// Calls on_word(w) for each ASCII word of `t` (a letter, then letters and digits), in order.
-template <class OnWord>
-void for_each_ascii_word(std::string_view t, const OnWord& on_word) {
-    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    for (std::size_t i = 0; i < t.size();) {
-        if (!letter(t[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i + 1;
-        while (j < t.size() && (letter(t[j]) || (t[j] >= '0' && t[j] <= '9'))) ++j;
-        on_word(t.substr(i, j - i));
-        i = j;
-    }
+// The ASCII word of `t` at or after `i` (a letter, then letters and digits), `i` moved past it; empty when
+// there is none.
+[[nodiscard]] inline std::string_view next_ascii_word(std::string_view t, std::size_t& i) noexcept {
+    const auto letter = [](char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    while (i < t.size() && !letter(t[i])) ++i;
+    const std::size_t from = i;
+    while (i < t.size() && (letter(t[i]) || (t[i] >= '0' && t[i] <= '9'))) ++i;
+    return t.substr(from, i - from);
 }
 
-// A word's hash, ASCII case-folded (FNV-1a, 64 bits).
+// A word's hash, ASCII case-folded (FNV-1a), with its low byte cleared for a provider's number.
 [[nodiscard]] inline std::uint64_t folded_word_hash(std::string_view w) noexcept {
     std::uint64_t h = 0xCBF29CE484222325ULL;
     for (const char c : w) h = (h ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001B3ULL;
-    return h;
+    return h & ~std::uint64_t{0xFF};
 }
 
-// Per row: whether its documented message is made only of words that three or more providers' documented
-// messages use ("Requests rate limit exceeded, please try again later."): anyone may print it, so a text
-// resembling it does not name the row's provider. (Messages in another script are their provider's own.)
-// (Run once per program: out of line and optimised for size. A use is 8 bytes: the word's hash above the
-// provider's number; two words sharing 56 hash bits would only pool their providers.)
-LLMERR_COLD inline std::vector<bool> anyones_messages() {
-    std::size_t n = 0;
-    for (const catalog_entry& e : entries()) for_each_ascii_word(e.message.view(), [&n](std::string_view) { ++n; });
-    std::vector<std::uint64_t> uses;
-    uses.reserve(n);
-    for (const catalog_entry& e : entries()) {
-        for_each_ascii_word(e.message.view(), [&](std::string_view w) {
-            uses.push_back((folded_word_hash(w) & ~std::uint64_t{0xFF}) | static_cast<std::uint8_t>(e.provider));
-        });
-    }
-    std::sort(uses.begin(), uses.end());  // each word's uses together, by provider
-    const auto anyones_word = [&uses](std::string_view w) {
-        const std::uint64_t h = folded_word_hash(w) & ~std::uint64_t{0xFF};
-        unsigned providers = 0;
-        for (auto at = std::lower_bound(uses.begin(), uses.end(), h);
-             at != uses.end() && (*at & ~std::uint64_t{0xFF}) == h; ++at)
-            providers += at == uses.begin() || *(at - 1) != *at ? 1U : 0U;
-        return providers >= 3;
-    };
-    std::vector<bool> out(entries().size());
-    std::size_t row = 0;
-    for (const catalog_entry& e : entries()) {
-        const std::string_view m = e.message.view();
-        bool own = false, any = false;
-        for (const char c : m) own = own || static_cast<unsigned char>(c) >= 0x80;
-        for_each_ascii_word(m, [&](std::string_view w) {
-            any = true;
-            own = own || !anyones_word(w);
-        });
-        out[row++] = any && !own;
-    }
-    return out;
+// Whether three or more providers use the word, given every use (word hash | provider), sorted.
+[[nodiscard]] inline bool anyones_word(const std::vector<std::uint64_t>& uses, std::string_view w) noexcept {
+    const std::uint64_t h = folded_word_hash(w);
+    unsigned providers = 0;
+    for (auto at = std::lower_bound(uses.begin(), uses.end(), h); at != uses.end() && (*at & ~std::uint64_t{0xFF}) == h;
+         ++at)
+        providers += at == uses.begin() || *(at - 1) != *at ? 1U : 0U;
+    return providers >= 3;
 }
 
 // Every row's pattern, cut once per program. The parser matches a message against many patterns (all
@@ -573,8 +538,39 @@ LLMERR_COLD inline std::vector<pattern_segments> cut_documented_patterns() {
         s.names_provider = pattern_names_provider(s.lowered);
         s.message_names_provider = names_its_provider(e);
     }
-    const std::vector<bool> anyones = anyones_messages();
-    for (std::size_t i = 0; i < out.size(); ++i) out[i].message_is_anyones = anyones[i];
+    // A message made only of words three or more providers' documented messages use ("Requests rate limit
+    // exceeded, please try again later.") is anyone's: a text resembling it does not name the row's provider.
+    // (A message in another script is its provider's own. Two words sharing 56 hash bits would only pool their
+    // providers.)
+    std::size_t n = 0;
+    for (const catalog_entry& e : entries()) {
+        const std::string_view m = e.message.view();
+        for (std::size_t i = 0; !next_ascii_word(m, i).empty();) ++n;
+    }
+    std::vector<std::uint64_t> uses(n);  // word hash | provider, a use each
+    n = 0;
+    for (const catalog_entry& e : entries()) {
+        const std::string_view m = e.message.view();
+        for (std::size_t i = 0;;) {
+            const std::string_view w = next_ascii_word(m, i);
+            if (w.empty()) break;
+            uses[n++] = folded_word_hash(w) | static_cast<std::uint8_t>(e.provider);
+        }
+    }
+    std::sort(uses.begin(), uses.end());
+    row = 0;
+    for (const catalog_entry& e : entries()) {
+        const std::string_view m = e.message.view();
+        bool own = false, any = false;
+        for (const char c : m) own = own || static_cast<unsigned char>(c) >= 0x80;
+        for (std::size_t i = 0; !own;) {
+            const std::string_view w = next_ascii_word(m, i);
+            if (w.empty()) break;
+            any = true;
+            own = !anyones_word(uses, w);
+        }
+        out[row++].message_is_anyones = any && !own;
+    }
     return out;
 }
 
@@ -783,27 +779,38 @@ inline const catalog_entry* resemble_documented(provider p, std::string_view mes
 }
 
 // For a code several providers document: the one provider among them one of whose documented messages for
-// that code (any variant) the message matches; unknown when none or several do.
+// that code (any variant) the message matches; unknown when none does, or several as closely.
 // `min_digits` as in provider_by_vocabulary.
 inline provider provider_by_variants(std::string_view code, const lowered_message& m,
                                      std::size_t min_digits = 6) noexcept {
     // A short number ("1", "500") is any gateway's code: its message proves nothing either.
     if (m.empty_message || (code.size() < min_digits && all_digits(code))) return provider::unknown;
+    // Where several match, the one whose documented words the message holds most of, when it holds more than
+    // of any other's: OpenAI's "The model `x` does not exist or you do not have access to it" over a "does
+    // not exist" that another provider documents for the same code.
     provider found = provider::unknown;
+    std::size_t found_literal = 0, runner_up = 0;
     const std::uint32_t documenters = documenting_providers(code);
     for (provider q : known_providers) {
         if ((documenters >> static_cast<unsigned>(q) & 1U) == 0) continue;
         const resolved k = resolve(q, {}, code);
         const auto first = static_cast<std::size_t>(k.entry - entries().begin());
-        bool hit = false;
-        for (std::size_t i = first; i < group_end(first) && !hit; ++i) {
-            hit = match_segments(documented_patterns()[i], m) > 0 || is_documented_description(entries().begin()[i], m);
+        std::size_t literal = 0;  // the most documented words of q's the message holds
+        for (std::size_t i = first; i < group_end(first); ++i) {
+            std::size_t got = match_segments(documented_patterns()[i], m);
+            if (got == 0 && is_documented_description(entries().begin()[i], m)) got = m.size;
+            literal = got > literal ? got : literal;
         }
-        if (!hit) continue;
-        if (found != provider::unknown) return provider::unknown;
-        found = q;
+        if (literal == 0) continue;
+        if (literal > found_literal) {
+            runner_up = found_literal;
+            found = q;
+            found_literal = literal;
+        } else if (literal > runner_up) {
+            runner_up = literal;
+        }
     }
-    return found;
+    return found_literal > runner_up ? found : provider::unknown;
 }
 
 // resemble_documented(provider::unknown, message, status) for one message, computed at most once per parse:
@@ -1074,7 +1081,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (!structured && b.shape != envelope::html) {
         std::string_view code = rf.code.empty() ? rf.numeric_code : rf.code;
         if (code.empty() && !rf.error_string.empty() && rf.error_string.size() <= 64 &&
-            rf.error_string.find(' ') == std::string::npos) {
+            std::string_view(rf.error_string).find(' ') == std::string_view::npos) {
             code = rf.error_string;  // OAuth: {"error":"invalid_client","error_description":"unknown client id"}
         }
         if (!code.empty() || !rf.message.empty() || rf.angle.message_at != std::string_view::npos) {
@@ -1166,7 +1173,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, like_memo);
     // No code: the same for the type, which OpenAI-style bodies fill with it ({"type":"insufficient_quota",
     // "code":null}).
-    if (p == provider::unknown && b.code.empty() && !b.type.empty() && b.type != "error")
+    if (p == provider::unknown && b.code.empty() && !b.type.empty() && std::string_view(b.type) != "error")
         p = provider_by_wording(b.type, lowered, like_memo);
     if (p == provider::unknown && !written_read && b.shape != envelope::html) written = first_known_token(written_in);
     if (p == provider::unknown) p = written.p;
@@ -1274,8 +1281,9 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         // (Not on an HTTP status as code, "500": a relay's own, whatever the providers documenting it meant.)
         // With no code, the type: OpenAI and the bodies imitating it send {"type":"insufficient_quota",
         // "code":null}.
-        const std::string_view agreed_code =
-            !r.code.empty() || r.type == "error" ? std::string_view(r.code) : std::string_view(r.type);
+        const std::string_view agreed_code = !r.code.empty() || std::string_view(r.type) == "error"
+                                                 ? std::string_view(r.code)
+                                                 : std::string_view(r.type);
         category agreed = category::unknown;
         bool agree = p == provider::unknown && !agreed_code.empty() && !is_http_status_code(agreed_code);
         const catalog_entry* any = nullptr;
@@ -1311,7 +1319,9 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             if (by_words == category::unknown && structured && t.find("\\\"message\\\"") != std::string_view::npos)
                 by_words = category_from_words(t.substr(0, t.size() < render_window ? t.size() : render_window), fit);
             if (by_words == category::unknown) {
-                std::string named = r.code + ' ' + r.type;
+                std::string named(r.code);
+                named.push_back(' ');
+                named += r.type;
                 for (char& c : named) c = c == '_' ? ' ' : c;
                 by_words = category_from_words(named, fit);
             }

@@ -22,14 +22,14 @@ struct entry_notes {
     std::string_view source;  // seed file or documentation address the entry comes from
 };
 
-static_assert(llmerr::detail::catalog_digest == 0x24bf0407u,
+static_assert(llmerr::detail::catalog_digest == 0xc547fb7bu,
               "tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: "
               "run tools/gen_catalog.py");
 
 // clang-format off
 // NOLINTBEGIN
 // One per row of llmerr::entries(), in the same order.
-inline constexpr std::array<entry_notes, 1133> catalog_notes{{
+inline constexpr std::array<entry_notes, 1135> catalog_notes{{
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
@@ -1065,6 +1065,8 @@ inline constexpr std::array<entry_notes, 1133> catalog_notes{{
     {{"The request rate increased too quickly (ramp-rate limit), even within RPM/TPM limits: follow Retry-After, reduce the rate, then increase it gradually (rule of thumb above 1M TPM: at most +50% every 15 minutes). Chinese text from the zh-Hans edition https://developers.openai.com/zh-Hans/api/docs/guides/error-codes.", 315}, {}, {"https://developers.openai.com/api/docs/guides/error-codes", 57}},
     {{}, {"The openai-python SDK types this as last_error.code of a vector-store file; it gives no message, so the message is the code itself. No Chinese text available.", 158}, {"https://github.com/openai/openai-python/blob/1527e23bcdf2aafd6bfd0810ac142eedd2d5ea7c/src/openai/types/vector_stores/vector_store_file.py", 137}},
     {{}, {"The openai-python SDK (generated from OpenAI's OpenAPI spec) types this code for error.code of a Response object (status failed / error event); it gives no message, so the message is the code itself. No Chinese text available.", 226}, {"https://github.com/openai/openai-python/blob/3e19420bd6d58a7c6795b1233e0e2f0477010898/src/openai/types/responses/response_error.py", 130}},
+    {{"The model does not take this parameter (reasoning models: 'max_tokens' — the message then adds \"Use 'max_completion_tokens' instead.\" — 'temperature', 'stop'); error.param names it. Drop or rename it.", 204}, {"The error-codes page, as read, does not list this code; it is the error.code seen on the wire, in many public reports (the source shows one). No Chinese text available.", 168}, {"https://github.com/openai/openai-python/issues/2046", 51}},
+    {{"The model takes the parameter but only its default value (reasoning models: temperature 1, stream false); error.param names it. Send the default or leave it out.", 161}, {"The error-codes page, as read, does not list this code; it is the error.code seen on the wire, in many public reports (the source shows one). No Chinese text available.", 168}, {"https://github.com/altic-dev/FluidVoice/issues/55", 49}},
     {{}, {"The openai-python SDK (generated from OpenAI's OpenAPI spec) types this code for error.code of a Response object (status failed / error event); it gives no message, so the message is the code itself. No Chinese text available.", 226}, {"https://github.com/openai/openai-python/blob/3e19420bd6d58a7c6795b1233e0e2f0477010898/src/openai/types/responses/response_error.py", 130}},
     {{"Open a new WebSocket connection and continue.", 45}, {"Documented under 'WebSocket mode errors' without HTTP status or type; category inferred (connection lifetime limit). No Chinese text transcribed.", 145}, {"https://developers.openai.com/api/docs/guides/error-codes", 57}},
     {{"Upgrading the connection to WebSocket failed. The page gives the Chinese text only (no English message); the server's header.message is a different, short English-ish tag (e.g. 'AppIdNoAuthError:(…) tokens.total' for 11200, seen in third-party reports). The fine-tuning/MaaS WebSocket page (https://www.xfyun.cn/doc/spark/%E7%B2%BE%E8%B0%83%E6%9C%8D%E5%8A%A1API-websocket.html) lists the same code with slightly different wording.", 432}, {"Meaning and category inferred from the short text (handshake/upgrade failure, usually a client-side protocol problem); the page gives no cause or remedy.", 153}, {"https://www.xfyun.cn/doc/spark/%E6%8E%A5%E5%8F%A3%E8%AF%B4%E6%98%8E.html", 72}},

@@ -48,6 +48,8 @@ struct json_field {
 
     [[nodiscard]] bool present() const noexcept { return k != kind::absent; }
     [[nodiscard]] bool is_text() const noexcept { return k == kind::string || k == kind::integer; }
+    // (Compared as a string_view: std::string's compare(const char*) is a call into the shared library.)
+    [[nodiscard]] bool text_is(std::string_view s) const noexcept { return std::string_view(text) == s; }
     void clear() noexcept {
         k = kind::absent;
         text.clear();
@@ -565,7 +567,7 @@ private:
             ++p_;
             std::string* const to = out != nullptr && out->size() < cap ? out : nullptr;
             if (decode_escape(p_, end_, to) != escape_status::ok) return false;
-            if (to != nullptr && to->size() > cap) to->resize(cap);
+            if (to != nullptr && to->size() > cap) to->erase(cap);
             run = p_;
         }
     }
@@ -626,7 +628,7 @@ private:
             if (integral && fits_64(digits)) {
                 f->k = json_field::kind::integer;
                 if (digits == "-0") {
-                    f->text = "0";  // nlohmann reads -0 as the integer 0
+                    f->text.assign("0", 1);  // nlohmann reads -0 as the integer 0
                 } else {
                     f->text.assign(digits.data(), digits.size());
                 }

@@ -487,7 +487,9 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
             }
         }
         f.message = unescape_loose(text, message_cap);
-        while (!f.message.empty() && (f.message.back() == ' ' || f.message.back() == '\\')) f.message.pop_back();
+        std::size_t kept = f.message.size();
+        while (kept != 0 && (f.message[kept - 1] == ' ' || f.message[kept - 1] == '\\')) --kept;
+        f.message.erase(kept);
     } else if (!last_message.empty()) {
         f.message = last_message_quote == 0 ? std::string(last_message.substr(0, message_cap))
                                             : unescape_loose(last_message, message_cap);

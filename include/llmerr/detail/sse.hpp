@@ -33,16 +33,16 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
     if (!f.top_is_object) return false;
     if (f.error_is_object) return true;
     if (f.error.k == json_field::kind::string && !f.error.text.empty()) return true;
-    auto is_success_code = [](const std::string& c) {
+    auto is_success_code = [](std::string_view c) {
         return c.empty() || c == "0" || c == "200" || iequals(c, "success") || iequals(c, "ok");
     };
     if (f.error_code.is_text() && !is_success_code(f.error_code.text)) return true;
     if (f.code.is_text() && !is_success_code(f.code.text) && (f.message.present() || f.msg.present())) return true;
     if (is_failed_task_status(f.output_task_status)) return true;
-    if (f.base_status_code.is_text() && f.base_status_code.text != "0") return true;  // MiniMax: 0 is success
+    if (f.base_status_code.is_text() && !f.base_status_code.text_is("0")) return true;  // MiniMax: 0 is success
     if (f.response_error_is_object) return true;  // Tencent Cloud: a Response with an Error failed
-    if (f.header_code.is_text() && f.header_code.text != "0") return true;  // iFlytek Spark: 0 is success
-    if (f.errmsg_code.is_text() && f.errmsg_code.text != "0") return true;  // Hunyuan's streamed ErrorMsg
+    if (f.header_code.is_text() && !f.header_code.text_is("0")) return true;  // iFlytek Spark: 0 is success
+    if (f.errmsg_code.is_text() && !f.errmsg_code.text_is("0")) return true;  // Hunyuan's streamed ErrorMsg
     return false;
 }
 
