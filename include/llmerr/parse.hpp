@@ -1137,7 +1137,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // Several document it ("1000"): the one whose documented text for it the message is.
     if (p == provider::unknown && b.shape != envelope::html && b.code.size() >= 4) {
         p = provider_by_vocabulary(b.code, 4);
-        if (p == provider::unknown) p = provider_by_variants(b.code, lowered, 4);
+        if (p == provider::unknown && all_digits(b.code)) p = provider_by_variants(b.code, lowered, 4);
     }
     if (p == provider::unknown && b.shape != envelope::html) p = provider_by_number_block(b.code);
     // A documented code in parentheses at the end of the message, with the documented wording before it.
