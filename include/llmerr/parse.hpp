@@ -1405,13 +1405,19 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // The provider's own words that an identical retry may pass ("If you believe this was done in error, your
     // request may succeed if retried": OpenAI's image safety system, which rewrites prompts) outweigh the
     // category's default.
-    if (!r.retryable && ifind(lowered.view(), "succeed if retried", 0) != std::string_view::npos) r.retryable = true;
+    // (The words decide the verdict then, whatever row was found: evidence says so.)
+    if (!r.retryable && ifind(lowered.view(), "succeed if retried", 0) != std::string_view::npos) {
+        r.retryable = true;
+        r.retry_hint = retry_hint::none;
+        r.evidence = evidence::message_words;
+    }
     // A rate limit of zero ("Limit: 0/1min. Current: 1/1min", "limit: 0") lets no request through however long
     // the caller waits: the quota is not granted, not used up for now.
     if (r.category == category::rate_limited && says_limit_zero(lowered.view())) {
         r.category = category::quota_exhausted;
         r.retryable = false;
         r.retry_hint = retry_hint::none;
+        r.evidence = evidence::message_words;
     }
 
     if (headers != nullptr) {
