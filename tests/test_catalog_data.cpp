@@ -291,7 +291,9 @@ TEST_CASE("a documented message of words three providers use is anyone's", "[cat
     const auto& patterns = llmerr::detail::documented_patterns();
     REQUIRE(patterns.size() == all.size());
     std::size_t anyones = 0;
-    for (const auto& [name, row] : all) {
+    for (const auto& named_row : all) {
+        const std::string& name = named_row.first;  // (clang 14 captures no structured binding in a lambda)
+        const json& row = named_row.second;
         INFO(name << " " << key_of(row) << ": " << row["message"].get<std::string>());
         const std::vector<std::string> w = words(row["message"]);
         const bool expected =
@@ -325,7 +327,9 @@ TEST_CASE("a code several providers document sent with one's documented descript
         std::set<std::string> documenters;
         for (const auto& r : rows) documenters.insert(r.first);
         if (documenters.size() < 2) continue;
-        for (const auto& [name, description] : rows) {
+        for (const auto& named_description : rows) {
+            const std::string& name = named_description.first;
+            const std::string& description = named_description.second;
             // Only a description no other provider gives this code, and that is all the message says.
             if (description.empty() || std::count_if(rows.begin(), rows.end(), [&](const auto& r) {
                                            return r.first != name && r.second == description;
