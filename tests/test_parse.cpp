@@ -254,6 +254,50 @@ TEST_CASE("a body that is only a message", "[parse]") {
     }
 }
 
+TEST_CASE("a body that is one JSON string", "[parse][siliconflow]") {
+    SECTION("its text is the message; SiliconFlow documents the shape") {
+        const auto e = parse(R"("Invalid token")", 401);
+        CHECK(e.envelope == llmerr::envelope::json_string);
+        CHECK(e.message == "Invalid token");
+        CHECK(e.provider == provider::siliconflow);
+        CHECK(e.category == category::authentication);
+        CHECK_FALSE(e.retryable);
+    }
+    SECTION("escapes are decoded") {
+        const auto e = parse(R"("Model \"x\" disabled. caf\u00e9")", 403);
+        CHECK(e.envelope == llmerr::envelope::json_string);
+        CHECK(e.message == "Model \"x\" disabled. caf\xc3\xa9");
+    }
+    SECTION("a provider the text names outweighs the shape") {
+        const auto e = parse(R"x("Authentication Fails (api.deepseek.com)")x", 401);
+        CHECK(e.envelope == llmerr::envelope::json_string);
+        CHECK(e.provider == provider::deepseek);
+    }
+    SECTION("a JSON body sent as a string is read as that body") {
+        const auto e = parse(R"("{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\"}")", 401);
+        CHECK(e.envelope == llmerr::envelope::code_message);
+        CHECK(e.code == "InvalidApiKey");
+        CHECK(e.provider == provider::dashscope);
+        CHECK(e.category == category::authentication);
+    }
+    SECTION("anything but exactly one valid JSON string is text, kept as sent") {
+        for (const std::string_view body :
+             {std::string_view(R"("a" "b")"), std::string_view(R"("a\")"), std::string_view(R"("bad \x escape")"),
+              std::string_view("\"tab\there\""), std::string_view("\"\xff\""), std::string_view("\"")}) {
+            const auto e = parse(body, 401);
+            CHECK(e.envelope == llmerr::envelope::text);
+            CHECK(e.message == body);
+        }
+    }
+    SECTION("a long string is cut at the message cap") {
+        const std::string body = "\"" + std::string(llmerr::max_message_bytes + 100, 'x') + "\"";
+        const auto e = parse(body, 500);
+        CHECK(e.envelope == llmerr::envelope::json_string);
+        CHECK(e.truncated);
+        CHECK(e.message.size() == llmerr::max_message_bytes);
+    }
+}
+
 TEST_CASE("unknown codes: status, then words, and structured fields beat words", "[parse]") {
     CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 429).category ==
           category::rate_limited);

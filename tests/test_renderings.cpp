@@ -1021,6 +1021,44 @@ TEST_CASE("a rate limit of zero is a quota not granted, and a free quota used up
     CHECK_FALSE(free.retryable);
 }
 
+TEST_CASE("a rate limit per day with no time to try again in is used up until the day ends", "[parse][words]") {
+    // (Bodies in OpenRouter's shape, with other limits and model ids.)
+    for (const char* body :
+         {R"({"error":{"message":"Rate limit exceeded: limit_rpd/some/model-1/0f2a","code":429}})",
+          R"({"error":{"message":"Rate limit exceeded: free-models-per-day. Add credits to unlock more.","code":429}})",
+          R"({"error":{"message":"Rate limit reached: 200 requests per day","code":429}})",
+          R"({"error":{"message":"请求超过每日限额","code":"rate_limit_exceeded"}})"}) {
+        const auto e = parse(body, 429);
+        CHECK(e.category == category::quota_exhausted);
+        CHECK_FALSE(e.retryable);
+    }
+    // A time to try again in: a rolling window, momentary.
+    const auto rolling = parse(
+        R"({"error":{"message":"Rate limit reached for gpt-x in organization org-x on requests per day (RPD): Limit 200, Used 200, Requested 1. Please try again in 7m12s.","type":"requests","param":null,"code":"rate_limit_exceeded"}})",
+        429);
+    CHECK(rolling.category == category::rate_limited);
+    CHECK(rolling.retryable);
+    // A per-minute limit, and "day" inside another word, are momentary.
+    CHECK(
+        parse(R"({"error":{"message":"Rate limit exceeded: limit_rpm/some/model-1/0f2a","code":429}})", 429).retryable);
+    CHECK(parse(R"({"error":{"message":"Rate limit exceeded (rpdx): slow down","code":429}})", 429).retryable);
+}
+
+TEST_CASE("a 404 with a catch-all code several providers agree on is not found", "[parse][status]") {
+    // OpenAI's type invalid_request_error, which Moonshot and DeepSeek also send as a code: agreed, a catch-all.
+    const auto e = parse(
+        R"({"error":{"message":"No widget found with id 'w_1'.","type":"invalid_request_error","param":null,"code":null}})",
+        404);
+    CHECK(e.category == category::not_found);
+    CHECK_FALSE(e.retryable);
+    // The same body at 400 stays an invalid request.
+    CHECK(
+        parse(
+            R"({"error":{"message":"No widget found with id 'w_1'.","type":"invalid_request_error","param":null,"code":null}})",
+            400)
+            .category == category::invalid_request);
+}
+
 TEST_CASE("a client's qualified exception name is not a provider's compound code", "[parse][renderings][providers]") {
     // DashScope's error page lists the OpenAI SDK's class names; the SDK raises them for any provider.
     const auto conn = parse("openai.APIConnectionError: Connection error.");
@@ -1055,17 +1093,32 @@ TEST_CASE("a text resembling a documented message of anyone's words does not nam
 
 TEST_CASE("a code several providers document goes to the one whose documented words the message holds most of",
           "[parse][providers]") {
-    // model_not_found: OpenAI's "The model `{model}` does not exist or you do not have access to it." and
-    // DashScope's (an alias) "The model xxx does not exist …", matched by "does not exist".
-    const auto e =
-        parse(R"({"error":{"message":"The model `gpt-9-turbo` does not exist or you do not have access to it.",)"
-              R"("type":"invalid_request_error","param":null,"code":"model_not_found"}})",
-              404);
-    CHECK(e.provider == provider::openai);
-    CHECK(e.category == category::not_found);
-    // As closely (the same words documented by both): nobody's.
+    // 1002: Zhipu's "Invalid Authentication Token, please confirm …" and MiniMax's "rate limit".
+    const auto zhipu = parse(R"({"error":{"code":"1002","message":"Invalid Authentication Token, please confirm the )"
+                             R"(correct transmission of the Authentication Token."}})",
+                             401);
+    CHECK(zhipu.provider == provider::zhipu);
+    CHECK(zhipu.category == category::authentication);
+    const auto minimax = parse(R"({"error":{"code":"1002","message":"rate limit exceeded, please slow down"}})", 429);
+    CHECK(minimax.provider == provider::minimax);
+    CHECK(minimax.category == category::rate_limited);
+    // As closely (the same words documented by both): nobody's, and the category both agree on.
     CHECK(parse(R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","param":null,)"
                 R"("code":"invalid_api_key"}})",
                 401)
               .provider == provider::unknown);
+    // model_not_found: OpenAI's "The model `{model}` does not exist or you do not have access to it." is also
+    // DashScope's compatible-mode wording (its documented "The model xxx does not exist (or you do not have
+    // access to it).").
+    const auto model = parse(R"({"error":{"message":"The model `gpt-9-turbo` does not exist or you do not have )"
+                             R"(access to it.","type":"invalid_request_error","param":null,"code":"model_not_found"}})",
+                             404);
+    CHECK(model.provider == provider::unknown);
+    CHECK(model.category == category::not_found);
+    // OpenAI's shorter form holds neither documented phrase: not DashScope's either.
+    const auto requested = parse(R"({"error":{"message":"The requested model 'x-1' does not exist.",)"
+                                 R"("type":"invalid_request_error","param":"model","code":"model_not_found"}})",
+                                 400);
+    CHECK(requested.provider != provider::dashscope);
+    CHECK(requested.category == category::not_found);
 }

@@ -42,6 +42,7 @@ enum class envelope : std::uint8_t {
     base_resp = 10,       // {"base_resp":{"status_code","status_msg"}}, often inside HTTP 200: MiniMax
     response_error = 11,  // {"Response":{"Error":{"Code","Message"},"RequestId"}}: Tencent Cloud APIs (Hunyuan)
     header = 12,          // {"header":{"code","message","sid"}}, a non-zero code: iFlytek Spark's WebSocket frames
+    json_string = 13,     // one JSON string and nothing else, "Invalid token": SiliconFlow's 401, 404 and 504 bodies
 };
 
 // Returns the enumerator's name, e.g. "error_object".
@@ -59,13 +60,14 @@ enum class envelope : std::uint8_t {
         case envelope::base_resp: return "base_resp";
         case envelope::response_error: return "response_error";
         case envelope::header: return "header";
+        case envelope::json_string: return "json_string";
         case envelope::none: break;
     }
     return "none";
 }
 
 // How many envelope values there are (the largest is envelope_count - 1).
-inline constexpr std::size_t envelope_count = 13;
+inline constexpr std::size_t envelope_count = 14;
 
 // evidence
 //

@@ -272,14 +272,32 @@ LLMERR_COLD inline void salvage_as_rendering(std::string_view json, body_facts& 
 inline body_facts read_body(std::string_view t) {
     body_facts b;
     if (t.empty()) return b;
-    std::string_view json = t;
-    if (t.front() != '{' && t.front() != '[') {
-        // A client's prefix before the JSON ("Error code: 400 - {…}"); never inside an HTML page.
-        const std::size_t brace = looks_like_html(t) ? std::string_view::npos : t.find('{');
-        json = brace == std::string_view::npos || brace > 256 ? std::string_view() : t.substr(brace);
-    }
-    if (!json.empty()) {
+    // A body that opens and closes with a quote is scanned whole first: one JSON string and nothing else ("Invalid
+    // token", as SiliconFlow documents its 401 body) is its text, and a JSON body sent as a string (encoded twice,
+    // "{\"error\":…}") is read as that body. Anything else is read from its first brace, as any text is.
+    // (One scan_result in a loop, not two: each costs a constructor and a destructor for forty strings.)
+    std::string decoded;  // the body a JSON string held
+    for (bool whole = t.size() >= 2 && t.front() == '"' && t.back() == '"';; whole = false) {
+        std::string_view json = t;
+        if (!whole && t.front() != '{' && t.front() != '[') {
+            // A client's prefix before the JSON ("Error code: 400 - {…}"); never inside an HTML page.
+            const std::size_t brace = looks_like_html(t) ? std::string_view::npos : t.find('{');
+            json = brace == std::string_view::npos || brace > 256 ? std::string_view() : t.substr(brace);
+        }
+        if (json.empty()) break;
         scan_result r = scan_envelope(json);
+        if (whole) {
+            if (r.status != scan_status::ok || r.fields.top.k != json_field::kind::string) continue;
+            std::string& text = r.fields.top.text;
+            if (!text.empty() && text.front() == '{') {
+                decoded = std::move(text);
+                t = decoded;
+                continue;
+            }
+            b.shape = envelope::json_string;
+            b.truncated = move_capped(b.message, text, max_message_bytes);
+            return b;
+        }
         if (r.status == scan_status::ok && r.fields.top_is_object) {
             read_fields(r.fields, b);
             return b;
@@ -298,6 +316,7 @@ inline body_facts read_body(std::string_view t) {
             b.truncated = assign_capped(b.message, t, max_message_bytes);
             return b;
         }
+        break;
     }
     b.shape = looks_like_html(t) ? envelope::html : envelope::text;
     b.truncated = assign_capped(b.message, t, max_message_bytes);
@@ -904,6 +923,40 @@ inline const pattern_pair_index& documented_pattern_pairs() {
     return false;
 }
 
+// Whether a lowered message names a limit per day ("requests per day", "free-models-per-day", "limit_rpd", "TPD",
+// "daily", 每日, 每天) and no time to try again in ("Please try again in 1m26s": a rolling window, not the day's).
+// One pass over the bytes.
+[[nodiscard]] inline bool says_day_limit_without_retry_time(std::string_view m) noexcept {
+    const auto alnum = [&](std::size_t i) {
+        return i < m.size() && ((m[i] >= 'a' && m[i] <= 'z') || (m[i] >= '0' && m[i] <= '9'));
+    };
+    const auto at = [&](std::size_t i, std::string_view w) { return m.substr(i, w.size()) == w; };
+    const std::size_t n = m.size();
+    bool day = false, retry_time = false;
+    for (std::size_t i = 0; i + 2 < n && !retry_time; ++i) {
+        const char c = m[i];
+        if (c == 'd' && m[i + 1] == 'a') {  // "per day", "per-day", "per_day"; "daily"
+            const bool starts_word = i == 0 || !alnum(i - 1);
+            day = day || (starts_word && ((m[i + 2] == 'y' && i >= 4 && at(i - 4, "per") && !alnum(i + 3)) ||
+                                          (at(i, "daily") && !alnum(i + 5))));
+        } else if ((c == 'r' || c == 't') && m[i + 1] == 'p' && m[i + 2] == 'd') {  // RPD, TPD
+            day = day || ((i == 0 || !alnum(i - 1)) && !alnum(i + 3));
+        } else if (c == '\xe6' && m[i + 1] == '\xaf' && m[i + 2] == '\x8f') {  // 每日, 每天
+            day = day || at(i + 3, "\xe6\x97\xa5") || at(i + 3, "\xe5\xa4\xa9");
+        } else if ((c == 't' && m[i + 1] == 'r' && m[i + 2] == 'y') ||
+                   (c == 'r' && m[i + 1] == 'e' && m[i + 2] == 't')) {
+            retry_time = at(i, "try again in") || at(i, "retry in") || at(i, "retry after");
+        }
+    }
+    return day && !retry_time;
+}
+
+// Whether a rate limit's words say no request passes before the quota changes or the day ends (either of the
+// two above). One call, out of line, from parse(): asked only of a rate limit.
+[[nodiscard]] LLMERR_NOINLINE inline bool rate_limit_used_up(std::string_view m) noexcept {
+    return says_limit_zero(m) || says_day_limit_without_retry_time(m);
+}
+
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
 inline const catalog_entry* match_documented(provider p, const lowered_message& message, int status) {
     const std::vector<pattern_segments>& patterns = documented_patterns();
@@ -1185,6 +1238,9 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         if (said == nullptr) said = like_memo.get();
         if (said != nullptr) p = said->provider;
     }
+    // One JSON string for a body: SiliconFlow documents that shape (its API reference's 401, 404 and 504 bodies),
+    // and no other provider we know sends it — weaker than anything the text says, as a gateway could.
+    if (p == provider::unknown && b.shape == envelope::json_string) p = provider::siliconflow;
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
     // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.
@@ -1382,8 +1438,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // A code documented under another status, whose documented wording the message lacks, received with a 404:
     // the path or resource is missing ("InvalidAction: The specified action is invalid: /api/v3/…" at 404 is a
     // wrong URL, not the documented state conflict). 404 is the one status no provider reuses for other faults.
-    if (entry != nullptr && !similar && class_status == 404 && entry->http_status != 404 &&
-        r.evidence == evidence::exact_code && !matches_documented(*entry, lowered)) {
+    // (So is a code several providers agree on, OpenAI's catch-all type "invalid_request_error" for "No run step
+    // found with id …".)
+    if (row != nullptr && !similar && class_status == 404 && row->http_status != 404 &&
+        r.evidence == evidence::exact_code && !matches_documented(*row, lowered)) {
         r.category = category::not_found;
         r.retryable = false;
         r.retry_hint = retry_hint::none;
@@ -1413,7 +1471,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     }
     // A rate limit of zero ("Limit: 0/1min. Current: 1/1min", "limit: 0") lets no request through however long
     // the caller waits: the quota is not granted, not used up for now.
-    if (r.category == category::rate_limited && says_limit_zero(lowered.view())) {
+    // Nor, until the day ends, does a limit per day with no time to try again in ("free-models-per-day").
+    if (r.category == category::rate_limited && rate_limit_used_up(lowered.view())) {
         r.category = category::quota_exhausted;
         r.retryable = false;
         r.retry_hint = retry_hint::none;

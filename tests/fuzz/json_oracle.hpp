@@ -39,6 +39,7 @@ inline json_field field_from_json(const nlohmann::json& v) {
 
 inline envelope_fields fields_from_json(const nlohmann::json& j) {
     envelope_fields f;
+    if (j.is_string()) f.top = field_from_json(j);
     if (!j.is_object()) return f;
     f.top_is_object = true;
     for (const auto& [key, value] : j.items()) {
@@ -164,6 +165,7 @@ inline bool same_fields(const envelope_fields& a, const envelope_fields& b, cons
         {"header_sid", same(a.header_sid, b.header_sid)},
         {"errmsg_code", same(a.errmsg_code, b.errmsg_code)},
         {"errmsg_msg", same(a.errmsg_msg, b.errmsg_msg)},
+        {"top", same(a.top, b.top)},
     };
     bool ok = true;
     for (const named& c : checks) {

@@ -22,14 +22,14 @@ struct entry_notes {
     std::string_view source;  // seed file or documentation address the entry comes from
 };
 
-static_assert(llmerr::detail::catalog_digest == 0xc547fb7bu,
+static_assert(llmerr::detail::catalog_digest == 0xf7e30185u,
               "tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: "
               "run tools/gen_catalog.py");
 
 // clang-format off
 // NOLINTBEGIN
 // One per row of llmerr::entries(), in the same order.
-inline constexpr std::array<entry_notes, 1135> catalog_notes{{
+inline constexpr std::array<entry_notes, 1136> catalog_notes{{
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
@@ -350,7 +350,7 @@ inline constexpr std::array<entry_notes, 1135> catalog_notes{{
     {{"The MKV file could not be parsed. WebSocket / recorded-file speech recognition (Paraformer etc.) task error, not a chat-completion error; the doc gives it no HTTP status and no separate message, so the message is the code.", 222}, {"The doc's Chinese text was not available to transcribe (meaning from the audit's summary of the 2025-12-26 page); category inferred from that meaning.", 150}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
-    {{}, {"Could also mean the caller lacks access to the model (permission) rather than a missing model.", 94}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
+    {{"Compatible mode answers in OpenAI's words (\"The model `qwen-x` does not exist or you do not have access to it.\"), so the match is that whole phrase, as OpenAI's model_not_found row has it: OpenAI's shorter forms (\"The requested model 'x' does not exist.\") are not DashScope's.", 276}, {"Could also mean the caller lacks access to the model (permission) rather than a missing model.", 94}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{"The model exists but the Batch API does not support it.", 55}, {"The old description ('模型不存在或未开通') was the reference's abridgement and contradicted the row; the doc's meaning is that the model is not supported by the Batch API. Chinese text not transcribed.", 210}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
     {{}, {}, {"https://help.aliyun.com/zh/model-studio/error-code", 50}},
@@ -1156,6 +1156,7 @@ inline constexpr std::array<entry_notes, 1135> catalog_notes{{
     {{"HTTP 400 but the model name does not exist: fix the model id. The page shows it as the example response of the error-handling section: HTTP/1.1 400 Bad Request with body {\"code\":20012,\"message\":\"Model does not exist. Please check it carefully.\",\"data\":null}.", 258}, {"The page has no Chinese text for this code. The API reference's 400 schema (BadRquestData) also uses 20012 as its example code without a message, so 20012 may cover other invalid-parameter cases too.", 199}, {"https://docs.siliconflow.cn/cn/faqs/error-code", 46}},
     {{"Refer to the error message to correct invalid request parameters. The API reference calls it 'BadRequest' with body {\"code\": <int>, \"message\", \"data\"} (example code 20012). English text from the international page https://docs.siliconflow.com/en/faqs/error-code (also https://docs.siliconflow.cn/en/faqs/error-code).", 316}, {}, {"https://docs.siliconflow.cn/cn/faqs/error-code", 46}},
     {{"The API reference calls it 'Unauthorized'; its body is a bare JSON string, example \"Invalid token\" (UnauthorizedData). English text from the international page https://docs.siliconflow.com/en/faqs/error-code (also https://docs.siliconflow.cn/en/faqs/error-code).", 262}, {}, {"https://docs.siliconflow.cn/cn/faqs/error-code", 46}},
+    {{"The API reference's 401 'Unauthorized' body (UnauthorizedData) is a bare JSON string, \"Invalid token\": the key is missing, wrong or revoked.", 140}, {"The API reference shows it as the example value of a string schema, not as a fixed text; the FAQ's wording is variant 0's.", 122}, {"https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions", 78}},
     {{"The most common reason is that the model requires real-name authentication (verify the account, or use a key of a verified account); for other cases see the message. English text from the international page https://docs.siliconflow.com/en/faqs/error-code (also https://docs.siliconflow.cn/en/faqs/error-code).", 309}, {}, {"https://docs.siliconflow.cn/cn/faqs/error-code", 46}},
     {{"The Chinese page names insufficient account balance as a cause of 403 (账户余额不足或者权限不够); top up first.", 123}, {"Only the Chinese page names this cause, and it gives no English message; the match pattern 'balance is insufficient' is taken from 403 messages of api.siliconflow.cn quoted in third-party error reports (e.g. 'Your paid balance is insufficient. Please top up and try again.'), not from the official docs.", 303}, {"https://docs.siliconflow.cn/cn/faqs/error-code", 46}},
     {{"Listed by the API reference of every endpoint as 'NotFound' with a bare JSON-string body, example \"404 page not found\" (NotFoundData): a wrong path or base URL.", 160}, {"The FAQ page does not list 404; the API reference gives no Chinese text.", 72}, {"https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions", 78}},

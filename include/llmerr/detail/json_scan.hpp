@@ -79,6 +79,8 @@ struct envelope_fields {
     json_field header_code, header_message, header_sid;
     // Tencent Hunyuan's streamed chunks: {"ErrorMsg":{"Code":4001,"Msg":…},…}; null in a chunk that succeeded.
     json_field errmsg_code, errmsg_msg;
+    // The top-level value itself when it is a string: a body that is only a JSON string ("Invalid token").
+    json_field top;
 };
 
 struct scan_result {
@@ -729,7 +731,9 @@ private:
                 }
             } else {
                 json_field* target = nullptr;
-                if (pending == slot::error) {
+                if (depth == 0) {
+                    if (c == '"') target = &f.top;
+                } else if (pending == slot::error) {
                     clear_error(f);
                     target = &f.error;
                 } else if (is_container_slot(pending)) {
