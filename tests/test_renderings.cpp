@@ -1044,6 +1044,20 @@ TEST_CASE("a rate limit per day with no time to try again in is used up until th
     CHECK(parse(R"({"error":{"message":"Rate limit exceeded (rpdx): slow down","code":429}})", 429).retryable);
 }
 
+TEST_CASE("a 4xx the body states as its code under a 5xx classifies", "[parse][status]") {
+    // A relay or SDK that answered 500 around the provider's own 400: the request must change.
+    const auto e = parse(R"({"error":{"code":"400","message":"Invalid parameter: temperature must be below 2"}})", 500);
+    CHECK(e.category == category::invalid_request);
+    CHECK_FALSE(e.retryable);
+    CHECK(e.http_status == 500);  // the status received stays what it was
+    // A 5xx code under a 4xx, or a 4xx code received as a 4xx, changes nothing.
+    CHECK(
+        parse(R"({"error":{"code":"500","message":"Invalid parameter: temperature must be below 2"}})", 400).category ==
+        category::invalid_request);
+    // Text that only mentions a code is not the body's code field.
+    CHECK(parse("upstream said code 400: Invalid parameter: temperature must be below 2", 500).retryable);
+}
+
 TEST_CASE("a 404 with a catch-all code several providers agree on is not found", "[parse][status]") {
     // OpenAI's type invalid_request_error, which Moonshot and DeepSeek also send as a code: agreed, a catch-all.
     const auto e = parse(

@@ -1175,7 +1175,13 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // message — else the one received.
     const int written_status = rf.angle.status != 0 ? rf.angle.status : rf.inner_status;
     if (r.http_status == 0) r.http_status = rf.status != 0 ? rf.status : written_status;
-    const int class_status = written_status != 0 ? written_status : r.http_status;
+    // (So is a 4xx the body's own code field states under a 5xx: {"error":{"code":"400","message":"账户余额不足…"}}
+    // relayed as a 500 is the caller's to fix, as the provider said.)
+    const int code_status =
+        structured && is_http_status_code(b.code) && b.code[0] == '4' && status_class(r.http_status) == 5
+            ? (b.code[0] - '0') * 100 + (b.code[1] - '0') * 10 + (b.code[2] - '0')
+            : 0;
+    const int class_status = written_status != 0 ? written_status : code_status != 0 ? code_status : r.http_status;
 
     const lowered_message lowered(b.message);
     const std::string paren_code(trailing_paren_code(b.message));
