@@ -273,9 +273,8 @@ TEST_CASE("a body that is one JSON string", "[parse][siliconflow]") {
         CHECK(e.envelope == llmerr::envelope::json_string);
         CHECK(e.provider == provider::deepseek);
     }
-    SECTION("a JSON body sent as a string is read as that body") {
+    SECTION("a JSON body sent as a string is classified by what it holds") {
         const auto e = parse(R"("{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\"}")", 401);
-        CHECK(e.envelope == llmerr::envelope::code_message);
         CHECK(e.code == "InvalidApiKey");
         CHECK(e.provider == provider::dashscope);
         CHECK(e.category == category::authentication);
@@ -384,6 +383,32 @@ TEST_CASE("headers: request ids, Retry-After forms, x-should-retry", "[parse][he
         CHECK(e.should_retry == false);
         const std::map<std::string, std::string> yes{{"X-Should-Retry", "true"}};
         CHECK(parse(R"({"error":{"code":"MissingParameter","message":"m"}})", 400, yes).retryable);
+    }
+    SECTION("a provider's own response headers name it when the body does not") {
+        // An OpenAI-shaped body several providers send word for word.
+        const std::string shared =
+            R"({"error":{"message":"Unknown parameter: 'quality'.","type":"invalid_request_error","param":"quality","code":"unknown_parameter"}})";
+        CHECK(parse(shared, 400).provider == provider::unknown);
+        const std::map<std::string, std::string> openai{{"Openai-Organization", "user-x"},
+                                                        {"Openai-Processing-Ms", "87"}};
+        CHECK(parse(shared, 400, openai).provider == provider::openai);
+        const std::map<std::string, std::string> openai_id{{"X-Request-Id", "req_f3aa46fca70f6e573cbd6c099b79e7ff"}};
+        const auto by_id = parse(shared, 400, openai_id);
+        CHECK(by_id.provider == provider::openai);
+        CHECK(by_id.request_id == "req_f3aa46fca70f6e573cbd6c099b79e7ff");
+        const std::map<std::string, std::string> deepseek{{"X-Ds-Trace-Id", "2637f52200f69f38b5ad8be4e5c29fb9"}};
+        const auto ds = parse(shared, 400, deepseek);
+        CHECK(ds.provider == provider::deepseek);
+        CHECK(ds.request_id == "2637f52200f69f38b5ad8be4e5c29fb9");
+        // Azure OpenAI's UUID request ids, and an id that only looks like OpenAI's, name nobody.
+        const std::map<std::string, std::string> azure{{"x-request-id", "7acf5821-70fa-4fab-b202-ba3700578d08"},
+                                                       {"apim-request-id", "aebd8320-f701-4e7d-801f-2955f84e3811"}};
+        CHECK(parse(shared, 400, azure).provider == provider::unknown);
+        const std::map<std::string, std::string> other{{"x-request-id", "req_011CSHoEeqs5C35K2UUqR7Fy"}};
+        CHECK(parse(shared, 400, other).provider == provider::unknown);
+        // The raw header block, as libcurl hands it over, reads the same.
+        CHECK(parse(shared, 400, llmerr::raw_headers{"HTTP/1.1 400 Bad Request\r\nopenai-version: 2020-10-01\r\n\r\n"})
+                  .provider == provider::openai);
     }
 }
 

@@ -54,6 +54,16 @@
 #define LLMERR_COLD
 #endif
 
+// A loop asked only in a rare case: out of line, and compiled small where the compiler can be told so for one
+// function (clang's minsize; g++ has no per-function equivalent that keeps its speed).
+#if defined(__clang__)
+#define LLMERR_SMALL __attribute__((noinline, minsize))
+#elif defined(__GNUC__)
+#define LLMERR_SMALL __attribute__((noinline))
+#else
+#define LLMERR_SMALL
+#endif
+
 // A small helper called from many places: one copy, not one inlined at each call (clang inlined the string
 // moves of `take` into every envelope's branch).
 #if defined(__GNUC__)

@@ -273,10 +273,9 @@ inline body_facts read_body(std::string_view t) {
     body_facts b;
     if (t.empty()) return b;
     // A body that opens and closes with a quote is scanned whole first: one JSON string and nothing else ("Invalid
-    // token", as SiliconFlow documents its 401 body) is its text, and a JSON body sent as a string (encoded twice,
-    // "{\"error\":…}") is read as that body. Anything else is read from its first brace, as any text is.
+    // token", as SiliconFlow documents its 401 body) is its text. Anything else is read from its first brace, as
+    // any text is.
     // (One scan_result in a loop, not two: each costs a constructor and a destructor for forty strings.)
-    std::string decoded;  // the body a JSON string held
     for (bool whole = t.size() >= 2 && t.front() == '"' && t.back() == '"';; whole = false) {
         std::string_view json = t;
         if (!whole && t.front() != '{' && t.front() != '[') {
@@ -289,11 +288,6 @@ inline body_facts read_body(std::string_view t) {
         if (whole) {
             if (r.status != scan_status::ok || r.fields.top.k != json_field::kind::string) continue;
             std::string& text = r.fields.top.text;
-            if (!text.empty() && text.front() == '{') {
-                decoded = std::move(text);
-                t = decoded;
-                continue;
-            }
             b.shape = envelope::json_string;
             b.truncated = move_capped(b.message, text, max_message_bytes);
             return b;
@@ -355,6 +349,11 @@ inline body_facts read_body(std::string_view t) {
 // Whether a code is an HTTP status written as a code ("500", "429"): what relays and gateways send.
 [[nodiscard]] constexpr bool is_http_status_code(std::string_view code) noexcept {
     return code.size() == 3 && all_digits(code) && code[0] >= '1' && code[0] <= '5';
+}
+
+// The HTTP status a code field holds ({"code":"400"}), else 0.
+[[nodiscard]] constexpr int http_status_of_code(std::string_view code) noexcept {
+    return is_http_status_code(code) ? (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0') : 0;
 }
 
 // Whether any provider documents `code`, exactly or as an alias.
@@ -926,34 +925,38 @@ inline const pattern_pair_index& documented_pattern_pairs() {
 // Whether a lowered message names a limit per day ("requests per day", "free-models-per-day", "limit_rpd", "TPD",
 // "daily", 每日, 每天) and no time to try again in ("Please try again in 1m26s": a rolling window, not the day's).
 // One pass over the bytes.
-[[nodiscard]] inline bool says_day_limit_without_retry_time(std::string_view m) noexcept {
-    const auto alnum = [&](std::size_t i) {
-        return i < m.size() && ((m[i] >= 'a' && m[i] <= 'z') || (m[i] >= '0' && m[i] <= '9'));
+[[nodiscard]] LLMERR_SMALL inline bool says_day_limit_without_retry_time(std::string_view m) noexcept {
+    const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    const auto word = [&](std::size_t at, std::string_view w) {  // w at m[at], a word of its own
+        return (at == 0 || !alnum(m[at - 1])) && starts_with(m.substr(at), w) &&
+               (at + w.size() == m.size() || !alnum(m[at + w.size()]));
     };
-    const auto at = [&](std::size_t i, std::string_view w) { return m.substr(i, w.size()) == w; };
-    const std::size_t n = m.size();
-    bool day = false, retry_time = false;
-    for (std::size_t i = 0; i + 2 < n && !retry_time; ++i) {
-        const char c = m[i];
-        if (c == 'd' && m[i + 1] == 'a') {  // "per day", "per-day", "per_day"; "daily"
-            const bool starts_word = i == 0 || !alnum(i - 1);
-            day = day || (starts_word && ((m[i + 2] == 'y' && i >= 4 && at(i - 4, "per") && !alnum(i + 3)) ||
-                                          (at(i, "daily") && !alnum(i + 5))));
-        } else if ((c == 'r' || c == 't') && m[i + 1] == 'p' && m[i + 2] == 'd') {  // RPD, TPD
-            day = day || ((i == 0 || !alnum(i - 1)) && !alnum(i + 3));
-        } else if (c == '\xe6' && m[i + 1] == '\xaf' && m[i + 2] == '\x8f') {  // 每日, 每天
-            day = day || at(i + 3, "\xe6\x97\xa5") || at(i + 3, "\xe5\xa4\xa9");
-        } else if ((c == 't' && m[i + 1] == 'r' && m[i + 2] == 'y') ||
-                   (c == 'r' && m[i + 1] == 'e' && m[i + 2] == 't')) {
-            retry_time = at(i, "try again in") || at(i, "retry in") || at(i, "retry after");
+    // Most rate-limit messages hold none of the pairs every day word has: three quick searches say so.
+    if (ifind(m, "da", 0) == std::string_view::npos && ifind(m, "pd", 0) == std::string_view::npos &&
+        ifind(m, "\xe6\xaf\x8f", 0) == std::string_view::npos)
+        return false;
+    bool day = false;
+    for (std::size_t i = 0; i + 2 < m.size(); ++i) {
+        // (The first three bytes of each phrase are tested before anything is called.)
+        const char c = m[i], c1 = m[i + 1], c2 = m[i + 2];
+        if ((c == 't' && c1 == 'r' && c2 == 'y') || (c == 'r' && c1 == 'e' && c2 == 't')) {
+            const std::string_view rest = m.substr(i);
+            if (starts_with(rest, "try again in") || starts_with(rest, "retry in") || starts_with(rest, "retry after"))
+                return false;  // a time to try again in: a rolling window
+        } else if ((c == 'r' || c == 't') && c1 == 'p' && c2 == 'd') {
+            day = day || word(i, c == 'r' ? "rpd" : "tpd");
+        } else if (c == 'd' && c1 == 'a') {
+            day = day || word(i, "daily") || (i >= 4 && starts_with(m.substr(i - 4), "per") && word(i, "day"));
+        } else if (c == '\xe6' && c1 == '\xaf' && c2 == '\x8f') {  // 每日, 每天
+            day = day || starts_with(m.substr(i + 3), "\xe6\x97\xa5") || starts_with(m.substr(i + 3), "\xe5\xa4\xa9");
         }
     }
-    return day && !retry_time;
+    return day;
 }
 
 // Whether a rate limit's words say no request passes before the quota changes or the day ends (either of the
-// two above). One call, out of line, from parse(): asked only of a rate limit.
-[[nodiscard]] LLMERR_NOINLINE inline bool rate_limit_used_up(std::string_view m) noexcept {
+// two above). Out of line and optimised for size: asked only of a rate limit.
+[[nodiscard]] LLMERR_COLD inline bool rate_limit_used_up(std::string_view m) noexcept {
     return says_limit_zero(m) || says_day_limit_without_retry_time(m);
 }
 
@@ -1173,15 +1176,15 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
 
     // The status that classifies: the provider's, innermost — written before its code, or inside a relay's
     // message — else the one received.
-    const int written_status = rf.angle.status != 0 ? rf.angle.status : rf.inner_status;
-    if (r.http_status == 0) r.http_status = rf.status != 0 ? rf.status : written_status;
     // (So is a 4xx the body's own code field states under a 5xx: {"error":{"code":"400","message":"账户余额不足…"}}
     // relayed as a 500 is the caller's to fix, as the provider said.)
-    const int code_status =
-        structured && is_http_status_code(b.code) && b.code[0] == '4' && status_class(r.http_status) == 5
-            ? (b.code[0] - '0') * 100 + (b.code[1] - '0') * 10 + (b.code[2] - '0')
-            : 0;
-    const int class_status = written_status != 0 ? written_status : code_status != 0 ? code_status : r.http_status;
+    const int stated = structured && r.http_status / 100 == 5 ? http_status_of_code(b.code) : 0;
+    const int written_status = rf.angle.status != 0   ? rf.angle.status
+                               : rf.inner_status != 0 ? rf.inner_status
+                               : stated / 100 == 4    ? stated
+                                                      : 0;
+    if (r.http_status == 0) r.http_status = rf.status != 0 ? rf.status : written_status;
+    const int class_status = written_status != 0 ? written_status : r.http_status;
 
     const lowered_message lowered(b.message);
     const std::string paren_code(trailing_paren_code(b.message));
@@ -1369,10 +1372,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             // "invalid_request_error"), read as words.
             // A relay's own failure (one-api / new-api `type`) comes with whatever status the relay chose.
             // With no status received or written, a code that is an HTTP status ({"code":"401"}) stands for it.
-            const int status = class_status != 0 ? class_status
-                               : is_http_status_code(r.code)
-                                   ? (r.code[0] - '0') * 100 + (r.code[1] - '0') * 10 + (r.code[2] - '0')
-                                   : 0;
+            const int status = class_status != 0 ? class_status : http_status_of_code(r.code);
             const int fit = is_relay_own_type(r.type) ? 0 : status;
             category by_words = category_from_words(r.message, fit);
             // A relay's message that says nothing ("Provider returned error") beside its upstream's error body,
@@ -1563,8 +1563,10 @@ inline llm_error failed_parse(int http_status, provider hint) noexcept {
 // cpr::Header) or of Boost.Beast fields, or llmerr::raw_headers{text} for the header block as received
 // ("HTTP/1.1 429 …\r\nRetry-After: 7\r\n\r\n"; with status 0, its status line's status is used). Names
 // match case-insensitively. Reads the request-id headers (x-request-id, x-dashscope-request-id,
-// x-acs-request-id, x-bce-request-id, x-client-request-id), retry-after-ms, Retry-After (seconds or
-// HTTP-date), x-should-retry and Qianfan's X-Bce-Error-Code / X-Bce-Error-Message.
+// x-acs-request-id, x-bce-request-id, DeepSeek's x-ds-trace-id, x-client-request-id), retry-after-ms,
+// Retry-After (seconds or HTTP-date), x-should-retry, Qianfan's X-Bce-Error-Code / X-Bce-Error-Message, and the
+// headers that name a provider when the body does not (x-dashscope-*, x-bce-*, OpenAI's openai-* and its
+// "req_…" request ids, x-ds-trace-id).
 template <class Headers, std::enable_if_t<!std::is_convertible_v<const Headers&, provider>, int> = 0>
 [[nodiscard]] llm_error parse(std::string_view body, int http_status, const Headers& headers,
                               provider hint = provider::unknown) noexcept {

@@ -39,7 +39,7 @@ inline json_field field_from_json(const nlohmann::json& v) {
 
 inline envelope_fields fields_from_json(const nlohmann::json& j) {
     envelope_fields f;
-    if (j.is_string()) f.top = field_from_json(j);
+    f.top = field_from_json(j);
     if (!j.is_object()) return f;
     f.top_is_object = true;
     for (const auto& [key, value] : j.items()) {

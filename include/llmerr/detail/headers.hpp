@@ -182,23 +182,38 @@ inline bool assign_utf8_prefix(std::string& dst, std::string_view src, std::size
     return ms < max_retry_after_ms ? ms : max_retry_after_ms;
 }
 
+// OpenAI's request ids: "req_" + 32 lowercase hex digits ("req_f3aa46fca70f6e573cbd6c099b79e7ff"), its x-request-id
+// header. (Anthropic's "req_011C…" are longer and mixed-case.)
+[[nodiscard]] constexpr bool is_openai_request_id(std::string_view id) noexcept {
+    if (id.size() != 36 || !starts_with(id, "req_")) return false;
+    for (std::size_t i = 4; i < id.size(); ++i) {
+        if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f'))) return false;
+    }
+    return true;
+}
+
 inline void read_header(header_info& h, std::string_view name, std::string_view value,
                         std::chrono::system_clock::time_point now) {
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r'))
         value.remove_suffix(1);
     // Request-id headers, most authoritative first. x-client-request-id echoes the id the client sent.
-    constexpr std::string_view id_headers[] = {"x-request-id",     "x-dashscope-request-id",
-                                               "x-acs-request-id", "x-bce-request-id",
-                                               "request-id",       "x-client-request-id"};
-    for (int rank = 0; rank < 6; ++rank) {
+    // x-ds-trace-id is DeepSeek's, on every response, errors included (recorded: https://github.com/crmne/ruby_llm/
+    // blob/fb5a49bf04da78d3e74496431ad1c99df5e7e5f0/spec/fixtures/vcr_cassettes/
+    // chat_error_handling_with_deepseek_deepseek-chat_raises_appropriate_auth_error.yml).
+    constexpr std::string_view id_headers[] = {
+        "x-request-id", "x-dashscope-request-id", "x-acs-request-id",   "x-bce-request-id",
+        "request-id",   "x-ds-trace-id",          "x-client-request-id"};
+    for (int rank = 0; rank < 7; ++rank) {
         if (iequals(name, id_headers[rank])) {
             if (!value.empty() && rank < h.request_id_rank) {
                 assign_utf8_prefix(h.request_id, value, max_header_field_bytes);
                 h.request_id_rank = rank;
             }
+            if (rank == 0 && is_openai_request_id(value)) h.evidence = provider::openai;
             if (rank == 1 || rank == 2) h.evidence = provider::dashscope;
             if (rank == 3) h.evidence = provider::qianfan;
+            if (rank == 5) h.evidence = provider::deepseek;
             return;
         }
     }
@@ -230,6 +245,10 @@ inline void read_header(header_info& h, std::string_view name, std::string_view 
         h.evidence = provider::qianfan;
     } else if (starts_with(name, "x-dashscope-") || starts_with(name, "X-DashScope-")) {
         h.evidence = provider::dashscope;
+    } else if (iequals(name.substr(0, 7), "openai-")) {
+        // OpenAI's own response headers, openai-organization, openai-processing-ms, openai-version (API reference,
+        // "Debugging requests": https://developers.openai.com/api/reference/overview); Azure OpenAI sends none.
+        h.evidence = provider::openai;
     }
 }
 

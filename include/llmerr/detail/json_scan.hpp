@@ -79,7 +79,8 @@ struct envelope_fields {
     json_field header_code, header_message, header_sid;
     // Tencent Hunyuan's streamed chunks: {"ErrorMsg":{"Code":4001,"Msg":…},…}; null in a chunk that succeeded.
     json_field errmsg_code, errmsg_msg;
-    // The top-level value itself when it is a string: a body that is only a JSON string ("Invalid token").
+    // The top-level value itself (`other` for an object or array): a body that is only a JSON string ("Invalid
+    // token") has its text here.
     json_field top;
 };
 
@@ -338,7 +339,8 @@ private:
         h_sid,
         errmsg,
         em_code,
-        em_msg
+        em_msg,
+        top,  // the top-level value itself
     };
     // What the open container at depth 2 is: the top-level "error" object, "output" object, or another.
     enum class inner : std::uint8_t { other, error, output, base_resp, response, header, errmsg };
@@ -433,6 +435,7 @@ private:
             case slot::status: return &f.status;
             case slot::type: return &f.type;
             case slot::error_description: return &f.error_description;
+            case slot::top: return &f.top;
             case slot::error: return &f.error;
             case slot::e_code: return &f.error_code_field;
             case slot::e_message: return &f.error_message;
@@ -680,7 +683,7 @@ private:
         std::size_t depth = 0;
         inner in = inner::other;         // the container open at depth 2, when depth >= 2
         bool in_response_error = false;  // the container open at depth 3 is Response.Error (depth >= 3)
-        slot pending = slot::none;       // where the next value goes
+        slot pending = slot::top;        // where the next value goes
 
         for (;;) {
             // --- a value is expected here ---
@@ -731,9 +734,7 @@ private:
                 }
             } else {
                 json_field* target = nullptr;
-                if (depth == 0) {
-                    if (c == '"') target = &f.top;
-                } else if (pending == slot::error) {
+                if (pending == slot::error) {
                     clear_error(f);
                     target = &f.error;
                 } else if (is_container_slot(pending)) {
