@@ -924,7 +924,7 @@ inline const pattern_pair_index& documented_pattern_pairs() {
 
 // Whether a lowered message names a limit per day ("requests per day", "free-models-per-day", "limit_rpd", "TPD",
 // "daily", 每日, 每天) and no time to try again in ("Please try again in 1m26s": a rolling window, not the day's).
-// One pass over the bytes.
+// Up to three quick searches, then at most one pass over the bytes.
 [[nodiscard]] LLMERR_SMALL inline bool says_day_limit_without_retry_time(std::string_view m) noexcept {
     const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
     const auto word = [&](std::size_t at, std::string_view w) {  // w at m[at], a word of its own
@@ -955,7 +955,7 @@ inline const pattern_pair_index& documented_pattern_pairs() {
 }
 
 // Whether a rate limit's words say no request passes before the quota changes or the day ends (either of the
-// two above). Out of line and optimised for size: asked only of a rate limit.
+// two above). Out of line (cold): asked only of a rate limit.
 [[nodiscard]] LLMERR_COLD inline bool rate_limit_used_up(std::string_view m) noexcept {
     return says_limit_zero(m) || says_day_limit_without_retry_time(m);
 }
