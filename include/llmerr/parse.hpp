@@ -926,10 +926,9 @@ inline const pattern_pair_index& documented_pattern_pairs() {
 // "daily", 每日, 每天) and no time to try again in ("Please try again in 1m26s": a rolling window, not the day's).
 // Up to three quick searches, then at most one pass over the bytes.
 [[nodiscard]] LLMERR_SMALL inline bool says_day_limit_without_retry_time(std::string_view m) noexcept {
-    const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
     const auto word = [&](std::size_t at, std::string_view w) {  // w at m[at], a word of its own
-        return (at == 0 || !alnum(m[at - 1])) && starts_with(m.substr(at), w) &&
-               (at + w.size() == m.size() || !alnum(m[at + w.size()]));
+        return (at == 0 || !is_lower_alnum(m[at - 1])) && starts_with(m.substr(at), w) &&
+               (at + w.size() == m.size() || !is_lower_alnum(m[at + w.size()]));
     };
     // Most rate-limit messages hold none of the pairs every day word has: three quick searches say so.
     if (ifind(m, "da", 0) == std::string_view::npos && ifind(m, "pd", 0) == std::string_view::npos &&

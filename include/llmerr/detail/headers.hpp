@@ -22,6 +22,7 @@
 
 #include <llmerr/config.hpp>
 #include <llmerr/detail/match.hpp>
+#include <llmerr/detail/request_ids.hpp>
 #include <llmerr/error.hpp>
 #include <llmerr/provider.hpp>
 
@@ -180,16 +181,6 @@ inline bool assign_utf8_prefix(std::string& dst, std::string_view src, std::size
     std::int64_t divisor = 10;  // fractional digits, to a microsecond at most
     for (std::size_t k = 0; k < frac.size() && k < 6; ++k, divisor *= 10) ms += (frac[k] - '0') * unit_ms / divisor;
     return ms < max_retry_after_ms ? ms : max_retry_after_ms;
-}
-
-// OpenAI's request ids: "req_" + 32 lowercase hex digits ("req_f3aa46fca70f6e573cbd6c099b79e7ff"), its x-request-id
-// header. (Anthropic's "req_011C…" are longer and mixed-case.)
-[[nodiscard]] constexpr bool is_openai_request_id(std::string_view id) noexcept {
-    if (id.size() != 36 || !starts_with(id, "req_")) return false;
-    for (std::size_t i = 4; i < id.size(); ++i) {
-        if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f'))) return false;
-    }
-    return true;
 }
 
 inline void read_header(header_info& h, std::string_view name, std::string_view value,

@@ -9,38 +9,13 @@
 
 #include <llmerr/config.hpp>
 #include <llmerr/detail/match.hpp>
+#include <llmerr/detail/request_ids.hpp>
 #include <llmerr/provider.hpp>
 
 #include <llmerr/generated/provider_vocabulary.hpp>
 
 LLMERR_BEGIN_NAMESPACE
 namespace detail {
-
-[[nodiscard]] constexpr bool is_hex_char(char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-[[nodiscard]] constexpr bool is_lower_alnum(char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
-}
-
-// Ark's request ids: "021" + at least 37 more hex digits ("0217537734416511a912fa40b9f3…", 53 in all).
-[[nodiscard]] constexpr bool is_ark_request_id(std::string_view id) noexcept {
-    if (id.size() < 40 || id.size() > 64 || !starts_with(id, "021")) return false;
-    for (char c : id) {
-        if (!is_hex_char(c)) return false;
-    }
-    return true;
-}
-
-// Qianfan's request ids: "as-" + 10 lowercase letters or digits ("as-wbx23eriqh").
-[[nodiscard]] constexpr bool is_qianfan_request_id(std::string_view id) noexcept {
-    if (id.size() != 13 || !starts_with(id, "as-")) return false;
-    for (std::size_t i = 3; i < id.size(); ++i) {
-        if (!is_lower_alnum(id[i])) return false;
-    }
-    return true;
-}
 
 // provider_words (data/*.json provider_info.words, generated/provider_vocabulary.hpp), indexed for scan_words.
 inline constexpr std::size_t provider_word_count = sizeof(provider_words) / sizeof(provider_words[0]);
