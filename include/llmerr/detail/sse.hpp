@@ -46,6 +46,12 @@ inline bool is_error_envelope(const envelope_fields& f) noexcept {
     return false;
 }
 
+// Whether one event's data is an error envelope: scanned, and the scan's forty strings destroyed, out of line
+// (compiled small with clang: one call per event that may hold an error).
+LLMERR_SMALL inline bool holds_error_envelope(std::string_view data) noexcept {
+    return is_error_envelope(scan_json(data, true).fields);
+}
+
 // --- a cheap test that spares most success bodies the scan ---
 //
 // is_error_envelope() reads only the top-level keys "error", "error_code" and "code", the key "task_status"
@@ -294,7 +300,7 @@ inline sse_error find_sse_error(std::string_view body) {
         const std::string_view d = data_lines > 1 ? std::string_view(out.joined) : first_data;
         bool hit = iequals(event, "error");
         if (!hit && data_lines > 0 && may_hold_error(d) && d != "[DONE]") {
-            hit = is_error_envelope(scan_json(d, true).fields);
+            hit = holds_error_envelope(d);
         }
         if (hit) {
             out.found = true;
