@@ -297,6 +297,57 @@ TEST_CASE("a body that is one JSON string", "[parse][siliconflow]") {
     }
 }
 
+TEST_CASE("OpenAI's own serialisation names OpenAI when nothing else does", "[parse][openai]") {
+    // Messages of our own; the layout is what OpenAI's servers send (two spaces, message, type, param, code).
+    const auto body = [](std::string_view param, std::string_view type = "invalid_request_error",
+                         std::string_view indent = "  ") {
+        const std::string i(indent), ii = i + i;
+        return "{\n" + i + "\"error\": {\n" + ii + "\"message\": \"Cannot cancel a batch that is already done.\",\n" +
+               ii + "\"type\": \"" + std::string(type) + "\",\n" + ii + "\"param\": " + std::string(param) + ",\n" +
+               ii + "\"code\": null\n" + i + "}\n}\n";
+    };
+    SECTION("param null or a name; indented by two, or by four as OpenAI's gateway sends some errors") {
+        for (const std::string_view param : {std::string_view("null"), std::string_view("\"batch_id\"")}) {
+            for (const std::string_view indent : {std::string_view("  "), std::string_view("    ")}) {
+                const auto e = parse(body(param, "invalid_request_error", indent), 400);
+                CHECK(e.provider == provider::openai);
+                CHECK(e.envelope == envelope::error_object);
+                CHECK(e.category == category::invalid_request);
+            }
+        }
+    }
+    SECTION("the same fields on one line, indented otherwise, or without param name nobody") {
+        CHECK(
+            parse(
+                R"({"error":{"message":"Cannot cancel a batch that is already done.","type":"invalid_request_error","param":null,"code":null}})",
+                400)
+                .provider == provider::unknown);
+        CHECK(parse(body("null", "invalid_request_error", "   "), 400).provider == provider::unknown);
+        CHECK(parse(body("null", "invalid_request_error", "\t"), 400).provider == provider::unknown);
+        CHECK(parse("{\n  \"error\": {\n    \"message\": \"Cannot cancel a batch.\",\n    \"type\": "
+                    "\"invalid_request_error\"\n  }\n}",
+                    400)
+                  .provider == provider::unknown);
+    }
+    SECTION("a relay's own type or empty param is a relay's") {
+        CHECK(parse(body("\"\"", "one_api_error"), 400).provider == provider::unknown);
+        CHECK(parse(body("\"\""), 400).provider == provider::unknown);
+        CHECK(parse(body("\"400\"", "upstream_error"), 400).provider == provider::unknown);
+    }
+    SECTION("weaker than anything the text says") {
+        auto b = body("null");
+        b.replace(b.find("Cannot"), 6, "api.deepseek.com: cannot");
+        CHECK(parse(b, 400).provider == provider::deepseek);
+        CHECK(parse(body("null"), 400, provider::dashscope).provider == provider::dashscope);
+        // DeepSeek's four-space body carries the code every DeepSeek body carries.
+        CHECK(parse("{\n    \"error\": {\n        \"message\": \"Authentication failed.\",\n        \"type\": "
+                    "\"authentication_error\",\n        \"param\": null,\n        \"code\": "
+                    "\"invalid_request_error\"\n    }\n}",
+                    401)
+                  .provider == provider::deepseek);
+    }
+}
+
 TEST_CASE("unknown codes: status, then words, and structured fields beat words", "[parse]") {
     CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 429).category ==
           category::rate_limited);
@@ -307,6 +358,12 @@ TEST_CASE("unknown codes: status, then words, and structured fields beat words",
           category::billing);
     CHECK(parse(R"({"error":{"code":"x","message":"This model's maximum context length is 8192 tokens"}})", 400)
               .category == category::context_length_exceeded);
+    // Context length in other APIs' words.
+    for (const char* m : {"The total length of all messages is too long.", "Input is too long for requested model.",
+                          "The input token count (1048577) exceeds the maximum number of tokens allowed (1048576)."}) {
+        CHECK(parse(std::string(R"({"error":{"code":"x","message":")") + m + R"("}})", 400).category ==
+              category::context_length_exceeded);
+    }
     CHECK(parse("upstream request timeout", 504).category == category::timeout);
     // A catalogued code keeps its meaning whatever its message says.
     CHECK(parse(R"({"request_id":"r","code":"Arrearage","message":"rate limit timeout sensitive"})", 400).category ==

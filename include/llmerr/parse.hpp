@@ -137,6 +137,7 @@ struct body_facts {
     std::string code, message, type, param, request_id;
     provider shape_provider = provider::unknown;  // a provider only this shape belongs to
     std::string_view shape_api;                   // Qianfan "v1" / "v2" / "iam" by shape
+    provider written_by = provider::unknown;      // whose serialisation the body is (openai_serialisation)
     bool salvaged = false, truncated = false;
 };
 
@@ -269,6 +270,25 @@ LLMERR_COLD inline void salvage_as_rendering(std::string_view json, body_facts& 
 }
 
 // The body (already trimmed, SSE already unwrapped) as facts.
+// OpenAI's own serialisation of an error, as recorded in many projects' HTTP cassettes: its four keys in its
+// order, one per line, indented by two spaces ({\n  "error": {\n    "message": …,\n    "type": …,\n    "param": …,
+// \n    "code": …\n  }\n}) — or by four, as its gateway sends authentication, quota and unknown-model errors. The
+// providers that imitate its fields send them on one line or without `param` (DeepSeek's one four-space body
+// carries its own code, which names it first); one-api style relays, which also indent by two, give their own
+// `type` and fill `param` with "" or a status.
+[[nodiscard]] LLMERR_SMALL inline bool is_openai_serialisation(std::string_view t) noexcept {
+    const bool wide = starts_with(t, "{\n    \"error\": {\n        \"message\": ");
+    if (!wide && !starts_with(t, "{\n  \"error\": {\n    \"message\": ")) return false;
+    const std::size_t type = ifind(t, wide ? "\n        \"type\": " : "\n    \"type\": ", 0);
+    const std::string_view param_key = wide ? "\n        \"param\": " : "\n    \"param\": ";
+    const std::size_t param = ifind(t, param_key, type);
+    const std::size_t code = ifind(t, wide ? "\n        \"code\": " : "\n    \"code\": ", param);
+    if (code == std::string_view::npos) return false;
+    // param is null or a name ("messages", "images[0].image_url"), not a relay's "" or status.
+    const char first = t[param + param_key.size()], second = ascii_lower(t[param + param_key.size() + 1]);
+    return first == 'n' || (first == '"' && second >= 'a' && second <= 'z');
+}
+
 inline body_facts read_body(std::string_view t) {
     body_facts b;
     if (t.empty()) return b;
@@ -289,11 +309,13 @@ inline body_facts read_body(std::string_view t) {
             if (r.status != scan_status::ok || r.fields.top.k != json_field::kind::string) continue;
             std::string& text = r.fields.top.text;
             b.shape = envelope::json_string;
+            b.written_by = provider::siliconflow;
             b.truncated = move_capped(b.message, text, max_message_bytes);
             return b;
         }
         if (r.status == scan_status::ok && r.fields.top_is_object) {
             read_fields(r.fields, b);
+            if (b.shape == envelope::error_object && is_openai_serialisation(json)) b.written_by = provider::openai;
             return b;
         }
         if (r.status == scan_status::syntax_error && r.fields.top_is_object &&
@@ -1246,9 +1268,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         if (said == nullptr) said = like_memo.get();
         if (said != nullptr) p = said->provider;
     }
-    // One JSON string for a body: SiliconFlow documents that shape (its API reference's 401, 404 and 504 bodies),
-    // and no other provider we know sends it — weaker than anything the text says, as a gateway could.
-    if (p == provider::unknown && b.shape == envelope::json_string) p = provider::siliconflow;
+    // The body's serialisation, the weakest evidence of all (a gateway could pass such a body on unchanged):
+    // one JSON string for a body is SiliconFlow's (its API reference documents that shape for 401, 404 and 504
+    // bodies, and no other provider we know sends it); OpenAI's own layout of its fields is OpenAI's.
+    if (p == provider::unknown) p = b.written_by;
 
     // The most specific code wins: structured field, code written into the message, or (when no code was
     // sent) the type, as Ark's Managed Agent stream and DashScope compatible mode send it.

@@ -105,6 +105,13 @@ inline constexpr message_word message_words[] = {
     {"prompt too long", category::context_length_exceeded},
     {"prompt too large", category::context_length_exceeded},
     {"model max length", category::context_length_exceeded},  // Moonshot's older "model max length exceeded"
+    // The same in other APIs' words: "The total length of all messages is too long" (Perplexity), "Input is too
+    // long for requested model" (Bedrock), "The input token count (N) exceeds the maximum number of tokens
+    // allowed" (Gemini). (Not "too many tokens": "too many tokens per minute" is a rate limit.)
+    {"messages is too long", category::context_length_exceeded},
+    {"messages are too long", category::context_length_exceeded},
+    {"input is too long", category::context_length_exceeded},
+    {"input token count", category::context_length_exceeded},
     {"\xE8\xB6\x85\xE8\xBF\x87\xE6\x9C\x80\xE5\xA4\xA7\xE9\x95\xBF\xE5\xBA\xA6",
      category::context_length_exceeded},  // 超过最大长度
     // Exhausted quotas, which no quick retry fixes — DashScope "Free allocated quota exceeded", "free tier";
