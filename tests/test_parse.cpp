@@ -53,6 +53,24 @@ TEST_CASE("DashScope native and compatible mode", "[parse][dashscope]") {
         CHECK(e.retryable);
         CHECK(e.param.empty());
     }
+    SECTION("the native code inside outweighs a code field only another provider documents") {
+        // "ServiceUnavailable" is a Tencent Cloud common code (Hunyuan's catalogue); the "<503> InternalError.Algo"
+        // framing is DashScope's.
+        const auto e = parse(
+            R"({"error":{"code":"ServiceUnavailable","message":"<503> InternalError.Algo: An error occurred in model serving, error message is: [Request rejected by inference engine!]","type":"ServiceUnavailable"}})",
+            503);
+        CHECK(e.provider == provider::dashscope);
+        CHECK(e.code == "ServiceUnavailable");
+        REQUIRE(e.entry != nullptr);
+        CHECK(e.entry->code == "InternalError.Algo");
+        CHECK(e.retryable);
+        // Without the framing the code field names Hunyuan, as before.
+        CHECK(
+            parse(
+                R"({"Response":{"Error":{"Code":"ServiceUnavailable","Message":"Service is unavailable now."},"RequestId":"r"}})",
+                200)
+                .provider == provider::hunyuan);
+    }
     SECTION("compatible-mode alias with a rate-limit message") {
         const auto e = parse(
             R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"},"request_id":"x"})",

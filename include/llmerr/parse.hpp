@@ -137,7 +137,7 @@ struct body_facts {
     std::string code, message, type, param, request_id;
     provider shape_provider = provider::unknown;  // a provider only this shape belongs to
     std::string_view shape_api;                   // Qianfan "v1" / "v2" / "iam" by shape
-    provider written_by = provider::unknown;      // whose serialisation the body is (openai_serialisation)
+    provider written_by = provider::unknown;      // whose serialisation the body is: the weakest evidence
     bool salvaged = false, truncated = false;
 };
 
@@ -269,13 +269,12 @@ LLMERR_COLD inline void salvage_as_rendering(std::string_view json, body_facts& 
     if (b.request_id.empty()) assign_capped(b.request_id, rf.request_id, max_field_bytes);
 }
 
-// The body (already trimmed, SSE already unwrapped) as facts.
 // OpenAI's own serialisation of an error, as recorded in many projects' HTTP cassettes: its four keys in its
 // order, one per line, indented by two spaces ({\n  "error": {\n    "message": …,\n    "type": …,\n    "param": …,
 // \n    "code": …\n  }\n}) — or by four, as its gateway sends authentication, quota and unknown-model errors. The
 // providers that imitate its fields send them on one line or without `param` (DeepSeek's one four-space body
-// carries its own code, which names it first); one-api style relays, which also indent by two, give their own
-// `type` and fill `param` with "" or a status.
+// carries its own code, which names it first); one-api style relays, which also indent by two, fill `param` with
+// "" or a status.
 [[nodiscard]] LLMERR_SMALL inline bool is_openai_serialisation(std::string_view t) noexcept {
     const bool wide = starts_with(t, "{\n    \"error\": {\n        \"message\": ");
     if (!wide && !starts_with(t, "{\n  \"error\": {\n    \"message\": ")) return false;
@@ -289,6 +288,7 @@ LLMERR_COLD inline void salvage_as_rendering(std::string_view json, body_facts& 
     return first == 'n' || (first == '"' && second >= 'a' && second <= 'z');
 }
 
+// The body (already trimmed, SSE already unwrapped) as facts.
 inline body_facts read_body(std::string_view t) {
     body_facts b;
     if (t.empty()) return b;
@@ -1214,6 +1214,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // shape); Qianfan v1's own shape; request-id formats; DashScope's framing; Ark's `type` words; the
     // shape's other tells; headers; codes and names written in the text. Ambiguous evidence leaves it unknown.
     provider p = hint;
+    // A provider's code rendered inside the message ("<503> InternalError.Algo: …", DashScope's framing) is the
+    // innermost: it outweighs a code field only another provider documents (DashScope's compatible mode sends
+    // "ServiceUnavailable", a Tencent Cloud common code, around it).
+    if (p == provider::unknown && !angle_code.empty()) p = provider_by_vocabulary(angle_code);
     if (p == provider::unknown) p = provider_by_vocabulary(b.code);
     // A business code of four or five digits in any error envelope (Zhipu's "1113", Baichuan's 10300), as sent
     // or as a client printed it: only a provider documents such numbers; gateways and relays send statuses.
@@ -1225,7 +1229,6 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     if (p == provider::unknown && b.shape != envelope::html) p = provider_by_number_block(b.code);
     // A documented code in parentheses at the end of the message, with the documented wording before it.
     if (p == provider::unknown && !paren_code.empty()) p = provider_by_variants(paren_code, lowered, 3);
-    if (p == provider::unknown && !angle_code.empty()) p = provider_by_vocabulary(angle_code);
     if (p == provider::unknown && b.shape == envelope::error_code) p = b.shape_provider;
     if (p == provider::unknown && b.shape == envelope::rendering && rf.v1_error_code) p = provider::qianfan;
     if (p == provider::unknown) p = provider_by_request_id(b.request_id);
