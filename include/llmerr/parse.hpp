@@ -274,7 +274,7 @@ LLMERR_COLD inline void salvage_as_rendering(std::string_view json, body_facts& 
 // \n    "code": …\n  }\n}) — or by four, as its gateway sends authentication, quota and unknown-model errors. The
 // providers that imitate its fields send them on one line or without `param` (DeepSeek's one four-space body
 // carries its own code, which names it first); one-api style relays, which also indent by two, fill `param` with
-// "" or a status.
+// "" or a status. (Azure OpenAI passes its models' errors on in this layout: OpenAI's catalogue applies to them.)
 [[nodiscard]] LLMERR_SMALL inline bool is_openai_serialisation(std::string_view t) noexcept {
     const bool wide = starts_with(t, "{\n    \"error\": {\n        \"message\": ");
     if (!wide && !starts_with(t, "{\n  \"error\": {\n    \"message\": ")) return false;
