@@ -366,6 +366,23 @@ TEST_CASE("OpenAI's own serialisation names OpenAI when nothing else does", "[pa
     }
 }
 
+TEST_CASE("a code OpenAI and DashScope both send: the message decides", "[parse][openai][dashscope]") {
+    const auto body = [](const std::string& message) {
+        return R"({"error":{"message":")" + message +
+               R"(","type":"invalid_request_error","param":"x","code":"invalid_value"}})";
+    };
+    // OpenAI's wording for invalid_value (an enum value the endpoint does not take).
+    CHECK(parse(body("Invalid value: 'fast'. Supported values are: 'low' and 'high'."), 400).provider ==
+          provider::openai);
+    // DashScope's documented wording for the same code.
+    CHECK(parse(body("-5 is lesser than the minimum of 0 - 'seed'"), 400).provider == provider::dashscope);
+    // Neither's: nobody, and the category all agree on.
+    const auto e = parse(body("Something about x."), 400);
+    CHECK(e.provider == provider::unknown);
+    CHECK(e.category == category::invalid_request);
+    CHECK_FALSE(e.retryable);
+}
+
 TEST_CASE("unknown codes: status, then words, and structured fields beat words", "[parse]") {
     CHECK(parse(R"({"error":{"code":"brand_new_code","message":"something"}})", 429).category ==
           category::rate_limited);

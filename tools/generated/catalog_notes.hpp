@@ -22,14 +22,14 @@ struct entry_notes {
     std::string_view source;  // seed file or documentation address the entry comes from
 };
 
-static_assert(llmerr::detail::catalog_digest == 0xf7e30185u,
+static_assert(llmerr::detail::catalog_digest == 0xf668a84fu,
               "tools/generated/catalog_notes.hpp and <llmerr/catalog.hpp> come from different data: "
               "run tools/gen_catalog.py");
 
 // clang-format off
 // NOLINTBEGIN
 // One per row of llmerr::entries(), in the same order.
-inline constexpr std::array<entry_notes, 1136> catalog_notes{{
+inline constexpr std::array<entry_notes, 1137> catalog_notes{{
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
     {{"(copied in seed 000)", 20}, {}, {"https://www.volcengine.com/docs/82379/1099476", 45}},
@@ -1050,6 +1050,7 @@ inline constexpr std::array<entry_notes, 1136> catalog_notes{{
     {{}, {"The openai-python SDK (generated from OpenAI's OpenAPI spec) types this code for error.code of a Response object (status failed / error event); it gives no message, so the message is the code itself. No Chinese text available.", 226}, {"https://github.com/openai/openai-python/blob/3e19420bd6d58a7c6795b1233e0e2f0477010898/src/openai/types/responses/response_error.py", 130}},
     {{}, {"The openai-python SDK (generated from OpenAI's OpenAPI spec) types this code for error.code of a Response object (status failed / error event); it gives no message, so the message is the code itself. No Chinese text available.", 226}, {"https://github.com/openai/openai-python/blob/3e19420bd6d58a7c6795b1233e0e2f0477010898/src/openai/types/responses/response_error.py", 130}},
     {{}, {"The openai-python SDK types this as last_error.code of an Assistants run; it gives no message, so the message is the code itself. No Chinese text available.", 156}, {"https://github.com/openai/openai-python/blob/0396a9fbbbf7269a96f7f7ce02baff6a420ba1e8/src/openai/types/beta/threads/run.py", 122}},
+    {{"A parameter holds a value the endpoint does not accept (an enum: a tool's action type, a content part's type, reasoning.summary); error.param names where. Send one of the supported values.", 188}, {"The error-codes page, as read, does not list this code; it is the error.code seen on the wire, in many public reports (the source shows one). DashScope documents the same code for its compatible mode with other messages: the message decides between them. No Chinese text available.", 281}, {"https://github.com/openai/codex/issues/7085", 43}},
     {{}, {"The error-codes page, as read, does not list this code; it is the error.code seen on the wire (third-party logs and SDK users' reports). Message from wire samples. No Chinese text available.", 190}, {"https://developers.openai.com/api/docs/guides/error-codes", 57}},
     {{"For billing errors the page says to inspect error.code; error.type can still be insufficient_quota. Retrying billing, spend or quota errors won't restore access. The organization's enforced monthly spend limit: raise or remove it, otherwise access resumes after the monthly reset. Chinese text from the zh-Hans edition https://developers.openai.com/zh-Hans/api/docs/guides/error-codes.", 385}, {}, {"https://developers.openai.com/api/docs/guides/error-codes", 57}},
     {{"For billing errors the page says to inspect error.code; error.type can still be insufficient_quota. Retrying billing, spend or quota errors won't restore access. The OpenAI-assigned monthly usage limit (separate from spend limits): request a higher approved usage limit or contact support. Chinese text from the zh-Hans edition https://developers.openai.com/zh-Hans/api/docs/guides/error-codes.", 394}, {"The page says to request a higher limit; that the monthly window resets is inferred from 'monthly usage limit'.", 111}, {"https://developers.openai.com/api/docs/guides/error-codes", 57}},
