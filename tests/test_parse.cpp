@@ -73,8 +73,9 @@ TEST_CASE("DashScope native and compatible mode", "[parse][dashscope]") {
     }
     SECTION("compatible-mode alias with a rate-limit message") {
         const auto e = parse(
-            R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"},"request_id":"x"})",
+            R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"},"request_id":"5f3b2a1c-0d4e-9a8b-b7c6-1e2f3a4b5c6d"})",
             429);
+        REQUIRE(e.entry != nullptr);
         CHECK(e.entry->code == "Throttling.AllocationQuota");
         CHECK(e.category == category::rate_limited);
     }
@@ -364,6 +365,117 @@ TEST_CASE("OpenAI's own serialisation names OpenAI when nothing else does", "[pa
                     401)
                   .provider == provider::deepseek);
     }
+}
+
+TEST_CASE("SiliconFlow's documented envelope: five digits beside a null data", "[parse][siliconflow]") {
+    // Codes SiliconFlow's catalogue does not list, in the body its API reference documents ({"code","message",
+    // "data"}); messages of our own.
+    SECTION("as sent, and as Python prints it") {
+        CHECK(parse(R"({"code":40123,"message":"Something went wrong.","data":null})", 400).provider ==
+              provider::siliconflow);
+        CHECK(parse("{\n  \"code\": 40123,\n  \"message\": \"Something went wrong.\",\n  \"data\": null\n}", 400)
+                  .provider == provider::siliconflow);
+        const auto e = parse("Error code: 403 - {'code': 40123, 'message': 'Something went wrong.', 'data': None}");
+        CHECK(e.provider == provider::siliconflow);
+        CHECK(e.code == "40123");
+    }
+    SECTION("an app's status in a code, a data that holds something, or no data: nobody") {
+        CHECK(parse(R"({"code":500,"message":"Something went wrong.","data":null})", 500).provider ==
+              provider::unknown);
+        CHECK(parse(R"({"code":40123,"message":"Something went wrong.","data":{"x":1}})", 400).provider ==
+              provider::unknown);
+        CHECK(parse(R"({"code":40123,"message":"Something went wrong."})", 400).provider == provider::unknown);
+        CHECK(parse("Error code: 400 - {'code': 500, 'message': 'Something went wrong.', 'data': None}").provider ==
+              provider::unknown);
+    }
+}
+
+TEST_CASE("layouts that are not a provider's: vLLM's and Mistral's numbers, other request ids", "[parse]") {
+    // {"object":"error",…}: Mistral writes "1300" there, a number Zhipu documents too.
+    const auto mistral = parse(
+        R"({"object":"error","message":"Too many calls.","type":"rate_limited","param":null,"code":"1300"})", 429);
+    CHECK(mistral.provider == provider::unknown);
+    CHECK(mistral.code == "1300");
+    CHECK(mistral.category == category::rate_limited);
+    // The same number in Zhipu's own layout is Zhipu's.
+    CHECK(parse(R"({"error":{"code":"1300","message":"Something."}})", 403).provider == provider::zhipu);
+    // DashScope's compatible mode keeps its UUID request_id beside an error object; another API's id does not
+    // name DashScope.
+    const std::string error = R"("error":{"message":"Something.","type":"invalid_request_error","code":"x_y"})";
+    CHECK(parse(R"({"request_id":"9ad5f6e5-c95f-905a-8c49-cea387148724",)" + error + "}", 400).provider ==
+          provider::dashscope);
+    CHECK(parse(R"({"request_id":"req_01kjf0gsxyej1syt7a6t1dptd1",)" + error + "}", 400).provider == provider::unknown);
+}
+
+TEST_CASE("what a client wraps around a body", "[parse][renderings]") {
+    SECTION("a logger's own message= after the error's (openai-python 0.x)") {
+        const auto e = parse(
+            "error_code=None error_message='Rate limit reached for requests per minute.' error_param=None "
+            "error_type=requests message='OpenAI API error received' stream_error=False");
+        CHECK(e.message == "Rate limit reached for requests per minute.");
+        CHECK(e.category == category::rate_limited);
+        CHECK(e.retryable);
+        // A message inside the error's message is still the innermost.
+        CHECK(parse(R"(error_message='relay: {"message": "Rate limit hit."}')").message == "Rate limit hit.");
+    }
+    SECTION("an error object whose own error is one level deeper: the body's words and codes are read") {
+        const auto e = parse(R"(Failed: {"error":{"type":"error","sequence_number":2,"error":{"type":"x",)"
+                             R"("code":"y","message":"Your input exceeds the context window of this model."}}})");
+        CHECK(e.category == category::context_length_exceeded);
+        CHECK_FALSE(e.retryable);
+        CHECK(e.message.find("context window") != std::string::npos);
+    }
+}
+
+TEST_CASE("words of libraries and proxies many APIs sit behind", "[parse][words]") {
+    // Envoy's failures to reach the service: the service failed, not full.
+    const auto envoy = parse("upstream connect error or disconnect/reset before headers. reset reason: overflow", 503);
+    CHECK(envoy.category == category::server_error);
+    CHECK(envoy.retryable);
+    // Hugging Face TGI's length checks.
+    CHECK(parse("Input validation error: `inputs` tokens + `max_new_tokens` must be <= 100. Given: 90 `inputs` "
+                "tokens and 20 `max_new_tokens`")
+              .category == category::context_length_exceeded);
+    CHECK(parse("Input validation error: `inputs` must have less than 100 tokens. Given: 120", 422).category ==
+          category::context_length_exceeded);
+    // Content filters and usage policies.
+    for (const char* m : {"This request has been blocked by our content filters.",
+                          "The prompt triggered Azure OpenAI's content management policy.",
+                          "Your prompt was flagged as potentially violating our usage policy."}) {
+        const auto e = parse(std::string(R"({"error":{"code":"x_y","message":")") + m + R"("}})", 400);
+        CHECK(e.category == category::content_filtered);
+    }
+    // OpenAI's SDK-typed invalid_prompt (no documented wording) refined by the same words.
+    CHECK(parse(R"({"error":{"code":"invalid_prompt","message":"Flagged as violating our usage policy.",)"
+                R"("type":"invalid_request_error","param":null}})",
+                400, provider::openai)
+              .category == category::content_filtered);
+    // A retired model.
+    CHECK(parse(R"({"error":{"code":"x_y","message":"The model `m` has been decommissioned."}})", 400).category ==
+          category::not_found);
+}
+
+TEST_CASE("the status's verdict, and the words that outweigh it", "[parse][retry]") {
+    // "usage limits" alone reads as a used-up allowance; at a 429 whose message says to try again later, the
+    // limit passes.
+    const auto later = parse(R"({"error":"Too Many Requests","message":"You have exceeded your usage limits. )"
+                             R"(Please try again later."})",
+                             429);
+    CHECK(later.category == category::rate_limited);
+    CHECK(later.retryable);
+    const auto cycle =
+        parse(R"({"error":{"code":"x_y","message":"You have reached your usage limit for this cycle."}})", 429);
+    CHECK(cycle.category == category::quota_exhausted);
+    CHECK_FALSE(cycle.retryable);
+    // An input over the model's length fails again whoever answers it, even at a 500.
+    const auto length =
+        parse(R"({"error":{"message":"Requested input length 9000 exceeds maximum input length 8192"}})", 500);
+    CHECK(length.category == category::context_length_exceeded);
+    CHECK_FALSE(length.retryable);
+    // Other words of the caller's class still yield to a 5xx.
+    const auto other = parse(R"({"error":{"message":"Invalid parameter: something"}})", 500);
+    CHECK(other.category == category::server_error);
+    CHECK(other.retryable);
 }
 
 TEST_CASE("a code OpenAI and DashScope both send: the message decides", "[parse][openai][dashscope]") {

@@ -229,8 +229,11 @@ TEST_CASE("evidence names", "[evidence]") {
     CHECK(parse("", 429).evidence == evidence::http_status);
     CHECK(parse(R"({"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"x"})", 401).evidence ==
           evidence::exact_code);
-    CHECK(parse(R"({"error":{"code":"invalid_api_key","message":"Incorrect API key provided."},"request_id":"x"})", 401)
-              .evidence == evidence::alias);
+    CHECK(
+        parse(
+            R"({"error":{"code":"invalid_api_key","message":"Incorrect API key provided."},"request_id":"1b2c3d4e-0000-4a1b-8c2d-3e4f5a6b7c8d"})",
+            401)
+            .evidence == evidence::alias);
 }
 
 TEST_CASE("DashScope's \"<400> Code: message\" at the start of a body is a rendering, not markup",
@@ -721,11 +724,17 @@ TEST_CASE("a body pasted with curled quotes is read as with straight ones", "[pa
 
 TEST_CASE("an Anthropic-format body with a request_id is not DashScope's", "[parse][provider]") {
     // MiniMax, Moonshot, Zhipu and DeepSeek also answer in Anthropic's format, request_id included.
-    CHECK(parse(R"({"type":"error","error":{"type":"api_error","message":"qzx vbn"},"request_id":"0663f0"})", 500)
-              .provider == provider::unknown);
-    // DashScope's compatible mode: an OpenAI-style error beside its native request_id.
-    CHECK(parse(R"({"error":{"message":"qzx vbn","type":"invalid_request_error"},"request_id":"4d496c94"})", 400)
-              .provider == provider::dashscope);
+    CHECK(
+        parse(
+            R"({"type":"error","error":{"type":"api_error","message":"qzx vbn"},"request_id":"0663f0aa-1389-9ca9-a92a-3e732f675686"})",
+            500)
+            .provider == provider::unknown);
+    // DashScope's compatible mode: an OpenAI-style error beside its native request_id (a UUID).
+    CHECK(
+        parse(
+            R"({"error":{"message":"qzx vbn","type":"invalid_request_error"},"request_id":"4d496c94-1389-9ca9-a92a-3e732f675686"})",
+            400)
+            .provider == provider::dashscope);
 }
 
 TEST_CASE("the provider's own word that a retry may pass makes the error retryable", "[parse][words]") {

@@ -139,6 +139,9 @@ struct body_facts {
     std::string_view shape_api;                   // Qianfan "v1" / "v2" / "iam" by shape
     provider written_by = provider::unknown;      // whose serialisation the body is: the weakest evidence
     bool salvaged = false, truncated = false;
+    // In the layout of vLLM and Mistral ({"object":"error","message","type","param","code"}): its numbers
+    // ("1300", 400) are theirs, not a provider's business code.
+    bool object_error_layout = false;
 };
 
 // assign_capped, moving the scanner's string instead of copying it when it fits (the scan result is
@@ -205,7 +208,10 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         if (f.error_param.k == json_field::kind::string) take(b.param, f.error_param);
         // (Not in the Anthropic format, {"type":"error",…,"request_id"}, which MiniMax, Moonshot, Zhipu and
         // DeepSeek also answer in.)
-        if (f.request_id.is_text() && !(f.type.is_text() && f.type.text_is("error"))) {
+        // (Its ids are UUIDs, "chatcmpl-…" when it echoes the completion's id: a '-' after eight characters. Groq's
+        // "req_01kj…" beside its error is not.)
+        if (f.request_id.is_text() && f.request_id.text.size() > 8 && f.request_id.text[8] == '-' &&
+            !(f.type.is_text() && f.type.text_is("error"))) {
             b.shape_provider = provider::dashscope;  // compatible mode keeps the native request_id
         } else if (f.id.is_text() && is_qianfan_request_id(f.id.text)) {
             // v2 answers with the request's "id" ("as-…"); another "id" is anybody's (JSON-RPC's "2_17707…").
@@ -288,6 +294,31 @@ LLMERR_COLD inline void salvage_as_rendering(std::string_view json, body_facts& 
     return first == 'n' || (first == '"' && second >= 'a' && second <= 'z');
 }
 
+// SiliconFlow's documented error body, {"code":20012,"message":…,"data":null}: a business code of five digits (its
+// codes come in blocks: 20012, 20015, 30011, 50505) beside a null `data`, as sent or as Python prints it
+// ('data': None). Apps' own {"code":500,"message","data":null} carry statuses, not five digits.
+[[nodiscard]] LLMERR_SMALL inline bool is_siliconflow_envelope(std::string_view code, std::string_view t) noexcept {
+    if (code.size() != 5 || !all_digits(code)) return false;
+    const auto has = [t](std::string_view s) { return ifind(t, s, 0) != std::string_view::npos; };
+    return has("\"data\":null") || has("\"data\": null") || has("'data': None");
+}
+
+// What a valid JSON body's layout says beyond its fields (out of line: read once per body).
+LLMERR_SMALL inline void read_layout(std::string_view json, body_facts& b) {
+    if (b.shape == envelope::error_object && is_openai_serialisation(json)) b.written_by = provider::openai;
+    if (b.shape == envelope::code_message && b.shape_provider == provider::unknown &&
+        is_siliconflow_envelope(b.code, json))
+        b.written_by = provider::siliconflow;
+    b.object_error_layout = starts_with(json, "{\"object\":\"error\"");
+}
+
+// Whose serialisation a client's rendering of a body shows (Python's repr of SiliconFlow's envelope).
+[[nodiscard]] LLMERR_SMALL inline provider rendering_written_by(const rendered_fields& rf,
+                                                                std::string_view t) noexcept {
+    const bool siliconflow = rf.code.empty() && rf.type.empty() && is_siliconflow_envelope(rf.numeric_code, t);
+    return siliconflow ? provider::siliconflow : provider::unknown;
+}
+
 // The body (already trimmed, SSE already unwrapped) as facts.
 inline body_facts read_body(std::string_view t) {
     body_facts b;
@@ -315,7 +346,11 @@ inline body_facts read_body(std::string_view t) {
         }
         if (r.status == scan_status::ok && r.fields.top_is_object) {
             read_fields(r.fields, b);
-            if (b.shape == envelope::error_object && is_openai_serialisation(json)) b.written_by = provider::openai;
+            read_layout(json, b);
+            // An error object with no message of its own, whose message is deeper (a client's {"error":<the
+            // Responses API's error event>}): the body is the message, so that its words and codes are still read.
+            if (b.shape == envelope::error_object && !r.fields.error_message.present())
+                b.truncated = assign_capped(b.message, t, max_message_bytes);
             return b;
         }
         if (r.status == scan_status::syntax_error && r.fields.top_is_object &&
@@ -944,6 +979,13 @@ inline const pattern_pair_index& documented_pattern_pairs() {
     return false;
 }
 
+// Whether a lowered message tells the caller to try again later, with no time ("Please try again later", 请稍后再试).
+[[nodiscard]] LLMERR_SMALL inline bool says_try_later(std::string_view m) noexcept {
+    return ifind(m, "again later", 0) != std::string_view::npos ||
+           ifind(m, "retry later", 0) != std::string_view::npos ||
+           ifind(m, "\xE7\xA8\x8D\xE5\x90\x8E", 0) != std::string_view::npos;  // 稍后
+}
+
 // Whether a lowered message names a limit per day ("requests per day", "free-models-per-day", "limit_rpd", "TPD",
 // "daily", 每日, 每天) and no time to try again in ("Please try again in 1m26s": a rolling window, not the day's).
 // Up to three quick searches, then at most one pass over the bytes.
@@ -979,6 +1021,26 @@ inline const pattern_pair_index& documented_pattern_pairs() {
 // two above). Out of line (cold): asked only of a rate limit.
 [[nodiscard]] LLMERR_COLD inline bool rate_limit_used_up(std::string_view m) noexcept {
     return says_limit_zero(m) || says_day_limit_without_retry_time(m);
+}
+
+// Whether a limit passes, once the words have spoken (out of line: asked of every response, decisive for few).
+// `weak_at_429`: the category came from words alone, at a 429.
+LLMERR_SMALL inline void settle_limit(llm_error& r, std::string_view lowered, bool weak_at_429) noexcept {
+    // A used-up allowance only words suggest ("exceeded your usage limits"), sent as a 429 whose message itself
+    // says to try again later: a limit that passes, as the status says.
+    if (weak_at_429 && r.category == category::quota_exhausted && says_try_later(lowered)) {
+        r.category = category::rate_limited;
+        r.retryable = true;
+    }
+    // A rate limit of zero ("Limit: 0/1min. Current: 1/1min", "limit: 0") lets no request through however long
+    // the caller waits: the quota is not granted, not used up for now.
+    // Nor, until the day ends, does a limit per day with no time to try again in ("free-models-per-day").
+    if (r.category == category::rate_limited && rate_limit_used_up(lowered)) {
+        r.category = category::quota_exhausted;
+        r.retryable = false;
+        r.retry_hint = retry_hint::none;
+        r.evidence = evidence::message_words;
+    }
 }
 
 // The documented message a bare message matches best (longest literal text, at least 12 bytes of it).
@@ -1167,6 +1229,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             if (!rf.message.empty()) b.truncated = assign_capped(b.message, rf.message, max_message_bytes);
             if (b.type.empty()) assign_capped(b.type, rf.type, max_field_bytes);
             if (b.request_id.empty()) assign_capped(b.request_id, rf.request_id, max_field_bytes);
+            b.written_by = rendering_written_by(rf, t);
         }
     }
     const bool code_sent = !b.code.empty();  // in a code field, not a code found in the text
@@ -1222,7 +1285,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // A business code of four or five digits in any error envelope (Zhipu's "1113", Baichuan's 10300), as sent
     // or as a client printed it: only a provider documents such numbers; gateways and relays send statuses.
     // Several document it ("1000"): the one whose documented text for it the message is.
-    if (p == provider::unknown && b.shape != envelope::html && b.code.size() >= 4) {
+    if (p == provider::unknown && b.shape != envelope::html && !b.object_error_layout && b.code.size() >= 4) {
         p = provider_by_vocabulary(b.code, 4);
         if (p == provider::unknown && all_digits(b.code)) p = provider_by_variants(b.code, lowered, 4);
     }
@@ -1377,7 +1440,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         category agreed = category::unknown;
         bool agree = p == provider::unknown && !agreed_code.empty() && !is_http_status_code(agreed_code);
         const catalog_entry* any = nullptr;
-        const std::uint32_t documenters = agree ? documenting_providers(agreed_code) : 0;
+        // (Nor on a code in vLLM's and Mistral's layout, "1300": theirs, whoever else documents it.)
+        const std::uint32_t documenters = agree && !b.object_error_layout ? documenting_providers(agreed_code) : 0;
         for (provider q : known_providers) {
             if (!agree) break;
             if ((documenters >> static_cast<unsigned>(q) & 1U) == 0) continue;
@@ -1484,7 +1548,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
                       r.evidence == evidence::message_words;
     // A relay's own failure (one-api / new-api `type`) comes with whatever status the relay chose: it says
     // nothing about whose fault it is.
-    if (weak && !fits_status(r.category, is_relay_own_type(r.type) ? 0 : class_status)) {
+    // Except an input over the model's length ("Requested input length 99009 exceeds maximum input length 8192" at
+    // a 500): the same request fails again whoever answers it, so the words outweigh the status.
+    if (weak && !fits_status(r.category, is_relay_own_type(r.type) ? 0 : class_status) &&
+        r.category != category::context_length_exceeded) {
         r.category = category_from_status(class_status);
         r.retryable = is_retryable_by_default(r.category);
         r.retry_hint = retry_hint::none;
@@ -1500,15 +1567,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         r.retry_hint = retry_hint::none;
         r.evidence = evidence::message_words;
     }
-    // A rate limit of zero ("Limit: 0/1min. Current: 1/1min", "limit: 0") lets no request through however long
-    // the caller waits: the quota is not granted, not used up for now.
-    // Nor, until the day ends, does a limit per day with no time to try again in ("free-models-per-day").
-    if (r.category == category::rate_limited && rate_limit_used_up(lowered.view())) {
-        r.category = category::quota_exhausted;
-        r.retryable = false;
-        r.retry_hint = retry_hint::none;
-        r.evidence = evidence::message_words;
-    }
+    settle_limit(r, lowered.view(), weak && class_status == 429);
 
     if (headers != nullptr) {
         r.retry_after = headers->retry_after;

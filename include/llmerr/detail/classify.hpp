@@ -87,6 +87,11 @@ inline constexpr message_word message_words[] = {
     {"safety system", category::content_filtered},
     {"content policy", category::content_filtered},
     {"content_policy", category::content_filtered},
+    // "blocked by our content filters" (OpenAI's images), Azure OpenAI's "content management policy", OpenAI's
+    // "flagged as potentially violating our usage policy".
+    {"content filter", category::content_filtered},
+    {"content management polic", category::content_filtered},
+    {"usage polic", category::content_filtered},
     // Context length — DashScope "Range of input length", "exceed model limit"; Qianfan
     // "Prompt tokens too long", "max input characters"; OpenAI-style "maximum context length".
     {"context length", category::context_length_exceeded},
@@ -97,6 +102,9 @@ inline constexpr message_word message_words[] = {
     {"max input characters", category::context_length_exceeded},
     {"prompt exceeds", category::context_length_exceeded},  // "Prompt exceeds max length" (Zhipu)
     {"max_seq_len", category::context_length_exceeded},     // vLLM-served models: "… must be less than max_seq_len"
+    // Hugging Face TGI: "`inputs` tokens + `max_new_tokens` must be <= 2048", "`inputs` must have less than 4096 tokens".
+    {"inputs` tokens", category::context_length_exceeded},
+    {"inputs` must have less than", category::context_length_exceeded},
     // The prompt over the model's window, in the words of agents and Anthropic-style APIs: "Context overflow:
     // prompt too large for the model", "prompt is too long: 210000 tokens > 200000 maximum", "context window".
     {"context overflow", category::context_length_exceeded},
@@ -199,6 +207,10 @@ inline constexpr message_word message_words[] = {
     {"remote end closed", category::server_error},
     {"unexpected eof", category::server_error},
     {"\": eof", category::server_error},  // Go's io.EOF after the URL it posted to
+    // Envoy (in front of many APIs) could not reach or lost the service behind it: "upstream connect error or
+    // disconnect/reset before headers. reset reason: connection termination".
+    {"upstream connect error", category::server_error},
+    {"reset before headers", category::server_error},
     // A response the client could not read as JSON, empty or cut short under load (node-fetch's "invalid json
     // response body at … reason: Unexpected end of JSON input", Python's "Expecting value: line 5 column 1"
     // after a 200): the provider failed to answer. (At a 4xx, a body the server could not read, it does not fit.)
@@ -226,6 +238,7 @@ inline constexpr message_word message_words[] = {
     {"not support consecutive", category::invalid_request},
     // Not found / unsupported — "does not exist", "not found", "invalid model", "not supported"; 不存在 / 不支持.
     {"invalid model", category::not_found},
+    {"decommission", category::not_found},  // a retired model: "has been decommissioned and is no longer supported"
     {"no available channel", category::not_found},  // a relay has no upstream for this model
     {"\xE6\x97\xA0\xE5\x8F\xAF\xE7\x94\xA8\xE6\xB8\xA0\xE9\x81\x93", category::not_found},  // 无可用渠道
     {"not found", category::not_found, true},
@@ -409,7 +422,10 @@ inline constexpr word_index<classify_word_count> classify_word_index =
         const classify_word& w = classify_words.words[k];
         switch (w.kind) {
             case 0:
-                if (!fits_status(packed_message_words.cat[w.at], status)) return false;
+                // (An input over the model's length fails again whoever answers: its words hold at a 5xx too.)
+                if (!fits_status(packed_message_words.cat[w.at], status) &&
+                    packed_message_words.cat[w.at] != category::context_length_exceeded)
+                    return false;
                 if (packed_message_words.reason_phrase[w.at] && status != 0 &&
                     packed_message_words.cat[w.at] == category_from_status(status)) {
                     if (restated == category::unknown) restated = packed_message_words.cat[w.at];

@@ -339,6 +339,7 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
     f.angle = find_angle_rendering(t);
     std::string_view last_message;
     char last_message_quote = 0;
+    bool last_message_named_error = false;
     std::size_t i = 0;
     while (i < t.size()) {
         if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z')) || (i > 0 && is_ident_char(t[i - 1]))) {
@@ -421,10 +422,19 @@ inline rendered_fields read_rendering(std::string_view t, std::size_t message_ca
                 }
                 break;
             }
-            case render_role::message:
+            case render_role::message: {
+                // A message the key names as the error's (error_message, errmsg) outlasts a plain `message=`
+                // written after it, not inside it: a logger's own ("error_message='Rate limit reached…'
+                // error_type=requests message='OpenAI API error received'", openai-python 0.x).
+                const bool named_error = ascii_lower(key[0]) == 'e';
+                if (last_message_named_error && !named_error &&
+                    v.text.data() > last_message.data() + last_message.size())
+                    break;
                 last_message = v.text;
                 last_message_quote = v.quote;
+                last_message_named_error = named_error;
                 break;
+            }
             case render_role::type:
                 if (f.type.empty() && v.text.size() <= 128) f.type = v.text;
                 break;
