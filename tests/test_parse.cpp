@@ -408,6 +408,21 @@ TEST_CASE("layouts that are not a provider's: vLLM's and Mistral's numbers, othe
 }
 
 TEST_CASE("what a client wraps around a body", "[parse][renderings]") {
+    SECTION("Zhipu's [code][message][request id] after a client's prefix; its code as the type") {
+        const auto e =
+            parse("API Error: Request rejected (429) \xC2\xB7 [1302][Too many calls this minute.][2026061020420108]");
+        CHECK(e.code == "1302");
+        CHECK(e.provider == provider::zhipu);
+        CHECK(e.category == category::rate_limited);
+        // A bracketed number alone after a prefix is no code.
+        CHECK(parse("Request failed [2048] while reading.").code != "2048");
+        // Z.ai's Anthropic-format endpoint puts Zhipu's business code in the type.
+        const auto z =
+            parse(R"({"type":"error","error":{"type":"1113","message":"Something."},"request_id":"r"})", 429);
+        CHECK(z.code == "1113");
+        CHECK(z.provider == provider::zhipu);
+        CHECK(z.category == category::billing);
+    }
     SECTION("a logger's own message= after the error's (openai-python 0.x)") {
         const auto e = parse(
             "error_code=None error_message='Rate limit reached for requests per minute.' error_param=None "
@@ -450,6 +465,9 @@ TEST_CASE("words of libraries and proxies many APIs sit behind", "[parse][words]
                 R"("type":"invalid_request_error","param":null}})",
                 400, provider::openai)
               .category == category::content_filtered);
+    // A fair usage policy limits frequency; it is no content policy.
+    CHECK(parse(R"({"error":{"code":"x_y","message":"Your usage does not comply with the Fair Usage Policy."}})", 400)
+              .category != category::content_filtered);
     // A retired model.
     CHECK(parse(R"({"error":{"code":"x_y","message":"The model `m` has been decommissioned."}})", 400).category ==
           category::not_found);
@@ -472,6 +490,28 @@ TEST_CASE("the status's verdict, and the words that outweigh it", "[parse][retry
         parse(R"({"error":{"message":"Requested input length 9000 exceeds maximum input length 8192"}})", 500);
     CHECK(length.category == category::context_length_exceeded);
     CHECK_FALSE(length.retryable);
+    // The provider's own words that it is overloaded hold at a 4xx ({"detail":"Decode server is overloaded"} at
+    // 400, as a FastAPI server sends it: a body with no message field is read as its message).
+    const auto busy = parse(R"({"detail":"The decode server is overloaded"})", 400);
+    CHECK(busy.category == category::overloaded);
+    CHECK(busy.retryable);
+    CHECK(busy.message == R"({"detail":"The decode server is overloaded"})");
+    // A row that documents no category says nothing the status does not: a status received decides.
+    const std::string failed = R"({"Response":{"Error":{"Code":"FailedOperation","Message":"Operation failed."},)"
+                               R"("RequestId":"r"}})";
+    const auto at_500 = parse(failed, 500);
+    CHECK(at_500.code == "FailedOperation");
+    CHECK(at_500.category == category::server_error);
+    CHECK(at_500.retryable);
+    CHECK(parse(failed, 200).category == category::unknown);
+    // A time to try again in, and no other word: a limit that passes.
+    const auto in_time = parse("No deployments available for the selected model, Try again in 60 seconds.");
+    CHECK(in_time.category == category::rate_limited);
+    CHECK(in_time.retryable);
+    // A gateway that lost its connection upstream.
+    const auto lost = parse(R"({"body":{"html-message":"Network connection lost."}})");
+    CHECK(lost.category == category::server_error);
+    CHECK(lost.retryable);
     // Other words of the caller's class still yield to a 5xx.
     const auto other = parse(R"({"error":{"message":"Invalid parameter: something"}})", 500);
     CHECK(other.category == category::server_error);

@@ -205,6 +205,8 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         take(b.code, f.error_code_field);
         if (f.error_message.is_text()) b.truncated = move_capped(b.message, f.error_message.text, max_message_bytes);
         take(b.type, f.error_type);
+        // Z.ai's Anthropic-format endpoint writes Zhipu's business code as the type ({"type":"1113"}): the code.
+        if (b.code.empty() && b.type.size() >= 4 && b.type.size() <= 6 && all_digits(b.type)) b.code = b.type;
         if (f.error_param.k == json_field::kind::string) take(b.param, f.error_param);
         // (Not in the Anthropic format, {"type":"error",…,"request_id"}, which MiniMax, Moonshot, Zhipu and
         // DeepSeek also answer in.)
@@ -347,9 +349,12 @@ inline body_facts read_body(std::string_view t) {
         if (r.status == scan_status::ok && r.fields.top_is_object) {
             read_fields(r.fields, b);
             read_layout(json, b);
-            // An error object with no message of its own, whose message is deeper (a client's {"error":<the
-            // Responses API's error event>}): the body is the message, so that its words and codes are still read.
-            if (b.shape == envelope::error_object && !r.fields.error_message.present())
+            // A body with no message field at all (FastAPI's {"detail":"Decode server is overloaded"}, a client's
+            // {"error":<the Responses API's error event>}): the body is the message, so that its words and codes
+            // are still read. (A message field of another type stays empty: it is there, and says nothing.)
+            const envelope_fields& f = r.fields;
+            if (b.message.empty() && !f.error_message.present() && !f.message.present() && !f.msg.present() &&
+                !f.error_msg.present())
                 b.truncated = assign_capped(b.message, t, max_message_bytes);
             return b;
         }
@@ -1115,12 +1120,19 @@ struct known_token {
     provider p = provider::unknown;
 };
 
-// "[1214]…" at the start of a text: the 4 to 6 digits; empty otherwise.
+// "[1214]…" at the start of a text, or "[1313][message][request id]" anywhere in its first window (how Zhipu's
+// errors are rendered after a client's prefix: "API Error: Request rejected (429) · [1313][…]"): the 4 to 6
+// digits; empty otherwise.
 [[nodiscard]] constexpr std::string_view bracketed_code_at_start(std::string_view t) noexcept {
-    std::size_t n = 0;
-    while (1 + n < t.size() && n < 7 && t[1 + n] >= '0' && t[1 + n] <= '9') ++n;
-    if (t.empty() || t[0] != '[' || n < 4 || n > 6 || 1 + n >= t.size() || t[1 + n] != ']') return {};
-    return t.substr(1, n);
+    t = t.substr(0, t.size() < render_window ? t.size() : render_window);
+    for (std::size_t at = t.find('['); at != std::string_view::npos; at = t.find('[', at + 1)) {
+        std::size_t n = 0;
+        while (at + 1 + n < t.size() && n < 7 && t[at + 1 + n] >= '0' && t[at + 1 + n] <= '9') ++n;
+        const std::size_t close = at + 1 + n;
+        if (n < 4 || n > 6 || close >= t.size() || t[close] != ']') continue;
+        if (at == 0 || (close + 1 < t.size() && t[close + 1] == '[')) return t.substr(at + 1, n);
+    }
+    return {};
 }
 
 inline known_token first_known_token(std::string_view text) noexcept {
@@ -1424,6 +1436,13 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         r.retry_hint = entry->retry_hint;
         r.api = entry->api;
         r.evidence = similar || by_status_row ? evidence::message_similarity : evidence_of(how);
+        // A row that documents no category ("FailedOperation", an SDK's "APIConnectionError") says nothing the
+        // status does not: a status received decides.
+        if (r.category == category::unknown && class_status != 0) {
+            r.category = category_from_status(class_status);
+            r.retryable = is_retryable_by_default(r.category);
+            r.evidence = evidence::http_status;
+        }
         if (r.http_status == 0 && entry->http_status != 0) {
             r.http_status = entry->http_status;
             r.status_from_catalog = true;
@@ -1551,7 +1570,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     // Except an input over the model's length ("Requested input length 99009 exceeds maximum input length 8192" at
     // a 500): the same request fails again whoever answers it, so the words outweigh the status.
     if (weak && !fits_status(r.category, is_relay_own_type(r.type) ? 0 : class_status) &&
-        r.category != category::context_length_exceeded) {
+        r.category != category::context_length_exceeded && r.category != category::overloaded) {
         r.category = category_from_status(class_status);
         r.retryable = is_retryable_by_default(r.category);
         r.retry_hint = retry_hint::none;

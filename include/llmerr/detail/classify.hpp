@@ -88,10 +88,10 @@ inline constexpr message_word message_words[] = {
     {"content policy", category::content_filtered},
     {"content_policy", category::content_filtered},
     // "blocked by our content filters" (OpenAI's images), Azure OpenAI's "content management policy", OpenAI's
-    // "flagged as potentially violating our usage policy".
+    // "flagged as potentially violating our usage policy" (not a "Fair Usage Policy", which limits frequency).
     {"content filter", category::content_filtered},
     {"content management polic", category::content_filtered},
-    {"usage polic", category::content_filtered},
+    {"violating our usage polic", category::content_filtered},
     // Context length — DashScope "Range of input length", "exceed model limit"; Qianfan
     // "Prompt tokens too long", "max input characters"; OpenAI-style "maximum context length".
     {"context length", category::context_length_exceeded},
@@ -202,6 +202,7 @@ inline constexpr message_word message_words[] = {
     {"connection error", category::server_error},  // the OpenAI SDKs' APIConnectionError: "Connection error."
     {"econnreset", category::server_error},
     {"socket hang up", category::server_error},
+    {"connection lost", category::server_error},  // Cloudflare Workers' "Network connection lost." (gateways on it)
     {"broken pipe", category::server_error},
     {"server disconnected", category::server_error},
     {"remote end closed", category::server_error},
@@ -265,6 +266,9 @@ struct generic_word {
     category cat;
 };
 inline constexpr generic_word generic_words[] = {
+    // A time to try again in, and no other word: a limit that passes (LiteLLM's router: "No deployments
+    // available for selected model, Try again in 60 seconds").
+    {"try again in", category::rate_limited},
     // The request itself — "invalid parameter", "is not valid", "required parameter", "missing"; OpenAI's
     // `invalid_request_error`; 参数 (parameter).
     {"invalid_request", category::invalid_request},
@@ -424,7 +428,8 @@ inline constexpr word_index<classify_word_count> classify_word_index =
             case 0:
                 // (An input over the model's length fails again whoever answers: its words hold at a 5xx too.)
                 if (!fits_status(packed_message_words.cat[w.at], status) &&
-                    packed_message_words.cat[w.at] != category::context_length_exceeded)
+                    packed_message_words.cat[w.at] != category::context_length_exceeded &&
+                    packed_message_words.cat[w.at] != category::overloaded)
                     return false;
                 if (packed_message_words.reason_phrase[w.at] && status != 0 &&
                     packed_message_words.cat[w.at] == category_from_status(status)) {
