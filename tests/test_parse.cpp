@@ -508,6 +508,23 @@ TEST_CASE("the status's verdict, and the words that outweigh it", "[parse][retry
     const auto in_time = parse("No deployments available for the selected model, Try again in 60 seconds.");
     CHECK(in_time.category == category::rate_limited);
     CHECK(in_time.retryable);
+    // A rate limit whose time to try again in is hours away passes no retry within minutes; minutes away, it does.
+    const std::string tpm = R"({"error":{"message":"Rate limit reached on tokens per min (TPM). Please try again in )";
+    const auto hours = parse(tpm + R"(14h29m11.04s.","type":"tokens","code":"rate_limit_exceeded"}})", 429);
+    CHECK(hours.category == category::quota_exhausted);
+    CHECK_FALSE(hours.retryable);
+    const auto minutes = parse(tpm + R"(7m12s.","type":"tokens","code":"rate_limit_exceeded"}})", 429);
+    CHECK(minutes.category == category::rate_limited);
+    CHECK(minutes.retryable);
+    CHECK_FALSE(parse(R"({"message":"Rate limit hit. Please try again in 2 hours."})", 429).retryable);
+    // {"code","msg"} is Qianfan's shape only with a code Qianfan documents.
+    CHECK(parse(R"({"code":5000,"msg":"Something failed."})", 500).provider == provider::unknown);
+    CHECK(parse(R"({"code":336501,"msg":"Rate limit reached for RPM"})", 429).provider == provider::qianfan);
+    // A service that says its servers have issues.
+    const auto issues =
+        parse(R"({"code":5000,"msg":"We're currently experiencing server issues. Try again shortly."})");
+    CHECK(issues.category == category::server_error);
+    CHECK(issues.retryable);
     // A gateway that lost its connection upstream.
     const auto lost = parse(R"({"body":{"html-message":"Network connection lost."}})");
     CHECK(lost.category == category::server_error);

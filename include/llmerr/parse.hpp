@@ -238,9 +238,10 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         take(b.request_id, f.id);  // v1 errors carry the request's "id" (as-…)
     } else if (f.code.is_text() && f.msg.is_text() && !f.message.present()) {
         b.shape = envelope::error_code;  // Qianfan's rate-limit example: {"code":336501,"msg":…}
-        b.shape_provider = provider::qianfan;
         b.shape_api = "v1";
         take(b.code, f.code);
+        // Others answer {"code","msg"} too (Coze's {"code":5000,"msg":…}): Qianfan's only with a code it documents.
+        if (lookup(provider::qianfan, b.code) != nullptr) b.shape_provider = provider::qianfan;
         b.truncated = move_capped(b.message, f.msg.text, max_message_bytes);
         take(b.request_id, f.id);
     } else if (f.code.is_text() && f.message.present()) {
@@ -1022,10 +1023,25 @@ inline const pattern_pair_index& documented_pattern_pairs() {
     return day;
 }
 
-// Whether a rate limit's words say no request passes before the quota changes or the day ends (either of the
-// two above). Out of line (cold): asked only of a rate limit.
+// Whether a lowered message gives a time to try again in of hours or days ("Please try again in 14h29m11.04s", a
+// free tier's tokens per minute spent for the day; "try again in 2 hours"): no retry within minutes passes.
+[[nodiscard]] constexpr bool says_wait_of_hours(std::string_view m) noexcept {
+    for (std::size_t at = ifind(m, "try again in ", 0); at != std::string_view::npos;
+         at = ifind(m, "try again in ", at + 1)) {
+        std::size_t i = at + 13;
+        const std::size_t digits = i;
+        while (i < m.size() && m[i] >= '0' && m[i] <= '9') ++i;
+        if (i == digits) continue;
+        while (i < m.size() && m[i] == ' ') ++i;
+        if (i < m.size() && (m[i] == 'h' || m[i] == 'd')) return true;
+    }
+    return false;
+}
+
+// Whether a rate limit's words say no request passes before the quota changes or the day ends (any of the three
+// above). Out of line (cold): asked only of a rate limit.
 [[nodiscard]] LLMERR_COLD inline bool rate_limit_used_up(std::string_view m) noexcept {
-    return says_limit_zero(m) || says_day_limit_without_retry_time(m);
+    return says_limit_zero(m) || says_day_limit_without_retry_time(m) || says_wait_of_hours(m);
 }
 
 // Whether a limit passes, once the words have spoken (out of line: asked of every response, decisive for few).

@@ -194,6 +194,7 @@ inline constexpr message_word message_words[] = {
     {"internal server error", category::server_error, true},
     {"server error", category::server_error},
     {"server had an error", category::server_error},
+    {"server issues", category::server_error},  // "We're currently experiencing server issues" (Coze)
     {"system error", category::server_error},
     {"\xE5\x86\x85\xE9\x83\xA8\xE9\x94\x99\xE8\xAF\xAF", category::server_error},  // 内部错误
     // The connection dropped before a response (a relay's "do request failed: Post …: EOF", Node's "socket hang
