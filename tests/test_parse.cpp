@@ -468,6 +468,22 @@ TEST_CASE("words of libraries and proxies many APIs sit behind", "[parse][words]
     // A fair usage policy limits frequency; it is no content policy.
     CHECK(parse(R"({"error":{"code":"x_y","message":"Your usage does not comply with the Fair Usage Policy."}})", 400)
               .category != category::content_filtered);
+    // A per-minute limit at a 403 (an unverified account's): it passes within the minute.
+    const auto rpm = parse("RPM limit exceeded. Please verify your identity to lift the restriction.", 403);
+    CHECK(rpm.category == category::rate_limited);
+    CHECK(rpm.retryable);
+    // Go's encoding/json on a page that is not JSON: the service did not answer properly.
+    const auto page = parse("CreateChatCompletion err=error, invalid character '<' looking for beginning of value");
+    CHECK(page.category == category::server_error);
+    CHECK(page.retryable);
+    // A feature a server does not support yet; a model name it does not serve; a request it finds wrong.
+    CHECK(parse("min_p is not yet supported with this decoding mode.", 400).category == category::unsupported);
+    CHECK(parse("The supported API model names are a-1 or a-2, but you passed b-3.", 400).category ==
+          category::not_found);
+    CHECK(parse("There was an issue with your request. Please check your inputs and try again").category ==
+          category::invalid_request);
+    CHECK(parse("\xE6\xA8\xA1\xE5\x9E\x8B\xE5\x90\x8D\xE7\xA7\xB0\xE4\xB8\x8D\xE8\x83\xBD\xE4\xB8\xBA\xE7\xA9\xBA")
+              .category == category::invalid_request);  // 模型名称不能为空
     // A retired model.
     CHECK(parse(R"({"error":{"code":"x_y","message":"The model `m` has been decommissioned."}})", 400).category ==
           category::not_found);

@@ -148,6 +148,8 @@ inline constexpr message_word message_words[] = {
     {"request limit", category::rate_limited},
     {"requests per minute", category::rate_limited},
     {"tokens per minute", category::rate_limited},
+    {"rpm limit", category::rate_limited},  // "RPM limit exceeded. Please complete identity verification …" (403)
+    {"tpm limit", category::rate_limited},
     {"\xE9\x99\x90\xE6\xB5\x81", category::rate_limited},  // 限流
     {"\xE9\xA2\x91\xE7\xB9\x81", category::rate_limited},  // 频繁 (访问过于频繁: requests too frequent)
     {"\xE5\xB9\xB6\xE5\x8F\x91", category::rate_limited},  // 并发 (concurrency)
@@ -218,6 +220,7 @@ inline constexpr message_word message_words[] = {
     // after a 200): the provider failed to answer. (At a 4xx, a body the server could not read, it does not fit.)
     {"invalid json response", category::server_error},
     {"expecting value: line", category::server_error},
+    {"looking for beginning of value", category::server_error},  // Go's encoding/json on an HTML page
     // Capacity — Ark ServerOverloaded "server overload", DashScope ModelServingError "system capacity
     // limits", Qianfan 336100 "与我互动的人过多", "service is busy".
     {"overload", category::overloaded},
@@ -240,7 +243,8 @@ inline constexpr message_word message_words[] = {
     {"not support consecutive", category::invalid_request},
     // Not found / unsupported — "does not exist", "not found", "invalid model", "not supported"; 不存在 / 不支持.
     {"invalid model", category::not_found},
-    {"decommission", category::not_found},  // a retired model: "has been decommissioned and is no longer supported"
+    {"model names are", category::not_found},  // "The supported API model names are …, but you passed …" (DeepSeek)
+    {"decommission", category::not_found},     // a retired model: "has been decommissioned and is no longer supported"
     {"no available channel", category::not_found},  // a relay has no upstream for this model
     {"\xE6\x97\xA0\xE5\x8F\xAF\xE7\x94\xA8\xE6\xB8\xA0\xE9\x81\x93", category::not_found},  // 无可用渠道
     {"not found", category::not_found, true},
@@ -250,6 +254,7 @@ inline constexpr message_word message_words[] = {
     {"not exist", category::not_found},
     {"\xE4\xB8\x8D\xE5\xAD\x98\xE5\x9C\xA8", category::not_found},  // 不存在
     {"not support", category::unsupported},
+    {"not yet supported", category::unsupported},
     {"only support", category::unsupported},  // "incremental_output only support stream call"
     {"unsupported", category::unsupported},
     {"unknown type", category::unsupported},  // a `type` the endpoint does not know: a feature it lacks
@@ -284,7 +289,9 @@ inline constexpr generic_word generic_words[] = {
     {"invalid", category::invalid_request},
     {"required", category::invalid_request},
     {"missing", category::invalid_request},
-    {"\xE5\x8F\x82\xE6\x95\xB0", category::invalid_request},  // 参数
+    {"issue with your", category::invalid_request},  // "There was an issue with your request. Please check your inputs"
+    {"\xE4\xB8\x8D\xE8\x83\xBD\xE4\xB8\xBA\xE7\xA9\xBA", category::invalid_request},  // 不能为空 (must not be empty)
+    {"\xE5\x8F\x82\xE6\x95\xB0", category::invalid_request},                          // 参数
     {"\xE6\xA0\xBC\xE5\xBC\x8F", category::invalid_request},  // 格式 (请求格式有误: the request's format is wrong)
 };
 
