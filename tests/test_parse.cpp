@@ -484,6 +484,17 @@ TEST_CASE("words of libraries and proxies many APIs sit behind", "[parse][words]
           category::invalid_request);
     CHECK(parse("\xE6\xA8\xA1\xE5\x9E\x8B\xE5\x90\x8D\xE7\xA7\xB0\xE4\xB8\x8D\xE8\x83\xBD\xE4\xB8\xBA\xE7\xA9\xBA")
               .category == category::invalid_request);  // 模型名称不能为空
+    // A token parameter's value over the model's limit is the request's number, not its size.
+    CHECK(parse("max_tokens is too large: 9000. This model supports at most 4096 completion tokens.", 400).category ==
+          category::invalid_request);
+    CHECK(parse("Image is too large.", 400).category == category::payload_too_large);
+    // JSON Schema's and serde's words for a request that does not validate.
+    CHECK(parse("// API ERROR: 3 is greater than the maximum of 2 - 'temperature'").category ==
+          category::invalid_request);
+    CHECK(parse("Failed to deserialize the JSON body into the target type: messages[2]: bad").category ==
+          category::invalid_request);
+    // A rendering's words before the key its message was read after.
+    CHECK(parse("Invalid assistant message: content or tool_calls must be set").category == category::invalid_request);
     // A retired model.
     CHECK(parse(R"({"error":{"code":"x_y","message":"The model `m` has been decommissioned."}})", 400).category ==
           category::not_found);

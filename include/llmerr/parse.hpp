@@ -1502,7 +1502,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             // A relay's message that says nothing ("Provider returned error") beside its upstream's error body,
             // quoted as a string inside its own ({"metadata":{"raw":"{\"error\":{\"message\":…}}"}}): that body's
             // words.
-            if (by_words == category::unknown && structured && t.find("\\\"message\\\"") != std::string_view::npos)
+            // So are a rendering's words before the key its message was read after ("Invalid assistant message:
+            // content or tool_calls must be set").
+            if (by_words == category::unknown &&
+                (structured ? t.find("\\\"message\\\"") != std::string_view::npos : r.message.size() < t.size()))
                 by_words = category_from_words(t.substr(0, t.size() < render_window ? t.size() : render_window), fit);
             if (by_words == category::unknown) {
                 std::string named(r.code);

@@ -234,6 +234,9 @@ inline constexpr message_word message_words[] = {
     {"\xE9\xA5\xB1\xE5\x92\x8C", category::overloaded},  // 饱和 (负载已饱和: load saturated)
     // Model loading — Ark ModelLoadingError "model is currently being loaded".
     {"being loaded", category::model_loading},
+    // A token parameter's value over what the model allows ("max_tokens is too large: 8192. This model supports at
+    // most 4096 completion tokens"): the request's number, not its size.
+    {"tokens is too large", category::invalid_request},
     // Size — DashScope BadRequest.TooLarge "Payload Too Large", "exceeds size limit".
     {"too large", category::payload_too_large},
     {"size limit", category::payload_too_large},
@@ -284,6 +287,9 @@ inline constexpr generic_word generic_words[] = {
     {"is not one of", category::invalid_request},    // JSON Schema validators: "'developer' is not one of [...]"
     {"must be between", category::invalid_request},  // a value out of its range: "top_p must be between 0 and 1"
     {"out of range", category::invalid_request},
+    {"the maximum of", category::invalid_request},  // JSON Schema: "14 is greater than the maximum of 1 - 'top_p'"
+    {"the minimum of", category::invalid_request},
+    {"deserialize", category::invalid_request},  // serde: "Failed to deserialize the JSON body into the target type"
     {"parameter", category::invalid_request},
     {"not valid", category::invalid_request},
     {"invalid", category::invalid_request},
