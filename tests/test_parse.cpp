@@ -530,7 +530,11 @@ TEST_CASE("the status's verdict, and the words that outweigh it", "[parse][retry
     CHECK(at_500.code == "FailedOperation");
     CHECK(at_500.category == category::server_error);
     CHECK(at_500.retryable);
-    CHECK(parse(failed, 200).category == category::unknown);
+    // With no status, the row's documented verdict stands.
+    const auto no_status = parse(failed);
+    REQUIRE(no_status.entry != nullptr);
+    CHECK(no_status.category == category::unknown);
+    CHECK_FALSE(no_status.retryable);
     // A time to try again in, and no other word: a limit that passes.
     const auto in_time = parse("No deployments available for the selected model, Try again in 60 seconds.");
     CHECK(in_time.category == category::rate_limited);

@@ -1586,10 +1586,10 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
                       r.evidence == evidence::message_words;
     // A relay's own failure (one-api / new-api `type`) comes with whatever status the relay chose: it says
     // nothing about whose fault it is.
-    // Except an input over the model's length ("Requested input length 99009 exceeds maximum input length 8192" at
-    // a 500): the same request fails again whoever answers it, so the words outweigh the status.
+    // Except the words of words_outweigh_status ("Requested input length 99009 exceeds maximum input length 8192"
+    // at a 500, "Decode server is overloaded" at a 400).
     if (weak && !fits_status(r.category, is_relay_own_type(r.type) ? 0 : class_status) &&
-        r.category != category::context_length_exceeded && r.category != category::overloaded) {
+        !words_outweigh_status(r.category)) {
         r.category = category_from_status(class_status);
         r.retryable = is_retryable_by_default(r.category);
         r.retry_hint = retry_hint::none;

@@ -326,6 +326,13 @@ inline constexpr generic_word generic_words[] = {
     return sc == 0 || cc == 0 || sc == cc || (status == 429 && c == category::overloaded);
 }
 
+// Categories whose words hold whatever the status class: an input over the model's length fails again whoever
+// answers (even at a 5xx), and a provider that says it is overloaded can pass a retry (even at a 4xx, as JD Cloud
+// sends "Decode server is overloaded").
+[[nodiscard]] constexpr bool words_outweigh_status(category c) noexcept {
+    return c == category::context_length_exceeded || c == category::overloaded;
+}
+
 // All the words category_from_words looks for, in one list: message_words (kind 0, in their order), then the
 // words of a size over a limit in bytes or pixels (kind 2: a noun, kind 3: an excess — "Image exceeds the
 // maximum allowed total pixels", "The size of image is beyond limit"; lengths in tokens or characters are
@@ -440,10 +447,8 @@ inline constexpr word_index<classify_word_count> classify_word_index =
         const classify_word& w = classify_words.words[k];
         switch (w.kind) {
             case 0:
-                // (An input over the model's length fails again whoever answers: its words hold at a 5xx too.)
                 if (!fits_status(packed_message_words.cat[w.at], status) &&
-                    packed_message_words.cat[w.at] != category::context_length_exceeded &&
-                    packed_message_words.cat[w.at] != category::overloaded)
+                    !words_outweigh_status(packed_message_words.cat[w.at]))
                     return false;
                 if (packed_message_words.reason_phrase[w.at] && status != 0 &&
                     packed_message_words.cat[w.at] == category_from_status(status)) {
