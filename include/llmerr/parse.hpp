@@ -210,9 +210,7 @@ inline void read_fields(envelope_fields& f, body_facts& b) {
         if (f.error_param.k == json_field::kind::string) take(b.param, f.error_param);
         // (Not in the Anthropic format, {"type":"error",…,"request_id"}, which MiniMax, Moonshot, Zhipu and
         // DeepSeek also answer in.)
-        // (Its ids are UUIDs, "chatcmpl-…" when it echoes the completion's id: a '-' after eight characters. Groq's
-        // "req_01kj…" beside its error is not.)
-        if (f.request_id.is_text() && f.request_id.text.size() > 8 && f.request_id.text[8] == '-' &&
+        if (f.request_id.is_text() && looks_like_dashscope_request_id(f.request_id.text) &&
             !(f.type.is_text() && f.type.text_is("error"))) {
             b.shape_provider = provider::dashscope;  // compatible mode keeps the native request_id
         } else if (f.id.is_text() && is_qianfan_request_id(f.id.text)) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // llmerr — the request-id formats that name a provider. Internal. Ark's and Qianfan's are read wherever an id is
-// found (body or header); OpenAI's only from its x-request-id header (detail/headers.hpp).
+// found (body or header); OpenAI's only from its x-request-id header (detail/headers.hpp); DashScope's only beside
+// an OpenAI-style error object (parse.hpp).
 #ifndef LLMERR_DETAIL_REQUEST_IDS_HPP
 #define LLMERR_DETAIL_REQUEST_IDS_HPP
 
@@ -37,6 +38,12 @@ namespace detail {
         if (!is_lower_alnum(id[i])) return false;
     }
     return true;
+}
+
+// DashScope's request ids, as its compatible mode keeps them beside an OpenAI-style error: UUIDs, or the
+// completion's "chatcmpl-…" it echoes — a '-' after eight characters (Groq's "req_01kj…" has none there).
+[[nodiscard]] constexpr bool looks_like_dashscope_request_id(std::string_view id) noexcept {
+    return id.size() > 8 && id[8] == '-';
 }
 
 // OpenAI's request ids: "req_" + 32 lowercase hex digits ("req_f3aa46fca70f6e573cbd6c099b79e7ff"), its x-request-id
