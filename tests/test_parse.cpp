@@ -512,6 +512,16 @@ TEST_CASE("the status's verdict, and the words that outweigh it", "[parse][retry
         parse(R"({"error":{"code":"x_y","message":"You have reached your usage limit for this cycle."}})", 429);
     CHECK(cycle.category == category::quota_exhausted);
     CHECK_FALSE(cycle.retryable);
+    // A row found by resemblance ("Free allocated quota exceeded": a used-up allowance), its verdict overruled
+    // by the same words: the evidence says the words decided, not the row (the fuzzers' invariant).
+    const auto resembled = parse(R"({"error":{"message":"Free allocated quota exceeded. Please try again later."}})",
+                                 429);
+    REQUIRE(resembled.entry != nullptr);
+    CHECK(resembled.entry->category == category::quota_exhausted);
+    CHECK(resembled.category == category::rate_limited);
+    CHECK(resembled.retryable);
+    CHECK(resembled.evidence == llmerr::evidence::message_words);
+    CHECK(resembled.retry_hint == llmerr::retry_hint::none);
     // An input over the model's length fails again whoever answers it, even at a 500.
     const auto length =
         parse(R"({"error":{"message":"Requested input length 9000 exceeds maximum input length 8192"}})", 500);

@@ -1050,6 +1050,8 @@ LLMERR_SMALL inline void settle_limit(llm_error& r, std::string_view lowered, bo
     if (weak_at_429 && r.category == category::quota_exhausted && says_try_later(lowered)) {
         r.category = category::rate_limited;
         r.retryable = true;
+        r.retry_hint = retry_hint::none;
+        r.evidence = evidence::message_words;  // (the row's verdict, if any, was overruled by the words)
     }
     // A rate limit of zero ("Limit: 0/1min. Current: 1/1min", "limit: 0") lets no request through however long
     // the caller waits: the quota is not granted, not used up for now.
@@ -1455,6 +1457,7 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         if (r.category == category::unknown && class_status != 0) {
             r.category = category_from_status(class_status);
             r.retryable = is_retryable_by_default(r.category);
+            r.retry_hint = retry_hint::none;
             r.evidence = evidence::http_status;
         }
         if (r.http_status == 0 && entry->http_status != 0) {
