@@ -514,8 +514,8 @@ TEST_CASE("the status's verdict, and the words that outweigh it", "[parse][retry
     CHECK_FALSE(cycle.retryable);
     // A row found by resemblance ("Free allocated quota exceeded": a used-up allowance), its verdict overruled
     // by the same words: the evidence says the words decided, not the row (the fuzzers' invariant).
-    const auto resembled = parse(R"({"error":{"message":"Free allocated quota exceeded. Please try again later."}})",
-                                 429);
+    const auto resembled =
+        parse(R"({"error":{"message":"Free allocated quota exceeded. Please try again later."}})", 429);
     REQUIRE(resembled.entry != nullptr);
     CHECK(resembled.entry->category == category::quota_exhausted);
     CHECK(resembled.category == category::rate_limited);
