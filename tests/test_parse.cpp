@@ -405,6 +405,15 @@ TEST_CASE("layouts that are not a provider's: vLLM's and Mistral's numbers, othe
     CHECK(parse(R"({"request_id":"9ad5f6e5-c95f-905a-8c49-cea387148724",)" + error + "}", 400).provider ==
           provider::dashscope);
     CHECK(parse(R"({"request_id":"req_01kjf0gsxyej1syt7a6t1dptd1",)" + error + "}", 400).provider == provider::unknown);
+    // vLLM's layout as Python prints it: a self-hosted server's, where "Qwen" is the model's maker.
+    const auto vllm = parse(
+        "Error code: 404 - {'object': 'error', 'message': 'The model `/data/Qwen1.5-72B-Chat` "
+        "does not exist.', 'type': 'NotFoundError', 'param': None, 'code': 404}");
+    CHECK(vllm.provider == provider::unknown);
+    CHECK(vllm.category == category::not_found);
+    // The same words outside that layout still name DashScope's models' maker.
+    CHECK(parse("Error code: 404 - {'message': 'The model `qwen-max-x` does not exist.'}").provider ==
+          provider::dashscope);
 }
 
 TEST_CASE("what a client wraps around a body", "[parse][renderings]") {
@@ -498,6 +507,68 @@ TEST_CASE("words of libraries and proxies many APIs sit behind", "[parse][words]
     // A retired model.
     CHECK(parse(R"({"error":{"code":"x_y","message":"The model `m` has been decommissioned."}})", 400).category ==
           category::not_found);
+    // A model nobody serves, in a router's and Z.ai's words.
+    CHECK(parse("400 deepseek-r1t-chimera:free is not a valid model ID").category == category::not_found);
+    CHECK(parse("ZaiException - Unknown Model, please check the model code.").category == category::not_found);
+    // A server still loading the model.
+    const auto loading = parse("OpenAIException - Loading model");
+    CHECK(loading.category == category::model_loading);
+    CHECK(loading.retryable);
+    // A request body over a limit in bytes.
+    CHECK(parse("status code: 400, message: Exceeded limit on max bytes to request body : 6291456", 400).category ==
+          category::payload_too_large);
+    // An organisation the provider has not verified, and a moderation system's flag.
+    CHECK(parse("400 Your organization must be verified to stream this model.", 400).category ==
+          category::permission_denied);
+    CHECK(parse("This content was flagged for possible cybersecurity risk.").category == category::content_filtered);
+}
+
+TEST_CASE("what names a client, a model or a version is no provider's code", "[parse][words]") {
+    // A client's exception, qualified by its module, then as its repr prints it: LiteLLM's, whichever provider
+    // it called (DashScope documents a "ServiceUnavailableError" of its own, a 400 for an empty message).
+    const std::string litellm =
+        "litellm.ServiceUnavailableError: ServiceUnavailableError: OpenAIException - Service Unavailable";
+    const auto at_503 = parse(litellm, 503);
+    CHECK(at_503.code != "ServiceUnavailableError");
+    CHECK(at_503.provider == provider::unknown);
+    CHECK(at_503.category == category::overloaded);
+    CHECK(at_503.retryable);
+    // Python requests' "504 Server Error: Gateway Timeout": the class's name restates the status, the reason
+    // says more; a model's maker in a URL's path is not who answered.
+    const auto gateway = parse(
+        "504 Server Error: Gateway Timeout for url: "
+        "https://api-inference.huggingface.co/models/Qwen/Qwen2.5-Coder-32B-Instruct/v1/chat",
+        504);
+    CHECK(gateway.category == category::timeout);
+    CHECK(gateway.provider == provider::unknown);
+    const auto busy = parse(
+        "500 Server Error: Internal Server Error for url: https://x.example/models/Qwen/Qwen2.5-72B "
+        "Model too busy, unable to get response in less than 120 second(s)",
+        500);
+    CHECK(busy.category == category::overloaded);
+    // A host in a URL still names its provider.
+    CHECK(
+        parse("Error: 500 for url: https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions", 500).provider ==
+        provider::dashscope);
+    // A model's version is no compound code ("GLM-5.3" does not end in Qianfan's code 3).
+    const auto version = parse(
+        "zai rejected the request for GLM-5.3 1M (Coding Plan). (HTTP 400: modelCode: does not "
+        "exist)");
+    CHECK(version.code != "GLM-5.3");
+    CHECK(version.provider != provider::qianfan);
+    CHECK(version.category == category::not_found);
+}
+
+TEST_CASE("a row documented only in another language keeps its code's meaning", "[parse][zhipu]") {
+    // Zhipu documents 1311 only in Chinese (当前订阅套餐暂未开放…权限: the plan does not include the model), and
+    // sends it in English too: "subscription" in it does not make it a billing fault.
+    const auto e = parse(
+        R"({"error":{"code":"1311","message":"Your current subscription plan does not yet include access to GLM-5"}})",
+        429);
+    CHECK(e.provider == provider::zhipu);
+    CHECK(e.code == "1311");
+    CHECK(e.category == category::permission_denied);
+    CHECK_FALSE(e.retryable);
 }
 
 TEST_CASE("the status's verdict, and the words that outweigh it", "[parse][retry]") {
@@ -591,6 +662,27 @@ TEST_CASE("a code OpenAI and DashScope both send: the message decides", "[parse]
     CHECK(e.provider == provider::unknown);
     CHECK(e.category == category::invalid_request);
     CHECK_FALSE(e.retryable);
+}
+
+TEST_CASE("OpenAI's words that a compatible provider copies: OpenAI's, unless the status tells", "[parse][openai]") {
+    // DashScope's compatible mode sends OpenAI's "You exceeded your current quota" at 429 for its throttling;
+    // OpenAI sends it at 429 for an unpaid account. With no status, the words are OpenAI's: a used-up balance.
+    const std::string words = "You exceeded your current quota, please check your plan and billing details.";
+    const auto bare = parse(words);
+    CHECK(bare.provider == provider::openai);
+    CHECK(bare.category == category::billing);
+    CHECK_FALSE(bare.retryable);
+    const auto rendered = parse("RateLimitError: " + words);
+    CHECK(rendered.provider == provider::openai);
+    CHECK(rendered.category == category::billing);
+    // At the 429 both send, the two meanings stay apart: the status decides, and nobody is named.
+    const auto at_429 = parse(words, 429);
+    CHECK(at_429.provider == provider::unknown);
+    CHECK(at_429.category == category::rate_limited);
+    CHECK(at_429.retryable);
+    // DashScope's copy says whose it is by the address it adds.
+    CHECK(parse(words + " For details, see: https://help.aliyun.com/zh/model-studio/error-code").provider ==
+          provider::dashscope);
 }
 
 TEST_CASE("unknown codes: status, then words, and structured fields beat words", "[parse]") {

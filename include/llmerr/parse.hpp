@@ -103,7 +103,7 @@ inline bool assign_capped(std::string& dst, std::string_view src, std::size_t ca
 // The `type` one-api / new-api style relays give their own failures (as opposed to "upstream_error", an
 // upstream's error passed on): `one_api_error`, `new_api_error`, and their rebranded forks' `<name>_api_error`
 // (`rix_api_error`). A bare `api_error` is OpenAI's and Anthropic's server error, not a relay's.
-[[nodiscard]] constexpr bool is_relay_own_type(std::string_view t) noexcept {
+[[nodiscard]] LLMERR_NOINLINE constexpr bool is_relay_own_type(std::string_view t) noexcept {
     constexpr std::string_view suffix = "_api_error";
     if (t.size() <= suffix.size() || t.substr(t.size() - suffix.size()) != suffix) return false;
     for (const char c : t.substr(0, t.size() - suffix.size())) {
@@ -468,7 +468,8 @@ inline body_facts read_body(std::string_view t) {
 // The provider a code belongs to when exactly one provider documents it (exactly or as an alias).
 // `min_digits`: how long a number must be to count (a short one — "1", "17", "500" — is any gateway's code;
 // only the error_code shape says Qianfan v1).
-[[nodiscard]] constexpr provider provider_by_vocabulary(std::string_view code, std::size_t min_digits = 6) noexcept {
+[[nodiscard]] LLMERR_NOINLINE constexpr provider provider_by_vocabulary(std::string_view code,
+                                                                        std::size_t min_digits = 6) noexcept {
     if (code.size() < min_digits && all_digits(code)) return provider::unknown;
     return only_provider(documenting_providers(code));  // documented by several: ambiguous
 }
@@ -793,6 +794,13 @@ const catalog_entry* best_documented(provider p, int status, std::size_t floor, 
                 if (status != 0 && e.http_status == status && best->http_status != status) {
                     best = &e;
                     ambiguous = false;
+                } else if (status == 0 && per_provider &&
+                           (e.provider == provider::openai) != (best->provider == provider::openai)) {
+                    // With no status to tell them apart, OpenAI's own words are OpenAI's: the compatible providers
+                    // copy them ("You exceeded your current quota, …"), and their copies say whose they are
+                    // by what they add (an address, a status of their own).
+                    if (e.provider == provider::openai) best = &e;
+                    ambiguous = false;
                 } else if (!(status != 0 && best->http_status == status && e.http_status != status)) {
                     ambiguous = true;
                 }
@@ -909,7 +917,8 @@ struct resemblance_memo {
 
 // provider_by_variants, else the provider, among those documenting the code, of the documented message the
 // message resembles (a paraphrase: "The parameter max_tokens …" for "The parameter `%s` …").
-inline provider provider_by_wording(std::string_view code, const lowered_message& m, resemblance_memo& like_memo) {
+LLMERR_NOINLINE inline provider provider_by_wording(std::string_view code, const lowered_message& m,
+                                                    resemblance_memo& like_memo) {
     const provider p = provider_by_variants(code, m);
     if (p != provider::unknown || m.empty_message || (code.size() < 6 && all_digits(code))) return p;
     const catalog_entry* like = like_memo.get();
@@ -1090,6 +1099,14 @@ inline const catalog_entry* match_documented(provider p, const lowered_message& 
                            });
 }
 
+// Whether a row's documented texts are all in another script than the message: Chinese only, and the message
+// has none, or the reverse (out of line: asked of few responses).
+[[nodiscard]] LLMERR_SMALL inline bool documented_in_other_language(const catalog_entry& row,
+                                                                    std::string_view message) noexcept {
+    const bool cjk = writes_cjk(message);
+    return writes_cjk(row.message.view()) != cjk && writes_cjk(row.description.view()) != cjk;
+}
+
 // The evidence a catalogue match of this kind is.
 [[nodiscard]] constexpr evidence evidence_of(match_kind k) noexcept {
     switch (k) {
@@ -1121,7 +1138,8 @@ inline const catalog_entry* match_documented(provider p, const lowered_message& 
     // Suffixes, longest first; codes are short, and a suffix longer than 128 bytes is no documented code.
     for (std::size_t dot = code.find('.'); dot != std::string_view::npos; dot = code.find('.', dot + 1)) {
         const std::string_view suffix = code.substr(dot + 1);
-        if (suffix.size() > 128) continue;
+        // (A part is a word: "GLM-5.3" is a model's version, not a compound ending in Qianfan's code 3.)
+        if (suffix.size() > 128 || !may_be_compound(suffix)) continue;
         const resolved part = resolve(p, api, suffix);
         if (part.kind == match_kind::exact || part.kind == match_kind::alias) return {part.entry, match_kind::compound};
     }
@@ -1151,10 +1169,22 @@ struct known_token {
     return {};
 }
 
+// Whether a token is a class qualified by its module ("litellm.ServiceUnavailableError", "openai.APIError"):
+// then `name` is the class's.
+[[nodiscard]] constexpr bool qualified_class(std::string_view token, std::string_view& name) noexcept {
+    const std::size_t dot = token.rfind('.');
+    if (dot == std::string_view::npos || dot + 1 == token.size() || token[0] < 'a' || token[0] > 'z' ||
+        token[dot + 1] < 'A' || token[dot + 1] > 'Z')
+        return false;
+    name = token.substr(dot + 1);
+    return true;
+}
+
 inline known_token first_known_token(std::string_view text) noexcept {
     text = text.substr(0, text.size() < match_window * 2 ? text.size() : match_window * 2);
     known_token out;
     bool conflict = false;
+    std::string_view client_class;
     std::size_t i = 0;
     while (i < text.size()) {
         if (!is_code_char(text[i]) || (i > 0 && is_code_char(text[i - 1]))) {
@@ -1169,6 +1199,11 @@ inline known_token first_known_token(std::string_view text) noexcept {
         // Short words and numbers are everybody's; a code has a capital past its first letter, '_' or '.',
         // and 6+ characters.
         if (token.size() < 6 || token.size() > 96 || is_numeric_token(token)) continue;
+        // A client's exception, qualified by its module ("litellm.ServiceUnavailableError: …"), is the client's
+        // whichever provider it called; so is the same name again, as its repr prints it (DashScope documents a
+        // "ServiceUnavailableError" of its own, a 400 for an empty message).
+        if (token == client_class) continue;
+        if (qualified_class(token, client_class)) continue;
         bool shaped = false;
         for (std::size_t c = 1; c < token.size(); ++c) {
             shaped = shaped || (token[c] >= 'A' && token[c] <= 'Z') || token[c] == '_' || token[c] == '.';
@@ -1258,6 +1293,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             if (b.type.empty()) assign_capped(b.type, rf.type, max_field_bytes);
             if (b.request_id.empty()) assign_capped(b.request_id, rf.request_id, max_field_bytes);
             b.written_by = rendering_written_by(rf, t);
+            // vLLM's layout as Python prints it: {'object': 'error', 'message': …}.
+            b.object_error_layout = ifind(t, "{'object': 'error'", 0) != std::string_view::npos;
         }
     }
     const bool code_sent = !b.code.empty();  // in a code field, not a code found in the text
@@ -1345,7 +1382,8 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     }
     // A code several providers document: whose documented message for it does the message match?
     // A provider's own name, host or model ids in the text outweigh a wording several providers share.
-    if (p == provider::unknown) p = provider_by_words(t);
+    // (Not in vLLM's layout: a self-hosted server's, where a name is the model's maker — "/data/Qwen1.5-72B-Chat".)
+    if (p == provider::unknown && !b.object_error_layout) p = provider_by_words(t);
     resemblance_memo like_memo{b.message, class_status};
     if (p == provider::unknown && !b.code.empty()) p = provider_by_wording(b.code, lowered, like_memo);
     // No code: the same for the type, which OpenAI-style bodies fill with it ({"type":"insufficient_quota",
@@ -1551,8 +1589,12 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
     const bool matched = generic_row && matches_documented(*row, lowered);
     const bool same_as_code =
         row != nullptr && row->message.view() == row->code.view() && r.message != row->code.view();
-    const bool refinable =
-        how == match_kind::family || how == match_kind::prefix || (generic_row && (!matched || same_as_code));
+    // (A row documented only in Chinese, as several of Zhipu's are, neither confirms nor contradicts an English
+    // message, nor the reverse: "Your current subscription plan does not yet include access to GLM-5" is 1311's
+    // 当前订阅套餐暂未开放. The code keeps its meaning.)
+    const bool other_language = generic_row && !matched && documented_in_other_language(*row, r.message);
+    const bool refinable = how == match_kind::family || how == match_kind::prefix ||
+                           (generic_row && !other_language && (!matched || same_as_code));
     const bool reason_after =
         !refinable && matched && row->match.size() <= 24 && r.message.size() > row->match.size() + 16;
     if (row != nullptr && (!similar || generic_row) && !r.message.empty() && (refinable || reason_after)) {

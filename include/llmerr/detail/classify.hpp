@@ -92,6 +92,7 @@ inline constexpr message_word message_words[] = {
     {"content filter", category::content_filtered},
     {"content management polic", category::content_filtered},
     {"violating our usage polic", category::content_filtered},
+    {"was flagged", category::content_filtered},  // "This content was flagged for possible cybersecurity risk"
     // Context length — DashScope "Range of input length", "exceed model limit"; Qianfan
     // "Prompt tokens too long", "max input characters"; OpenAI-style "maximum context length".
     {"context length", category::context_length_exceeded},
@@ -185,6 +186,7 @@ inline constexpr message_word message_words[] = {
     {"permission", category::permission_denied},
     {"forbidden", category::permission_denied, true},
     {"not activated", category::permission_denied},
+    {"must be verified", category::permission_denied},  // "Your organization must be verified to stream this model"
     {"\xE6\x97\xA0\xE6\x9D\x83", category::permission_denied},  // 无权
     // Timeouts — "Request timed out" (DashScope RequestTimeOut), "timeout"; 超时.
     {"timed out", category::timeout},
@@ -194,7 +196,7 @@ inline constexpr message_word message_words[] = {
     // "Engine internal server error"; 内部错误 / 服务器错误.
     {"internal error", category::server_error},
     {"internal server error", category::server_error, true},
-    {"server error", category::server_error},
+    {"server error", category::server_error, true},  // also the class's name: "504 Server Error: Gateway Timeout"
     {"server had an error", category::server_error},
     {"server issues", category::server_error},  // "We're currently experiencing server issues" (Coze)
     {"system error", category::server_error},
@@ -234,6 +236,8 @@ inline constexpr message_word message_words[] = {
     {"\xE9\xA5\xB1\xE5\x92\x8C", category::overloaded},  // 饱和 (负载已饱和: load saturated)
     // Model loading — Ark ModelLoadingError "model is currently being loaded".
     {"being loaded", category::model_loading},
+    {"loading model", category::model_loading},      // a server still loading it: "OpenAIException - Loading model"
+    {"currently loading", category::model_loading},  // Hugging Face: "Model … is currently loading"
     // A token parameter's value over what the model allows ("max_tokens is too large: 8192. This model supports at
     // most 4096 completion tokens"): the request's number, not its size.
     {"tokens is too large", category::invalid_request},
@@ -246,6 +250,8 @@ inline constexpr message_word message_words[] = {
     {"not support consecutive", category::invalid_request},
     // Not found / unsupported — "does not exist", "not found", "invalid model", "not supported"; 不存在 / 不支持.
     {"invalid model", category::not_found},
+    {"unknown model", category::not_found},      // "Unknown Model, please check the model code" (Z.ai)
+    {"not a valid model", category::not_found},  // "deepseek-r1t-chimera:free is not a valid model ID" (OpenRouter)
     {"model names are", category::not_found},  // "The supported API model names are …, but you passed …" (DeepSeek)
     {"decommission", category::not_found},     // a retired model: "has been decommissioned and is no longer supported"
     {"no available channel", category::not_found},  // a relay has no upstream for this model
@@ -393,7 +399,7 @@ static_assert(packed_as_listed(), "packed_message_words holds message_words, in 
 inline constexpr std::size_t generic_word_count = sizeof(generic_words) / sizeof(generic_words[0]);
 inline constexpr char size_nouns[][18] = {"pixel",         "file size",         "image size",
                                           "size of image", "size of the image", "body size",
-                                          "request size",  "resolution"};
+                                          "request size",  "resolution",        "max bytes"};
 inline constexpr char size_excess[][12] = {"exceed", "too large", "too big", "beyond", "larger than", "maximum"};
 inline constexpr std::size_t classify_word_count = message_word_count + generic_word_count +
                                                    sizeof(size_nouns) / sizeof(size_nouns[0]) +
@@ -450,8 +456,11 @@ inline constexpr word_index<classify_word_count> classify_word_index =
                 if (!fits_status(packed_message_words.cat[w.at], status) &&
                     !words_outweigh_status(packed_message_words.cat[w.at]))
                     return false;
+                // (A server error's phrases restate any 5xx: "504 Server Error: Gateway Timeout for url: …", as
+                // Python's requests writes a status, says what "Gateway Timeout" says.)
                 if (packed_message_words.reason_phrase[w.at] && status != 0 &&
-                    packed_message_words.cat[w.at] == category_from_status(status)) {
+                    (packed_message_words.cat[w.at] == category_from_status(status) ||
+                     (packed_message_words.cat[w.at] == category::server_error && status_class(status) == 5))) {
                     if (restated == category::unknown) restated = packed_message_words.cat[w.at];
                     return false;
                 }

@@ -32,6 +32,15 @@ inline constexpr std::size_t match_window = 2048;
     return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
+// Whether a text holds Chinese (or Japanese) script: a UTF-8 lead byte of U+3000–U+9FFF.
+[[nodiscard]] constexpr bool writes_cjk(std::string_view s) noexcept {
+    for (const char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b >= 0xE3 && b <= 0xE9) return true;
+    }
+    return false;
+}
+
 [[nodiscard]] constexpr bool ends_with(std::string_view s, std::string_view suffix) noexcept {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }

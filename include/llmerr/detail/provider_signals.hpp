@@ -87,14 +87,29 @@ inline constexpr word_index<provider_word_count> provider_word_index =
     return slash != std::string_view::npos && slash > begin && slash + 1 < end;
 }
 
+// Whether text[at] lies in the path of a URL ("https://api-inference.huggingface.co/models/Qwen/…"): there a
+// provider's name is a model's, served by the URL's host, whoever that is. (Its host still names it:
+// "https://dashscope.aliyuncs.com/…".) Reads at most 256 bytes back.
+[[nodiscard]] constexpr bool in_url_path(std::string_view text, std::size_t at) noexcept {
+    unsigned slashes = 0;  // "://" and the path's first
+    for (std::size_t j = at; j > 0 && at - j < 256; --j) {
+        const char c = text[j - 1];
+        if (c == '/') ++slashes;
+        if (c == ':' && slashes >= 3 && text[j] == '/' && text[j + 1] == '/') return true;
+        if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == '(') return false;
+    }
+    return false;
+}
+
 // The provider the text names most often (hosts, product and model names); unknown on a tie or none. A name
-// inside an aggregator's model id does not count (in_model_slug). Reads at most `window` bytes.
+// inside an aggregator's model id (in_model_slug) or a URL's path (in_url_path) does not count. Reads at most
+// `window` bytes.
 [[nodiscard]] constexpr provider provider_by_words(std::string_view text, std::size_t window = 8192) noexcept {
     text = text.substr(0, text.size() < window ? text.size() : window);
     int votes[provider_count] = {};
     bool seen[provider_word_count] = {};  // each word votes once, however often it occurs
     scan_words(text, provider_words, provider_word_index, provider_word_text, [&](std::size_t k, std::size_t at) {
-        if (seen[k] || in_model_slug(text, at, provider_words[k].size)) return false;
+        if (seen[k] || in_model_slug(text, at, provider_words[k].size) || in_url_path(text, at)) return false;
         ++votes[static_cast<int>(provider_words[k].p)];
         seen[k] = true;
         return false;
