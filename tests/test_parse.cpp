@@ -521,6 +521,24 @@ TEST_CASE("words of libraries and proxies many APIs sit behind", "[parse][words]
     CHECK(parse("400 Your organization must be verified to stream this model.", 400).category ==
           category::permission_denied);
     CHECK(parse("This content was flagged for possible cybersecurity risk.").category == category::content_filtered);
+    // A wrong path, in OpenAI's and Cloudflare's words.
+    CHECK(parse("Invalid URL (POST /v1/v1/chat/completions)").category == category::not_found);
+    CHECK(parse("Could not route to /client/v4/accounts/x/ai/v1/chat/completions").category == category::not_found);
+    // Content no variant takes, and a capability no endpoint offers.
+    CHECK(parse("Failed to deserialize the JSON body into the target type: messages[9]: data did not match any "
+                "variant of untagged enum ChatCompletionRequestContent")
+              .category == category::unsupported);
+    CHECK(parse("No endpoints found that support tool use.", 404).category == category::unsupported);
+    // A role's value the request must fix stays the request's.
+    CHECK(parse("Failed to deserialize the JSON body into the target type: messages[1].role: unknown variant "
+                "`developer`, expected one of `system`, `user`",
+                400)
+              .category == category::invalid_request);
+    // A relay's user quota is its balance.
+    CHECK(parse(R"({"error":{"message":"image pre-consumed quota failed, user quota: $0.02, need quota: $0.08",)"
+                R"("type":"new_api_error","code":"insufficient_user_quota"}})",
+                403)
+              .category == category::billing);
 }
 
 TEST_CASE("what names a client, a model or a version is no provider's code", "[parse][words]") {
@@ -680,6 +698,11 @@ TEST_CASE("OpenAI's words that a compatible provider copies: OpenAI's, unless th
     CHECK(at_429.provider == provider::unknown);
     CHECK(at_429.category == category::rate_limited);
     CHECK(at_429.retryable);
+    // The code alone, under a relay's translation of the words: OpenAI's meaning with no status, the status's at 429.
+    const std::string translated = R"({"error":{"message":"您超出了当前配额，请检查您的计划和账单明细。",)"
+                                   R"("type":"insufficient_quota","param":null,"code":null}})";
+    CHECK(parse(translated).category == category::billing);
+    CHECK(parse(translated, 429).category == category::rate_limited);
     // DashScope's copy says whose it is by the address it adds.
     CHECK(parse(words + " For details, see: https://help.aliyun.com/zh/model-studio/error-code").provider ==
           provider::dashscope);

@@ -810,9 +810,15 @@ TEST_CASE("with no code, providers that agree on the type decide the category", 
     CHECK(e.provider == provider::unknown);
     CHECK(e.category == category::authentication);
     CHECK(e.evidence == evidence::exact_code);
-    // Providers that disagree leave it to the words: DashScope calls insufficient_quota throttling, OpenAI billing.
-    CHECK(parse(R"({"error":{"message":"qzx vbn","type":"insufficient_quota","code":null}})").evidence !=
-          evidence::exact_code);
+    // Providers that disagree (DashScope calls insufficient_quota throttling, OpenAI billing) leave it to the
+    // status and the words where a status is received; with none, the code is OpenAI's, which the others copy.
+    const std::string quota = R"({"error":{"message":"qzx vbn","type":"insufficient_quota","code":null}})";
+    CHECK(parse(quota, 429).evidence != evidence::exact_code);
+    CHECK(parse(quota, 429).category == category::rate_limited);
+    const auto no_status = parse(quota);
+    CHECK(no_status.evidence == evidence::exact_code);
+    CHECK(no_status.category == category::billing);
+    CHECK(no_status.provider == provider::unknown);
 }
 
 TEST_CASE("a business code written after an HTTP status written as a code is the code", "[parse][renderings]") {

@@ -1516,14 +1516,22 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
         const catalog_entry* any = nullptr;
         // (Nor on a code in vLLM's and Mistral's layout, "1300": theirs, whoever else documents it.)
         const std::uint32_t documenters = agree && !b.object_error_layout ? documenting_providers(agreed_code) : 0;
+        const catalog_entry* openais = nullptr;
         for (provider q : known_providers) {
-            if (!agree) break;
             if ((documenters >> static_cast<unsigned>(q) & 1U) == 0) continue;
             const resolved k = resolve(q, {}, agreed_code);
             const catalog_entry* e = select_variant_lowered(k.entry, lowered, match_status);
             if (any != nullptr && e->category != agreed) agree = false;
+            if (q == provider::openai) openais = e;
             any = e;
             agreed = e->category;
+        }
+        // With no status to tell them apart, OpenAI's code means what OpenAI documents: the compatible providers
+        // copy its codes ({"type":"insufficient_quota","code":null}, however the message is translated).
+        if (!agree && class_status == 0 && openais != nullptr) {
+            agree = true;
+            any = openais;
+            agreed = openais->category;
         }
         if (agree && any != nullptr) {
             r.category = agreed;

@@ -67,6 +67,7 @@ inline constexpr message_word message_words[] = {
     {"\xE4\xBD\x99\xE9\xA2\x9D\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 余额不足
     // one-api / new-api: a user's prepaid quota is its balance ("user quota is not enough", 用户额度不足).
     {"quota is not enough", category::billing},
+    {"user quota", category::billing},  // new-api: "pre-consumed quota failed, user quota: $0.02, need quota: …"
     {"\xE9\xA2\x9D\xE5\xBA\xA6\xE4\xB8\x8D\xE8\xB6\xB3", category::billing},  // 额度不足
     {"\xE5\x85\x85\xE5\x80\xBC", category::billing},                          // 充值 (top up)
     {"subscription", category::billing},
@@ -252,6 +253,8 @@ inline constexpr message_word message_words[] = {
     {"invalid model", category::not_found},
     {"unknown model", category::not_found},      // "Unknown Model, please check the model code" (Z.ai)
     {"not a valid model", category::not_found},  // "deepseek-r1t-chimera:free is not a valid model ID" (OpenRouter)
+    {"invalid url", category::not_found},        // OpenAI's wrong path: "Invalid URL (POST /v1/v1/chat/completions)"
+    {"could not route", category::not_found},    // Cloudflare's: "Could not route to /client/v4/accounts/…"
     {"model names are", category::not_found},  // "The supported API model names are …, but you passed …" (DeepSeek)
     {"decommission", category::not_found},     // a retired model: "has been decommissioned and is no longer supported"
     {"no available channel", category::not_found},  // a relay has no upstream for this model
@@ -266,6 +269,11 @@ inline constexpr message_word message_words[] = {
     {"not yet supported", category::unsupported},
     {"only support", category::unsupported},  // "incremental_output only support stream call"
     {"unsupported", category::unsupported},
+    // A kind of content the API has no variant for (serde: "data did not match any variant of untagged enum
+    // ChatCompletionRequestContent"; not "unknown variant `developer`", a role's value the request must fix), or
+    // that no endpoint offers ("No endpoints found that support tool use", OpenRouter).
+    {"any variant", category::unsupported},
+    {"found that support", category::unsupported},
     {"unknown type", category::unsupported},  // a `type` the endpoint does not know: a feature it lacks
     {"unknown tool type", category::unsupported},
     {"\xE4\xB8\x8D\xE6\x94\xAF\xE6\x8C\x81", category::unsupported},  // 不支持
