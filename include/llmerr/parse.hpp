@@ -763,6 +763,11 @@ struct row_set {
     void add(std::size_t row) noexcept { bits[row / 64] |= std::uint64_t{1} << (row % 64); }
 };
 
+// The provider whose words and codes the compatible providers copy ("You exceeded your current quota, …",
+// insufficient_quota): where a copy and the original differ in meaning and no status tells them apart, the
+// original's meaning.
+inline constexpr provider copied_provider = provider::openai;
+
 // The row of provider `p` (any provider when unknown) that `score` rates highest, at least `floor`; rows of
 // another category (or, with `per_provider`, of another provider) that score as high make it ambiguous (null)
 // unless `status` tells them apart. `score(e, best)` may return 0 for a row that cannot beat `best` without
@@ -795,11 +800,10 @@ const catalog_entry* best_documented(provider p, int status, std::size_t floor, 
                     best = &e;
                     ambiguous = false;
                 } else if (status == 0 && per_provider &&
-                           (e.provider == provider::openai) != (best->provider == provider::openai)) {
-                    // With no status to tell them apart, OpenAI's own words are OpenAI's: the compatible providers
-                    // copy them ("You exceeded your current quota, …"), and their copies say whose they are
-                    // by what they add (an address, a status of their own).
-                    if (e.provider == provider::openai) best = &e;
+                           (e.provider == copied_provider) != (best->provider == copied_provider)) {
+                    // With no status to tell them apart, OpenAI's own words are OpenAI's (copied_provider); the
+                    // copies say whose they are by what they add (an address, a status of their own).
+                    if (e.provider == copied_provider) best = &e;
                     ambiguous = false;
                 } else if (!(status != 0 && best->http_status == status && e.http_status != status)) {
                     ambiguous = true;
@@ -1522,12 +1526,12 @@ LLMERR_PARSER_ENTRY llm_error parse_impl(std::string_view body, int http_status,
             const resolved k = resolve(q, {}, agreed_code);
             const catalog_entry* e = select_variant_lowered(k.entry, lowered, match_status);
             if (any != nullptr && e->category != agreed) agree = false;
-            if (q == provider::openai) openais = e;
+            if (q == copied_provider) openais = e;
             any = e;
             agreed = e->category;
         }
-        // With no status to tell them apart, OpenAI's code means what OpenAI documents: the compatible providers
-        // copy its codes ({"type":"insufficient_quota","code":null}, however the message is translated).
+        // With no status to tell them apart, OpenAI's code means what OpenAI documents (copied_provider):
+        // {"type":"insufficient_quota","code":null}, however the message is translated.
         if (!agree && class_status == 0 && openais != nullptr) {
             agree = true;
             any = openais;
